@@ -1,0 +1,53 @@
+#pragma once
+
+#include "data/Column.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace oficina::core {
+
+class Table;
+
+struct ColumnSchema {
+    std::string name;
+    ColumnType type = ColumnType::Numeric;
+    ColumnRole role = ColumnRole::Feature;
+    std::vector<std::string> categories;
+};
+using Schema = std::vector<ColumnSchema>;
+
+/// A stateful transform after fitting (column selection, scaler, encoder, PCA…): a pure
+/// function from tables shaped like its input to tables shaped like its output.
+/// Immutable once made, so models and cached tables share it across threads.
+class FittedStep {
+public:
+    virtual ~FittedStep() = default;
+    /// Node type that fitted it, e.g. "oficina.scale.standard".
+    [[nodiscard]] virtual std::string typeId() const = 0;
+    /// English, marked with OFICINA_TR_NOOP.
+    [[nodiscard]] virtual const char* title() const = 0;
+    /// False for steps that only restructure (column selection): fitting them before a split
+    /// leaks nothing.
+    [[nodiscard]] virtual bool learnsFromData() const { return true; }
+    /// Throws Error naming the missing or mistyped column.
+    [[nodiscard]] virtual Table apply(const Table& input) const = 0;
+};
+
+/// How a table was made: the schema where the chain began plus the fitted steps since.
+struct Lineage {
+    Schema source;
+    std::vector<std::shared_ptr<const FittedStep>> steps;
+
+    [[nodiscard]] Lineage then(std::shared_ptr<const FittedStep> step) const;
+    /// Re-applies the steps `input` has not been through yet, with their training fit. The input
+    /// must be raw (no steps) or part-way along this same chain; anything else is an Error,
+    /// since transforming twice would give silently wrong numbers.
+    [[nodiscard]] Table applyTo(const Table& input) const;
+};
+
+/// Applies one step and records it in the result's lineage.
+Table applyStep(const std::shared_ptr<const FittedStep>& step, const Table& input);
+
+} // namespace oficina::core

@@ -1,0 +1,126 @@
+#include "data/Table.h"
+
+#include "util/Error.h"
+#include "util/Tr.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace oficina::core {
+
+namespace {
+std::string joinNames(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) {
+        if (!out.empty()) out += ", ";
+        out += n;
+    }
+    return out;
+}
+} // namespace
+
+Table::Table(std::vector<Column> columns) : m_columns(std::move(columns)) {
+    m_rowCount = m_columns.empty() ? 0 : m_columns.front().size();
+    std::unordered_set<std::string_view> seen;
+    for (const auto& c : m_columns) {
+        if (c.size() != m_rowCount)
+            throw Error(Message(OFICINA_TR_NOOP("column '%1' has %2 rows, expected %3"),
+                                {c.name(), std::to_string(c.size()), std::to_string(m_rowCount)}));
+        if (!seen.insert(c.name()).second)
+            throw Error(Message(OFICINA_TR_NOOP("column name '%1' appears twice"), {c.name()}));
+    }
+}
+
+const Column* Table::find(std::string_view name) const {
+    const auto it = std::find_if(m_columns.begin(), m_columns.end(),
+                                 [&](const Column& c) { return c.name() == name; });
+    return it == m_columns.end() ? nullptr : &*it;
+}
+
+const Column& Table::column(std::string_view name) const {
+    if (const Column* c = find(name)) return *c;
+    throw Error(Message(OFICINA_TR_NOOP("no column named '%1' (the columns are: %2)"),
+                        {std::string(name), joinNames(columnNames())}));
+}
+
+std::vector<std::string> Table::columnNames() const {
+    std::vector<std::string> names;
+    names.reserve(m_columns.size());
+    for (const auto& c : m_columns) names.push_back(c.name());
+    return names;
+}
+
+std::vector<std::string> Table::namesWithRole(ColumnRole role) const {
+    std::vector<std::string> names;
+    for (const auto& c : m_columns)
+        if (c.role() == role) names.push_back(c.name());
+    return names;
+}
+
+Table Table::withColumn(Column column) const {
+    Table out = *this;
+    if (!out.m_columns.empty() && column.size() != m_rowCount)
+        throw Error(Message(OFICINA_TR_NOOP("column '%1' has %2 rows, expected %3"),
+                            {column.name(), std::to_string(column.size()),
+                             std::to_string(m_rowCount)}));
+    const auto it = std::find_if(out.m_columns.begin(), out.m_columns.end(),
+                                 [&](const Column& c) { return c.name() == column.name(); });
+    if (out.m_columns.empty()) out.m_rowCount = column.size();
+    if (it != out.m_columns.end())
+        *it = std::move(column);
+    else
+        out.m_columns.push_back(std::move(column));
+    return out;
+}
+
+Table Table::takeRows(const std::vector<size_t>& rows) const {
+    std::vector<Column> columns;
+    columns.reserve(m_columns.size());
+    for (const auto& c : m_columns) columns.push_back(c.take(rows));
+    Table out(std::move(columns));
+    out.m_rowCount = rows.size();
+    out.m_lineage = m_lineage;
+    return out;
+}
+
+void Table::startLineage() { m_lineage = Lineage{schemaOf(*this), {}}; }
+
+Schema schemaOf(const Table& table) {
+    Schema schema;
+    schema.reserve(table.columnCount());
+    for (const auto& c : table.columns())
+        schema.push_back({c.name(), c.type(), c.role(),
+                          c.isNumeric() ? std::vector<std::string>{} : c.categories()});
+    return schema;
+}
+
+Lineage Lineage::then(std::shared_ptr<const FittedStep> step) const {
+    Lineage out = *this;
+    out.steps.push_back(std::move(step));
+    return out;
+}
+
+Table Lineage::applyTo(const Table& input) const {
+    const auto& done = input.lineage().steps;
+    const bool isPrefix = done.size() <= steps.size() &&
+                          std::equal(done.begin(), done.end(), steps.begin());
+    if (!isPrefix) {
+        const auto mismatch = std::mismatch(done.begin(), done.end(), steps.begin(), steps.end());
+        const std::string title = mismatch.first != done.end() ? (*mismatch.first)->title() : "";
+        throw Error(Message(OFICINA_TR_NOOP("the data went through '%1', which the model's "
+                                            "training data did not; connect the data from "
+                                            "before that step"),
+                            {title}));
+    }
+    Table table = input;
+    for (size_t i = done.size(); i < steps.size(); ++i) table = applyStep(steps[i], table);
+    return table;
+}
+
+Table applyStep(const std::shared_ptr<const FittedStep>& step, const Table& input) {
+    Table out = step->apply(input);
+    out.setLineage(input.lineage().then(step));
+    return out;
+}
+
+} // namespace oficina::core

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace oficina::core {
+
+/// A labelled matrix inside Metrics (confusion matrix, per-class scores).
+struct LabeledMatrix {
+    std::string name;  ///< stable key, e.g. "confusion_matrix"
+    std::vector<std::string> rowLabels;
+    std::vector<std::string> columnLabels;
+    std::vector<double> values;  ///< row-major, rows × columns
+
+    [[nodiscard]] double at(size_t row, size_t column) const {
+        return values[row * columnLabels.size() + column];
+    }
+};
+
+/// The output of an evaluation node: named scalars (in a stable order) and matrices.
+struct Metrics {
+    std::string task;  ///< "classification", "regression", "clustering"
+    std::vector<std::pair<std::string, double>> scalars;
+    std::vector<LabeledMatrix> matrices;
+
+    [[nodiscard]] const double* scalar(const std::string& name) const;
+    [[nodiscard]] const LabeledMatrix* matrix(const std::string& name) const;
+};
+
+} // namespace oficina::core

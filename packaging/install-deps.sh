@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Oficina's build and tests need; idempotent.
+#   packaging/install-deps.sh          build + tests
+#   packaging/install-deps.sh --bench  also the Python reference stack for tests/bench and fixtures
+set -euo pipefail
+
+packages=(
+    # toolchain
+    g++ cmake ninja-build ccache pkg-config
+    # Qt 6.4: GUI, charts, tests, translations; offscreen/xcb platform plugins
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
+    qt6-l10n-tools qt6-qpa-plugins libgl-dev libqt6opengl6-dev
+    # core libraries (DESIGN.md dependency table)
+    libeigen3-dev liblbfgspp-dev nlohmann-json3-dev libcli11-dev libfast-float-dev
+    # LibTorch and the GUI benefit from a fast BLAS; Debian's default libblas3 is the reference one
+    libopenblas0-pthread
+)
+if [[ "${1:-}" == "--bench" ]]; then
+    packages+=(python3-pandas python3-sklearn python3-numpy)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+as_root=()
+if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null || { echo "install-deps: run as root or install sudo" >&2; exit 1; }
+    as_root=(sudo)
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
