@@ -1,0 +1,97 @@
+#pragma once
+
+#include "pipeline/Parameter.h"
+#include "util/Message.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace oficina::core {
+
+class NodeRegistry;
+
+struct Position {
+    double x = 0;
+    double y = 0;
+    bool operator==(const Position&) const = default;
+};
+
+struct Node {
+    std::string id;     ///< unique in the graph; letters, digits, '_' and '-'
+    std::string type;   ///< NodeSpec::type
+    std::string title;  ///< user's name for it; empty = the type's title
+    Position position;
+    ParamValues params;
+};
+
+struct PortRef {
+    std::string node;
+    std::string port;
+    [[nodiscard]] std::string text() const { return node + "." + port; }
+    bool operator==(const PortRef&) const = default;
+};
+
+struct Link {
+    PortRef from;  ///< an output port
+    PortRef to;    ///< an input port
+    bool operator==(const Link&) const = default;
+};
+
+/// A problem found in a graph, naming the node it belongs to (empty for the graph as a whole).
+struct GraphIssue {
+    std::string node;
+    Message message;
+};
+
+/// The pipeline as data: nodes and links, in insertion order (which files keep). A value type:
+/// the executor runs a copy, so the ui can go on editing its own.
+class Graph {
+public:
+    [[nodiscard]] const std::vector<Node>& nodes() const { return m_nodes; }
+    [[nodiscard]] const std::vector<Link>& links() const { return m_links; }
+    [[nodiscard]] const Node* node(const std::string& id) const;
+    [[nodiscard]] Node* node(const std::string& id);
+
+    /// Throws Error if the id is taken or malformed. `index` places it (for undo); -1 = append.
+    void addNode(Node node, int index = -1);
+    /// Removes the node and every link touching it; returns the node's former index.
+    int removeNode(const std::string& id);
+    /// Adds a link as is (see connectRejects for the checks); `index` as for addNode.
+    void connect(Link link, int index = -1);
+    /// Returns the link's former index, or -1 if there was none.
+    int disconnect(const Link& link);
+    /// Sets a parameter and returns the previous value (the undo pattern).
+    Value setParameter(const std::string& node, const std::string& key, Value value);
+
+    [[nodiscard]] std::vector<Link> linksOf(const std::string& node) const;
+    [[nodiscard]] const Link* linkInto(const PortRef& input) const;
+    /// A fresh id from a base such as "split": "split", then "split_2", "split_3"…
+    [[nodiscard]] std::string uniqueId(const std::string& base) const;
+    /// Nodes in an order where every node comes after its inputs; nothing if there is a cycle.
+    [[nodiscard]] std::optional<std::vector<std::string>> topologicalOrder() const;
+
+    /// Folder that relative file parameters are resolved against (the pipeline file's folder).
+    [[nodiscard]] const std::string& baseDirectory() const { return m_baseDirectory; }
+    void setBaseDirectory(std::string dir) { m_baseDirectory = std::move(dir); }
+
+private:
+    std::vector<Node> m_nodes;
+    std::vector<Link> m_links;
+    std::string m_baseDirectory;
+};
+
+/// Why this link may not be added (unknown node or port, wrong direction, port types differ,
+/// input already fed, a cycle), or nothing.
+std::optional<Message> connectRejects(const Graph& graph, const NodeRegistry& registry,
+                                      const Link& link);
+
+/// Everything wrong with the graph as a whole: unknown types, unknown or invalid parameters,
+/// dangling links, port type mismatches, inputs fed twice, required inputs left open, cycles.
+std::vector<GraphIssue> validateGraph(const Graph& graph, const NodeRegistry& registry);
+
+/// "Standard scaler (scale1)": the user's title or the type's, with the id.
+std::string nodeLabel(const Node& node, const NodeRegistry& registry);
+
+} // namespace oficina::core

@@ -1,0 +1,263 @@
+#include "pipeline/Parameter.h"
+
+#include "data/Column.h"
+#include "util/Error.h"
+#include "util/Tr.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace oficina::core {
+
+const char* toString(ParamKind kind) {
+    switch (kind) {
+    case ParamKind::Int: return "int";
+    case ParamKind::Double: return "double";
+    case ParamKind::Bool: return "bool";
+    case ParamKind::Choice: return "choice";
+    case ParamKind::Column: return "column";
+    case ParamKind::Columns: return "columns";
+    case ParamKind::Text: return "text";
+    case ParamKind::File: return "file";
+    }
+    return "text";
+}
+
+namespace {
+
+Parameter make(std::string key, const char* label, ParamKind kind, Value defaultValue) {
+    Parameter p;
+    p.key = std::move(key);
+    p.label = label;
+    p.kind = kind;
+    p.defaultValue = std::move(defaultValue);
+    return p;
+}
+
+std::vector<std::string> splitList(const std::string& text) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= text.size() && !text.empty()) {
+        const size_t comma = text.find(',', start);
+        const size_t end = comma == std::string::npos ? text.size() : comma;
+        std::string item = text.substr(start, end - start);
+        item.erase(0, item.find_first_not_of(' '));
+        item.erase(item.find_last_not_of(' ') + 1);
+        if (!item.empty()) out.push_back(item);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+
+std::string joinList(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ",") + item;
+    return out;
+}
+
+} // namespace
+
+Parameter Parameter::integer(std::string key, const char* label, int64_t defaultValue) {
+    return make(std::move(key), label, ParamKind::Int, defaultValue);
+}
+Parameter Parameter::real(std::string key, const char* label, double defaultValue) {
+    return make(std::move(key), label, ParamKind::Double, defaultValue);
+}
+Parameter Parameter::boolean(std::string key, const char* label, bool defaultValue) {
+    return make(std::move(key), label, ParamKind::Bool, defaultValue);
+}
+Parameter Parameter::choice(std::string key, const char* label, std::vector<ChoiceOption> choices,
+                            std::string defaultKey) {
+    Parameter p = make(std::move(key), label, ParamKind::Choice, std::move(defaultKey));
+    p.choices = std::move(choices);
+    return p;
+}
+Parameter Parameter::column(std::string key, const char* label) {
+    return make(std::move(key), label, ParamKind::Column, std::string());
+}
+Parameter Parameter::columns(std::string key, const char* label) {
+    Parameter p = make(std::move(key), label, ParamKind::Columns, std::vector<std::string>());
+    p.allowEmpty = true;
+    return p;
+}
+Parameter Parameter::text(std::string key, const char* label, std::string defaultValue) {
+    Parameter p = make(std::move(key), label, ParamKind::Text, std::move(defaultValue));
+    p.allowEmpty = true;
+    return p;
+}
+Parameter Parameter::file(std::string key, const char* label, const char* filter) {
+    Parameter p = make(std::move(key), label, ParamKind::File, std::string());
+    p.fileFilter = filter;
+    return p;
+}
+
+Parameter Parameter::range(double lo, double hi) const {
+    Parameter p = *this;
+    p.min = lo;
+    p.max = hi;
+    return p;
+}
+Parameter Parameter::withHelp(const char* text) const {
+    Parameter p = *this;
+    p.help = text;
+    return p;
+}
+Parameter Parameter::optional() const {
+    Parameter p = *this;
+    p.allowEmpty = true;
+    return p;
+}
+Parameter Parameter::fromInput(std::string port) const {
+    Parameter p = *this;
+    p.columnsFrom = std::move(port);
+    return p;
+}
+
+std::optional<Message> Parameter::rejects(const Value& value) const {
+    const auto outOfRange = [&](double v) -> std::optional<Message> {
+        if ((min && v < *min) || (max && v > *max))
+            return Message(OFICINA_TR_NOOP("%1 must be between %2 and %3, not %4"),
+                           {key, formatNumber(min.value_or(-INFINITY)),
+                            formatNumber(max.value_or(INFINITY)), formatNumber(v)});
+        return std::nullopt;
+    };
+    switch (kind) {
+    case ParamKind::Int:
+        if (!std::holds_alternative<int64_t>(value))
+            return Message(OFICINA_TR_NOOP("%1 must be a whole number"), {key});
+        return outOfRange(double(std::get<int64_t>(value)));
+    case ParamKind::Double: {
+        if (!std::holds_alternative<double>(value))
+            return Message(OFICINA_TR_NOOP("%1 must be a number"), {key});
+        const double v = std::get<double>(value);
+        if (!std::isfinite(v)) return Message(OFICINA_TR_NOOP("%1 must be a finite number"), {key});
+        return outOfRange(v);
+    }
+    case ParamKind::Bool:
+        if (!std::holds_alternative<bool>(value))
+            return Message(OFICINA_TR_NOOP("%1 must be true or false"), {key});
+        return std::nullopt;
+    case ParamKind::Choice: {
+        const auto* s = std::get_if<std::string>(&value);
+        const bool known = s && std::any_of(choices.begin(), choices.end(),
+                                            [&](const ChoiceOption& c) { return c.key == *s; });
+        if (known) return std::nullopt;
+        std::vector<std::string> keys;
+        for (const auto& c : choices) keys.push_back(c.key);
+        return Message(OFICINA_TR_NOOP("%1 must be one of: %2"), {key, joinList(keys)});
+    }
+    case ParamKind::Columns:
+        if (!std::holds_alternative<std::vector<std::string>>(value))
+            return Message(OFICINA_TR_NOOP("%1 must be a list of column names"), {key});
+        if (!allowEmpty && std::get<std::vector<std::string>>(value).empty())
+            return Message(OFICINA_TR_NOOP("%1 needs at least one column"), {key});
+        return std::nullopt;
+    case ParamKind::Column:
+    case ParamKind::Text:
+    case ParamKind::File:
+        if (!std::holds_alternative<std::string>(value))
+            return Message(OFICINA_TR_NOOP("%1 must be text"), {key});
+        if (!allowEmpty && std::get<std::string>(value).empty())
+            return Message(OFICINA_TR_NOOP("%1 is required"), {key});
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+Value Parameter::parse(const std::string& text) const {
+    const auto bad = [&](const char* expected) {
+        return Error(Message(OFICINA_TR_NOOP("'%1' is not a valid value for %2: expected %3"),
+                             {text, key, expected}));
+    };
+    switch (kind) {
+    case ParamKind::Int: {
+        int64_t v = 0;
+        const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+        if (r.ec != std::errc() || r.ptr != text.data() + text.size())
+            throw bad(OFICINA_TR_NOOP("a whole number"));
+        return v;
+    }
+    case ParamKind::Double: {
+        double v = 0;
+        const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+        if (r.ec != std::errc() || r.ptr != text.data() + text.size())
+            throw bad(OFICINA_TR_NOOP("a number"));
+        return v;
+    }
+    case ParamKind::Bool:
+        if (text == "true" || text == "1" || text == "yes") return true;
+        if (text == "false" || text == "0" || text == "no") return false;
+        throw bad(OFICINA_TR_NOOP("true or false"));
+    case ParamKind::Columns: return splitList(text);
+    default: return text;
+    }
+}
+
+Value Parameter::fromJson(const nlohmann::json& json) const {
+    const auto bad = [&](const char* expected) {
+        return Error(Message(OFICINA_TR_NOOP("parameter '%1' is %2; expected %3"),
+                             {key, json.dump(), expected}));
+    };
+    switch (kind) {
+    case ParamKind::Int:
+        if (!json.is_number_integer()) throw bad(OFICINA_TR_NOOP("a whole number"));
+        return json.get<int64_t>();
+    case ParamKind::Double:
+        if (!json.is_number()) throw bad(OFICINA_TR_NOOP("a number"));
+        return json.get<double>();
+    case ParamKind::Bool:
+        if (!json.is_boolean()) throw bad(OFICINA_TR_NOOP("true or false"));
+        return json.get<bool>();
+    case ParamKind::Columns: {
+        if (!json.is_array()) throw bad(OFICINA_TR_NOOP("a list of column names"));
+        std::vector<std::string> names;
+        for (const auto& item : json) {
+            if (!item.is_string()) throw bad(OFICINA_TR_NOOP("a list of column names"));
+            names.push_back(item.get<std::string>());
+        }
+        return names;
+    }
+    default:
+        if (!json.is_string()) throw bad(OFICINA_TR_NOOP("text"));
+        return json.get<std::string>();
+    }
+}
+
+nlohmann::json Parameter::toJson(const Value& value) const {
+    return std::visit([](const auto& v) { return nlohmann::json(v); }, value);
+}
+
+std::string Parameter::display(const Value& value) const {
+    return std::visit(
+        [](const auto& v) -> std::string {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, bool>) return v ? "true" : "false";
+            else if constexpr (std::is_same_v<T, int64_t>) return std::to_string(v);
+            else if constexpr (std::is_same_v<T, double>) return formatNumber(v);
+            else if constexpr (std::is_same_v<T, std::string>) return v;
+            else return joinList(v);
+        },
+        value);
+}
+
+const Value& ParamValues::at(const std::string& key) const {
+    const auto it = m_values.find(key);
+    if (it == m_values.end())
+        throw Error(Message(OFICINA_TR_NOOP("parameter '%1' is not set"), {key}));
+    return it->second;
+}
+int64_t ParamValues::integer(const std::string& key) const { return std::get<int64_t>(at(key)); }
+double ParamValues::real(const std::string& key) const { return std::get<double>(at(key)); }
+bool ParamValues::boolean(const std::string& key) const { return std::get<bool>(at(key)); }
+const std::string& ParamValues::text(const std::string& key) const {
+    return std::get<std::string>(at(key));
+}
+const std::vector<std::string>& ParamValues::list(const std::string& key) const {
+    return std::get<std::vector<std::string>>(at(key));
+}
+
+} // namespace oficina::core

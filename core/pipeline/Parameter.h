@@ -1,0 +1,90 @@
+#pragma once
+
+#include "util/Message.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace oficina::core {
+
+/// A parameter value. Which alternative a parameter holds follows from its ParamKind.
+using Value = std::variant<bool, int64_t, double, std::string, std::vector<std::string>>;
+
+enum class ParamKind { Int, Double, Bool, Choice, Column, Columns, Text, File };
+const char* toString(ParamKind kind);
+
+struct ChoiceOption {
+    std::string key;    ///< stable, written to files
+    const char* label;  ///< English, OFICINA_TR_NOOP
+};
+
+/// One hyper-parameter of a node type, declared once: it drives the pipeline file, the property
+/// editor, `oficina-cli --set` and validation.
+/// Example: Parameter::integer("max_iter", OFICINA_TR_NOOP("Maximum iterations"), 100)
+///              .range(1, 100000).withHelp(OFICINA_TR_NOOP("L-BFGS iterations before giving up"))
+struct Parameter {
+    std::string key;       ///< stable, never translated; scikit-learn's name where one exists
+    const char* label = "";
+    ParamKind kind = ParamKind::Int;
+    Value defaultValue;
+    std::optional<double> min, max;
+    std::vector<ChoiceOption> choices;
+    const char* help = "";
+    /// Column/Columns: the Table input whose column names are valid ("" = first Table input).
+    std::string columnsFrom;
+    /// Column/Text/File: whether an empty value is allowed.
+    bool allowEmpty = false;
+    /// File: a file-dialog filter, e.g. "Data files (*.csv *.tsv *.arff)".
+    const char* fileFilter = "";
+
+    static Parameter integer(std::string key, const char* label, int64_t defaultValue);
+    static Parameter real(std::string key, const char* label, double defaultValue);
+    static Parameter boolean(std::string key, const char* label, bool defaultValue);
+    static Parameter choice(std::string key, const char* label, std::vector<ChoiceOption> choices,
+                            std::string defaultKey);
+    static Parameter column(std::string key, const char* label);
+    static Parameter columns(std::string key, const char* label);
+    static Parameter text(std::string key, const char* label, std::string defaultValue = {});
+    static Parameter file(std::string key, const char* label, const char* filter);
+
+    [[nodiscard]] Parameter range(double lo, double hi) const;
+    [[nodiscard]] Parameter withHelp(const char* text) const;
+    [[nodiscard]] Parameter optional() const;
+    [[nodiscard]] Parameter fromInput(std::string port) const;
+
+    /// Why the value is not acceptable, or nothing.
+    [[nodiscard]] std::optional<Message> rejects(const Value& value) const;
+    /// Parses the text form used by `oficina-cli --set` (columns: comma-separated).
+    /// Throws Error saying what was expected.
+    [[nodiscard]] Value parse(const std::string& text) const;
+    [[nodiscard]] Value fromJson(const nlohmann::json& json) const;
+    [[nodiscard]] nlohmann::json toJson(const Value& value) const;
+    /// Human-readable form, e.g. for `oficina-cli nodes` and the run log.
+    [[nodiscard]] std::string display(const Value& value) const;
+};
+
+/// A node's parameter values by key; typed getters for the node's run function.
+class ParamValues {
+public:
+    void set(const std::string& key, Value value) { m_values[key] = std::move(value); }
+    [[nodiscard]] bool contains(const std::string& key) const { return m_values.count(key) > 0; }
+    [[nodiscard]] const Value& at(const std::string& key) const;
+    [[nodiscard]] int64_t integer(const std::string& key) const;
+    [[nodiscard]] double real(const std::string& key) const;
+    [[nodiscard]] bool boolean(const std::string& key) const;
+    [[nodiscard]] const std::string& text(const std::string& key) const;
+    [[nodiscard]] const std::vector<std::string>& list(const std::string& key) const;
+    [[nodiscard]] const std::map<std::string, Value>& all() const { return m_values; }
+    bool operator==(const ParamValues&) const = default;
+
+private:
+    std::map<std::string, Value> m_values;
+};
+
+} // namespace oficina::core

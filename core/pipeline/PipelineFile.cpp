@@ -1,0 +1,223 @@
+#include "pipeline/PipelineFile.h"
+
+#include "pipeline/NodeRegistry.h"
+#include "util/Error.h"
+#include "util/Tr.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace oficina::core {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+constexpr const char* kFormatName = "oficina-pipeline";
+
+std::string lineColumnAt(std::string_view text, size_t byte) {
+    size_t line = 1, column = 1;
+    for (size_t i = 0; i < byte && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return std::to_string(line) + ":" + std::to_string(column);
+}
+
+const Json& member(const Json& object, const char* key, const std::string& where) {
+    const auto it = object.find(key);
+    if (it == object.end())
+        throw Error(Message(OFICINA_TR_NOOP("missing \"%1\""), {key}), where);
+    return *it;
+}
+
+PortRef parsePortRef(const Json& json, const std::string& where) {
+    const std::string text = json.is_string() ? json.get<std::string>() : std::string();
+    const size_t dot = text.find('.');
+    if (dot == std::string::npos || dot == 0 || dot + 1 == text.size())
+        throw Error(Message(OFICINA_TR_NOOP("link end %1 is not of the form \"node.port\""),
+                            {json.dump()}),
+                    where);
+    return {text.substr(0, dot), text.substr(dot + 1)};
+}
+
+Node parseNode(const Json& json, const NodeRegistry& registry, const std::string& where) {
+    if (!json.is_object()) throw Error(Message(OFICINA_TR_NOOP("a node must be an object")), where);
+    Node node;
+    const Json& id = member(json, "id", where);
+    if (!id.is_string()) throw Error(Message(OFICINA_TR_NOOP("node id must be text")), where);
+    node.id = id.get<std::string>();
+    const std::string nodeWhere = where + ": node '" + node.id + "'";
+    const Json& type = member(json, "type", nodeWhere);
+    const NodeSpec* spec = type.is_string() ? registry.find(type.get<std::string>()) : nullptr;
+    if (!spec)
+        throw Error(Message(OFICINA_TR_NOOP("unknown node type %1 (is this file from a newer "
+                                            "Oficina?)"),
+                            {type.dump()}),
+                    nodeWhere);
+    node.type = spec->type;  // an alias is migrated to the current id
+    if (const auto version = json.find("version"); version != json.end()) {
+        if (!version->is_number_integer() || version->get<int>() > spec->version)
+            throw Error(Message(OFICINA_TR_NOOP("node version %1 is newer than this Oficina "
+                                                "supports (%2)"),
+                                {version->dump(), std::to_string(spec->version)}),
+                        nodeWhere);
+    }
+    if (const auto title = json.find("title"); title != json.end() && title->is_string())
+        node.title = title->get<std::string>();
+    if (const auto pos = json.find("position"); pos != json.end()) {
+        if (!pos->is_array() || pos->size() != 2 || !(*pos)[0].is_number() ||
+            !(*pos)[1].is_number())
+            throw Error(Message(OFICINA_TR_NOOP("position must be [x, y]")), nodeWhere);
+        node.position = {(*pos)[0].get<double>(), (*pos)[1].get<double>()};
+    }
+    node.params = spec->defaults();
+    if (const auto params = json.find("params"); params != json.end()) {
+        if (!params->is_object())
+            throw Error(Message(OFICINA_TR_NOOP("params must be an object")), nodeWhere);
+        for (const auto& [key, value] : params->items()) {
+            const Parameter* p = spec->param(key);
+            if (!p)
+                throw Error(Message(OFICINA_TR_NOOP("unknown parameter '%1' for %2"),
+                                    {key, spec->type}),
+                            nodeWhere);
+            try {
+                Value v = p->fromJson(value);
+                if (auto why = p->rejects(v)) throw Error(*why);
+                node.params.set(key, std::move(v));
+            } catch (const Error& e) {
+                throw Error(e.message(), nodeWhere);
+            }
+        }
+    }
+    return node;
+}
+
+} // namespace
+
+Graph parsePipeline(std::string_view text, const NodeRegistry& registry, const std::string& where) {
+    Json root;
+    try {
+        root = Json::parse(text.begin(), text.end());
+    } catch (const Json::parse_error& e) {
+        throw Error(Message(OFICINA_TR_NOOP("not valid JSON")),
+                    where + ":" + lineColumnAt(text, e.byte > 0 ? e.byte - 1 : 0));
+    }
+    if (!root.is_object() || root.value("format", std::string()) != kFormatName)
+        throw Error(Message(OFICINA_TR_NOOP("not an Oficina pipeline (\"format\" must be \"%1\")"),
+                            {kFormatName}),
+                    where);
+    const Json& version = member(root, "version", where);
+    if (!version.is_number_integer() || version.get<int>() < 1 ||
+        version.get<int>() > kPipelineFormatVersion)
+        throw Error(Message(OFICINA_TR_NOOP("pipeline format version %1 is not supported; this "
+                                            "Oficina reads version %2"),
+                            {version.dump(), std::to_string(kPipelineFormatVersion)}),
+                    where);
+
+    Graph graph;
+    const Json& nodes = member(root, "nodes", where);
+    if (!nodes.is_array()) throw Error(Message(OFICINA_TR_NOOP("\"nodes\" must be a list")), where);
+    for (const auto& n : nodes) {
+        Node node = parseNode(n, registry, where);
+        try {
+            graph.addNode(std::move(node));
+        } catch (const Error& e) {
+            throw Error(e.message(), where);
+        }
+    }
+    if (const auto links = root.find("links"); links != root.end()) {
+        if (!links->is_array())
+            throw Error(Message(OFICINA_TR_NOOP("\"links\" must be a list")), where);
+        for (const auto& l : *links) {
+            if (!l.is_object()) throw Error(Message(OFICINA_TR_NOOP("a link must be an object")), where);
+            Link link{parsePortRef(member(l, "from", where), where),
+                      parsePortRef(member(l, "to", where), where)};
+            if (auto why = connectRejects(graph, registry, link))
+                throw Error(Message(OFICINA_TR_NOOP("link %1 → %2: %3"),
+                                    {link.from.text(), link.to.text(), why->english()}),
+                            where);
+            graph.connect(std::move(link));
+        }
+    }
+    return graph;
+}
+
+Graph loadPipeline(const std::string& path, const NodeRegistry& registry) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error(Message(OFICINA_TR_NOOP("cannot open the file: %1"), {std::strerror(errno)}),
+                    path);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    Graph graph = parsePipeline(buffer.str(), registry, path);
+    graph.setBaseDirectory(std::filesystem::absolute(path).parent_path().string());
+    return graph;
+}
+
+std::string serializePipeline(const Graph& graph, const NodeRegistry& registry) {
+    Json root;
+    root["format"] = kFormatName;
+    root["version"] = kPipelineFormatVersion;
+    Json nodes = Json::array();
+    for (const auto& node : graph.nodes()) {
+        const NodeSpec* spec = registry.find(node.type);
+        Json n;
+        n["id"] = node.id;
+        n["type"] = node.type;
+        n["version"] = spec ? spec->version : 1;
+        n["title"] = node.title;
+        n["position"] = Json::array({node.position.x, node.position.y});
+        Json params = Json::object();
+        if (spec)
+            for (const auto& p : spec->params)
+                params[p.key] = p.toJson(node.params.contains(p.key) ? node.params.at(p.key)
+                                                                     : p.defaultValue);
+        n["params"] = std::move(params);
+        nodes.push_back(std::move(n));
+    }
+    root["nodes"] = std::move(nodes);
+    Json links = Json::array();
+    for (const auto& l : graph.links())
+        links.push_back(Json{{"from", l.from.text()}, {"to", l.to.text()}});
+    root["links"] = std::move(links);
+    return root.dump(2) + "\n";
+}
+
+void writeFileAtomically(const std::string& path, std::string_view contents) {
+    const std::filesystem::path target(path);
+    const std::filesystem::path temp =
+        target.parent_path() / ("." + target.filename().string() + ".tmp-" +
+                                std::to_string(::getpid()));
+    const auto fail = [&](const char* what) {
+        const std::string reason = std::strerror(errno);
+        std::error_code ignored;
+        std::filesystem::remove(temp, ignored);
+        return Error(Message(what, {reason}), path);
+    };
+    FILE* file = std::fopen(temp.c_str(), "wb");
+    if (!file) throw fail(OFICINA_TR_NOOP("cannot write the file: %1"));
+    const bool written = std::fwrite(contents.data(), 1, contents.size(), file) == contents.size();
+    const bool flushed = std::fflush(file) == 0 && ::fsync(::fileno(file)) == 0;
+    const bool closed = std::fclose(file) == 0;
+    if (!written || !flushed || !closed) throw fail(OFICINA_TR_NOOP("cannot write the file: %1"));
+    if (std::rename(temp.c_str(), target.c_str()) != 0)
+        throw fail(OFICINA_TR_NOOP("cannot replace the file: %1"));
+}
+
+void savePipeline(const Graph& graph, const NodeRegistry& registry, const std::string& path) {
+    writeFileAtomically(path, serializePipeline(graph, registry));
+}
+
+} // namespace oficina::core

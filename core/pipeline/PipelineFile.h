@@ -1,0 +1,27 @@
+#pragma once
+
+#include "pipeline/Graph.h"
+
+#include <string>
+#include <string_view>
+
+namespace oficina::core {
+
+class NodeRegistry;
+
+inline constexpr int kPipelineFormatVersion = 1;
+
+/// Reads a `*.oficina` file. Throws Error (where = "file" or "file:line:column") for unreadable
+/// files, malformed JSON, unknown format versions, node types or parameters, and bad values.
+/// Relative file parameters are later resolved against the file's folder.
+Graph loadPipeline(const std::string& path, const NodeRegistry& registry);
+/// The same from text; `where` names the source in errors.
+Graph parsePipeline(std::string_view text, const NodeRegistry& registry, const std::string& where);
+/// The canonical text: every parameter in declaration order, so save → load → save is identical.
+std::string serializePipeline(const Graph& graph, const NodeRegistry& registry);
+/// Atomic: writes a temporary file beside the target, flushes it, then renames it over.
+void savePipeline(const Graph& graph, const NodeRegistry& registry, const std::string& path);
+/// Writes text to a file atomically (temporary file + rename); throws Error on failure.
+void writeFileAtomically(const std::string& path, std::string_view contents);
+
+} // namespace oficina::core

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "util/Message.h"
+
+#include <chrono>
+#include <functional>
+#include <mutex>
+#include <stop_token>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace oficina::core {
+
+/// One point of a metric series a node streams while it runs (loss per iteration…).
+struct MetricPoint {
+    std::string node;
+    std::string series;  ///< "loss", "val_loss", "accuracy"…
+    double step = 0;
+    double value = 0;
+};
+
+/// The channel between a running node and whoever watches the run. The executor's thread
+/// writes; any thread may read the metric buffer (takeMetrics) while the run goes on.
+/// Example (in a node):
+///     for (int it = 0; it < maxIter; ++it) { ctx.throwIfStopped(); …; ctx.metric("loss", it, l); }
+class RunContext {
+public:
+    using ProgressFn = std::function<void(const std::string& node, double fraction,
+                                          const std::string& text)>;
+
+    explicit RunContext(std::stop_token stop = {}) : m_stop(std::move(stop)) {}
+
+    [[nodiscard]] bool stopRequested() const { return m_stop.stop_requested(); }
+    [[nodiscard]] std::stop_token stopToken() const { return m_stop; }
+    /// Throws Cancelled when a stop was requested; call it in every long loop.
+    void throwIfStopped() const;
+
+    /// Progress of the current node in [0, 1]; forwarded at most every 100 ms (and always for
+    /// 0 and 1), so nodes may call it as often as they like.
+    void progress(double fraction, std::string_view text = {});
+    /// Appends a point to a metric series of the current node (thread-safe buffer).
+    void metric(std::string_view series, double step, double value);
+    /// A warning for the user about the current node's result.
+    void warning(Message message);
+
+    /// Called on the running thread, throttled. Set before the run.
+    void setProgressHandler(ProgressFn handler) { m_onProgress = std::move(handler); }
+    /// Points appended since `cursor`, which is advanced. Safe from any thread.
+    [[nodiscard]] std::vector<MetricPoint> takeMetrics(size_t& cursor) const;
+
+    // For the executor.
+    void beginNode(const std::string& node);
+    [[nodiscard]] std::vector<Message> takeWarnings();
+    [[nodiscard]] std::vector<MetricPoint> metricsOf(const std::string& node) const;
+
+private:
+    std::stop_token m_stop;
+    ProgressFn m_onProgress;
+    std::string m_node;
+    std::chrono::steady_clock::time_point m_lastProgress{};
+    std::vector<Message> m_warnings;
+    mutable std::mutex m_metricsMutex;
+    std::vector<MetricPoint> m_metrics;
+};
+
+} // namespace oficina::core
