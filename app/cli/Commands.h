@@ -1,0 +1,32 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace oficina::core {
+class NodeRegistry;
+}
+
+namespace oficina::cli {
+
+/// Exit codes, a stable contract: 0 ok, 1 a node failed, 2 bad input (file, pipeline, argument).
+enum ExitCode { Ok = 0, NodeFailed = 1, BadInput = 2 };
+
+struct InspectOptions {
+    std::string file;
+    bool json = false;
+};
+
+struct RunOptions {
+    std::string pipeline;
+    std::vector<std::string> sets;         ///< NODE.PARAM=VALUE
+    std::string report;                    ///< JSON report path, or empty
+    std::vector<std::string> predictions;  ///< NODE[.PORT]=out.csv
+    bool quiet = false;                    ///< no progress on stderr
+};
+
+int inspect(const InspectOptions& options);
+int listNodes(const core::NodeRegistry& registry, const std::string& type, bool json);
+int run(const core::NodeRegistry& registry, const RunOptions& options);
+
+} // namespace oficina::cli

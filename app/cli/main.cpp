@@ -1,0 +1,54 @@
+// oficina-cli: the headless face of the engine. Argument parsing and wiring only.
+#include "Commands.h"
+
+#include "data/SampleData.h"
+#include "nodes/Nodes.h"
+#include "pipeline/NodeRegistry.h"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+
+int main(int argc, char** argv) {
+    using namespace oficina;
+    CLI::App app{"Oficina: run machine-learning pipelines headless"};
+    app.set_version_flag("--version", std::string(OFICINA_VERSION));
+    app.require_subcommand(1);
+
+    cli::InspectOptions inspectOptions;
+    auto* inspect = app.add_subcommand("inspect", "Summarise a CSV/TSV/ARFF file's columns");
+    inspect->add_option("FILE", inspectOptions.file, "Data file")->required();
+    inspect->add_flag("--json", inspectOptions.json, "Print JSON instead of a table");
+
+    std::string nodeType;
+    bool nodesJson = false;
+    auto* nodes = app.add_subcommand("nodes", "List node types with their ports and parameters");
+    nodes->add_option("TYPE", nodeType, "Only this node type");
+    nodes->add_flag("--json", nodesJson, "Print JSON");
+
+    cli::RunOptions runOptions;
+    auto* run = app.add_subcommand("run", "Run a pipeline (.oficina) as the GUI would");
+    run->add_option("PIPELINE", runOptions.pipeline, "Pipeline file")->required();
+    run->add_option("--set", runOptions.sets, "Override a parameter: NODE.PARAM=VALUE");
+    run->add_option("--report", runOptions.report, "Write a JSON run report to this file");
+    run->add_option("--predictions", runOptions.predictions,
+                    "Write a node's table output as CSV: NODE[.PORT]=out.csv");
+    run->add_flag("--quiet,-q", runOptions.quiet, "No progress on stderr");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? cli::Ok : cli::BadInput;
+    }
+
+    std::string share = core::findShareDirectory();
+    core::NodeRegistry registry;
+    core::registerBuiltinNodes(
+        registry, {.datasetDirectory =
+                       share.empty() ? "" : (std::filesystem::path(share) / "datasets").string()});
+
+    if (*inspect) return cli::inspect(inspectOptions);
+    if (*nodes) return cli::listNodes(registry, nodeType, nodesJson);
+    return cli::run(registry, runOptions);
+}

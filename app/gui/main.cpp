@@ -1,0 +1,45 @@
+// oficina: the desktop application. Wiring only: registry, translations, main window.
+#include "MainWindow.h"
+
+#include "data/SampleData.h"
+#include "nodes/Nodes.h"
+#include "pipeline/NodeRegistry.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+int main(int argc, char** argv) {
+    using namespace oficina;
+    QApplication app(argc, argv);
+    QApplication::setApplicationName("Oficina");
+    QApplication::setOrganizationName("Oficina");
+    QApplication::setApplicationVersion(OFICINA_VERSION);
+
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), "oficina", "_", ":/i18n"))
+        QApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Oficina machine-learning workbench"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument("pipeline", QApplication::translate("main", "Pipeline file to open"));
+    parser.process(app);
+
+    const QString share = QString::fromStdString(core::findShareDirectory());
+    core::NodeRegistry registry;
+    core::registerBuiltinNodes(registry, {.datasetDirectory = (share + "/datasets").toStdString()});
+
+    ui::MainWindow window(registry, share);
+    window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openPipeline(parser.positionalArguments().constFirst());
+    return app.exec();
+}

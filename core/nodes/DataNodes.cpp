@@ -1,0 +1,253 @@
+// Nodes that bring data in and shape it: load a file, a sample dataset, select columns, split.
+#include "nodes/Nodes.h"
+
+#include "data/FeatureMatrix.h"
+#include "data/SampleData.h"
+#include "data/Split.h"
+#include "data/Table.h"
+#include "data/TableFile.h"
+#include "pipeline/RunContext.h"
+#include "transform/ColumnSelection.h"
+#include "util/Error.h"
+#include "util/Tr.h"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace oficina::core {
+
+namespace {
+
+std::vector<std::string> splitTokens(const std::string& text) {
+    std::vector<std::string> tokens;
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t comma = std::min(text.find(',', start), text.size());
+        std::string token = text.substr(start, comma - start);
+        token.erase(0, token.find_first_not_of(' '));
+        token.erase(token.find_last_not_of(' ') + 1);
+        if (!token.empty()) tokens.push_back(token);
+        start = comma + 1;
+    }
+    return tokens;
+}
+
+CsvOptions csvOptions(const ParamValues& params, RunContext& ctx) {
+    CsvOptions options;
+    const std::string& delimiter = params.text("delimiter");
+    options.delimiter = delimiter == "comma"       ? ','
+                        : delimiter == "semicolon" ? ';'
+                        : delimiter == "tab"       ? '\t'
+                        : delimiter == "pipe"      ? '|'
+                                                   : 0;
+    const std::string& decimal = params.text("decimal");
+    options.decimal = decimal == "point" ? '.' : decimal == "comma" ? ',' : 0;
+    const std::string& header = params.text("header");
+    options.header = header == "yes" ? HeaderMode::Yes
+                     : header == "no" ? HeaderMode::No
+                                      : HeaderMode::Auto;
+    options.missingTokens = splitTokens(params.text("missing"));
+    options.encoding =
+        params.text("encoding") == "latin-1" ? TextEncoding::Latin1 : TextEncoding::Utf8;
+    options.stop = ctx.stopToken();
+    options.progress = [&ctx](double fraction) { ctx.progress(fraction); };
+    return options;
+}
+
+std::string joinTokens(const std::vector<std::string>& tokens) {
+    std::string out;
+    for (const auto& t : tokens) out += (out.empty() ? "" : ",") + t;
+    return out;
+}
+
+PortValues runLoadFile(const NodeInputs&, const ParamValues& params, RunContext& ctx) {
+    ReadResult result = readTableFile(params.text("file"), csvOptions(params, ctx));
+    for (auto& w : result.warnings) ctx.warning(std::move(w));
+    return {{"data", tableValue(std::move(result.table))}};
+}
+
+PortValues runSampleDataset(const std::string& directory, const ParamValues& params,
+                            RunContext& ctx) {
+    const SampleDataset* dataset = findSampleDataset(params.text("dataset"));
+    if (!dataset)
+        throw Error(Message(OFICINA_TR_NOOP("unknown sample dataset '%1'"),
+                            {params.text("dataset")}));
+    if (directory.empty())
+        throw Error(Message(OFICINA_TR_NOOP("the sample datasets were not found; set "
+                                            "OFICINA_SHARE_DIR to Oficina's share folder")));
+    CsvOptions options;
+    options.stop = ctx.stopToken();
+    Table table = readCsv((std::filesystem::path(directory) / dataset->fileName).string(), options)
+                      .table;
+    table = table.withColumn(table.column(dataset->target).withRole(ColumnRole::Target));
+    table.startLineage();
+    return {{"data", tableValue(std::move(table))}};
+}
+
+PortValues runSelectColumns(const NodeInputs& inputs, const ParamValues& params, RunContext&) {
+    const Table& input = inputs.table("data");
+    std::string target = params.text("target");
+    if (target.empty()) {
+        const auto targets = input.namesWithRole(ColumnRole::Target);
+        if (!targets.empty()) target = targets.front();
+    }
+    std::vector<std::string> featureNames = params.list("features");
+    if (featureNames.empty())
+        for (const auto& c : input.columns())
+            if (c.name() != target && c.role() != ColumnRole::Ignored &&
+                c.role() != ColumnRole::Prediction)
+                featureNames.push_back(c.name());
+    if (std::find(featureNames.begin(), featureNames.end(), target) != featureNames.end())
+        throw Error(Message(OFICINA_TR_NOOP("column '%1' cannot be both a feature and the "
+                                            "target"),
+                            {target}));
+    if (featureNames.empty())
+        throw Error(Message(OFICINA_TR_NOOP("no feature columns are left")));
+
+    std::vector<ColumnSchema> features;
+    for (const auto& name : featureNames) {
+        const Column& c = input.column(name);
+        features.push_back({c.name(), c.type(), ColumnRole::Feature,
+                            c.isNumeric() ? std::vector<std::string>{} : c.categories()});
+    }
+    auto step = std::make_shared<const ColumnSelectionStep>(std::move(features), target);
+    return {{"data", tableValue(applyStep(step, input))}};
+}
+
+PortValues runSplit(const NodeInputs& inputs, const ParamValues& params, RunContext& ctx) {
+    const Table& input = inputs.table("data");
+    for (const auto& step : input.lineage().steps)
+        if (step->learnsFromData())
+            ctx.warning(Message(OFICINA_TR_NOOP("'%1' was fitted before this split, so it has "
+                                                "seen the test rows (data leakage); move it "
+                                                "after the split"),
+                                {step->title()}));
+    const double testSize = params.real("test_size");
+    const auto seed = uint32_t(params.integer("seed"));
+    TrainTestIndices split;
+    if (params.boolean("stratify")) {
+        const auto targets = input.namesWithRole(ColumnRole::Target);
+        if (targets.empty())
+            throw Error(Message(OFICINA_TR_NOOP("a stratified split needs a target column; set "
+                                                "one in 'Select columns & set target'")));
+        split = stratifiedTrainTestSplit(classLabels(input.column(targets.front())).codes,
+                                         testSize, seed);
+    } else {
+        split = trainTestSplit(input.rowCount(), testSize, seed);
+    }
+    return {{"train", tableValue(input.takeRows(split.train))},
+            {"test", tableValue(input.takeRows(split.test))}};
+}
+
+} // namespace
+
+NodeSpec loadFileSpec() {
+    return {
+        .type = "oficina.data.load_file",
+        .title = OFICINA_TR_NOOP("Load file"),
+        .category = Category::Data,
+        .help = OFICINA_TR_NOOP("Reads a CSV, TSV or ARFF file. Delimiter, decimal separator, "
+                                "header and column types are detected; every problem is "
+                                "reported with its line and column."),
+        .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Data")}},
+        .params =
+            {Parameter::file("file", OFICINA_TR_NOOP("File"),
+                             OFICINA_TR_NOOP("Data files (*.csv *.tsv *.txt *.arff)"))
+                 .withHelp(OFICINA_TR_NOOP("CSV/TSV (any of , ; tab |) or Weka ARFF file")),
+             Parameter::choice("delimiter", OFICINA_TR_NOOP("Delimiter"),
+                               {{"auto", OFICINA_TR_NOOP("Detect")},
+                                {"comma", OFICINA_TR_NOOP("Comma")},
+                                {"semicolon", OFICINA_TR_NOOP("Semicolon")},
+                                {"tab", OFICINA_TR_NOOP("Tab")},
+                                {"pipe", OFICINA_TR_NOOP("Pipe")}},
+                               "auto"),
+             Parameter::choice("decimal", OFICINA_TR_NOOP("Decimal separator"),
+                               {{"auto", OFICINA_TR_NOOP("Detect")},
+                                {"point", OFICINA_TR_NOOP("Point (1234.5)")},
+                                {"comma", OFICINA_TR_NOOP("Comma (1.234,5)")}},
+                               "auto"),
+             Parameter::choice("header", OFICINA_TR_NOOP("Header row"),
+                               {{"auto", OFICINA_TR_NOOP("Detect")},
+                                {"yes", OFICINA_TR_NOOP("Yes")},
+                                {"no", OFICINA_TR_NOOP("No")}},
+                               "auto"),
+             Parameter::text("missing", OFICINA_TR_NOOP("Missing-value markers"),
+                             joinTokens(defaultMissingTokens()))
+                 .withHelp(OFICINA_TR_NOOP("Comma-separated cell values read as missing; an "
+                                           "empty cell is always missing")),
+             Parameter::choice("encoding", OFICINA_TR_NOOP("Encoding"),
+                               {{"utf-8", OFICINA_TR_NOOP("UTF-8")},
+                                {"latin-1", OFICINA_TR_NOOP("Latin-1 (ISO 8859-1)")}},
+                               "utf-8")},
+        .run = runLoadFile,
+    };
+}
+
+NodeSpec sampleDatasetSpec(std::string datasetDirectory) {
+    std::vector<ChoiceOption> choices;
+    for (const auto& d : sampleDatasets()) choices.push_back({d.key, d.title});
+    return {
+        .type = "oficina.data.sample",
+        .title = OFICINA_TR_NOOP("Sample dataset"),
+        .category = Category::Data,
+        .help = OFICINA_TR_NOOP("A real public dataset shipped with Oficina (Iris, Wine, Breast "
+                                "cancer, Diabetes, Digits, Linnerud, Sunspots, CO₂), with its "
+                                "target column already marked."),
+        .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Data")}},
+        .params = {Parameter::choice("dataset", OFICINA_TR_NOOP("Dataset"), std::move(choices),
+                                     "iris")},
+        .run = [directory = std::move(datasetDirectory)](const NodeInputs&,
+                                                         const ParamValues& params,
+                                                         RunContext& ctx) {
+            return runSampleDataset(directory, params, ctx);
+        },
+    };
+}
+
+NodeSpec selectColumnsSpec() {
+    return {
+        .type = "oficina.data.select_columns",
+        .title = OFICINA_TR_NOOP("Select columns & set target"),
+        .category = Category::Data,
+        .help = OFICINA_TR_NOOP("Chooses the feature columns a model learns from and the target "
+                                "column it predicts. Models trained downstream expect the same "
+                                "columns when they predict."),
+        .inputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Data")}},
+        .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Data")}},
+        .params = {Parameter::columns("features", OFICINA_TR_NOOP("Features"))
+                       .withHelp(OFICINA_TR_NOOP("Columns to learn from; empty = every column "
+                                                 "except the target")),
+                   Parameter::column("target", OFICINA_TR_NOOP("Target"))
+                       .optional()
+                       .withHelp(OFICINA_TR_NOOP("Column to predict; empty = keep the input's "
+                                                 "target, or none for clustering"))},
+        .run = runSelectColumns,
+    };
+}
+
+NodeSpec splitSpec() {
+    return {
+        .type = "oficina.data.split",
+        .title = OFICINA_TR_NOOP("Train/test split"),
+        .category = Category::Data,
+        .help = OFICINA_TR_NOOP("Shuffles the rows and holds out a share of them for testing, "
+                                "exactly as scikit-learn's train_test_split does with the same "
+                                "seed. Fit preprocessing after this node, on the training rows "
+                                "only."),
+        .inputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Data")}},
+        .outputs = {{"train", PortType::Table, OFICINA_TR_NOOP("Training rows")},
+                    {"test", PortType::Table, OFICINA_TR_NOOP("Test rows")}},
+        .params = {Parameter::real("test_size", OFICINA_TR_NOOP("Test share"), 0.25)
+                       .range(0.01, 0.99)
+                       .withHelp(OFICINA_TR_NOOP("Fraction of the rows held out for testing")),
+                   Parameter::boolean("stratify", OFICINA_TR_NOOP("Stratify by target"), false)
+                       .withHelp(OFICINA_TR_NOOP("Keep the class proportions equal in both "
+                                                 "parts")),
+                   Parameter::integer("seed", OFICINA_TR_NOOP("Seed"), 0)
+                       .range(0, 4294967295.0)
+                       .withHelp(OFICINA_TR_NOOP("Same seed, same split"))},
+        .run = runSplit,
+    };
+}
+
+} // namespace oficina::core

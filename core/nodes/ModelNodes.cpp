@@ -1,0 +1,198 @@
+// Fitted transforms, learners, prediction and scoring nodes.
+#include "nodes/Nodes.h"
+
+#include "data/FeatureMatrix.h"
+#include "eval/ClassificationMetrics.h"
+#include "models/LogisticRegression.h"
+#include "pipeline/RunContext.h"
+#include "transform/StandardScaler.h"
+#include "util/Error.h"
+#include "util/Tr.h"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+namespace oficina::core {
+
+namespace {
+
+std::string requireTarget(const Table& table) {
+    const auto targets = table.namesWithRole(ColumnRole::Target);
+    if (targets.empty())
+        throw Error(Message(OFICINA_TR_NOOP("the data has no target column; choose one in "
+                                            "'Select columns & set target'")));
+    return targets.front();
+}
+
+PortValues runStandardScaler(const NodeInputs& inputs, const ParamValues& params, RunContext&) {
+    const Table& input = inputs.table("data");
+    auto step = fitStandardScaler(input, {.withMean = params.boolean("with_mean"),
+                                          .withStd = params.boolean("with_std")});
+    return {{"data", tableValue(applyStep(step, input))}};
+}
+
+PortValues runLogisticRegression(const NodeInputs& inputs, const ParamValues& params,
+                                 RunContext& ctx) {
+    const Table& train = inputs.table("data");
+    const std::string target = requireTarget(train);
+    const auto features = train.namesWithRole(ColumnRole::Feature);
+    const LogisticRegressionOptions options{.c = params.real("C"),
+                                            .fitIntercept = params.boolean("fit_intercept"),
+                                            .maxIter = int(params.integer("max_iter")),
+                                            .tol = params.real("tol")};
+    const auto training = trainLogisticRegression(
+        train, features, target, options,
+        [&](int iteration, double loss) {
+            ctx.metric("loss", iteration, loss);
+            ctx.progress(double(iteration) / options.maxIter);
+        },
+        ctx.stopToken());
+    if (training.fit.warning) ctx.warning(*training.fit.warning);
+    Model model{.lineage = train.lineage(),
+                .estimator = training.estimator,
+                .targetName = target,
+                .trainingMetrics = {{"loss", training.fit.loss},
+                                    {"iterations", double(training.fit.iterations)}}};
+    return {{"model", modelValue(std::move(model))}};
+}
+
+PortValues runPredict(const NodeInputs& inputs, const ParamValues&, RunContext&) {
+    return {{"predictions", tableValue(inputs.model("model").predict(inputs.table("data")))}};
+}
+
+/// Class labels in scikit-learn's order: numerically when every label is a number.
+void sortLabels(std::vector<std::string>& labels) {
+    const auto asNumber = [](const std::string& s, double& v) {
+        const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+        return r.ec == std::errc() && r.ptr == s.data() + s.size();
+    };
+    double ignored = 0;
+    const bool numeric = std::all_of(labels.begin(), labels.end(),
+                                     [&](const std::string& s) { return asNumber(s, ignored); });
+    if (!numeric) {
+        std::sort(labels.begin(), labels.end());
+        return;
+    }
+    std::sort(labels.begin(), labels.end(), [&](const std::string& a, const std::string& b) {
+        double x = 0, y = 0;
+        asNumber(a, x);
+        asNumber(b, y);
+        return x < y;
+    });
+}
+
+PortValues runScore(const NodeInputs& inputs, const ParamValues&, RunContext& ctx) {
+    const Table& table = inputs.table("predictions");
+    const Column& truthColumn = table.column(requireTarget(table));
+    const Column* predictedColumn = table.find(kPredictionColumn);
+    if (!predictedColumn || predictedColumn->role() != ColumnRole::Prediction)
+        throw Error(Message(OFICINA_TR_NOOP("the data has no '%1' column; connect the output of "
+                                            "a Predict node"),
+                            {kPredictionColumn}));
+    if (predictedColumn->isNumeric())
+        throw Error(Message(OFICINA_TR_NOOP("Score expects class predictions from a classifier; "
+                                            "'%1' holds numbers"),
+                            {kPredictionColumn}));
+
+    std::vector<std::string> truthText, predictedText;
+    std::vector<std::string> labels;
+    size_t unlabeled = 0;
+    for (size_t row = 0; row < table.rowCount(); ++row) {
+        if (truthColumn.isMissing(row) || predictedColumn->isMissing(row)) {
+            ++unlabeled;
+            continue;
+        }
+        truthText.push_back(truthColumn.cellText(row));
+        predictedText.push_back(predictedColumn->cellText(row));
+    }
+    if (unlabeled > 0)
+        ctx.warning(Message(OFICINA_TR_NOOP("%1 rows without a target value or prediction were "
+                                            "left out of the scores"),
+                            {std::to_string(unlabeled)}));
+    labels = truthText;
+    labels.insert(labels.end(), predictedText.begin(), predictedText.end());
+    sortLabels(labels);
+    labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
+    std::map<std::string, int32_t> index;
+    for (size_t i = 0; i < labels.size(); ++i) index[labels[i]] = int32_t(i);
+    std::vector<int32_t> truth, predicted;
+    for (size_t i = 0; i < truthText.size(); ++i) {
+        truth.push_back(index[truthText[i]]);
+        predicted.push_back(index[predictedText[i]]);
+    }
+    return {{"metrics", metricsValue(classificationMetrics(truth, predicted, labels))}};
+}
+
+} // namespace
+
+NodeSpec standardScalerSpec() {
+    return {
+        .type = "oficina.scale.standard",
+        .title = OFICINA_TR_NOOP("Standard scaler"),
+        .category = Category::Features,
+        .help = OFICINA_TR_NOOP("Centres each numeric feature on 0 and scales it to unit "
+                                "variance, with the mean and deviation learned from this "
+                                "node's input. Models downstream re-apply the same scaling "
+                                "when they predict."),
+        .inputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Data")}},
+        .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Scaled data")}},
+        .params = {Parameter::boolean("with_mean", OFICINA_TR_NOOP("Centre"), true)
+                       .withHelp(OFICINA_TR_NOOP("Subtract each column's mean")),
+                   Parameter::boolean("with_std", OFICINA_TR_NOOP("Scale"), true)
+                       .withHelp(OFICINA_TR_NOOP("Divide by each column's standard deviation"))},
+        .run = runStandardScaler,
+    };
+}
+
+NodeSpec logisticRegressionSpec() {
+    return {
+        .type = "oficina.model.logistic_regression",
+        .title = OFICINA_TR_NOOP("Logistic regression"),
+        .category = Category::Models,
+        .help = OFICINA_TR_NOOP("A linear classifier giving class probabilities (multinomial, "
+                                "L2 penalty, L-BFGS), as scikit-learn's LogisticRegression. "
+                                "Its loss is drawn live while it trains."),
+        .inputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Training data")}},
+        .outputs = {{"model", PortType::Model, OFICINA_TR_NOOP("Model")}},
+        .params = {Parameter::real("C", OFICINA_TR_NOOP("Inverse regularisation (C)"), 1.0)
+                       .range(1e-6, 1e6)
+                       .withHelp(OFICINA_TR_NOOP("Smaller values regularise more strongly")),
+                   Parameter::integer("max_iter", OFICINA_TR_NOOP("Maximum iterations"), 100)
+                       .range(1, 100000),
+                   Parameter::real("tol", OFICINA_TR_NOOP("Tolerance"), 1e-4)
+                       .range(1e-12, 1.0)
+                       .withHelp(OFICINA_TR_NOOP("Stop when the gradient is this small")),
+                   Parameter::boolean("fit_intercept", OFICINA_TR_NOOP("Fit intercept"), true)},
+        .run = runLogisticRegression,
+    };
+}
+
+NodeSpec predictSpec() {
+    return {
+        .type = "oficina.model.predict",
+        .title = OFICINA_TR_NOOP("Predict"),
+        .category = Category::Evaluate,
+        .help = OFICINA_TR_NOOP("Applies a trained model to new rows: the model's preprocessing "
+                                "is re-applied with its training fit, then it predicts."),
+        .inputs = {{"model", PortType::Model, OFICINA_TR_NOOP("Model")},
+                   {"data", PortType::Table, OFICINA_TR_NOOP("Data")}},
+        .outputs = {{"predictions", PortType::Table, OFICINA_TR_NOOP("Predictions")}},
+        .run = runPredict,
+    };
+}
+
+NodeSpec scoreSpec() {
+    return {
+        .type = "oficina.eval.score",
+        .title = OFICINA_TR_NOOP("Score"),
+        .category = Category::Evaluate,
+        .help = OFICINA_TR_NOOP("Compares predictions with the true target: accuracy, "
+                                "per-class precision, recall and F1, and the confusion matrix."),
+        .inputs = {{"predictions", PortType::Table, OFICINA_TR_NOOP("Predictions")}},
+        .outputs = {{"metrics", PortType::Metrics, OFICINA_TR_NOOP("Metrics")}},
+        .run = runScore,
+    };
+}
+
+} // namespace oficina::core

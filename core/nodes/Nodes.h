@@ -1,0 +1,29 @@
+#pragma once
+
+#include "pipeline/NodeSpec.h"
+
+#include <string>
+
+namespace oficina::core {
+
+class NodeRegistry;
+
+/// Where the built-in nodes find Oficina's shared files.
+struct BuiltinConfig {
+    std::string datasetDirectory;  ///< folder holding the sample datasets' CSV files
+};
+
+/// Registers every built-in node type, explicitly (no static-initialisation tricks).
+void registerBuiltinNodes(NodeRegistry& registry, const BuiltinConfig& config);
+
+// One function per node type; builtin.cpp lists them all.
+NodeSpec loadFileSpec();
+NodeSpec sampleDatasetSpec(std::string datasetDirectory);
+NodeSpec selectColumnsSpec();
+NodeSpec splitSpec();
+NodeSpec standardScalerSpec();
+NodeSpec logisticRegressionSpec();
+NodeSpec predictSpec();
+NodeSpec scoreSpec();
+
+} // namespace oficina::core

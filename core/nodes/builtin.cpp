@@ -1,0 +1,18 @@
+#include "nodes/Nodes.h"
+
+#include "pipeline/NodeRegistry.h"
+
+namespace oficina::core {
+
+void registerBuiltinNodes(NodeRegistry& registry, const BuiltinConfig& config) {
+    registry.add(loadFileSpec());
+    registry.add(sampleDatasetSpec(config.datasetDirectory));
+    registry.add(selectColumnsSpec());
+    registry.add(splitSpec());
+    registry.add(standardScalerSpec());
+    registry.add(logisticRegressionSpec());
+    registry.add(predictSpec());
+    registry.add(scoreSpec());
+}
+
+} // namespace oficina::core

@@ -1,0 +1,187 @@
+// Graph editing and validation, and the *.oficina file: round trip and rejection cases.
+#include "FakeNodes.h"
+
+#include "nodes/Nodes.h"
+#include "pipeline/Graph.h"
+#include "pipeline/PipelineFile.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+#include <sstream>
+
+using namespace oficina::core;
+
+namespace {
+
+std::string readAll(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+const char* kValid = R"({
+  "format": "oficina-pipeline", "version": 1,
+  "nodes": [
+    {"id": "src", "type": "test.source", "title": "My data", "position": [10, 20],
+     "params": {"value": 2.5}},
+    {"id": "add", "type": "test.add", "position": [200.5, 20], "params": {"delta": -1}}
+  ],
+  "links": [{"from": "src.out", "to": "add.in"}]
+})";
+
+} // namespace
+
+class PipelineFileTest : public QObject {
+    Q_OBJECT
+
+    NodeRegistry m_registry;
+    fake::RunCounter m_counter;
+
+private Q_SLOTS:
+    void initTestCase() { fake::registerFakeNodes(m_registry, m_counter); }
+
+    void parsesAllFields() {
+        const Graph g = parsePipeline(kValid, m_registry, "test.oficina");
+        QCOMPARE(g.nodes().size(), size_t(2));
+        QCOMPARE(g.nodes()[0].title, std::string("My data"));
+        QCOMPARE(g.nodes()[0].position, (Position{10, 20}));
+        QCOMPARE(g.nodes()[0].params.real("value"), 2.5);
+        QCOMPARE(g.nodes()[1].params.real("delta"), -1.0);
+        QCOMPARE(g.nodes()[1].params.text("column"), std::string());  // default filled in
+        QCOMPARE(g.links().size(), size_t(1));
+        QCOMPARE(g.links()[0].to.text(), std::string("add.in"));
+    }
+
+    void roundTripIsByteIdentical() {
+        const std::string first =
+            serializePipeline(parsePipeline(kValid, m_registry, "a"), m_registry);
+        const std::string second =
+            serializePipeline(parsePipeline(first, m_registry, "b"), m_registry);
+        QCOMPARE(second, first);
+    }
+
+    void bundledExampleRoundTrips() {
+        NodeRegistry builtin;
+        registerBuiltinNodes(builtin, {});
+        const std::string path = OFICINA_SOURCE_DIR "/resources/examples/iris_classification.oficina";
+        QTemporaryDir dir;
+        const std::string copy = (dir.path() + "/copy.oficina").toStdString();
+        savePipeline(loadPipeline(path, builtin), builtin, copy);
+        QCOMPARE(readAll(copy), readAll(path));
+        QVERIFY(validateGraph(loadPipeline(copy, builtin), builtin).empty());
+    }
+
+    void aliasIsMigrated() {
+        std::string text = kValid;
+        text.replace(text.find("test.source"), 11, "test.old_source");
+        const Graph g = parsePipeline(text, m_registry, "old.oficina");
+        QCOMPARE(g.nodes()[0].type, std::string("test.source"));
+    }
+
+    void rejects_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("not json") << "{\"format\": \n  oops}" << "bad.oficina:2:3: not valid JSON";
+        QTest::newRow("wrong format") << R"({"format": "x", "version": 1, "nodes": []})"
+                                      << "not an Oficina pipeline";
+        QTest::newRow("newer version") << R"({"format": "oficina-pipeline", "version": 2, "nodes": []})"
+                                       << "format version 2 is not supported";
+        QTest::newRow("no nodes") << R"({"format": "oficina-pipeline", "version": 1})"
+                                  << "missing \"nodes\"";
+        QTest::newRow("unknown type")
+            << R"({"format": "oficina-pipeline", "version": 1, "nodes": [{"id": "n", "type": "test.nope"}]})"
+            << "node 'n': unknown node type \"test.nope\"";
+        QTest::newRow("unknown parameter")
+            << R"({"format": "oficina-pipeline", "version": 1, "nodes": [{"id": "n", "type": "test.add", "params": {"detla": 1}}]})"
+            << "node 'n': unknown parameter 'detla' for test.add";
+        QTest::newRow("wrong value type")
+            << R"({"format": "oficina-pipeline", "version": 1, "nodes": [{"id": "n", "type": "test.add", "params": {"delta": "one"}}]})"
+            << "parameter 'delta' is \"one\"; expected a number";
+        QTest::newRow("out of range")
+            << R"({"format": "oficina-pipeline", "version": 1, "nodes": [{"id": "n", "type": "test.add", "params": {"delta": 1000}}]})"
+            << "delta must be between -100 and 100, not 1000";
+        QTest::newRow("newer node version")
+            << R"({"format": "oficina-pipeline", "version": 1, "nodes": [{"id": "n", "type": "test.add", "version": 3}]})"
+            << "node version 3 is newer";
+        QTest::newRow("duplicate id")
+            << R"({"format": "oficina-pipeline", "version": 1, "nodes": [{"id": "n", "type": "test.add"}, {"id": "n", "type": "test.add"}]})"
+            << "node id 'n' is used twice";
+        QTest::newRow("bad id")
+            << R"({"format": "oficina-pipeline", "version": 1, "nodes": [{"id": "a.b", "type": "test.add"}]})"
+            << "node id 'a.b' may only hold";
+        QTest::newRow("unknown port")
+            << R"({"format": "oficina-pipeline", "version": 1, "nodes": [{"id": "s", "type": "test.source"}, {"id": "a", "type": "test.add"}], "links": [{"from": "s.output", "to": "a.in"}]})"
+            << "'s' has no output named 'output'";
+        QTest::newRow("type mismatch")
+            << R"({"format": "oficina-pipeline", "version": 1, "nodes": [{"id": "s", "type": "test.source"}, {"id": "m", "type": "test.model"}], "links": [{"from": "s.out", "to": "m.model"}]})"
+            << "a table output cannot feed a model input";
+        QTest::newRow("cycle")
+            << R"({"format": "oficina-pipeline", "version": 1, "nodes": [{"id": "a", "type": "test.add"}, {"id": "b", "type": "test.add"}], "links": [{"from": "a.out", "to": "b.in"}, {"from": "b.out", "to": "a.in"}]})"
+            << "this link would make a cycle";
+        QTest::newRow("fed twice")
+            << R"({"format": "oficina-pipeline", "version": 1, "nodes": [{"id": "s", "type": "test.source"}, {"id": "t", "type": "test.source"}, {"id": "a", "type": "test.add"}], "links": [{"from": "s.out", "to": "a.in"}, {"from": "t.out", "to": "a.in"}]})"
+            << "input 'in' of 'a' is already connected";
+        QTest::newRow("bad link form")
+            << R"({"format": "oficina-pipeline", "version": 1, "nodes": [], "links": [{"from": "s", "to": "a.in"}]})"
+            << "link end \"s\" is not of the form";
+    }
+
+    void rejects() {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        try {
+            parsePipeline(text.toStdString(), m_registry, "bad.oficina");
+            QFAIL("accepted a bad pipeline");
+        } catch (const Error& e) {
+            QVERIFY2(QString::fromStdString(e.what()).contains(expected), e.what());
+            QVERIFY2(QString::fromStdString(e.what()).startsWith("bad.oficina"), e.what());
+        }
+    }
+
+    void missingFileIsAnError() {
+        QVERIFY_THROWS_EXCEPTION(Error, loadPipeline("/nonexistent/x.oficina", m_registry));
+    }
+
+    void saveIsAtomic() {
+        QTemporaryDir dir;
+        const std::string path = (dir.path() + "/p.oficina").toStdString();
+        std::ofstream(path) << "previous contents";
+        const Graph g = parsePipeline(kValid, m_registry, "a");
+        savePipeline(g, m_registry, path);
+        QCOMPARE(readAll(path), serializePipeline(g, m_registry));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{"p.oficina"});
+        QVERIFY_THROWS_EXCEPTION(Error, savePipeline(g, m_registry, "/nonexistent/dir/p.oficina"));
+    }
+
+    void graphEditing() {
+        Graph g = parsePipeline(kValid, m_registry, "a");
+        QCOMPARE(g.uniqueId("add"), std::string("add_2"));
+        QCOMPARE(g.uniqueId("k means!"), std::string("k_means_"));
+        QCOMPARE(g.topologicalOrder().value(), (std::vector<std::string>{"src", "add"}));
+        const Value old = g.setParameter("add", "delta", 3.0);
+        QCOMPARE(std::get<double>(old), -1.0);
+        const int index = g.removeNode("src");
+        QCOMPARE(index, 0);
+        QVERIFY(g.links().empty());
+        const auto issues = validateGraph(g, m_registry);
+        QCOMPARE(issues.size(), size_t(1));
+        QCOMPARE(issues[0].node, std::string("add"));
+        QCOMPARE(issues[0].message.english(), std::string("input 'in' is not connected"));
+    }
+
+    void connectRejectsReasons() {
+        Graph g = parsePipeline(kValid, m_registry, "a");
+        g.addNode({"m", "test.model", "", {}, {}});
+        QVERIFY(connectRejects(g, m_registry, {{"src", "out"}, {"m", "model"}}).has_value());
+        QVERIFY(connectRejects(g, m_registry, {{"add", "out"}, {"add", "in"}}).has_value());
+        QVERIFY(connectRejects(g, m_registry, {{"src", "out"}, {"add", "in"}}).has_value());
+        g.addNode({"add2", "test.add", "", {}, {}});
+        QVERIFY(!connectRejects(g, m_registry, {{"add", "out"}, {"add2", "in"}}).has_value());
+    }
+};
+
+QTEST_GUILESS_MAIN(PipelineFileTest)
+#include "tst_pipelinefile.moc"

@@ -1,0 +1,35 @@
+#include "Translate.h"
+
+#include "CoreContexts.h"
+#include "pipeline/Executor.h"
+#include "util/Message.h"
+
+#include <QCoreApplication>
+
+namespace oficina::ui {
+
+QString trCore(const char* text) {
+    if (!text || !*text) return {};
+    const QString english = QString::fromUtf8(text);
+    for (const char* context : kCoreTranslationContexts) {
+        QString translated = QCoreApplication::translate(context, text);
+        if (translated != english) return translated;
+    }
+    return english;
+}
+
+QString trCore(const std::string& text) { return trCore(text.c_str()); }
+
+QString trMessage(const core::Message& message) {
+    const QString pattern = trCore(message.textTemplate());
+    return QString::fromStdString(core::substituteArgs(pattern.toStdString(), message.args()));
+}
+
+QString trNodeError(const core::NodeResult& result) {
+    if (!result.error) return {};
+    const QString text = trMessage(*result.error);
+    return result.errorWhere.empty() ? text
+                                     : QString::fromStdString(result.errorWhere) + ": " + text;
+}
+
+} // namespace oficina::ui
