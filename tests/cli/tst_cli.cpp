@@ -1,0 +1,202 @@
+// oficina-cli end to end: the Iris example against scikit-learn on the same split, the report,
+// predictions CSV, inspect, nodes, and the exit-code contract (0 ok, 1 node failed, 2 bad input).
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+const QString kCli = QStringLiteral(OFICINA_BIN_DIR "/oficina-cli");
+const QString kExample =
+    QStringLiteral(OFICINA_SOURCE_DIR "/resources/examples/iris_classification.oficina");
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliRun runCli(const QStringList& args) {
+    QProcess process;
+    process.start(kCli, args);
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QJsonObject readJson(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+QJsonObject reportNode(const QJsonObject& report, const QString& id) {
+    for (const auto& node : report["nodes"].toArray())
+        if (node.toObject()["id"].toString() == id) return node.toObject();
+    return {};
+}
+
+} // namespace
+
+class CliTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void irisMatchesScikitLearn_data() {
+        QTest::addColumn<int>("caseIndex");
+        QTest::newRow("test 25%, seed 0") << 0;
+        QTest::newRow("test 30%, seed 42, stratified") << 1;
+        QTest::newRow("test 50%, seed 7") << 2;
+    }
+
+    void irisMatchesScikitLearn() {
+        QFETCH(int, caseIndex);
+        const QJsonObject fixture =
+            readJson(OFICINA_TEST_DATA "/sklearn/iris_cli.json")["cases"].toArray()[caseIndex].toObject();
+        QVERIFY(!fixture.isEmpty());
+        QTemporaryDir dir;
+        const QString report = dir.filePath("report.json");
+        const QString predictions = dir.filePath("predictions.csv");
+        const CliRun run = runCli(
+            {"run", kExample, "--set", "split.test_size=" + QString::number(fixture["test_size"].toDouble()),
+             "--set", "split.seed=" + QString::number(fixture["seed"].toInt()),
+             "--set", QString("split.stratify=") + (fixture["stratify"].toBool() ? "true" : "false"),
+             "--report", report, "--predictions", "predict=" + predictions});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+        // Metrics summary on stdout, progress on stderr.
+        QVERIFY(run.out.contains("accuracy"));
+        QVERIFY(run.err.contains("Logistic regression"));
+
+        const QJsonObject score = reportNode(readJson(report), "score");
+        QCOMPARE(score["state"].toString(), QString("done"));
+        QCOMPARE(score["metrics"].toObject()["accuracy"].toDouble(), fixture["accuracy"].toDouble());
+        QVERIFY(qAbs(score["metrics"].toObject()["f1_macro"].toDouble() -
+                     fixture["f1_macro"].toDouble()) < 1e-12);
+        const QJsonObject confusion = score["matrices"].toObject()["confusion_matrix"].toObject();
+        QCOMPARE(confusion["rows"].toArray(), fixture["labels"].toArray());
+        QCOMPARE(confusion["values"].toArray().size(), fixture["confusion_matrix"].toArray().size());
+        for (int r = 0; r < confusion["values"].toArray().size(); ++r)
+            for (int c = 0; c < 3; ++c)
+                QCOMPARE(confusion["values"].toArray()[r].toArray()[c].toDouble(),
+                         fixture["confusion_matrix"].toArray()[r].toArray()[c].toDouble());
+
+        // Same rows in the same order as scikit-learn's split, same predicted labels.
+        QFile csv(predictions);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList header = QString::fromUtf8(csv.readLine()).trimmed().split(',');
+        const int truthColumn = header.indexOf("species");
+        const int predictedColumn = header.indexOf("prediction");
+        QVERIFY(truthColumn >= 0 && predictedColumn >= 0);
+        QVERIFY(header.contains("P(setosa)"));
+        int row = 0;
+        while (!csv.atEnd()) {
+            const QStringList cells = QString::fromUtf8(csv.readLine()).trimmed().split(',');
+            QCOMPARE(cells[truthColumn], fixture["truth"].toArray()[row].toString());
+            QCOMPARE(cells[predictedColumn], fixture["predicted"].toArray()[row].toString());
+            ++row;
+        }
+        QCOMPARE(row, fixture["test_rows"].toInt());
+    }
+
+    void reportHasLossSeries() {
+        QTemporaryDir dir;
+        const QString report = dir.filePath("report.json");
+        QCOMPARE(runCli({"run", kExample, "--quiet", "--report", report}).exitCode, 0);
+        const QJsonObject logreg = reportNode(readJson(report), "logreg");
+        const QJsonArray loss = logreg["series"].toObject()["loss"].toArray();
+        QVERIFY(loss.size() > 5);
+        QVERIFY(loss.last().toArray()[1].toDouble() < loss.first().toArray()[1].toDouble());
+        QCOMPARE(logreg["outputs"].toObject()["model"].toObject()["estimator"].toString(),
+                 QString("oficina.model.logistic_regression"));
+    }
+
+    void exitCodes_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no such pipeline") << QStringList{"run", "/nonexistent.oficina"} << 2
+                                          << "/nonexistent.oficina: cannot open the file";
+        QTest::newRow("unknown node in --set") << QStringList{"run", kExample, "--set", "nope.x=1"}
+                                               << 2 << "the pipeline has no node 'nope'";
+        QTest::newRow("unknown parameter") << QStringList{"run", kExample, "--set", "split.size=1"}
+                                           << 2 << "has no parameter 'size'";
+        QTest::newRow("bad value") << QStringList{"run", kExample, "--set", "split.test_size=abc"}
+                                   << 2 << "expected a number";
+        QTest::newRow("out of range") << QStringList{"run", kExample, "--set", "split.test_size=2"}
+                                      << 2 << "test_size must be between";
+        QTest::newRow("malformed --set") << QStringList{"run", kExample, "--set", "split"} << 2
+                                         << "expected NODE.PARAM=VALUE";
+        QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "";
+        QTest::newRow("failing node")
+            << QStringList{"run", kExample, "--set", "select.target=petal"} << 1
+            << "there is no column 'petal'";
+        QTest::newRow("inspect missing file") << QStringList{"inspect", "/nonexistent.csv"} << 2
+                                              << "/nonexistent.csv";
+        QTest::newRow("unknown node type") << QStringList{"nodes", "oficina.nope"} << 2
+                                           << "no node type 'oficina.nope'";
+    }
+
+    void exitCodes() {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const CliRun run = runCli(args);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    }
+
+    void inspectSummarisesColumns() {
+        const CliRun run =
+            runCli({"inspect", OFICINA_SOURCE_DIR "/resources/datasets/iris.csv", "--json"});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(json["rows"].toInt(), 150);
+        const QJsonArray columns = json["columns"].toArray();
+        QCOMPARE(columns.size(), 5);
+        QCOMPARE(columns[0].toObject()["name"].toString(), QString("sepal length (cm)"));
+        QCOMPARE(columns[0].toObject()["min"].toDouble(), 4.3);
+        QCOMPARE(columns[0].toObject()["max"].toDouble(), 7.9);
+        QVERIFY(qAbs(columns[0].toObject()["mean"].toDouble() - 5.843333333333334) < 1e-12);
+        QCOMPARE(columns[4].toObject()["type"].toString(), QString("categorical"));
+        QCOMPARE(columns[4].toObject()["distinct"].toInt(), 3);
+        QCOMPARE(columns[4].toObject()["counts"].toObject()["setosa"].toInt(), 50);
+
+        const CliRun text = runCli({"inspect", OFICINA_SOURCE_DIR "/resources/datasets/co2.csv"});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains("2284 rows"), qPrintable(text.out));
+    }
+
+    void nodesListsEveryType() {
+        const CliRun run = runCli({"nodes", "--json"});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray nodes = QJsonDocument::fromJson(run.out.toUtf8()).array();
+        QStringList types;
+        for (const auto& n : nodes) types << n.toObject()["type"].toString();
+        for (const char* expected :
+             {"oficina.data.load_file", "oficina.data.sample", "oficina.data.select_columns",
+              "oficina.data.split", "oficina.scale.standard", "oficina.model.logistic_regression",
+              "oficina.model.predict", "oficina.eval.score"})
+            QVERIFY2(types.contains(expected), expected);
+        const QJsonObject split = nodes[types.indexOf("oficina.data.split")].toObject();
+        const QJsonObject testSize = split["params"].toArray()[0].toObject();
+        QCOMPARE(testSize["key"].toString(), QString("test_size"));
+        QCOMPARE(testSize["default"].toDouble(), 0.25);
+        QCOMPARE(testSize["kind"].toString(), QString("double"));
+
+        const CliRun text = runCli({"nodes", "oficina.data.split"});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains("test_size : double = 0.25"));
+    }
+};
+
+QTEST_GUILESS_MAIN(CliTest)
+#include "tst_cli.moc"
