@@ -67,6 +67,7 @@ void MainWindow::createDocks() {
     m_results = new QPlainTextEdit(this);
     m_results->setReadOnly(true);
     m_results->setFont(fixed);
+    m_results->setLineWrapMode(QPlainTextEdit::NoWrap);
 
     auto* logDock = new QDockWidget(tr("Run log"), this);
     logDock->setObjectName("runLogDock");
@@ -76,6 +77,8 @@ void MainWindow::createDocks() {
     resultsDock->setObjectName("resultsDock");
     resultsDock->setWidget(m_results);
     addDockWidget(Qt::RightDockWidgetArea, resultsDock);
+    resizeDocks({resultsDock}, {420}, Qt::Horizontal);
+    resizeDocks({logDock}, {180}, Qt::Vertical);
 }
 
 void MainWindow::createActions() {

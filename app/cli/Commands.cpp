@@ -2,6 +2,7 @@
 
 #include "data/ColumnSummary.h"
 #include "data/CsvWriter.h"
+#include "data/SampleData.h"
 #include "data/TableFile.h"
 #include "eval/Metrics.h"
 #include "pipeline/Executor.h"
@@ -207,6 +208,21 @@ int listNodes(const core::NodeRegistry& registry, const std::string& type, bool 
         }
         std::cout << "\n";
     }
+    return Ok;
+}
+
+int listDatasets(bool json) {
+    Json out = Json::array();
+    for (const auto& d : core::sampleDatasets()) {
+        if (!json) {
+            std::cout << d.key << "  " << d.title << " (target: " << d.target << ")\n    "
+                      << d.description << "\n    " << d.citation << "\n";
+            continue;
+        }
+        out.push_back(Json{{"key", d.key}, {"title", d.title}, {"description", d.description},
+                           {"citation", d.citation}, {"target", d.target}});
+    }
+    if (json) std::cout << out.dump(2) << "\n";
     return Ok;
 }
 

@@ -27,6 +27,7 @@ struct RunOptions {
 
 int inspect(const InspectOptions& options);
 int listNodes(const core::NodeRegistry& registry, const std::string& type, bool json);
+int listDatasets(bool json);
 int run(const core::NodeRegistry& registry, const RunOptions& options);
 
 } // namespace oficina::cli

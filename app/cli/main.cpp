@@ -26,6 +26,10 @@ int main(int argc, char** argv) {
     nodes->add_option("TYPE", nodeType, "Only this node type");
     nodes->add_flag("--json", nodesJson, "Print JSON");
 
+    bool datasetsJson = false;
+    auto* datasets = app.add_subcommand("datasets", "List the bundled sample datasets and sources");
+    datasets->add_flag("--json", datasetsJson, "Print JSON");
+
     cli::RunOptions runOptions;
     auto* run = app.add_subcommand("run", "Run a pipeline (.oficina) as the GUI would");
     run->add_option("PIPELINE", runOptions.pipeline, "Pipeline file")->required();
@@ -50,5 +54,6 @@ int main(int argc, char** argv) {
 
     if (*inspect) return cli::inspect(inspectOptions);
     if (*nodes) return cli::listNodes(registry, nodeType, nodesJson);
+    if (*datasets) return cli::listDatasets(datasetsJson);
     return cli::run(registry, runOptions);
 }
