@@ -1,0 +1,67 @@
+#pragma once
+
+#include "data/Table.h"
+#include "util/Message.h"
+
+#include <functional>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+namespace oficina::core {
+
+enum class HeaderMode { Auto, Yes, No };
+enum class TextEncoding { Utf8, Latin1 };
+
+/// The tokens read as missing by default (besides the empty field, which always is):
+/// {"NA", "N/A", "NaN", "nan", "null", "NULL", "?"}.
+std::vector<std::string> defaultMissingTokens();
+
+/// How to read a CSV/TSV file. Every field has an "automatic" value that sniffs the file.
+///
+/// Example:
+///     CsvOptions options;
+///     options.delimiter = ';';             // a Brazilian spreadsheet export
+///     options.encoding = TextEncoding::Latin1;
+///     options.progress = [](double f) { std::fprintf(stderr, "%3.0f%%\r", 100 * f); };
+///     ReadResult result = readCsv("vendas.csv", options);
+struct CsvOptions {
+    /// 0 = sniff among ',' ';' '\t' '|' (quote-aware, same field count on the first lines).
+    char delimiter = 0;
+    /// 0 = automatic ('.' or ','), else '.' or ','. With ',' a '.' is accepted only as a
+    /// thousands separator in 3-digit groups ("1.234,5"); a token that does not fit makes its
+    /// column categorical, never a wrong number.
+    char decimal = 0;
+    /// Auto: no header if the first row has a number; else a header if some column is numeric
+    /// below it; in all-text files, a header if no first-row token reappears in its column.
+    HeaderMode header = HeaderMode::Auto;
+    /// Compared with each field after trimming spaces; the empty field is always missing.
+    std::vector<std::string> missingTokens = defaultMissingTokens();
+    /// Latin-1 text is converted to UTF-8; invalid UTF-8 in Utf8 mode is an error.
+    TextEncoding encoding = TextEncoding::Utf8;
+    /// When a stop is requested, readCsv throws Cancelled within ~50 ms.
+    std::stop_token stop;
+    /// Optional, fraction in [0, 1]: called serially from the reading threads, at most about
+    /// 20 times a second, and once with 1.0 at the end of a successful read.
+    std::function<void(double fraction)> progress;
+    /// 0 = std::thread::hardware_concurrency(); small files use fewer.
+    int threads = 0;
+};
+
+struct ReadResult {
+    Table table;
+    /// Renamed columns, columns read as text because of a late token, and the like.
+    std::vector<Message> warnings;
+};
+
+/// Reads a CSV/TSV file (RFC 4180 quoting; UTF-8 with or without BOM, or Latin-1; CRLF, LF or
+/// CR line ends; blank lines skipped) into a Table whose columns are all Features and whose
+/// lineage starts here. A column is numeric if every non-missing token is a number in the
+/// file's decimal convention, else categorical with its labels sorted byte-wise.
+/// Throws Error with `where` = "file:line:column" (1-based, physical lines) for a missing,
+/// unreadable or empty file, a ragged row, an unclosed quote, text after a closing quote and
+/// invalid UTF-8; throws Cancelled when options.stop is requested.
+/// Thread-safe (no shared state); uses options.threads threads internally.
+ReadResult readCsv(const std::string& path, const CsvOptions& options = {});
+
+} // namespace oficina::core
