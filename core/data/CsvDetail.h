@@ -60,7 +60,8 @@ public:
             if (token == trimmed) return true;
         return false;
     }
-    /// True if a token is also a number ("-999"), so numbers must be checked against them.
+    /// True if a token is also a number other than NaN ("-999"), so parsed numbers must be
+    /// checked against the tokens.
     [[nodiscard]] bool includesNumbers() const { return m_includesNumbers; }
 
 private:

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <optional>
 
@@ -114,9 +115,10 @@ MissingTokens::MissingTokens(const std::vector<std::string>& tokens, TextEncodin
         if (token.empty()) continue;
         m_firstBytes[static_cast<unsigned char>(token[0])] = true;
         m_maxLength = std::max(m_maxLength, token.size());
+        // "NaN" reads as missing anyway; only tokens like "-999" need a check after parsing.
         double value;
-        m_includesNumbers =
-            m_includesNumbers || parseNumber(token, '.', value) || parseNumber(token, ',', value);
+        for (const char decimal : {'.', ','})
+            if (parseNumber(token, decimal, value) && !std::isnan(value)) m_includesNumbers = true;
         m_tokens.push_back(std::move(token));
     }
 }
