@@ -1,0 +1,119 @@
+// Classification metrics against scikit-learn 1.2 (classification_report with zero_division=0,
+// balanced_accuracy_score, confusion_matrix); fixtures from tests/data/make_sklearn_fixtures.py.
+#include "eval/ClassificationMetrics.h"
+#include "util/Error.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <cmath>
+
+using namespace oficina::core;
+
+namespace {
+
+QJsonArray fixtureCases() {
+    QFile file(QStringLiteral(OFICINA_TEST_DATA "/sklearn/classification_metrics.json"));
+    if (!file.open(QIODevice::ReadOnly)) qFatal("cannot open classification_metrics.json");
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+    if (doc.isNull()) qFatal("bad fixture: %s", qPrintable(error.errorString()));
+    return doc.object().value(QLatin1String("cases")).toArray();
+}
+
+std::vector<int32_t> codes(const QJsonValue& value) {
+    std::vector<int32_t> out;
+    for (const QJsonValue& v : value.toArray())
+        out.push_back(int32_t(v.toInteger()));
+    return out;
+}
+
+std::vector<std::string> strings(const QJsonValue& value) {
+    std::vector<std::string> out;
+    for (const QJsonValue& v : value.toArray())
+        out.push_back(v.toString().toStdString());
+    return out;
+}
+
+void expectError(const std::vector<int32_t>& truth, const std::vector<int32_t>& predicted,
+                 const std::vector<std::string>& labels) {
+    try {
+        (void)classificationMetrics(truth, predicted, labels);
+        QFAIL("expected an Error");
+    } catch (const Error&) {
+    }
+}
+
+} // namespace
+
+class TestClassificationMetrics : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void matchesScikitLearn_data() {
+        QTest::addColumn<QJsonObject>("testCase");
+        for (const QJsonValue& v : fixtureCases()) {
+            const QJsonObject c = v.toObject();
+            QTest::newRow(c.value(QLatin1String("name")).toString().toUtf8().constData()) << c;
+        }
+    }
+
+    void matchesScikitLearn() {
+        QFETCH(QJsonObject, testCase);
+        const std::vector<std::string> labels = strings(testCase.value(QLatin1String("labels")));
+        const Metrics m =
+            classificationMetrics(codes(testCase.value(QLatin1String("truth"))),
+                                  codes(testCase.value(QLatin1String("predicted"))), labels);
+        QCOMPARE(m.task, std::string("classification"));
+
+        const char* names[] = {"accuracy", "balanced_accuracy",  "precision_macro", "recall_macro",
+                               "f1_macro", "precision_weighted", "recall_weighted", "f1_weighted"};
+        QCOMPARE(m.scalars.size(), std::size(names));
+        for (size_t i = 0; i < std::size(names); ++i) {
+            QCOMPARE(m.scalars[i].first, std::string(names[i]));
+            const double expected = testCase.value(QLatin1String(names[i])).toDouble();
+            QVERIFY2(std::abs(m.scalars[i].second - expected) <= 1e-12,
+                     qPrintable(QStringLiteral("%1: %2 vs %3")
+                                    .arg(QLatin1String(names[i]))
+                                    .arg(m.scalars[i].second, 0, 'g', 17)
+                                    .arg(expected, 0, 'g', 17)));
+        }
+
+        const LabeledMatrix* confusion = m.matrix("confusion_matrix");
+        QVERIFY(confusion);
+        QCOMPARE(confusion->rowLabels, labels);
+        QCOMPARE(confusion->columnLabels, labels);
+        const QJsonArray expectedConfusion =
+            testCase.value(QLatin1String("confusion_matrix")).toArray();
+        for (size_t r = 0; r < labels.size(); ++r)
+            for (size_t c = 0; c < labels.size(); ++c)
+                QCOMPARE(confusion->at(r, c),
+                         expectedConfusion[qsizetype(r)].toArray()[qsizetype(c)].toDouble());
+
+        const LabeledMatrix* perClass = m.matrix("per_class");
+        QVERIFY(perClass);
+        QCOMPARE(perClass->rowLabels, labels);
+        QCOMPARE(perClass->columnLabels,
+                 (std::vector<std::string>{"precision", "recall", "f1", "support"}));
+        const QJsonArray expectedPerClass = testCase.value(QLatin1String("per_class")).toArray();
+        for (size_t r = 0; r < labels.size(); ++r)
+            for (size_t c = 0; c < 4; ++c)
+                QVERIFY(
+                    std::abs(perClass->at(r, c) -
+                             expectedPerClass[qsizetype(r)].toArray()[qsizetype(c)].toDouble()) <=
+                    1e-12);
+    }
+
+    void rejectsBadInput() {
+        expectError({}, {}, {"a", "b"});
+        expectError({0, 1}, {0}, {"a", "b"});
+        expectError({0, 2}, {0, 1}, {"a", "b"});
+        expectError({0, 1}, {0, -1}, {"a", "b"});
+    }
+};
+
+QTEST_APPLESS_MAIN(TestClassificationMetrics)
+#include "tst_classificationmetrics.moc"
