@@ -1,23 +1,13 @@
 #include "data/Table.h"
 
 #include "util/Error.h"
+#include "util/Text.h"
 #include "util/Tr.h"
 
 #include <algorithm>
 #include <unordered_set>
 
 namespace oficina::core {
-
-namespace {
-std::string joinNames(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) {
-        if (!out.empty()) out += ", ";
-        out += n;
-    }
-    return out;
-}
-} // namespace
 
 Table::Table(std::vector<Column> columns) : m_columns(std::move(columns)) {
     m_rowCount = m_columns.empty() ? 0 : m_columns.front().size();
@@ -40,7 +30,7 @@ const Column* Table::find(std::string_view name) const {
 const Column& Table::column(std::string_view name) const {
     if (const Column* c = find(name)) return *c;
     throw Error(Message(OFICINA_TR_NOOP("no column named '%1' (the columns are: %2)"),
-                        {std::string(name), joinNames(columnNames())}));
+                        {std::string(name), joinList(columnNames())}));
 }
 
 std::vector<std::string> Table::columnNames() const {

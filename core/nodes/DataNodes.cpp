@@ -9,6 +9,7 @@
 #include "pipeline/RunContext.h"
 #include "transform/ColumnSelection.h"
 #include "util/Error.h"
+#include "util/Text.h"
 #include "util/Tr.h"
 
 #include <algorithm>
@@ -17,20 +18,6 @@
 namespace oficina::core {
 
 namespace {
-
-std::vector<std::string> splitTokens(const std::string& text) {
-    std::vector<std::string> tokens;
-    size_t start = 0;
-    while (start <= text.size()) {
-        const size_t comma = std::min(text.find(',', start), text.size());
-        std::string token = text.substr(start, comma - start);
-        token.erase(0, token.find_first_not_of(' '));
-        token.erase(token.find_last_not_of(' ') + 1);
-        if (!token.empty()) tokens.push_back(token);
-        start = comma + 1;
-    }
-    return tokens;
-}
 
 CsvOptions csvOptions(const ParamValues& params, RunContext& ctx) {
     CsvOptions options;
@@ -46,18 +33,12 @@ CsvOptions csvOptions(const ParamValues& params, RunContext& ctx) {
     options.header = header == "yes" ? HeaderMode::Yes
                      : header == "no" ? HeaderMode::No
                                       : HeaderMode::Auto;
-    options.missingTokens = splitTokens(params.text("missing"));
+    options.missingTokens = splitList(params.text("missing"));
     options.encoding =
         params.text("encoding") == "latin-1" ? TextEncoding::Latin1 : TextEncoding::Utf8;
     options.stop = ctx.stopToken();
     options.progress = [&ctx](double fraction) { ctx.progress(fraction); };
     return options;
-}
-
-std::string joinTokens(const std::vector<std::string>& tokens) {
-    std::string out;
-    for (const auto& t : tokens) out += (out.empty() ? "" : ",") + t;
-    return out;
 }
 
 PortValues runLoadFile(const NodeInputs&, const ParamValues& params, RunContext& ctx) {
@@ -172,7 +153,7 @@ NodeSpec loadFileSpec() {
                                 {"no", OFICINA_TR_NOOP("No")}},
                                "auto"),
              Parameter::text("missing", OFICINA_TR_NOOP("Missing-value markers"),
-                             joinTokens(defaultMissingTokens()))
+                             joinList(defaultMissingTokens(), ","))
                  .withHelp(OFICINA_TR_NOOP("Comma-separated cell values read as missing; an "
                                            "empty cell is always missing")),
              Parameter::choice("encoding", OFICINA_TR_NOOP("Encoding"),

@@ -3,6 +3,7 @@
 #include "data/Table.h"
 #include "pipeline/NodeRegistry.h"
 #include "util/Error.h"
+#include "util/Text.h"
 #include "util/Tr.h"
 
 #include <nlohmann/json.hpp>
@@ -91,11 +92,9 @@ std::optional<Message> checkColumns(const NodeSpec& spec, const ParamValues& par
                                         : params.list(p.key);
         for (const auto& name : names) {
             if (name.empty() || table.find(name)) continue;
-            std::string available;
-            for (const auto& n : table.columnNames()) available += (available.empty() ? "" : ", ") + n;
             return Message(OFICINA_TR_NOOP("%1: there is no column '%2' in the input (its "
                                            "columns are: %3)"),
-                           {p.key, name, available});
+                           {p.key, name, joinList(table.columnNames())});
         }
     }
     return std::nullopt;

@@ -26,6 +26,12 @@ void insertAt(std::vector<T>& items, T item, int index) {
 }
 } // namespace
 
+std::optional<PortRef> PortRef::parse(std::string_view text) {
+    const size_t dot = text.find('.');
+    if (dot == std::string_view::npos || dot == 0 || dot + 1 == text.size()) return std::nullopt;
+    return PortRef{std::string(text.substr(0, dot)), std::string(text.substr(dot + 1))};
+}
+
 const Node* Graph::node(const std::string& id) const {
     const auto it = std::find_if(m_nodes.begin(), m_nodes.end(),
                                  [&](const Node& n) { return n.id == id; });

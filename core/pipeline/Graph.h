@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace oficina::core {
@@ -30,6 +31,8 @@ struct PortRef {
     std::string node;
     std::string port;
     [[nodiscard]] std::string text() const { return node + "." + port; }
+    /// "node.port" → {node, port}; nothing if either part is empty or there is no dot.
+    [[nodiscard]] static std::optional<PortRef> parse(std::string_view text);
     bool operator==(const PortRef&) const = default;
 };
 

@@ -2,6 +2,7 @@
 
 #include "data/Column.h"
 #include "util/Error.h"
+#include "util/Text.h"
 #include "util/Tr.h"
 
 #include <nlohmann/json.hpp>
@@ -35,28 +36,6 @@ Parameter make(std::string key, const char* label, ParamKind kind, Value default
     p.kind = kind;
     p.defaultValue = std::move(defaultValue);
     return p;
-}
-
-std::vector<std::string> splitList(const std::string& text) {
-    std::vector<std::string> out;
-    size_t start = 0;
-    while (start <= text.size() && !text.empty()) {
-        const size_t comma = text.find(',', start);
-        const size_t end = comma == std::string::npos ? text.size() : comma;
-        std::string item = text.substr(start, end - start);
-        item.erase(0, item.find_first_not_of(' '));
-        item.erase(item.find_last_not_of(' ') + 1);
-        if (!item.empty()) out.push_back(item);
-        if (comma == std::string::npos) break;
-        start = comma + 1;
-    }
-    return out;
-}
-
-std::string joinList(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : ",") + item;
-    return out;
 }
 
 } // namespace
@@ -148,7 +127,7 @@ std::optional<Message> Parameter::rejects(const Value& value) const {
         if (known) return std::nullopt;
         std::vector<std::string> keys;
         for (const auto& c : choices) keys.push_back(c.key);
-        return Message(OFICINA_TR_NOOP("%1 must be one of: %2"), {key, joinList(keys)});
+        return Message(OFICINA_TR_NOOP("%1 must be one of: %2"), {key, joinList(keys, ",")});
     }
     case ParamKind::Columns:
         if (!std::holds_alternative<std::vector<std::string>>(value))
@@ -239,7 +218,7 @@ std::string Parameter::display(const Value& value) const {
             else if constexpr (std::is_same_v<T, int64_t>) return std::to_string(v);
             else if constexpr (std::is_same_v<T, double>) return formatNumber(v);
             else if constexpr (std::is_same_v<T, std::string>) return v;
-            else return joinList(v);
+            else return joinList(v, ",");
         },
         value);
 }

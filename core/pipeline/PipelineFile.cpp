@@ -43,13 +43,12 @@ const Json& member(const Json& object, const char* key, const std::string& where
 }
 
 PortRef parsePortRef(const Json& json, const std::string& where) {
-    const std::string text = json.is_string() ? json.get<std::string>() : std::string();
-    const size_t dot = text.find('.');
-    if (dot == std::string::npos || dot == 0 || dot + 1 == text.size())
+    auto ref = json.is_string() ? PortRef::parse(json.get<std::string>()) : std::nullopt;
+    if (!ref)
         throw Error(Message(OFICINA_TR_NOOP("link end %1 is not of the form \"node.port\""),
                             {json.dump()}),
                     where);
-    return {text.substr(0, dot), text.substr(dot + 1)};
+    return *ref;
 }
 
 Node parseNode(const Json& json, const NodeRegistry& registry, const std::string& where) {

@@ -15,11 +15,7 @@ using namespace oficina::core;
 namespace {
 
 void link(Graph& g, const std::string& from, const std::string& to) {
-    const auto split = [](const std::string& s) {
-        const size_t dot = s.find('.');
-        return PortRef{s.substr(0, dot), s.substr(dot + 1)};
-    };
-    g.connect({split(from), split(to)});
+    g.connect({*PortRef::parse(from), *PortRef::parse(to)});
 }
 
 /// src → a → b, with a's delta 1 and b's delta 10.

@@ -16,11 +16,6 @@ using namespace oficina::core;
 
 namespace {
 
-PortRef ref(const std::string& text) {
-    const size_t dot = text.find('.');
-    return {text.substr(0, dot), text.substr(dot + 1)};
-}
-
 class Builder {
 public:
     Graph graph;
@@ -31,7 +26,7 @@ public:
         return *this;
     }
     Builder& link(const std::string& from, const std::string& to) {
-        graph.connect({ref(from), ref(to)});
+        graph.connect({*PortRef::parse(from), *PortRef::parse(to)});
         return *this;
     }
 };

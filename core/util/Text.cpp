@@ -1,0 +1,27 @@
+#include "util/Text.h"
+
+namespace oficina::core {
+
+std::vector<std::string> splitList(std::string_view text, char separator) {
+    std::vector<std::string> items;
+    while (!text.empty()) {
+        const size_t end = std::min(text.find(separator), text.size());
+        std::string_view item = text.substr(0, end);
+        const size_t first = item.find_first_not_of(' ');
+        if (first != std::string_view::npos)
+            items.emplace_back(item.substr(first, item.find_last_not_of(' ') - first + 1));
+        text.remove_prefix(std::min(end + 1, text.size()));
+    }
+    return items;
+}
+
+std::string joinList(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += separator;
+        out += item;
+    }
+    return out;
+}
+
+} // namespace oficina::core
