@@ -1,5 +1,7 @@
 // oficina-cli end to end: the Iris example against scikit-learn on the same split, the report,
 // predictions CSV, inspect, nodes, and the exit-code contract (0 ok, 1 node failed, 2 bad input).
+#include "../JsonFixture.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,7 +34,9 @@ CliRun runCli(const QStringList& args) {
             QString::fromUtf8(process.readAllStandardError())};
 }
 
-QJsonObject readJson(const QString& path) {
+// The report oficina-cli wrote; empty when it wrote none, so that the comparisons after it fail
+// this test function only (fixtures go through fixture::read, which stops the executable).
+QJsonObject readReport(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) return {};
     return QJsonDocument::fromJson(file.readAll()).object();
@@ -60,7 +64,7 @@ private Q_SLOTS:
     void irisMatchesScikitLearn() {
         QFETCH(int, caseIndex);
         const QJsonObject fixture =
-            readJson(OFICINA_TEST_DATA "/sklearn/iris_cli.json")["cases"].toArray()[caseIndex].toObject();
+            fixture::cases(QStringLiteral("sklearn/iris_cli.json"))[caseIndex].toObject();
         QVERIFY(!fixture.isEmpty());
         QTemporaryDir dir;
         const QString report = dir.filePath("report.json");
@@ -76,7 +80,7 @@ private Q_SLOTS:
         QVERIFY(run.out.contains("accuracy"));
         QVERIFY(run.err.contains("Logistic regression"));
 
-        const QJsonObject score = reportNode(readJson(report), "score");
+        const QJsonObject score = reportNode(readReport(report), "score");
         QCOMPARE(score["state"].toString(), QString("done"));
         QCOMPARE(score["metrics"].toObject()["accuracy"].toDouble(), fixture["accuracy"].toDouble());
         QVERIFY(qAbs(score["metrics"].toObject()["f1_macro"].toDouble() -
@@ -111,7 +115,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString report = dir.filePath("report.json");
         QCOMPARE(runCli({"run", kExample, "--quiet", "--report", report}).exitCode, 0);
-        const QJsonObject logreg = reportNode(readJson(report), "logreg");
+        const QJsonObject logreg = reportNode(readReport(report), "logreg");
         const QJsonArray loss = logreg["series"].toObject()["loss"].toArray();
         QVERIFY(loss.size() > 5);
         QVERIFY(loss.last().toArray()[1].toDouble() < loss.first().toArray()[1].toDouble());

@@ -3,9 +3,9 @@
 #include "eval/ClassificationMetrics.h"
 #include "util/Error.h"
 
-#include <QFile>
+#include "../JsonFixture.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
@@ -14,29 +14,6 @@
 using namespace oficina::core;
 
 namespace {
-
-QJsonArray fixtureCases() {
-    QFile file(QStringLiteral(OFICINA_TEST_DATA "/sklearn/classification_metrics.json"));
-    if (!file.open(QIODevice::ReadOnly)) qFatal("cannot open classification_metrics.json");
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
-    if (doc.isNull()) qFatal("bad fixture: %s", qPrintable(error.errorString()));
-    return doc.object().value(QLatin1String("cases")).toArray();
-}
-
-std::vector<int32_t> codes(const QJsonValue& value) {
-    std::vector<int32_t> out;
-    for (const QJsonValue& v : value.toArray())
-        out.push_back(int32_t(v.toInteger()));
-    return out;
-}
-
-std::vector<std::string> strings(const QJsonValue& value) {
-    std::vector<std::string> out;
-    for (const QJsonValue& v : value.toArray())
-        out.push_back(v.toString().toStdString());
-    return out;
-}
 
 void expectError(const std::vector<int32_t>& truth, const std::vector<int32_t>& predicted,
                  const std::vector<std::string>& labels) {
@@ -55,7 +32,8 @@ class TestClassificationMetrics : public QObject {
 private Q_SLOTS:
     void matchesScikitLearn_data() {
         QTest::addColumn<QJsonObject>("testCase");
-        for (const QJsonValue& v : fixtureCases()) {
+        for (const QJsonValue& v :
+             fixture::cases(QStringLiteral("sklearn/classification_metrics.json"))) {
             const QJsonObject c = v.toObject();
             QTest::newRow(c.value(QLatin1String("name")).toString().toUtf8().constData()) << c;
         }
@@ -63,10 +41,11 @@ private Q_SLOTS:
 
     void matchesScikitLearn() {
         QFETCH(QJsonObject, testCase);
-        const std::vector<std::string> labels = strings(testCase.value(QLatin1String("labels")));
-        const Metrics m =
-            classificationMetrics(codes(testCase.value(QLatin1String("truth"))),
-                                  codes(testCase.value(QLatin1String("predicted"))), labels);
+        const std::vector<std::string> labels =
+            fixture::strings(testCase.value(QLatin1String("labels")));
+        const Metrics m = classificationMetrics(
+            fixture::integers<int32_t>(testCase.value(QLatin1String("truth"))),
+            fixture::integers<int32_t>(testCase.value(QLatin1String("predicted"))), labels);
         QCOMPARE(m.task, std::string("classification"));
 
         const char* names[] = {"accuracy", "balanced_accuracy",  "precision_macro", "recall_macro",

@@ -7,9 +7,9 @@
 #include "transform/StandardScaler.h"
 #include "util/Error.h"
 
-#include <QFile>
+#include "../JsonFixture.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
@@ -20,22 +20,6 @@
 using namespace oficina::core;
 
 namespace {
-
-QJsonArray fixtureCases() {
-    QFile file(QStringLiteral(OFICINA_TEST_DATA "/sklearn/logistic_regression.json"));
-    if (!file.open(QIODevice::ReadOnly)) qFatal("cannot open logistic_regression.json");
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
-    if (doc.isNull()) qFatal("bad fixture: %s", qPrintable(error.errorString()));
-    return doc.object().value(QLatin1String("cases")).toArray();
-}
-
-std::vector<std::string> strings(const QJsonValue& value) {
-    std::vector<std::string> out;
-    for (const QJsonValue& v : value.toArray())
-        out.push_back(v.toString().toStdString());
-    return out;
-}
 
 Eigen::MatrixXd matrix(const QJsonValue& value) {
     const QJsonArray rows = value.toArray();
@@ -102,15 +86,16 @@ struct ScaledData {
 };
 
 ScaledData scaledData(qsizetype fixtureCase) {
-    const QJsonObject c = fixtureCases()[fixtureCase].toObject();
-    const std::vector<std::string> classes = strings(c.value(QLatin1String("classes")));
+    const QJsonObject c =
+        fixture::cases(QStringLiteral("sklearn/logistic_regression.json"))[fixtureCase].toObject();
+    const std::vector<std::string> classes = fixture::strings(c.value(QLatin1String("classes")));
     ScaledData out;
     out.X = matrix(c.value(QLatin1String("X_train")));
     out.X = (out.X.rowwise() - vector(c.value(QLatin1String("scaler_mean"))).transpose())
                 .array()
                 .rowwise() /
             vector(c.value(QLatin1String("scaler_scale"))).transpose().array();
-    for (const std::string& label : strings(c.value(QLatin1String("y_train"))))
+    for (const std::string& label : fixture::strings(c.value(QLatin1String("y_train"))))
         out.y.push_back(
             int32_t(std::find(classes.begin(), classes.end(), label) - classes.begin()));
     return out;
@@ -129,7 +114,8 @@ class TestLogisticRegression : public QObject {
 private Q_SLOTS:
     void matchesScikitLearn_data() {
         QTest::addColumn<QJsonObject>("testCase");
-        for (const QJsonValue& v : fixtureCases()) {
+        for (const QJsonValue& v :
+             fixture::cases(QStringLiteral("sklearn/logistic_regression.json"))) {
             const QJsonObject c = v.toObject();
             QTest::newRow(c.value(QLatin1String("name")).toString().toUtf8().constData()) << c;
         }
@@ -137,15 +123,16 @@ private Q_SLOTS:
 
     void matchesScikitLearn() {
         QFETCH(QJsonObject, testCase);
-        const auto features = strings(testCase.value(QLatin1String("features")));
-        const auto classes = strings(testCase.value(QLatin1String("classes")));
-        const Table train = rawTable(features, matrix(testCase.value(QLatin1String("X_train"))),
-                                     strings(testCase.value(QLatin1String("y_train"))), classes);
+        const auto features = fixture::strings(testCase.value(QLatin1String("features")));
+        const auto classes = fixture::strings(testCase.value(QLatin1String("classes")));
+        const Table train =
+            rawTable(features, matrix(testCase.value(QLatin1String("X_train"))),
+                     fixture::strings(testCase.value(QLatin1String("y_train"))), classes);
         const bool sameRows = testCase.value(QLatin1String("X_test")).isNull();
         const Table test =
             sameRows ? train
                      : rawTable(features, matrix(testCase.value(QLatin1String("X_test"))),
-                                strings(testCase.value(QLatin1String("y_test"))), classes);
+                                fixture::strings(testCase.value(QLatin1String("y_test"))), classes);
 
         const Table scaled = applyStep(fitStandardScaler(train), train);
         const LogisticRegressionTraining training =
@@ -160,9 +147,9 @@ private Q_SLOTS:
         const Table predicted = model.predict(test);
         const Column& prediction = predicted.column(kPredictionColumn);
         QCOMPARE(prediction.categories(), classes);
-        const auto expectedLabels = strings(testCase.value(QLatin1String("default"))
-                                                .toObject()
-                                                .value(QLatin1String("predict_test")));
+        const auto expectedLabels = fixture::strings(testCase.value(QLatin1String("default"))
+                                                         .toObject()
+                                                         .value(QLatin1String("predict_test")));
         QCOMPARE(prediction.size(), expectedLabels.size());
         for (size_t i = 0; i < expectedLabels.size(); ++i)
             QCOMPARE(prediction.cellText(i), expectedLabels[i]);

@@ -4,9 +4,9 @@
 #include "data/Split.h"
 #include "util/Error.h"
 
-#include <QFile>
+#include "../JsonFixture.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
@@ -17,27 +17,11 @@ using namespace oficina::core;
 
 namespace {
 
-QJsonValue fixture(const char* name) {
-    QFile file(QStringLiteral(OFICINA_TEST_DATA "/split/") + QLatin1String(name));
-    if (!file.open(QIODevice::ReadOnly)) qFatal("cannot open fixture %s", name);
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
-    if (doc.isNull()) qFatal("bad fixture %s: %s", name, qPrintable(error.errorString()));
-    return doc.object().value(QLatin1String("cases"));
-}
-
-std::vector<size_t> indices(const QJsonValue& value) {
-    std::vector<size_t> out;
-    for (const QJsonValue& v : value.toArray())
-        out.push_back(size_t(v.toInteger()));
-    return out;
-}
-
-std::vector<int32_t> labels(const QJsonValue& value) {
-    std::vector<int32_t> out;
-    for (const QJsonValue& v : value.toArray())
-        out.push_back(int32_t(v.toInteger()));
-    return out;
+// The "cases" of tests/data/split/<file>: an array, or in numpy_random.json an object of arrays.
+QJsonValue splitCases(const char* file) {
+    return fixture::read(QStringLiteral("split/") + QLatin1String(file))
+        .object()
+        .value(QLatin1String("cases"));
 }
 
 uint32_t seedOf(const QJsonObject& c) {
@@ -60,7 +44,7 @@ QByteArray caseName(const QJsonObject& c, std::initializer_list<const char*> key
 
 void addCases(const char* file, std::initializer_list<const char*> keys) {
     QTest::addColumn<QJsonObject>("testCase");
-    for (const QJsonValue& v : fixture(file).toArray()) {
+    for (const QJsonValue& v : splitCases(file).toArray()) {
         const QJsonObject c = v.toObject();
         QTest::newRow(caseName(c, keys).constData()) << c;
     }
@@ -70,8 +54,8 @@ void compareFolds(const std::vector<TrainTestIndices>& folds, const QJsonArray& 
     QCOMPARE(folds.size(), size_t(expected.size()));
     for (size_t i = 0; i < folds.size(); ++i) {
         const QJsonObject fold = expected[qsizetype(i)].toObject();
-        QCOMPARE(folds[i].train, indices(fold.value(QLatin1String("train"))));
-        QCOMPARE(folds[i].test, indices(fold.value(QLatin1String("test"))));
+        QCOMPARE(folds[i].train, fixture::integers<size_t>(fold.value(QLatin1String("train"))));
+        QCOMPARE(folds[i].test, fixture::integers<size_t>(fold.value(QLatin1String("test"))));
     }
 }
 
@@ -90,7 +74,7 @@ private Q_SLOTS:
     void permutation_data() {
         QTest::addColumn<QJsonObject>("testCase");
         for (const QJsonValue& v :
-             fixture("numpy_random.json")[QLatin1String("permutation")].toArray()) {
+             splitCases("numpy_random.json")[QLatin1String("permutation")].toArray()) {
             const QJsonObject c = v.toObject();
             QTest::newRow(caseName(c, {"seed", "n"}).constData()) << c;
         }
@@ -99,13 +83,13 @@ private Q_SLOTS:
         QFETCH(QJsonObject, testCase);
         NumpyRandomState random(seedOf(testCase));
         QCOMPARE(random.permutation(size_t(testCase[QLatin1String("n")].toInteger())),
-                 indices(testCase[QLatin1String("result")]));
+                 fixture::integers<size_t>(testCase[QLatin1String("result")]));
     }
 
     void randomInterval_data() {
         QTest::addColumn<QJsonObject>("testCase");
         for (const QJsonValue& v :
-             fixture("numpy_random.json")[QLatin1String("random_interval")].toArray()) {
+             splitCases("numpy_random.json")[QLatin1String("random_interval")].toArray()) {
             const QJsonObject c = v.toObject();
             QTest::newRow(caseName(c, {"seed", "max"}).constData()) << c;
         }
@@ -121,7 +105,7 @@ private Q_SLOTS:
     void approximateMode_data() {
         QTest::addColumn<QJsonObject>("testCase");
         for (const QJsonValue& v :
-             fixture("numpy_random.json")[QLatin1String("approximate_mode")].toArray()) {
+             splitCases("numpy_random.json")[QLatin1String("approximate_mode")].toArray()) {
             const QJsonObject c = v.toObject();
             QTest::newRow(caseName(c, {"draws", "seed"}).constData()) << c;
         }
@@ -130,9 +114,9 @@ private Q_SLOTS:
         QFETCH(QJsonObject, testCase);
         NumpyRandomState random(seedOf(testCase));
         const auto draws = size_t(testCase[QLatin1String("draws")].toInteger());
-        QCOMPARE(oficina::core::approximateMode(indices(testCase[QLatin1String("counts")]), draws,
-                                                random),
-                 indices(testCase[QLatin1String("result")]));
+        QCOMPARE(oficina::core::approximateMode(
+                     fixture::integers<size_t>(testCase[QLatin1String("counts")]), draws, random),
+                 fixture::integers<size_t>(testCase[QLatin1String("result")]));
     }
 
     void trainTestSplit_data() { addCases("train_test_split.json", {"n", "test_size", "seed"}); }
@@ -147,8 +131,8 @@ private Q_SLOTS:
         }
         const TrainTestIndices split =
             oficina::core::trainTestSplit(rows, fraction, seedOf(testCase));
-        QCOMPARE(split.train, indices(testCase[QLatin1String("train")]));
-        QCOMPARE(split.test, indices(testCase[QLatin1String("test")]));
+        QCOMPARE(split.train, fixture::integers<size_t>(testCase[QLatin1String("train")]));
+        QCOMPARE(split.test, fixture::integers<size_t>(testCase[QLatin1String("test")]));
     }
 
     void stratifiedTrainTestSplit_data() {
@@ -156,7 +140,8 @@ private Q_SLOTS:
     }
     void stratifiedTrainTestSplit() {
         QFETCH(QJsonObject, testCase);
-        const std::vector<int32_t> y = labels(testCase[QLatin1String("labels")]);
+        const std::vector<int32_t> y =
+            fixture::integers<int32_t>(testCase[QLatin1String("labels")]);
         const double fraction = testCase[QLatin1String("test_size")].toDouble();
         if (testCase[QLatin1String("error")].toBool()) {
             QVERIFY_THROWS_EXCEPTION(
@@ -165,8 +150,8 @@ private Q_SLOTS:
         }
         const TrainTestIndices split =
             oficina::core::stratifiedTrainTestSplit(y, fraction, seedOf(testCase));
-        QCOMPARE(split.train, indices(testCase[QLatin1String("train")]));
-        QCOMPARE(split.test, indices(testCase[QLatin1String("test")]));
+        QCOMPARE(split.train, fixture::integers<size_t>(testCase[QLatin1String("train")]));
+        QCOMPARE(split.test, fixture::integers<size_t>(testCase[QLatin1String("test")]));
     }
 
     void kFold_data() { addCases("kfold.json", {"n", "n_splits", "shuffle", "seed"}); }
@@ -189,7 +174,8 @@ private Q_SLOTS:
     }
     void stratifiedKFold() {
         QFETCH(QJsonObject, testCase);
-        const std::vector<int32_t> y = labels(testCase[QLatin1String("labels")]);
+        const std::vector<int32_t> y =
+            fixture::integers<int32_t>(testCase[QLatin1String("labels")]);
         const int folds = testCase[QLatin1String("n_splits")].toInt();
         const bool shuffle = testCase[QLatin1String("shuffle")].toBool();
         std::vector<Message> warnings;

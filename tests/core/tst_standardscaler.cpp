@@ -4,9 +4,9 @@
 #include "transform/StandardScaler.h"
 #include "util/Error.h"
 
-#include <QFile>
+#include "../JsonFixture.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
@@ -17,26 +17,6 @@ using namespace oficina::core;
 
 namespace {
 
-QJsonObject fixture() {
-    QFile file(QStringLiteral(OFICINA_TEST_DATA "/sklearn/standard_scaler.json"));
-    if (!file.open(QIODevice::ReadOnly)) qFatal("cannot open standard_scaler.json");
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
-    if (doc.isNull()) qFatal("bad fixture: %s", qPrintable(error.errorString()));
-    return doc.object();
-}
-
-double number(const QJsonValue& v) {
-    return v.isNull() ? std::numeric_limits<double>::quiet_NaN() : v.toDouble();
-}
-
-std::vector<double> numbers(const QJsonValue& value) {
-    std::vector<double> out;
-    for (const QJsonValue& v : value.toArray())
-        out.push_back(number(v));
-    return out;
-}
-
 // The fixture's X as numeric feature columns, plus a categorical feature and a numeric target
 // that the scaler must leave alone.
 Table wineTable(const QJsonObject& data) {
@@ -46,7 +26,7 @@ Table wineTable(const QJsonObject& data) {
     for (qsizetype j = 0; j < names.size(); ++j) {
         std::vector<double> values;
         for (const QJsonValue& row : rows)
-            values.push_back(number(row.toArray()[j]));
+            values.push_back(fixture::number(row.toArray()[j]));
         columns.push_back(Column::numeric(names[j].toString().toStdString(), std::move(values)));
     }
     std::vector<int32_t> codes(size_t(rows.size()));
@@ -71,7 +51,7 @@ class TestStandardScaler : public QObject {
 private Q_SLOTS:
     void matchesScikitLearn_data() {
         QTest::addColumn<QJsonObject>("testCase");
-        for (const QJsonValue& v : fixture().value(QLatin1String("cases")).toArray()) {
+        for (const QJsonValue& v : fixture::cases(QStringLiteral("sklearn/standard_scaler.json"))) {
             const QJsonObject c = v.toObject();
             QTest::newRow(c.value(QLatin1String("name")).toString().toUtf8().constData()) << c;
         }
@@ -79,7 +59,8 @@ private Q_SLOTS:
 
     void matchesScikitLearn() {
         QFETCH(QJsonObject, testCase);
-        const QJsonObject data = fixture();
+        const QJsonObject data =
+            fixture::read(QStringLiteral("sklearn/standard_scaler.json")).object();
         const Table table = wineTable(data);
         const bool withMean = testCase.value(QLatin1String("with_mean")).toBool();
         const bool withStd = testCase.value(QLatin1String("with_std")).toBool();
@@ -87,8 +68,8 @@ private Q_SLOTS:
 
         const QJsonArray names = data.value(QLatin1String("features")).toArray();
         QCOMPARE(step->columns().size(), size_t(names.size())); // not colour, not quality
-        const std::vector<double> mean = numbers(testCase.value(QLatin1String("mean")));
-        const std::vector<double> scale = numbers(testCase.value(QLatin1String("scale")));
+        const std::vector<double> mean = fixture::numbers(testCase.value(QLatin1String("mean")));
+        const std::vector<double> scale = fixture::numbers(testCase.value(QLatin1String("scale")));
         for (size_t j = 0; j < step->columns().size(); ++j) {
             QCOMPARE(step->columns()[j], names[qsizetype(j)].toString().toStdString());
             QVERIFY2(close(step->mean()[j], withMean ? mean[j] : 0.0, 1e-12),
@@ -104,7 +85,7 @@ private Q_SLOTS:
             const Column& column = scaled.column(step->columns()[j]);
             QCOMPARE(column.role(), ColumnRole::Feature);
             for (size_t i = 0; i < column.size(); ++i) {
-                const double want = number(expected[qsizetype(i)].toArray()[qsizetype(j)]);
+                const double want = fixture::number(expected[qsizetype(i)].toArray()[qsizetype(j)]);
                 if (!close(column.values()[i], want, 1e-12))
                     QFAIL(qPrintable(QStringLiteral("%1 row %2: %3 vs %4")
                                          .arg(QString::fromStdString(column.name()))
