@@ -116,9 +116,13 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
                                                                        : QColor(0xf2, 0x8e, 0x2b));
             painter->drawEllipse(centre, kPortRadius, kPortRadius);
             painter->setPen(QColor(0x40, 0x40, 0x40));
-            const QRectF label(output ? kWidth / 2 : 10, y - 8, kWidth / 2 - 10, 16);
+            // Inputs and outputs share the card's width; long (translated) labels are elided.
+            const QRectF label(output ? kWidth / 2 + 2 : 10, y - 8, kWidth / 2 - 12, 16);
+            const QString text = QFontMetricsF(painter->font())
+                                     .elidedText(trCore(ports[i].label), Qt::ElideRight,
+                                                 label.width());
             painter->drawText(label, (output ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
-                              trCore(ports[i].label));
+                              text);
         }
     };
     drawPorts(m_inputs, false);
