@@ -129,7 +129,7 @@ QString MainWindow::nodeTitle(const QString& id) const {
     return spec ? trCore(spec->title) : id;
 }
 
-bool MainWindow::openPipeline(const QString& path) {
+bool MainWindow::openPipeline(const QString& path, QString* error) {
     if (m_runController->isRunning()) {
         m_runController->stop();
         m_runController->wait();
@@ -137,8 +137,10 @@ bool MainWindow::openPipeline(const QString& path) {
     try {
         m_graph = core::loadPipeline(path.toStdString(), m_registry);
     } catch (const core::Error& e) {
-        const QString where = QString::fromStdString(e.where());
-        appendLog(tr("Cannot open %1: %2").arg(where, trMessage(e.message())));
+        const QString reason = tr("Cannot open %1: %2")
+                                   .arg(QString::fromStdString(e.where()), trMessage(e.message()));
+        appendLog(reason);
+        if (error) *error = reason;
         return false;
     }
     m_path = path;
@@ -158,9 +160,9 @@ void MainWindow::chooseAndOpen() {
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open pipeline"), m_shareDirectory + "/examples",
         tr("Oficina pipelines (*.oficina)"));
-    if (!path.isEmpty() && !openPipeline(path))
-        QMessageBox::warning(this, tr("Cannot open pipeline"),
-                             m_log->toPlainText().section('\n', -1));
+    QString error;
+    if (!path.isEmpty() && !openPipeline(path, &error))
+        QMessageBox::warning(this, tr("Cannot open pipeline"), error);
 }
 
 void MainWindow::runPipeline() {

@@ -31,8 +31,9 @@ public:
                QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens a pipeline file; on failure the reason goes to the log and false is returned.
-    bool openPipeline(const QString& path);
+    /// Opens a pipeline file; on failure the reason goes to the log (and to `error` if given)
+    /// and false is returned.
+    bool openPipeline(const QString& path, QString* error = nullptr);
     void runPipeline();
     void stopRun();
     [[nodiscard]] RunController& runController() { return *m_runController; }
