@@ -12,11 +12,12 @@ packages=(
     qt6-l10n-tools qt6-qpa-plugins libgl-dev libqt6opengl6-dev
     # core libraries (DESIGN.md dependency table)
     libeigen3-dev liblbfgspp-dev nlohmann-json3-dev libcli11-dev libfast-float-dev
+    libspectra-dev libsvm-dev liblinear-dev libxgboost-dev libnanoflann-dev
     # LibTorch and the GUI benefit from a fast BLAS; Debian's default libblas3 is the reference one
     libopenblas0-pthread
 )
 if [[ "${1:-}" == "--bench" ]]; then
-    packages+=(python3-pandas python3-sklearn python3-numpy)
+    packages+=(python3-pandas python3-sklearn python3-numpy python3-xgboost)
 fi
 
 missing=()

@@ -876,6 +876,10 @@
         <source>the data went through &apos;%1&apos;, which the model&apos;s training data did not; connect the data from before that step</source>
         <translation>os dados passaram por &apos;%1&apos;, mas os dados de treinamento do modelo não; conecte os dados de antes dessa etapa</translation>
     </message>
+    <message>
+        <source>refitting needs raw rows, but the data already went through &apos;%1&apos;</source>
+        <translation>reajustar requer linhas brutas, mas os dados já passaram por &apos;%1&apos;</translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::LogisticRegression</name>

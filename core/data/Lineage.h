@@ -21,7 +21,7 @@ using Schema = std::vector<ColumnSchema>;
 /// A stateful transform after fitting (column selection, scaler, encoder, PCA…): a pure
 /// function from tables shaped like its input to tables shaped like its output.
 /// Immutable once made, so models and cached tables share it across threads.
-class FittedStep {
+class FittedStep : public std::enable_shared_from_this<FittedStep> {
 public:
     virtual ~FittedStep() = default;
     /// Node type that fitted it, e.g. "oficina.scale.standard".
@@ -33,6 +33,10 @@ public:
     [[nodiscard]] virtual bool learnsFromData() const { return true; }
     /// Throws Error naming the missing or mistyped column.
     [[nodiscard]] virtual Table apply(const Table& input) const = 0;
+    /// The same step with the same options, fitted afresh on `input` (a table shaped like the
+    /// one this step was fitted on): cross-validation refits the whole recipe on each fold.
+    /// Steps that learn nothing from the data return themselves (shared_from_this()).
+    [[nodiscard]] virtual std::shared_ptr<const FittedStep> refit(const Table& input) const = 0;
 };
 
 /// How a table was made: the schema where the chain began plus the fitted steps since.
@@ -45,6 +49,9 @@ struct Lineage {
     /// must be raw (no steps) or part-way along this same chain; anything else is an Error,
     /// since transforming twice would give silently wrong numbers.
     [[nodiscard]] Table applyTo(const Table& input) const;
+    /// Fits the same recipe afresh on `raw` (rows with the source schema): each step is refitted
+    /// on the previous one's output. Returns the transformed table, whose lineage is the new chain.
+    [[nodiscard]] Table refitOn(const Table& raw) const;
 };
 
 /// Applies one step and records it in the result's lineage.

@@ -107,6 +107,16 @@ Table Lineage::applyTo(const Table& input) const {
     return table;
 }
 
+Table Lineage::refitOn(const Table& raw) const {
+    if (!raw.lineage().steps.empty())
+        throw Error(Message(OFICINA_TR_NOOP("refitting needs raw rows, but the data already went "
+                                            "through '%1'"),
+                            {raw.lineage().steps.front()->title()}));
+    Table table = raw;
+    for (const auto& step : steps) table = applyStep(step->refit(table), table);
+    return table;
+}
+
 Table applyStep(const std::shared_ptr<const FittedStep>& step, const Table& input) {
     Table out = step->apply(input);
     out.setLineage(input.lineage().then(step));

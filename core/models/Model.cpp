@@ -1,6 +1,57 @@
 #include "models/Model.h"
 
+#include "util/Error.h"
+#include "util/Tr.h"
+
 namespace oficina::core {
+
+namespace {
+
+class FunctionLearner final : public Learner {
+public:
+    FunctionLearner(const char* title, Task task, FitFunction fit)
+        : m_title(title), m_task(task), m_fit(std::move(fit)) {}
+    [[nodiscard]] const char* title() const override { return m_title; }
+    [[nodiscard]] Task task() const override { return m_task; }
+    [[nodiscard]] Fitted fit(const Table& transformed, const std::string& target,
+                             RunContext& ctx) const override {
+        return m_fit(transformed, target, ctx);
+    }
+
+private:
+    const char* m_title;
+    Task m_task;
+    FitFunction m_fit;
+};
+
+} // namespace
+
+std::shared_ptr<const Learner> makeLearner(const char* title, Task task, FitFunction fit) {
+    return std::make_shared<const FunctionLearner>(title, task, std::move(fit));
+}
+
+std::string requireTarget(const Table& table) {
+    const auto targets = table.namesWithRole(ColumnRole::Target);
+    if (targets.empty())
+        throw Error(Message(OFICINA_TR_NOOP("the data has no target column; choose one in "
+                                            "'Select columns & set target'")));
+    return targets.front();
+}
+
+Model trainModel(const Table& train, std::shared_ptr<const Learner> learner, RunContext& ctx) {
+    const std::string target =
+        learner->task() == Task::Clustering ? std::string() : requireTarget(train);
+    Fitted fitted = learner->fit(train, target, ctx);
+    return Model{.lineage = train.lineage(),
+                 .estimator = std::move(fitted.estimator),
+                 .learner = std::move(learner),
+                 .targetName = target,
+                 .trainingMetrics = std::move(fitted.metrics)};
+}
+
+Model refitModel(const Model& model, const Table& raw, RunContext& ctx) {
+    return trainModel(model.lineage.refitOn(raw), model.learner, ctx);
+}
 
 std::string probabilityColumnName(const std::string& label) { return "P(" + label + ")"; }
 

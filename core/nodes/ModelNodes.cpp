@@ -17,14 +17,6 @@ namespace oficina::core {
 
 namespace {
 
-std::string requireTarget(const Table& table) {
-    const auto targets = table.namesWithRole(ColumnRole::Target);
-    if (targets.empty())
-        throw Error(Message(OFICINA_TR_NOOP("the data has no target column; choose one in "
-                                            "'Select columns & set target'")));
-    return targets.front();
-}
-
 PortValues runStandardScaler(const NodeInputs& inputs, const ParamValues& params, RunContext&) {
     const Table& input = inputs.table("data");
     auto step = fitStandardScaler(input, {.withMean = params.boolean("with_mean"),
@@ -34,27 +26,26 @@ PortValues runStandardScaler(const NodeInputs& inputs, const ParamValues& params
 
 PortValues runLogisticRegression(const NodeInputs& inputs, const ParamValues& params,
                                  RunContext& ctx) {
-    const Table& train = inputs.table("data");
-    const std::string target = requireTarget(train);
-    const auto features = train.namesWithRole(ColumnRole::Feature);
     const LogisticRegressionOptions options{.c = params.real("C"),
                                             .fitIntercept = params.boolean("fit_intercept"),
                                             .maxIter = int(params.integer("max_iter")),
                                             .tol = params.real("tol")};
-    const auto training = trainLogisticRegression(
-        train, features, target, options,
-        [&](int iteration, double loss) {
-            ctx.metric("loss", iteration, loss);
-            ctx.progress(double(iteration) / options.maxIter);
-        },
-        ctx.stopToken());
-    if (training.fit.warning) ctx.warning(*training.fit.warning);
-    Model model{.lineage = train.lineage(),
-                .estimator = training.estimator,
-                .targetName = target,
-                .trainingMetrics = {{"loss", training.fit.loss},
-                                    {"iterations", double(training.fit.iterations)}}};
-    return {{"model", modelValue(std::move(model))}};
+    auto learner = makeLearner(
+        OFICINA_TR_NOOP("Logistic regression"), Task::Classification,
+        [options](const Table& train, const std::string& target, RunContext& ctx) {
+            const auto training = trainLogisticRegression(
+                train, train.namesWithRole(ColumnRole::Feature), target, options,
+                [&](int iteration, double loss) {
+                    ctx.metric("loss", iteration, loss);
+                    ctx.progress(double(iteration) / options.maxIter);
+                },
+                ctx.stopToken());
+            if (training.fit.warning) ctx.warning(*training.fit.warning);
+            return Fitted{training.estimator,
+                          {{"loss", training.fit.loss},
+                           {"iterations", double(training.fit.iterations)}}};
+        });
+    return {{"model", modelValue(trainModel(inputs.table("data"), std::move(learner), ctx))}};
 }
 
 PortValues runPredict(const NodeInputs& inputs, const ParamValues&, RunContext&) {

@@ -19,6 +19,9 @@ public:
     [[nodiscard]] const char* title() const override;
     [[nodiscard]] bool learnsFromData() const override { return false; }
     [[nodiscard]] Table apply(const Table& input) const override;
+    [[nodiscard]] std::shared_ptr<const FittedStep> refit(const Table&) const override {
+        return shared_from_this();
+    }
 
     [[nodiscard]] const std::vector<ColumnSchema>& features() const { return m_features; }
     [[nodiscard]] const std::string& target() const { return m_target; }

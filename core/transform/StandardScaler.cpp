@@ -45,8 +45,9 @@ MeanAndScale meanAndScale(const std::vector<double>& values) {
 } // namespace
 
 StandardScalerStep::StandardScalerStep(std::vector<std::string> columns, std::vector<double> mean,
-                                       std::vector<double> scale)
-    : m_columns(std::move(columns)), m_mean(std::move(mean)), m_scale(std::move(scale)) {}
+                                       std::vector<double> scale, StandardScalerOptions options)
+    : m_columns(std::move(columns)), m_mean(std::move(mean)), m_scale(std::move(scale)),
+      m_options(options) {}
 
 std::string StandardScalerStep::typeId() const {
     return "oficina.scale.standard";
@@ -54,6 +55,10 @@ std::string StandardScalerStep::typeId() const {
 
 const char* StandardScalerStep::title() const {
     return OFICINA_TR_NOOP("Standard scaler");
+}
+
+std::shared_ptr<const FittedStep> StandardScalerStep::refit(const Table& input) const {
+    return fitStandardScaler(input, m_options);
 }
 
 Table StandardScalerStep::apply(const Table& input) const {
@@ -96,7 +101,7 @@ std::shared_ptr<const StandardScalerStep> fitStandardScaler(const Table& table,
         scales.push_back(options.withStd ? fitted.scale : 1.0);
     }
     return std::make_shared<const StandardScalerStep>(std::move(columns), std::move(means),
-                                                      std::move(scales));
+                                                      std::move(scales), options);
 }
 
 } // namespace oficina::core

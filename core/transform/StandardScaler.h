@@ -28,12 +28,13 @@ class StandardScalerStep final : public FittedStep {
 public:
     /// `mean` and `scale` hold one value per column; pass 0 and 1 for a disabled part.
     StandardScalerStep(std::vector<std::string> columns, std::vector<double> mean,
-                       std::vector<double> scale);
+                       std::vector<double> scale, StandardScalerOptions options = {});
 
     [[nodiscard]] std::string typeId() const override;
     [[nodiscard]] const char* title() const override;
     /// Throws Error naming a fitted column that is absent or not numeric.
     [[nodiscard]] Table apply(const Table& input) const override;
+    [[nodiscard]] std::shared_ptr<const FittedStep> refit(const Table& input) const override;
 
     /// The scaled columns, in the input table's order.
     [[nodiscard]] const std::vector<std::string>& columns() const { return m_columns; }
@@ -46,6 +47,7 @@ private:
     std::vector<std::string> m_columns;
     std::vector<double> m_mean;
     std::vector<double> m_scale;
+    StandardScalerOptions m_options;
 };
 
 /// Fits on the numeric feature columns of `table`, ignoring missing values; categorical features

@@ -143,7 +143,8 @@ private Q_SLOTS:
         QCOMPARE(training.estimator->featureNames(), features);
 
         // Through the Model: the scaler is re-applied to the raw test rows with its training fit.
-        const Model model{scaled.lineage(), training.estimator, "target", {}};
+        const Model model{.lineage = scaled.lineage(), .estimator = training.estimator,
+                          .targetName = "target"};
         const Table predicted = model.predict(test);
         const Column& prediction = predicted.column(kPredictionColumn);
         QCOMPARE(prediction.categories(), classes);
