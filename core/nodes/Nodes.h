@@ -26,4 +26,13 @@ NodeSpec logisticRegressionSpec();
 NodeSpec predictSpec();
 NodeSpec scoreSpec();
 
+// Node families, one file each (CleanNodes.cpp, FeatureNodes.cpp…), each registering its own.
+void registerCleanNodes(NodeRegistry& registry);
+void registerFeatureNodes(NodeRegistry& registry);
+void registerReduceNodes(NodeRegistry& registry);
+void registerLinearModelNodes(NodeRegistry& registry);
+void registerTreeNodes(NodeRegistry& registry);
+void registerClusterNodes(NodeRegistry& registry);
+void registerEvaluationNodes(NodeRegistry& registry);
+
 } // namespace oficina::core

@@ -13,6 +13,13 @@ void registerBuiltinNodes(NodeRegistry& registry, const BuiltinConfig& config) {
     registry.add(logisticRegressionSpec());
     registry.add(predictSpec());
     registry.add(scoreSpec());
+    registerCleanNodes(registry);
+    registerFeatureNodes(registry);
+    registerReduceNodes(registry);
+    registerLinearModelNodes(registry);
+    registerTreeNodes(registry);
+    registerClusterNodes(registry);
+    registerEvaluationNodes(registry);
 }
 
 } // namespace oficina::core
