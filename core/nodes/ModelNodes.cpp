@@ -3,6 +3,7 @@
 
 #include "data/FeatureMatrix.h"
 #include "eval/ClassificationMetrics.h"
+#include "eval/CrossValidation.h"
 #include "models/LogisticRegression.h"
 #include "pipeline/RunContext.h"
 #include "transform/StandardScaler.h"
@@ -52,67 +53,12 @@ PortValues runPredict(const NodeInputs& inputs, const ParamValues&, RunContext&)
     return {{"predictions", tableValue(inputs.model("model").predict(inputs.table("data")))}};
 }
 
-/// Class labels in scikit-learn's order: numerically when every label is a number.
-void sortLabels(std::vector<std::string>& labels) {
-    const auto asNumber = [](const std::string& s, double& v) {
-        const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-        return r.ec == std::errc() && r.ptr == s.data() + s.size();
-    };
-    double ignored = 0;
-    const bool numeric = std::all_of(labels.begin(), labels.end(),
-                                     [&](const std::string& s) { return asNumber(s, ignored); });
-    if (!numeric) {
-        std::sort(labels.begin(), labels.end());
-        return;
-    }
-    std::sort(labels.begin(), labels.end(), [&](const std::string& a, const std::string& b) {
-        double x = 0, y = 0;
-        asNumber(a, x);
-        asNumber(b, y);
-        return x < y;
-    });
-}
-
+// The task follows from the prediction column: classes → classification, numbers → regression.
 PortValues runScore(const NodeInputs& inputs, const ParamValues&, RunContext& ctx) {
-    const Table& table = inputs.table("predictions");
-    const Column& truthColumn = table.column(requireTarget(table));
-    const Column* predictedColumn = table.find(kPredictionColumn);
-    if (!predictedColumn || predictedColumn->role() != ColumnRole::Prediction)
-        throw Error(Message(OFICINA_TR_NOOP("the data has no '%1' column; connect the output of "
-                                            "a Predict node"),
-                            {kPredictionColumn}));
-    if (predictedColumn->isNumeric())
-        throw Error(Message(OFICINA_TR_NOOP("Score expects class predictions from a classifier; "
-                                            "'%1' holds numbers"),
-                            {kPredictionColumn}));
-
-    std::vector<std::string> truthText, predictedText;
-    std::vector<std::string> labels;
-    size_t unlabeled = 0;
-    for (size_t row = 0; row < table.rowCount(); ++row) {
-        if (truthColumn.isMissing(row) || predictedColumn->isMissing(row)) {
-            ++unlabeled;
-            continue;
-        }
-        truthText.push_back(truthColumn.cellText(row));
-        predictedText.push_back(predictedColumn->cellText(row));
-    }
-    if (unlabeled > 0)
-        ctx.warning(Message(OFICINA_TR_NOOP("%1 rows without a target value or prediction were "
-                                            "left out of the scores"),
-                            {std::to_string(unlabeled)}));
-    labels = truthText;
-    labels.insert(labels.end(), predictedText.begin(), predictedText.end());
-    sortLabels(labels);
-    labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
-    std::map<std::string, int32_t> index;
-    for (size_t i = 0; i < labels.size(); ++i) index[labels[i]] = int32_t(i);
-    std::vector<int32_t> truth, predicted;
-    for (size_t i = 0; i < truthText.size(); ++i) {
-        truth.push_back(index[truthText[i]]);
-        predicted.push_back(index[predictedText[i]]);
-    }
-    return {{"metrics", metricsValue(classificationMetrics(truth, predicted, labels))}};
+    std::vector<Message> warnings;
+    Metrics metrics = scorePredictions(inputs.table("predictions"), &warnings);
+    for (Message& warning : warnings) ctx.warning(std::move(warning));
+    return {{"metrics", metricsValue(std::move(metrics))}};
 }
 
 } // namespace
@@ -178,8 +124,11 @@ NodeSpec scoreSpec() {
         .type = "oficina.eval.score",
         .title = OFICINA_TR_NOOP("Score"),
         .category = Category::Evaluate,
-        .help = OFICINA_TR_NOOP("Compares predictions with the true target: accuracy, "
-                                "per-class precision, recall and F1, and the confusion matrix."),
+        .help = OFICINA_TR_NOOP("Compares predictions with the true target. Classification: "
+                                "accuracy, balanced accuracy, precision, recall and F1 (macro "
+                                "and weighted), the confusion matrix and, from the class "
+                                "probabilities, log loss, ROC and precision-recall curves with "
+                                "their AUC. Regression: R², MAE, MSE, RMSE and the residuals."),
         .inputs = {{"predictions", PortType::Table, OFICINA_TR_NOOP("Predictions")}},
         .outputs = {{"metrics", PortType::Metrics, OFICINA_TR_NOOP("Metrics")}},
         .run = runScore,
