@@ -1,0 +1,46 @@
+#pragma once
+
+#include "pipeline/Executor.h"
+
+#include <QString>
+#include <QWidget>
+
+#include <vector>
+
+class QTabWidget;
+class QLabel;
+
+namespace oficina::ui {
+
+class LossChart;
+
+/// Shows what a node produced: tables in a DataPreview, Metrics as a scalar table plus the
+/// charts its matrices call for (confusion matrix, ROC, residuals, variance, dendrogram…),
+/// models as a summary (estimator, training figures, feature importances), and the live loss
+/// chart fed while the node trains. UI thread only.
+class NodeOutputsView : public QWidget {
+    Q_OBJECT
+public:
+    explicit NodeOutputsView(QWidget* parent = nullptr);
+    ~NodeOutputsView() override;
+
+    /// Replaces the views with those for `result`'s outputs; `title` names the node.
+    void showNode(const QString& title, const core::NodeResult& result);
+    /// Live metric points of a running node (loss per iteration…); shown when `nodeId` is the
+    /// node last shown, or when no other node's results are on display.
+    void appendMetrics(const QString& nodeId, const std::vector<core::MetricPoint>& points);
+    void clear();
+
+    /// The tabs, for tests.
+    [[nodiscard]] QTabWidget* tabs() const { return m_tabs; }
+
+private:
+    void addLossTab(const std::vector<core::MetricPoint>& points);
+
+    QLabel* m_caption = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    LossChart* m_liveLoss = nullptr;
+    QString m_liveNode;
+};
+
+} // namespace oficina::ui

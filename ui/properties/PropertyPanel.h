@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+
+#include <functional>
+#include <string>
+
+class QFormLayout;
+class QLabel;
+class QScrollArea;
+
+namespace oficina::core {
+struct Parameter;
+}
+
+namespace oficina::ui {
+
+class Document;
+class ParamEditor;
+
+/// The property editor: one editor widget per parameter of the selected node, generated from
+/// its NodeSpec by ParamEditorFactory. Every edit goes through Document::setParameter, so it is
+/// undoable; the panel follows the document's signals (undo, removal, reset). UI thread only.
+class PropertyPanel : public QWidget {
+    Q_OBJECT
+public:
+    /// Column names of the table feeding `inputPort` of `nodeId` (empty when unknown, e.g.
+    /// before the first run). Column pickers fall back to free text then.
+    using ColumnLookup =
+        std::function<QStringList(const QString& nodeId, const QString& inputPort)>;
+
+    PropertyPanel(Document& document, QWidget* parent = nullptr);
+    ~PropertyPanel() override;
+
+    /// Shows the parameters of `nodeId`; an empty id (nothing selected) clears the panel.
+    void showNode(const QString& nodeId);
+    void setColumnLookup(ColumnLookup lookup);
+    /// Re-asks the lookup for column names (after a run produced new tables).
+    void refreshColumns();
+
+    [[nodiscard]] const QString& nodeId() const { return m_nodeId; }
+    /// The editor of parameter `key` of the shown node, or nullptr (for tests).
+    [[nodiscard]] ParamEditor* editor(const std::string& key) const;
+
+private:
+    void rebuild();
+    void onParameterChanged(const QString& node, const QString& key);
+    void edit(const core::Parameter& parameter, const ParamEditor* editor);
+    void showProblem(const ParamEditor* editor);
+
+    Document& m_document;
+    ColumnLookup m_lookup;
+    QString m_nodeId;
+    QLabel* m_title = nullptr;
+    QLabel* m_help = nullptr;
+    QLabel* m_empty = nullptr;
+    QScrollArea* m_scroll = nullptr;
+    QWidget* m_form = nullptr;
+    QFormLayout* m_formLayout = nullptr;
+    std::vector<ParamEditor*> m_editors;
+    std::vector<QLabel*> m_problems;
+};
+
+} // namespace oficina::ui
