@@ -1,0 +1,337 @@
+#include "models/GradientBoosting.h"
+
+#include "data/FeatureMatrix.h"
+#include "models/DecisionTree.h"
+#include "util/Error.h"
+#include "util/Tr.h"
+
+#include <xgboost/c_api.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <string_view>
+#include <thread>
+
+namespace oficina::core {
+
+namespace {
+
+using Eigen::Index;
+
+// Every XGBoost call goes through check(): a failure becomes an Error with XGBoost's message.
+void check(int status) {
+    if (status != 0)
+        throw Error(Message(OFICINA_TR_NOOP("XGBoost failed: %1"), {XGBGetLastError()}));
+}
+
+// RAII owners of XGBoost handles, so every path (errors and Cancelled included) frees them.
+struct MatrixDeleter {
+    void operator()(void* handle) const { XGDMatrixFree(handle); }
+};
+struct BoosterDeleter {
+    void operator()(void* handle) const { XGBoosterFree(handle); }
+};
+using MatrixPtr = std::unique_ptr<void, MatrixDeleter>;
+using BoosterPtr = std::unique_ptr<void, BoosterDeleter>;
+
+// A DMatrix of rows [begin, end) of X, in single precision as XGBoost stores it.
+MatrixPtr makeMatrix(const Eigen::MatrixXd& X, Index begin, Index end) {
+    const Index rows = end - begin;
+    const Index cols = X.cols();
+    std::vector<float> data(size_t(rows * cols));
+    for (Index j = 0; j < cols; ++j)
+        for (Index i = 0; i < rows; ++i)
+            data[size_t(i * cols + j)] = float(X(begin + i, j));
+    DMatrixHandle handle = nullptr;
+    check(XGDMatrixCreateFromMat(data.data(), bst_ulong(rows), bst_ulong(cols),
+                                 std::numeric_limits<float>::quiet_NaN(), &handle));
+    return MatrixPtr(handle);
+}
+
+void setLabels(void* matrix, const std::vector<double>& y, size_t begin, size_t end) {
+    const std::vector<float> labels(y.begin() + long(begin), y.begin() + long(end));
+    check(XGDMatrixSetFloatInfo(matrix, "label", labels.data(), bst_ulong(labels.size())));
+}
+
+void setParam(void* booster, const char* key, const std::string& value) {
+    check(XGBoosterSetParam(booster, key, value.c_str()));
+}
+
+std::string number(double value) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.17g", value);
+    return text;
+}
+
+int threadCount(int requested) {
+    return requested > 0 ? requested : int(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+// "[3]\ttrain-mlogloss:0.12\tvalid-mlogloss:0.2" → the values, in order.
+std::vector<double> parseEvaluation(const char* text) {
+    std::vector<double> values;
+    std::string_view rest(text);
+    for (size_t colon = rest.find(':'); colon != std::string_view::npos;
+         colon = rest.find(':')) {
+        rest.remove_prefix(colon + 1);
+        values.push_back(std::strtod(std::string(rest.substr(0, rest.find('\t'))).c_str(),
+                                     nullptr));
+    }
+    return values;
+}
+
+BoosterPtr loadBooster(const std::vector<char>& model, int threads) {
+    BoosterHandle handle = nullptr;
+    check(XGBoosterCreate(nullptr, 0, &handle));
+    BoosterPtr booster(handle);
+    check(XGBoosterLoadModelFromBuffer(booster.get(), model.data(), bst_ulong(model.size())));
+    setParam(booster.get(), "nthread", std::to_string(threadCount(threads)));
+    return booster;
+}
+
+void checkOptions(const GradientBoostingOptions& o) {
+    const auto fraction = [](double v) { return v > 0.0 && v <= 1.0; };
+    if (o.nEstimators < 1)
+        throw Error(Message(OFICINA_TR_NOOP("n_estimators must be at least 1, not %1"),
+                            {std::to_string(o.nEstimators)}));
+    if (!fraction(o.learningRate))
+        throw Error(Message(OFICINA_TR_NOOP("learning_rate must be in (0, 1], not %1"),
+                            {formatNumber(o.learningRate)}));
+    if (o.maxDepth < 1)
+        throw Error(Message(OFICINA_TR_NOOP("max_depth must be at least 1, not %1"),
+                            {std::to_string(o.maxDepth)}));
+    if (!fraction(o.subsample) || !fraction(o.colsampleBytree))
+        throw Error(Message(OFICINA_TR_NOOP("subsample and colsample_bytree must be in (0, 1]")));
+    if (!(o.regLambda >= 0.0))
+        throw Error(Message(OFICINA_TR_NOOP("reg_lambda must not be negative, not %1"),
+                            {formatNumber(o.regLambda)}));
+    if (o.earlyStoppingRounds > 0 && !(o.validationFraction > 0.0 && o.validationFraction < 1.0))
+        throw Error(Message(OFICINA_TR_NOOP("validation_fraction must be in (0, 1), not %1"),
+                            {formatNumber(o.validationFraction)}));
+}
+
+} // namespace
+
+GradientBoostingTraining fitGradientBoosting(const Eigen::MatrixXd& X, const std::vector<double>& y,
+                                             int classCount, std::vector<std::string> featureNames,
+                                             std::vector<std::string> classLabels,
+                                             const GradientBoostingOptions& options,
+                                             const BoostingRoundCallback& onRound,
+                                             std::stop_token stop) {
+    checkOptions(options);
+    if (X.rows() == 0) throw Error(Message(OFICINA_TR_NOOP("there are no rows to train on")));
+    const Index rows = X.rows();
+    Index trainRows = rows;
+    if (options.earlyStoppingRounds > 0) {
+        trainRows = rows - Index(std::ceil(options.validationFraction * double(rows)));
+        if (trainRows < 1 || trainRows >= rows)
+            throw Error(Message(OFICINA_TR_NOOP("too few rows to hold some out for early "
+                                                "stopping")));
+    }
+    MatrixPtr train = makeMatrix(X, 0, trainRows);
+    setLabels(train.get(), y, 0, size_t(trainRows));
+    MatrixPtr valid;
+    if (trainRows < rows) {
+        valid = makeMatrix(X, trainRows, rows);
+        setLabels(valid.get(), y, size_t(trainRows), size_t(rows));
+    }
+
+    BoosterHandle handle = nullptr;
+    DMatrixHandle cache[] = {train.get()};
+    check(XGBoosterCreate(cache, 1, &handle));
+    BoosterPtr booster(handle);
+    void* b = booster.get();
+    setParam(b, "verbosity", "0");
+    setParam(b, "tree_method", "hist");
+    if (classCount > 2) {
+        setParam(b, "objective", "multi:softprob");
+        setParam(b, "num_class", std::to_string(classCount));
+    } else {
+        setParam(b, "objective", classCount == 2 ? "binary:logistic" : "reg:squarederror");
+    }
+    setParam(b, "eta", number(options.learningRate));
+    setParam(b, "max_depth", std::to_string(options.maxDepth));
+    setParam(b, "subsample", number(options.subsample));
+    setParam(b, "colsample_bytree", number(options.colsampleBytree));
+    setParam(b, "lambda", number(options.regLambda));
+    setParam(b, "nthread", std::to_string(threadCount(options.nThread)));
+    setParam(b, "seed", std::to_string(options.seed));
+
+    DMatrixHandle evalSets[] = {train.get(), valid.get()};
+    const char* evalNames[] = {"train", "valid"};
+    const bst_ulong evalCount = valid ? 2 : 1;
+    GradientBoostingTraining out;
+    double bestValid = std::numeric_limits<double>::infinity();
+    int bestRound = 0;
+    for (int round = 0; round < options.nEstimators; ++round) {
+        if (stop.stop_requested()) throw Cancelled{};
+        check(XGBoosterUpdateOneIter(b, round, train.get()));
+        const char* evaluation = nullptr;
+        check(XGBoosterEvalOneIter(b, round, evalSets, evalNames, evalCount, &evaluation));
+        const std::vector<double> losses = parseEvaluation(evaluation);
+        const double loss = losses.empty() ? std::nan("") : losses[0];
+        const double validLoss = losses.size() > 1 ? losses[1] : std::nan("");
+        out.loss = loss;
+        out.rounds = round + 1;
+        if (onRound) onRound(round + 1, loss, validLoss);
+        if (valid) {
+            if (validLoss < bestValid) {
+                bestValid = validLoss;
+                bestRound = round + 1;
+            } else if (round + 1 - bestRound >= options.earlyStoppingRounds) {
+                break;
+            }
+        }
+    }
+    if (valid && bestRound < out.rounds) {
+        // Keep the trees of the best round only.
+        BoosterHandle sliced = nullptr;
+        check(XGBoosterSlice(b, 0, bestRound, 1, &sliced));
+        booster.reset(sliced);
+        b = booster.get();
+        out.rounds = bestRound;
+    }
+
+    std::vector<double> importances(featureNames.size(), 0.0);
+    {
+        bst_ulong count = 0, dimension = 0;
+        const char** names = nullptr;
+        const bst_ulong* shape = nullptr;
+        const float* scores = nullptr;
+        check(XGBoosterFeatureScore(b, R"({"importance_type": "gain"})", &count, &names,
+                                    &dimension, &shape, &scores));
+        // Unnamed features are called "f<index>".
+        for (bst_ulong i = 0; i < count; ++i) {
+            const size_t j = size_t(std::strtoul(names[i] + 1, nullptr, 10));
+            if (j < importances.size()) importances[j] = double(scores[i]);
+        }
+        const double sum = std::accumulate(importances.begin(), importances.end(), 0.0);
+        if (sum > 0.0)
+            for (double& v : importances)
+                v /= sum;
+    }
+
+    bst_ulong length = 0;
+    const char* buffer = nullptr;
+    check(XGBoosterSaveModelToBuffer(b, R"({"format": "ubj"})", &length, &buffer));
+    std::vector<char> model(buffer, buffer + length);
+    out.estimator = std::make_shared<const GradientBoosting>(
+        std::move(featureNames), std::move(classLabels), std::move(model), std::move(importances),
+        out.rounds);
+    return out;
+}
+
+GradientBoosting::GradientBoosting(std::vector<std::string> featureNames,
+                                   std::vector<std::string> classLabels, std::vector<char> model,
+                                   std::vector<double> importances, int rounds)
+    : m_featureNames(std::move(featureNames)), m_classLabels(std::move(classLabels)),
+      m_model(std::move(model)), m_importances(std::move(importances)), m_rounds(rounds) {}
+
+std::string GradientBoosting::typeId() const {
+    return task() == Task::Classification ? "oficina.model.xgboost_classifier"
+                                          : "oficina.model.xgboost_regressor";
+}
+
+const char* GradientBoosting::title() const {
+    return task() == Task::Classification ? OFICINA_TR_NOOP("Gradient boosting classifier")
+                                          : OFICINA_TR_NOOP("Gradient boosting regressor");
+}
+
+Task GradientBoosting::task() const {
+    return m_classLabels.empty() ? Task::Regression : Task::Classification;
+}
+
+std::string GradientBoosting::treesJson() const {
+    const BoosterPtr booster = loadBooster(m_model, 1);
+    bst_ulong count = 0;
+    const char** dumps = nullptr;
+    check(XGBoosterDumpModelEx(booster.get(), "", 1, "json", &count, &dumps));
+    std::string json = "[";
+    for (bst_ulong i = 0; i < count; ++i) {
+        if (i > 0) json += ",";
+        json += dumps[i];
+    }
+    return json + "]";
+}
+
+Eigen::MatrixXd GradientBoosting::predictMatrix(const Eigen::MatrixXd& X) const {
+    const BoosterPtr booster = loadBooster(m_model, 0);
+    const MatrixPtr matrix = makeMatrix(X, 0, X.rows());
+    const bst_ulong* shape = nullptr;
+    bst_ulong dimension = 0;
+    const float* result = nullptr;
+    check(XGBoosterPredictFromDMatrix(
+        booster.get(), matrix.get(),
+        R"({"type": 0, "training": false, "iteration_begin": 0, "iteration_end": 0,
+            "strict_shape": false})",
+        &shape, &dimension, &result));
+    const Index rows = X.rows();
+    const size_t classes = m_classLabels.size();
+    if (classes == 0) {
+        Eigen::MatrixXd out(rows, 1);
+        for (Index i = 0; i < rows; ++i)
+            out(i, 0) = double(result[i]);
+        return out;
+    }
+    Eigen::MatrixXd out(rows, Index(classes));
+    for (Index i = 0; i < rows; ++i) {
+        if (classes == 2) {
+            out(i, 1) = double(result[i]);
+            out(i, 0) = 1.0 - out(i, 1);
+        } else {
+            for (size_t c = 0; c < classes; ++c)
+                out(i, Index(c)) = double(result[size_t(i) * classes + c]);
+        }
+    }
+    return out;
+}
+
+std::vector<Column> GradientBoosting::predict(const Table& transformed) const {
+    const Eigen::MatrixXd X = featureMatrix(transformed, m_featureNames);
+    const Eigen::MatrixXd predicted = predictMatrix(X);
+    std::vector<Column> columns;
+    if (task() == Task::Regression) {
+        columns.push_back(Column::numeric(kPredictionColumn,
+                                          {predicted.col(0).begin(), predicted.col(0).end()},
+                                          ColumnRole::Prediction));
+        return columns;
+    }
+    std::vector<int32_t> classes(size_t(X.rows()));
+    for (Index i = 0; i < X.rows(); ++i) {
+        Index best = 0;
+        predicted.row(i).maxCoeff(&best);
+        classes[size_t(i)] = int32_t(best);
+    }
+    columns.push_back(Column::categorical(kPredictionColumn, std::move(classes), m_classLabels,
+                                          ColumnRole::Prediction));
+    for (size_t c = 0; c < m_classLabels.size(); ++c) {
+        const auto column = predicted.col(Index(c));
+        columns.push_back(Column::numeric(probabilityColumnName(m_classLabels[c]),
+                                          {column.begin(), column.end()},
+                                          ColumnRole::Prediction));
+    }
+    return columns;
+}
+
+GradientBoostingTraining trainGradientBoosting(const Table& table,
+                                               const std::vector<std::string>& features,
+                                               const std::string& target, bool classification,
+                                               const GradientBoostingOptions& options,
+                                               const BoostingRoundCallback& onRound,
+                                               std::stop_token stop) {
+    if (features.empty())
+        throw Error(Message(OFICINA_TR_NOOP("there are no feature columns to train on")));
+    const Eigen::MatrixXd X = featureMatrix(table, features);
+    if (!classification)
+        return fitGradientBoosting(X, treeRegressionTarget(table, target), 0, features, {},
+                                   options, onRound, std::move(stop));
+    TreeClasses classes = treeClassTarget(table, target);
+    const std::vector<double> y(classes.codes.begin(), classes.codes.end());
+    const int count = int(classes.labels.size());
+    return fitGradientBoosting(X, y, count, features, std::move(classes.labels), options, onRound,
+                               std::move(stop));
+}
+
+} // namespace oficina::core
