@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QString>
+#include <QWidget>
+
+class QChart;
+class QChartView;
+class QHBoxLayout;
+class QLabel;
+
+namespace oficina::ui {
+
+/// Base of every chart: a header row (title, chart-specific controls, "Save image…") over a
+/// canvas, which is a QChartView for Qt Charts plots or a painted widget (heatmap, dendrogram).
+/// All Qt Charts use stays in ui/charts/, so a later move to Qt Graphs touches only this
+/// folder. UI thread only.
+class ChartView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ChartView(QWidget* parent = nullptr);
+    ~ChartView() override;
+
+    /// Writes the canvas as SVG (".svg") or as a raster image (".png" and the other formats
+    /// Qt writes), at the size shown or `size` if given; false when the file cannot be written.
+    bool saveImage(const QString& path, QSize size = {});
+    /// The line under the header that says, e.g., that points were sampled.
+    void setNote(const QString& note);
+    [[nodiscard]] QString note() const;
+    /// The Qt Charts chart, or nullptr for painted views.
+    [[nodiscard]] QChart* chart() const { return m_chart; }
+    [[nodiscard]] QWidget* canvas() const { return m_canvas; }
+
+protected:
+    /// A chart canvas (call once, in the subclass constructor).
+    QChart* useChart();
+    /// A painted canvas (call once, in the subclass constructor).
+    void useCanvas(QWidget* canvas);
+    /// Adds a control to the header row, left of "Save image…".
+    void addControl(QWidget* control);
+    void setTitle(const QString& title);
+    /// Called around saving, e.g. to switch OpenGL series to plain painting for the file.
+    virtual void beforeSave() {}
+    virtual void afterSave() {}
+
+private:
+    void askAndSave();
+
+    QLabel* m_title = nullptr;
+    QLabel* m_note = nullptr;
+    QHBoxLayout* m_header = nullptr;
+    int m_controlIndex = 1;
+    QWidget* m_canvas = nullptr;
+    QChart* m_chart = nullptr;
+    QChartView* m_chartView = nullptr;
+};
+
+} // namespace oficina::ui

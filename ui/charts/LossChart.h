@@ -1,0 +1,65 @@
+#pragma once
+
+#include "charts/ChartView.h"
+
+#include <QPointF>
+
+#include <map>
+#include <vector>
+
+class QCheckBox;
+class QLineSeries;
+class QAbstractAxis;
+class QValueAxis;
+
+namespace oficina::ui {
+
+/// Training curves that grow while a model trains: loss and val_loss on the left axis (linear
+/// or log scale), accuracy and val_accuracy on the right (0–1). Keeps every point but draws at
+/// most a few thousand per series (min/max per bucket), so 10,000+ steps stay readable and
+/// cheap to redraw.
+class LossChart : public ChartView {
+    Q_OBJECT
+public:
+    explicit LossChart(QWidget* parent = nullptr);
+    ~LossChart() override;
+
+    /// Appends a point to a series ("loss", "val_loss", "accuracy", "val_accuracy", or any
+    /// other name, drawn on the loss axis). Call refresh() after a batch.
+    void append(const QString& series, double step, double value);
+    /// Redraws the series from the points appended so far.
+    void refresh();
+    void clear();
+    void setLogScale(bool on);
+    [[nodiscard]] bool logScale() const { return m_log; }
+
+    /// Points appended to `series`, and points drawn for it (for tests).
+    [[nodiscard]] size_t pointCount(const QString& series) const;
+    [[nodiscard]] int drawnCount(const QString& series) const;
+    [[nodiscard]] QStringList seriesNames() const;
+
+    /// Points drawn per series at most.
+    static constexpr size_t kMaxDrawn = 2000;
+
+private:
+    struct Series {
+        std::vector<QPointF> points;
+        QLineSeries* line = nullptr;
+        bool rightAxis = false;
+    };
+    Series& series(const QString& name);
+    void rebuildLossAxis();
+
+    std::map<QString, Series> m_series;
+    QCheckBox* m_logBox = nullptr;
+    QValueAxis* m_stepAxis = nullptr;
+    QAbstractAxis* m_lossAxis = nullptr;
+    QValueAxis* m_accuracyAxis = nullptr;
+    bool m_log = false;
+};
+
+/// Reduces `points` (sorted by x) to at most `maxPoints` for drawing, keeping each bucket's
+/// first, minimum and maximum, so spikes survive. Returns them unchanged when few enough.
+std::vector<QPointF> decimateForDisplay(const std::vector<QPointF>& points, size_t maxPoints);
+
+} // namespace oficina::ui

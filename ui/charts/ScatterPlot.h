@@ -1,0 +1,64 @@
+#pragma once
+
+#include "charts/ChartView.h"
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QScatterSeries;
+class QValueAxis;
+
+namespace oficina::core {
+class Table;
+}
+
+namespace oficina::ui {
+
+/// Points of a table in 2-D: two chosen numeric columns (a PCA or t-SNE projection made by core
+/// is just two more columns), coloured by cluster (DBSCAN noise in grey) or else by target,
+/// cluster centroids marked as the mean of each cluster's points, and optionally the true label
+/// as the marker shape. Uses OpenGL series where the platform has them; otherwise draws an
+/// evenly spaced sample of at most kMaxPlainPoints and says so on the chart.
+class ScatterPlot : public ChartView {
+    Q_OBJECT
+public:
+    explicit ScatterPlot(QWidget* parent = nullptr);
+    ~ScatterPlot() override;
+
+    void setTable(std::shared_ptr<const core::Table> table);
+    /// Chooses the columns on the axes (numeric column names).
+    void setColumns(const QString& x, const QString& y);
+    void setLabelShapes(bool on);
+    /// Whether OpenGL series are used (decided once per process).
+    [[nodiscard]] static bool openGLAvailable();
+
+    [[nodiscard]] QString xColumn() const;
+    [[nodiscard]] QString yColumn() const;
+    /// Points drawn, over all series except the centroids (for tests).
+    [[nodiscard]] int drawnPoints() const;
+    /// The centroid markers, one per cluster (nullptr when there are no clusters).
+    [[nodiscard]] QScatterSeries* centroids() const { return m_centroids; }
+    /// Milliseconds the last redraw took to build the series.
+    [[nodiscard]] double lastRedrawMs() const { return m_lastRedrawMs; }
+
+    static constexpr int kMaxPlainPoints = 20000;
+
+protected:
+    void beforeSave() override;
+    void afterSave() override;
+
+private:
+    void redraw();
+
+    std::shared_ptr<const core::Table> m_table;
+    QComboBox* m_x = nullptr;
+    QComboBox* m_y = nullptr;
+    QCheckBox* m_shapes = nullptr;
+    QValueAxis* m_xAxis = nullptr;
+    QValueAxis* m_yAxis = nullptr;
+    QScatterSeries* m_centroids = nullptr;
+    double m_lastRedrawMs = 0;
+};
+
+} // namespace oficina::ui

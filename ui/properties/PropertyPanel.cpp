@@ -1,0 +1,189 @@
+#include "properties/PropertyPanel.h"
+
+#include "Translate.h"
+#include "document/Document.h"
+#include "pipeline/NodeRegistry.h"
+#include "properties/ParamEditorFactory.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace oficina::ui {
+
+namespace {
+
+const core::NodeSpec* specOf(const Document& document, const QString& nodeId) {
+    const core::Node* node = document.graph().node(nodeId.toStdString());
+    return node ? document.registry().find(node->type) : nullptr;
+}
+
+/// The Table input whose columns a column parameter names.
+QString columnSource(const core::NodeSpec& spec, const core::Parameter& parameter) {
+    if (!parameter.columnsFrom.empty()) return QString::fromStdString(parameter.columnsFrom);
+    for (const auto& port : spec.inputs)
+        if (port.type == core::PortType::Table) return QString::fromStdString(port.name);
+    return {};
+}
+
+} // namespace
+
+PropertyPanel::PropertyPanel(Document& document, QWidget* parent)
+    : QWidget(parent), m_document(document) {
+    auto* layout = new QVBoxLayout(this);
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("propertyTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_title->setFont(titleFont);
+    m_title->setWordWrap(true);
+    m_help = new QLabel(this);
+    m_help->setObjectName(QStringLiteral("propertyHelp"));
+    m_help->setWordWrap(true);
+    m_help->setForegroundRole(QPalette::PlaceholderText);
+    m_empty = new QLabel(tr("Select a node to edit its parameters."), this);
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    layout->addWidget(m_title);
+    layout->addWidget(m_help);
+    layout->addWidget(m_scroll, 1);
+    layout->addWidget(m_empty, 1);
+
+    connect(&m_document, &Document::parameterChanged, this, &PropertyPanel::onParameterChanged);
+    connect(&m_document, &Document::nodeRemoved, this, [this](const QString& node) {
+        if (node == m_nodeId) showNode({});
+    });
+    connect(&m_document, &Document::nodeRenamed, this, [this](const QString& node) {
+        if (node == m_nodeId) rebuild();
+    });
+    connect(&m_document, &Document::graphReset, this, [this] {
+        showNode(specOf(m_document, m_nodeId) ? m_nodeId : QString());
+    });
+    showNode({});
+}
+
+PropertyPanel::~PropertyPanel() = default;
+
+void PropertyPanel::setColumnLookup(ColumnLookup lookup) {
+    m_lookup = std::move(lookup);
+    refreshColumns();
+}
+
+void PropertyPanel::showNode(const QString& nodeId) {
+    m_nodeId = specOf(m_document, nodeId) ? nodeId : QString();
+    rebuild();
+}
+
+ParamEditor* PropertyPanel::editor(const std::string& key) const {
+    for (ParamEditor* e : m_editors)
+        if (e->parameter().key == key) return e;
+    return nullptr;
+}
+
+void PropertyPanel::rebuild() {
+    m_editors.clear();
+    m_problems.clear();
+    if (QWidget* old = m_scroll->takeWidget()) old->deleteLater();
+    m_form = nullptr;
+    m_formLayout = nullptr;
+
+    const core::NodeSpec* spec = specOf(m_document, m_nodeId);
+    const bool shown = spec != nullptr;
+    m_title->setVisible(shown);
+    m_help->setVisible(shown && spec->help && *spec->help);
+    m_scroll->setVisible(shown);
+    m_empty->setVisible(!shown);
+    if (!shown) return;
+
+    const core::Node& node = *m_document.graph().node(m_nodeId.toStdString());
+    const QString typeTitle = trCore(spec->title);
+    const QString name = node.title.empty() ? typeTitle : QString::fromStdString(node.title);
+    m_title->setText(name == typeTitle ? tr("%1 (%2)").arg(name, m_nodeId)
+                                       : tr("%1 — %2 (%3)").arg(name, typeTitle, m_nodeId));
+    m_help->setText(trCore(spec->help));
+
+    m_form = new QWidget;
+    m_formLayout = new QFormLayout(m_form);
+    m_formLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_formLayout->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    if (spec->params.empty()) {
+        auto* none = new QLabel(tr("This node has no parameters."), m_form);
+        none->setForegroundRole(QPalette::PlaceholderText);
+        m_formLayout->addRow(none);
+    }
+    for (const core::Parameter& parameter : spec->params) {
+        ParamEditor* editor = ParamEditorFactory::create(parameter, m_form);
+        if (node.params.contains(parameter.key)) editor->setValue(node.params.at(parameter.key));
+        auto* label = new QLabel(trCore(parameter.label), m_form);
+        label->setToolTip(trCore(parameter.help));
+        label->setBuddy(editor);
+        // The problem line sits under its editor in one field, so a hidden one takes no space.
+        auto* field = new QWidget(m_form);
+        auto* fieldLayout = new QVBoxLayout(field);
+        fieldLayout->setContentsMargins(0, 0, 0, 0);
+        fieldLayout->setSpacing(2);
+        editor->setParent(field);
+        auto* problem = new QLabel(field);
+        problem->setObjectName(QStringLiteral("problem_%1").arg(parameter.key.c_str()));
+        problem->setWordWrap(true);
+        QPalette red = problem->palette();
+        red.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+        problem->setPalette(red);
+        fieldLayout->addWidget(editor);
+        fieldLayout->addWidget(problem);
+        m_formLayout->addRow(label, field);
+        m_editors.push_back(editor);
+        m_problems.push_back(problem);
+        connect(editor, &ParamEditor::edited, this,
+                [this, editor] { edit(editor->parameter(), editor); });
+        showProblem(editor);
+    }
+    m_scroll->setWidget(m_form);
+    refreshColumns();
+}
+
+void PropertyPanel::refreshColumns() {
+    const core::NodeSpec* spec = specOf(m_document, m_nodeId);
+    if (!spec) return;
+    for (ParamEditor* editor : m_editors) {
+        const auto kind = editor->parameter().kind;
+        if (kind != core::ParamKind::Column && kind != core::ParamKind::Columns) continue;
+        const QString port = columnSource(*spec, editor->parameter());
+        editor->setColumns(m_lookup && !port.isEmpty() ? m_lookup(m_nodeId, port)
+                                                       : QStringList());
+    }
+}
+
+void PropertyPanel::edit(const core::Parameter& parameter, const ParamEditor* editor) {
+    // Even a rejected value is stored: the graph's validation keeps the node from running and
+    // the user sees why here, instead of an edit that silently does nothing.
+    m_document.setParameter(m_nodeId, parameter.key, editor->value());
+    showProblem(editor);
+}
+
+void PropertyPanel::showProblem(const ParamEditor* editor) {
+    for (size_t i = 0; i < m_editors.size(); ++i) {
+        if (m_editors[i] != editor) continue;
+        const auto problem = editor->parameter().rejects(editor->value());
+        m_problems[i]->setText(problem ? trMessage(*problem) : QString());
+        m_problems[i]->setVisible(problem.has_value());
+    }
+}
+
+void PropertyPanel::onParameterChanged(const QString& node, const QString& key) {
+    if (node != m_nodeId) return;
+    const core::Node* n = m_document.graph().node(node.toStdString());
+    ParamEditor* e = editor(key.toStdString());
+    if (!n || !e) return;
+    const auto it = n->params.all().find(key.toStdString());
+    e->setValue(it != n->params.all().end() ? it->second : e->parameter().defaultValue);
+    showProblem(e);
+}
+
+} // namespace oficina::ui
