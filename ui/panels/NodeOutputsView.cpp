@@ -61,9 +61,12 @@ void NodeOutputsView::showNode(const QString& title, const core::NodeResult& res
             auto* preview = new DataPreview;
             preview->setTable(*table, tr("%1 → %2").arg(title, name));
             m_tabs->addTab(preview, name);
+            if (QWidget* plot = createTablePlot(*table))
+                m_tabs->addTab(plot, tr("%1 plot").arg(name));
         } else if (const auto* model = std::get_if<std::shared_ptr<const core::Model>>(&value)) {
             if (!*model) continue;
-            m_tabs->addTab(createModelView(**model), name);
+            for (auto& [tabTitle, page] : createModelViews(**model, trainingTable()))
+                m_tabs->addTab(page, tabTitle);
         } else if (const auto* metrics = std::get_if<std::shared_ptr<const core::Metrics>>(&value)) {
             if (!*metrics) continue;
             for (auto& [tabTitle, page] : createMetricsViews(**metrics))
@@ -71,6 +74,16 @@ void NodeOutputsView::showNode(const QString& title, const core::NodeResult& res
         }
     }
     if (!result.metrics.empty()) addLossTab(result.metrics);
+    m_inputs.clear();
+}
+
+void NodeOutputsView::setNodeInputs(core::PortValues inputs) { m_inputs = std::move(inputs); }
+
+std::shared_ptr<const core::Table> NodeOutputsView::trainingTable() const {
+    for (const auto& [port, value] : m_inputs)
+        if (const auto* table = std::get_if<std::shared_ptr<const core::Table>>(&value))
+            if (*table) return *table;
+    return nullptr;
 }
 
 void NodeOutputsView::addLossTab(const std::vector<core::MetricPoint>& points) {
@@ -81,14 +94,21 @@ void NodeOutputsView::addLossTab(const std::vector<core::MetricPoint>& points) {
 
 void NodeOutputsView::appendMetrics(const QString& nodeId,
                                     const std::vector<core::MetricPoint>& points) {
-    if (points.empty()) return;
-    if (nodeId != m_liveNode || !m_liveLoss) {
+    std::vector<core::MetricPoint> mine;
+    QString node = nodeId;
+    for (const auto& p : points) {
+        const QString from = QString::fromStdString(p.node);
+        if (node.isEmpty()) node = from;
+        if (from.isEmpty() || from == node) mine.push_back(p);
+    }
+    if (mine.empty()) return;
+    if (node != m_liveNode || !m_liveLoss) {
         clear();
-        m_liveNode = nodeId;
-        m_caption->setText(tr("Training %1…").arg(nodeId));
+        m_liveNode = node;
+        m_caption->setText(tr("Training %1…").arg(node));
         addLossTab({});
     }
-    appendPoints(m_liveLoss, points);
+    appendPoints(m_liveLoss, mine);
 }
 
 } // namespace oficina::ui

@@ -26,8 +26,13 @@ public:
 
     /// Replaces the views with those for `result`'s outputs; `title` names the node.
     void showNode(const QString& title, const core::NodeResult& result);
-    /// Live metric points of a running node (loss per iteration…); shown when `nodeId` is the
-    /// node last shown, or when no other node's results are on display.
+    /// Optional, just before showNode: the values on the node's inputs in the same run. A model
+    /// trained on a table with two numeric inputs then also gets its decision-boundary view.
+    /// Used by the next showNode only.
+    void setNodeInputs(core::PortValues inputs);
+    /// Live metric points of a running node (loss per iteration…): the view switches to a live
+    /// training chart for `nodeId` and grows it; points of other nodes (MetricPoint::node set
+    /// and different) are ignored, so the whole metricsArrived batch may be passed.
     void appendMetrics(const QString& nodeId, const std::vector<core::MetricPoint>& points);
     void clear();
 
@@ -36,11 +41,13 @@ public:
 
 private:
     void addLossTab(const std::vector<core::MetricPoint>& points);
+    [[nodiscard]] std::shared_ptr<const core::Table> trainingTable() const;
 
     QLabel* m_caption = nullptr;
     QTabWidget* m_tabs = nullptr;
     LossChart* m_liveLoss = nullptr;
     QString m_liveNode;
+    core::PortValues m_inputs;
 };
 
 } // namespace oficina::ui

@@ -3,22 +3,31 @@
 #include <QString>
 #include <QWidget>
 
+#include <memory>
 #include <utility>
 #include <vector>
 
 namespace oficina::core {
 struct Metrics;
 struct Model;
+class Table;
 } // namespace oficina::core
 
 namespace oficina::ui {
 
-/// The pages NodeOutputsView shows for a Metrics value: the scalars in a table, then one chart
-/// per matrix the metric contract names (confusion matrix, ROC, residuals, variance,
-/// dendrogram, k scores…), and any other matrix as a table. Titles are translated.
-std::vector<std::pair<QString, QWidget*>> createMetricsViews(const core::Metrics& metrics);
+using Pages = std::vector<std::pair<QString, QWidget*>>;
 
-/// A model's summary: estimator, target, features, training figures, feature importances.
-QWidget* createModelView(const core::Model& model);
+/// The pages NodeOutputsView shows for a Metrics value: the scalars in a table, then one chart
+/// per matrix the metric contract names (confusion matrix, ROC, residuals, explained variance,
+/// merge tree, k scores, k-distance, learning curve), and any other matrix as a table.
+Pages createMetricsViews(const core::Metrics& metrics);
+
+/// A model's pages: a summary (estimator, target, features, training figures), the feature
+/// importances when it has them, and the decision boundary when it classifies from two numeric
+/// columns and `training` (may be null) holds them.
+Pages createModelViews(const core::Model& model, const std::shared_ptr<const core::Table>& training);
+
+/// A table's plot page when its rows are worth seeing in 2-D (clusters, a projection), or null.
+QWidget* createTablePlot(const std::shared_ptr<const core::Table>& table);
 
 } // namespace oficina::ui

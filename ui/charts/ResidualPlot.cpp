@@ -1,0 +1,145 @@
+#include "charts/ResidualPlot.h"
+
+#include "charts/ScatterPlot.h"
+#include "eval/Metrics.h"
+
+#include <QChart>
+#include <QComboBox>
+#include <QLineSeries>
+#include <QLocale>
+#include <QScatterSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace oficina::ui {
+
+ResidualPlot::ResidualPlot(QWidget* parent) : ChartView(parent) {
+    setTitle(tr("Residuals"));
+    useChart();
+    chart()->legend()->hide();
+    m_modeBox = new QComboBox(this);
+    m_modeBox->setObjectName(QStringLiteral("residualMode"));
+    m_modeBox->addItem(tr("Predicted vs actual"));
+    m_modeBox->addItem(tr("Residuals vs predicted"));
+    addControl(m_modeBox);
+    connect(m_modeBox, &QComboBox::activated, this,
+            [this](int index) { setMode(index == 0 ? Mode::PredictedVsActual
+                                                   : Mode::ResidualsVsPredicted); });
+}
+
+ResidualPlot::~ResidualPlot() = default;
+
+void ResidualPlot::setMatrix(const core::LabeledMatrix& matrix) {
+    const auto column = [&](const char* name) -> std::vector<double> {
+        const auto it = std::find(matrix.columnLabels.begin(), matrix.columnLabels.end(), name);
+        std::vector<double> out;
+        if (it == matrix.columnLabels.end()) return out;
+        const size_t c = size_t(it - matrix.columnLabels.begin());
+        out.reserve(matrix.rowLabels.size());
+        for (size_t r = 0; r < matrix.rowLabels.size(); ++r) out.push_back(matrix.at(r, c));
+        return out;
+    };
+    m_actual = column("actual");
+    m_predicted = column("predicted");
+    m_residual = column("residual");
+    redraw();
+}
+
+void ResidualPlot::setMode(Mode mode) {
+    m_mode = mode;
+    m_modeBox->setCurrentIndex(mode == Mode::PredictedVsActual ? 0 : 1);
+    redraw();
+}
+
+int ResidualPlot::drawnPoints() const {
+    for (QAbstractSeries* s : chart()->series())
+        if (auto* scatter = qobject_cast<QScatterSeries*>(s)) return int(scatter->count());
+    return 0;
+}
+
+void ResidualPlot::redraw() {
+    QChart* c = chart();
+    c->removeAllSeries();
+    for (QAbstractAxis* a : c->axes()) {
+        c->removeAxis(a);
+        delete a;
+    }
+    setNote({});
+    const bool vsActual = m_mode == Mode::PredictedVsActual;
+    const std::vector<double>& xs = vsActual ? m_actual : m_predicted;
+    const std::vector<double>& ys = vsActual ? m_predicted : m_residual;
+    const size_t n = std::min(xs.size(), ys.size());
+    if (n == 0) return;
+    const bool gl = ScatterPlot::openGLAvailable();
+    const size_t limit = size_t(ScatterPlot::kMaxPlainPoints);
+    const size_t stride = gl || n <= limit ? 1 : (n + limit - 1) / limit;
+    QList<QPointF> points;
+    points.reserve(qsizetype(n / stride + 1));
+    double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+    for (size_t i = 0; i < n; i += stride) {
+        if (std::isnan(xs[i]) || std::isnan(ys[i])) continue;
+        points.append(QPointF(xs[i], ys[i]));
+        x0 = std::min(x0, xs[i]), x1 = std::max(x1, xs[i]);
+        y0 = std::min(y0, ys[i]), y1 = std::max(y1, ys[i]);
+    }
+    if (points.isEmpty()) return;
+    if (vsActual) x0 = y0 = std::min(x0, y0), x1 = y1 = std::max(x1, y1);  // square, fair
+    const double px = x1 > x0 ? (x1 - x0) * 0.04 : 1, py = y1 > y0 ? (y1 - y0) * 0.04 : 1;
+    auto* x = new QValueAxis;
+    auto* y = new QValueAxis;
+    x->setRange(x0 - px, x1 + px);
+    y->setRange(y0 - py, y1 + py);
+    x->setTitleText(vsActual ? tr("Actual") : tr("Predicted"));
+    y->setTitleText(vsActual ? tr("Predicted") : tr("Residual (actual − predicted)"));
+    x->setLabelFormat(QStringLiteral("%g"));
+    y->setLabelFormat(QStringLiteral("%g"));
+    c->addAxis(x, Qt::AlignBottom);
+    c->addAxis(y, Qt::AlignLeft);
+
+    auto* scatter = new QScatterSeries;
+    scatter->setName(tr("rows"));
+    scatter->setMarkerSize(n > 20000 ? 4 : 6);
+    scatter->setColor(QColor(0x1f, 0x77, 0xb4, 160));
+    scatter->setBorderColor(Qt::transparent);
+    scatter->setUseOpenGL(gl);
+    scatter->replace(points);
+    c->addSeries(scatter);
+    scatter->attachAxis(x);
+    scatter->attachAxis(y);
+
+    auto* reference = new QLineSeries;  // the identity line, or zero residual
+    reference->setName(vsActual ? tr("perfect prediction") : tr("zero"));
+    if (vsActual) {
+        reference->append(x0 - px, x0 - px);
+        reference->append(x1 + px, x1 + px);
+    } else {
+        reference->append(x0 - px, 0);
+        reference->append(x1 + px, 0);
+    }
+    QPen pen(QColor(0xd6, 0x27, 0x28));
+    pen.setStyle(Qt::DashLine);
+    pen.setWidthF(1.5);
+    reference->setPen(pen);
+    c->addSeries(reference);
+    reference->attachAxis(x);
+    reference->attachAxis(y);
+    if (stride > 1)
+        setNote(tr("Sampled for speed: %1 of %2 points shown, one in %3 (no OpenGL here).")
+                    .arg(QLocale().toString(qulonglong(points.size())),
+                         QLocale().toString(qulonglong(n)), QString::number(stride)));
+}
+
+void ResidualPlot::beforeSave() {
+    if (ScatterPlot::openGLAvailable())
+        for (QAbstractSeries* s : chart()->series()) s->setUseOpenGL(false);
+}
+
+void ResidualPlot::afterSave() {
+    if (ScatterPlot::openGLAvailable())
+        for (QAbstractSeries* s : chart()->series())
+            if (qobject_cast<QScatterSeries*>(s)) s->setUseOpenGL(true);
+}
+
+} // namespace oficina::ui
