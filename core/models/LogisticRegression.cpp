@@ -51,7 +51,7 @@ class Objective {
 public:
     Objective(const Eigen::MatrixXd& x, const std::vector<int32_t>& y, int classCount,
               const LogisticRegressionOptions& options, const IterationCallback& onIteration,
-              std::stop_token stop)
+              std::stop_token stop, const std::vector<double>& classWeight)
         : m_x(x), m_options(options), m_onIteration(onIteration), m_stop(std::move(stop)),
           m_outputs(classCount == 2 ? 1 : classCount),
           // About 128 KiB of X per block: it stays in L2 between the two products.
@@ -63,6 +63,11 @@ public:
         const int32_t offset = m_outputs == 1 ? 1 : 0; // binary: the target is "is class 1"
         for (size_t i = 0; i < y.size(); ++i)
             if (y[i] - offset >= 0) m_targets(Index(i), y[i] - offset) = 1.0;
+        // class_weight becomes a weight per row, as scikit-learn's sample_weight; none: empty.
+        if (std::any_of(classWeight.begin(), classWeight.end(), [](double w) { return w != 1.0; })) {
+            m_weights.resize(x.rows());
+            for (size_t i = 0; i < y.size(); ++i) m_weights(Index(i)) = classWeight[size_t(y[i])];
+        }
     }
 
     [[nodiscard]] Index parameterRows() const { return m_x.cols() + (m_options.fitIntercept); }
@@ -134,10 +139,11 @@ private:
         Rows raw = m_raw.middleRows(begin, rows);
         const Rows targets = m_targets.middleRows(begin, rows);
         const Segment rowSum = m_rowSum.segment(begin, rows);
-        m_blockLosses(block) =
-            m_outputs == 1
-                ? binaryLossAndResidual(raw, targets, rowSum)
-                : softmaxLossAndResidual(raw, targets, m_rowMax.segment(begin, rows), rowSum);
+        const Segment rowMax = m_rowMax.segment(begin, rows);
+        const double* weights = m_weights.size() > 0 ? m_weights.data() + begin : nullptr;
+        m_blockLosses(block) = m_outputs == 1
+                                   ? binaryLossAndResidual(raw, targets, rowSum, rowMax, weights)
+                                   : softmaxLossAndResidual(raw, targets, rowMax, rowSum, weights);
         backward(block, begin, rows);
     }
 
@@ -208,35 +214,50 @@ private:
     }
 
     // Σ log(1 + e^z) − t·z, written as max(z, 0) + log1p(e^−|z|) − t·z to stay finite.
-    static double binaryLossAndResidual(Rows raw, const Rows& targets, Segment scratch) {
+    // With row weights, each row's loss and residual are scaled by its weight.
+    static double binaryLossAndResidual(Rows raw, const Rows& targets, Segment scratch,
+                                        Segment rowLoss, const double* weights) {
         auto z = raw.col(0).array();
         auto e = scratch.array();
         const auto t = targets.col(0).array();
         e = (-z.abs()).exp();
-        const double loss = (z.max(0.0) + e.log1p() - t * z).sum();
+        double loss = 0.0;
+        if (!weights) {
+            loss = (z.max(0.0) + e.log1p() - t * z).sum();
+        } else {
+            rowLoss = (z.max(0.0) + e.log1p() - t * z).matrix();
+            loss = rowLoss.dot(Eigen::Map<const Eigen::VectorXd>(weights, rowLoss.size()));
+        }
         z = (z >= 0.0).select(1.0 / (1.0 + e), e / (1.0 + e)) - t;
+        if (weights) z *= Eigen::Map<const Eigen::ArrayXd>(weights, z.size());
         return loss;
     }
 
     // Σ logsumexp(raw) − raw[y], shifted by the row maximum; column loops keep it vectorised.
     static double softmaxLossAndResidual(Rows raw, const Rows& targets, Segment rowMax,
-                                         Segment rowSum) {
+                                         Segment rowSum, const double* weights) {
         rowMax = raw.col(0);
         for (Index c = 1; c < raw.cols(); ++c)
             rowMax = rowMax.cwiseMax(raw.col(c));
         double targetTerm = 0.0;
+        const Eigen::Map<const Eigen::VectorXd> w(weights, weights ? raw.rows() : 0);
         for (Index c = 0; c < raw.cols(); ++c) {
             raw.col(c) -= rowMax;
-            targetTerm += targets.col(c).dot(raw.col(c));
+            targetTerm += weights ? targets.col(c).cwiseProduct(w).dot(raw.col(c))
+                                  : targets.col(c).dot(raw.col(c));
             raw.col(c) = raw.col(c).array().exp().matrix();
             if (c == 0)
                 rowSum = raw.col(0);
             else
                 rowSum += raw.col(c);
         }
-        const double loss = rowSum.array().log().sum() - targetTerm;
-        for (Index c = 0; c < raw.cols(); ++c)
+        const double loss =
+            (weights ? rowSum.array().log().matrix().dot(w) : rowSum.array().log().sum()) -
+            targetTerm;
+        for (Index c = 0; c < raw.cols(); ++c) {
             raw.col(c) = (raw.col(c).array() / rowSum.array()).matrix() - targets.col(c);
+            if (weights) raw.col(c).array() *= w.array();
+        }
         return loss;
     }
 
@@ -251,6 +272,7 @@ private:
     Eigen::MatrixXd m_raw;
     Eigen::VectorXd m_rowMax;
     Eigen::VectorXd m_rowSum;
+    Eigen::VectorXd m_weights;        // per row; empty without class weights
     Eigen::MatrixXd m_blockGradients; // per block: (features + 1) × outputs, intercept last
     Eigen::VectorXd m_blockLosses;
     Eigen::VectorXd m_accepted;
@@ -305,6 +327,52 @@ void checkInput(const Eigen::MatrixXd& X, const std::vector<int32_t>& y, int cla
                             {std::to_string(y.front())}));
 }
 
+// scikit-learn's _predict_proba_lr for one-vs-rest scores: sigmoids normalised per row.
+Eigen::MatrixXd oneVsRestProbabilities(const Eigen::MatrixXd& scores) {
+    Eigen::MatrixXd p = (1.0 + (-scores.array()).exp()).inverse().matrix();
+    const Eigen::VectorXd rowSum = p.rowwise().sum();
+    p.array().colwise() /= rowSum.array();
+    return p;
+}
+
+LogisticRegressionFit fitWithLiblinear(const Eigen::MatrixXd& X, const std::vector<int32_t>& y,
+                                       int classCount, const LogisticRegressionOptions& options,
+                                       std::stop_token stop) {
+    LiblinearOptions liblinear;
+    liblinear.solver = options.penalty == LogisticPenalty::L1 ? LiblinearSolver::L1Logistic
+                                                               : LiblinearSolver::L2LogisticPrimal;
+    liblinear.c = options.c;
+    liblinear.tol = options.tol;
+    liblinear.fitIntercept = options.fitIntercept;
+    liblinear.interceptScaling = options.interceptScaling;
+    liblinear.classWeight = options.classWeight;
+    liblinear.seed = options.seed;
+    LiblinearFit result = fitLiblinear(X, y, classCount, liblinear, std::move(stop));
+
+    LogisticRegressionFit fit;
+    fit.coefficients = std::move(result.coefficients);
+    fit.intercepts = std::move(result.intercepts);
+    fit.converged = result.converged;
+    fit.warning = std::move(result.warning);
+    fit.oneVsRest = true;
+    // The mean log-loss of the fitted probabilities, for the run report.
+    Eigen::MatrixXd scores = X * fit.coefficients.transpose();
+    scores.rowwise() += fit.intercepts.transpose();
+    double loss = 0.0;
+    if (scores.cols() == 1) {
+        for (Index i = 0; i < scores.rows(); ++i) {
+            const double z = y[size_t(i)] == 1 ? scores(i, 0) : -scores(i, 0);
+            loss += std::max(-z, 0.0) + std::log1p(std::exp(-std::abs(z)));
+        }
+    } else {
+        const Eigen::MatrixXd p = oneVsRestProbabilities(scores);
+        for (Index i = 0; i < scores.rows(); ++i)
+            loss -= std::log(std::max(p(i, y[size_t(i)]), 1e-300));
+    }
+    fit.loss = loss / double(X.rows());
+    return fit;
+}
+
 } // namespace
 
 LogisticRegressionFit fitLogisticRegression(const Eigen::MatrixXd& X, const std::vector<int32_t>& y,
@@ -313,7 +381,9 @@ LogisticRegressionFit fitLogisticRegression(const Eigen::MatrixXd& X, const std:
                                             const IterationCallback& onIteration,
                                             std::stop_token stop) {
     checkInput(X, y, classCount, options);
-    Objective objective(X, y, classCount, options, onIteration, std::move(stop));
+    if (options.usesLiblinear()) return fitWithLiblinear(X, y, classCount, options, stop);
+    Objective objective(X, y, classCount, options, onIteration, std::move(stop),
+                        classWeights(y, classCount, options.classWeight));
 
     // scipy's L-BFGS-B defaults where LBFGS++ has the same knob: 10 corrections, and up to 50
     // line-search steps as newer scikit-learn asks. Stopping is decided in IterationHook.
@@ -361,9 +431,11 @@ LogisticRegressionFit fitLogisticRegression(const Eigen::MatrixXd& X, const std:
 
 LogisticRegression::LogisticRegression(std::vector<std::string> featureNames,
                                        std::vector<std::string> classLabels,
-                                       Eigen::MatrixXd coefficients, Eigen::VectorXd intercepts)
+                                       Eigen::MatrixXd coefficients, Eigen::VectorXd intercepts,
+                                       bool oneVsRest)
     : m_featureNames(std::move(featureNames)), m_classLabels(std::move(classLabels)),
-      m_coefficients(std::move(coefficients)), m_intercepts(std::move(intercepts)) {}
+      m_coefficients(std::move(coefficients)), m_intercepts(std::move(intercepts)),
+      m_oneVsRest(oneVsRest) {}
 
 std::string LogisticRegression::typeId() const {
     return "oficina.model.logistic_regression";
@@ -388,6 +460,7 @@ Eigen::MatrixXd LogisticRegression::predictProbabilities(const Eigen::MatrixXd& 
         probabilities.col(0) = (1.0 - probabilities.col(1).array()).matrix();
         return probabilities;
     }
+    if (m_oneVsRest) return oneVsRestProbabilities(scores);
     const Eigen::VectorXd rowMax = scores.rowwise().maxCoeff();
     scores.colwise() -= rowMax;
     scores = scores.array().exp();
@@ -457,7 +530,7 @@ trainLogisticRegression(const Table& table, const std::vector<std::string>& feat
     out.fit = fitLogisticRegression(X, classes.codes, int(labels.size()), options, onIteration,
                                     std::move(stop));
     out.estimator = std::make_shared<const LogisticRegression>(
-        features, std::move(labels), out.fit.coefficients, out.fit.intercepts);
+        features, std::move(labels), out.fit.coefficients, out.fit.intercepts, out.fit.oneVsRest);
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "data/Table.h"
 #include "models/Model.h"
+#include "models/Svm.h"
 #include "util/Message.h"
 
 #include <Eigen/Core>
@@ -16,14 +17,22 @@
 
 namespace oficina::core {
 
-/// Hyper-parameters of L2-penalised logistic regression fitted by L-BFGS: the names, meaning and
-/// defaults of scikit-learn 1.2's LogisticRegression(solver="lbfgs", penalty="l2",
-/// multi_class="auto"), i.e. softmax over all classes, or one coefficient row for two classes.
+enum class LogisticPenalty { L2, L1 };
+
+/// lbfgs: multinomial (softmax) L2 fit by L-BFGS, scikit-learn's default. liblinear: one-vs-rest
+/// binary fits by liblinear (scikit-learn's solver="liblinear"), the only one here for L1.
+enum class LogisticSolver { Lbfgs, Liblinear };
+
+/// Hyper-parameters of logistic regression: the names, meaning and defaults of scikit-learn
+/// 1.2's LogisticRegression(). By default L2-penalised and fitted by L-BFGS (solver="lbfgs",
+/// multi_class="auto"), i.e. softmax over all classes, or one coefficient row for two classes;
+/// penalty L1 is fitted by liblinear one-vs-rest.
 ///
 /// Example:
 ///     LogisticRegressionOptions options;
 ///     options.c = 0.1;        // stronger regularisation
 ///     options.maxIter = 500;
+///     options.classWeight = ClassWeight::Balanced;
 ///     const LogisticRegressionFit fit = fitLogisticRegression(X, y, 3, options);
 struct LogisticRegressionOptions {
     /// Inverse of the regularisation strength (`C`, > 0): the objective is the summed log-loss
@@ -36,6 +45,21 @@ struct LogisticRegressionOptions {
     /// Convergence tolerance (`tol`, ≥ 0): stop once no entry of the gradient of the summed
     /// objective exceeds it in absolute value (scipy's `gtol`, as scikit-learn 1.2 passes it).
     double tol = 1e-4;
+    /// `penalty`: L1 zeroes the weights of unhelpful features; it needs (and selects) liblinear.
+    LogisticPenalty penalty = LogisticPenalty::L2;
+    /// `solver`; L1 always uses liblinear. liblinear ignores maxIter (it has its own limits)
+    /// and, as in scikit-learn, penalises the intercept like a weight.
+    LogisticSolver solver = LogisticSolver::Lbfgs;
+    /// `class_weight`: balanced weighs each row by n / (classes · count of its class).
+    ClassWeight classWeight = ClassWeight::None;
+    /// liblinear's constant feature for the intercept (`intercept_scaling`, > 0).
+    double interceptScaling = 1.0;
+    /// liblinear's random coordinate order (`random_state`).
+    unsigned seed = 0;
+
+    [[nodiscard]] bool usesLiblinear() const {
+        return solver == LogisticSolver::Liblinear || penalty == LogisticPenalty::L1;
+    }
 };
 
 /// Called on the fitting thread after each L-BFGS iteration with its number (1, 2, …) and the
@@ -56,10 +80,14 @@ struct LogisticRegressionFit {
     double loss = 0.0;
     /// Why the result may be inaccurate (scikit-learn's ConvergenceWarning); empty if converged.
     std::optional<Message> warning;
+    /// liblinear: the rows are independent one-vs-rest scores, normalised for probabilities.
+    bool oneVsRest = false;
 };
 
 /// Fits on `X` (rows = samples; finite values) and class indices `y` in [0, classCount).
-/// Starts from zero and is deterministic. Runs on the calling thread; `onIteration` is called
+/// Starts from zero and is deterministic (liblinear: for a given seed). With liblinear,
+/// `onIteration` is not called, `iterations` stays 0, `loss` is the mean log-loss and stopping
+/// is only checked before and after the fit. Runs on the calling thread; `onIteration` is called
 /// there. Throws Cancelled as soon as `stop` is requested (checked at every evaluation of the
 /// objective), and Error for empty input, fewer than two classes present, non-finite X or
 /// invalid options.
@@ -73,9 +101,11 @@ LogisticRegressionFit fitLogisticRegression(const Eigen::MatrixXd& X, const std:
 class LogisticRegression final : public Estimator {
 public:
     /// `coefficients` and `intercepts` as in LogisticRegressionFit; `classLabels` has at least
-    /// two entries and one per coefficient row (or two for a single row).
+    /// two entries and one per coefficient row (or two for a single row). `oneVsRest`: rows are
+    /// independent binary scores (liblinear) whose sigmoids are normalised, not a softmax.
     LogisticRegression(std::vector<std::string> featureNames, std::vector<std::string> classLabels,
-                       Eigen::MatrixXd coefficients, Eigen::VectorXd intercepts);
+                       Eigen::MatrixXd coefficients, Eigen::VectorXd intercepts,
+                       bool oneVsRest = false);
 
     [[nodiscard]] std::string typeId() const override;
     [[nodiscard]] const char* title() const override;
@@ -103,6 +133,7 @@ private:
     std::vector<std::string> m_classLabels;
     Eigen::MatrixXd m_coefficients;
     Eigen::VectorXd m_intercepts;
+    bool m_oneVsRest = false;
 };
 
 /// A trained classifier and how its fit went.

@@ -27,10 +27,20 @@ PortValues runStandardScaler(const NodeInputs& inputs, const ParamValues& params
 
 PortValues runLogisticRegression(const NodeInputs& inputs, const ParamValues& params,
                                  RunContext& ctx) {
-    const LogisticRegressionOptions options{.c = params.real("C"),
-                                            .fitIntercept = params.boolean("fit_intercept"),
-                                            .maxIter = int(params.integer("max_iter")),
-                                            .tol = params.real("tol")};
+    LogisticRegressionOptions options{.c = params.real("C"),
+                                      .fitIntercept = params.boolean("fit_intercept"),
+                                      .maxIter = int(params.integer("max_iter")),
+                                      .tol = params.real("tol")};
+    // Parameters added after version 1 files were written: absent keys keep the defaults.
+    const auto text = [&](const char* key, const char* fallback) {
+        return params.contains(key) ? params.text(key) : std::string(fallback);
+    };
+    options.penalty = text("penalty", "l2") == "l1" ? LogisticPenalty::L1 : LogisticPenalty::L2;
+    options.solver = text("solver", "lbfgs") == "liblinear" ? LogisticSolver::Liblinear
+                                                           : LogisticSolver::Lbfgs;
+    options.classWeight =
+        text("class_weight", "none") == "balanced" ? ClassWeight::Balanced : ClassWeight::None;
+    options.seed = params.contains("seed") ? unsigned(params.integer("seed")) : 0u;
     auto learner = makeLearner(
         OFICINA_TR_NOOP("Logistic regression"), Task::Classification,
         [options](const Table& train, const std::string& target, RunContext& ctx) {
@@ -42,6 +52,8 @@ PortValues runLogisticRegression(const NodeInputs& inputs, const ParamValues& pa
                 },
                 ctx.stopToken());
             if (training.fit.warning) ctx.warning(*training.fit.warning);
+            if (options.usesLiblinear())
+                return Fitted{training.estimator, {{"loss", training.fit.loss}}};
             return Fitted{training.estimator,
                           {{"loss", training.fit.loss},
                            {"iterations", double(training.fit.iterations)}}};
@@ -87,9 +99,11 @@ NodeSpec logisticRegressionSpec() {
         .type = "oficina.model.logistic_regression",
         .title = OFICINA_TR_NOOP("Logistic regression"),
         .category = Category::Models,
-        .help = OFICINA_TR_NOOP("A linear classifier giving class probabilities (multinomial, "
-                                "L2 penalty, L-BFGS), as scikit-learn's LogisticRegression. "
-                                "Its loss is drawn live while it trains."),
+        .help = OFICINA_TR_NOOP("A linear classifier giving class probabilities, as "
+                                "scikit-learn's LogisticRegression: by default multinomial with "
+                                "an L2 penalty fitted by L-BFGS, its loss drawn live while it "
+                                "trains; the L1 penalty (or the liblinear solver) fits one "
+                                "class against the rest with liblinear."),
         .inputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Training data")}},
         .outputs = {{"model", PortType::Model, OFICINA_TR_NOOP("Model")}},
         .params = {Parameter::real("C", OFICINA_TR_NOOP("Inverse regularisation (C)"), 1.0)
@@ -100,7 +114,29 @@ NodeSpec logisticRegressionSpec() {
                    Parameter::real("tol", OFICINA_TR_NOOP("Tolerance"), 1e-4)
                        .range(1e-12, 1.0)
                        .withHelp(OFICINA_TR_NOOP("Stop when the gradient is this small")),
-                   Parameter::boolean("fit_intercept", OFICINA_TR_NOOP("Fit intercept"), true)},
+                   Parameter::boolean("fit_intercept", OFICINA_TR_NOOP("Fit intercept"), true),
+                   Parameter::choice("penalty", OFICINA_TR_NOOP("Penalty"),
+                                     {{"l2", OFICINA_TR_NOOP("L2")}, {"l1", OFICINA_TR_NOOP("L1")}},
+                                     "l2")
+                       .withHelp(OFICINA_TR_NOOP("L1 sets the weights of unhelpful features to "
+                                                 "zero; it is fitted by liblinear")),
+                   Parameter::choice("solver", OFICINA_TR_NOOP("Solver"),
+                                     {{"lbfgs", OFICINA_TR_NOOP("L-BFGS (multinomial)")},
+                                      {"liblinear", OFICINA_TR_NOOP("liblinear (one-vs-rest)")}},
+                                     "lbfgs")
+                       .withHelp(OFICINA_TR_NOOP("liblinear fits one class against the rest and "
+                                                 "penalises the intercept; the L1 penalty "
+                                                 "always uses it")),
+                   Parameter::choice("class_weight", OFICINA_TR_NOOP("Class weights"),
+                                     {{"none", OFICINA_TR_NOOP("None")},
+                                      {"balanced", OFICINA_TR_NOOP("Balanced")}},
+                                     "none")
+                       .withHelp(OFICINA_TR_NOOP("Balanced weighs each class inversely to its "
+                                                 "frequency, so rare classes count as much as "
+                                                 "common ones")),
+                   Parameter::integer("seed", OFICINA_TR_NOOP("Seed"), 0)
+                       .range(0, 2147483647)
+                       .withHelp(OFICINA_TR_NOOP("Seed of liblinear's random coordinate order"))},
         .run = runLogisticRegression,
     };
 }

@@ -355,6 +355,87 @@ private Q_SLOTS:
         QVERIFY((many.intercepts - single.intercepts).cwiseAbs().maxCoeff() <= 1e-9);
     }
 
+    // class_weight and the liblinear solver (L1 and L2) against LogisticRegression on
+    // standardised splits (tests/data/make_linear_fixtures.py). liblinear's versions differ
+    // (coordinate order, stopping), so those fits must predict as well; the balanced L2
+    // multinomial fit by L-BFGS must reach the optimum's coefficients.
+    void liblinearAndClassWeights_data() {
+        QTest::addColumn<QJsonObject>("data");
+        QTest::addColumn<QJsonObject>("fit");
+        for (const QJsonValue& v :
+             fixture::cases(QStringLiteral("sklearn/logistic_liblinear.json"))) {
+            const QJsonObject c = v.toObject();
+            for (const QJsonValue& f : c.value(QLatin1String("fits")).toArray()) {
+                const QJsonObject fit = f.toObject();
+                const QString name = QStringLiteral("%1 %2 %3 %4")
+                                         .arg(c.value(QLatin1String("name")).toString(),
+                                              fit.value(QLatin1String("solver")).toString(),
+                                              fit.value(QLatin1String("penalty")).toString(),
+                                              fit.value(QLatin1String("class_weight")).toString());
+                QTest::newRow(name.toUtf8().constData()) << c << fit;
+            }
+        }
+    }
+
+    void liblinearAndClassWeights() {
+        QFETCH(QJsonObject, data);
+        QFETCH(QJsonObject, fit);
+        const auto classes = fixture::strings(fit.value(QLatin1String("classes")));
+        const auto toCodes = [&](const QJsonValue& labels) {
+            std::vector<int32_t> out;
+            for (const std::string& label : fixture::strings(labels))
+                out.push_back(
+                    int32_t(std::find(classes.begin(), classes.end(), label) - classes.begin()));
+            return out;
+        };
+        const Eigen::MatrixXd xTrain = matrix(data.value(QLatin1String("X_train")));
+        const Eigen::MatrixXd xTest = matrix(data.value(QLatin1String("X_test")));
+        const std::vector<int32_t> yTrain = toCodes(data.value(QLatin1String("y_train")));
+        const std::vector<int32_t> yTest = toCodes(data.value(QLatin1String("y_test")));
+        LogisticRegressionOptions options;
+        options.c = fit.value(QLatin1String("C")).toDouble();
+        const bool liblinear = fit.value(QLatin1String("solver")).toString() == "liblinear";
+        options.solver = liblinear ? LogisticSolver::Liblinear : LogisticSolver::Lbfgs;
+        options.penalty = fit.value(QLatin1String("penalty")).toString() == "l1"
+                              ? LogisticPenalty::L1
+                              : LogisticPenalty::L2;
+        options.classWeight = fit.value(QLatin1String("class_weight")).toString() == "balanced"
+                                  ? ClassWeight::Balanced
+                                  : ClassWeight::None;
+        if (!liblinear) {
+            options.tol = 1e-10;
+            options.maxIter = 10000;
+        }
+        const int k = int(classes.size());
+        const LogisticRegressionFit ours = fitLogisticRegression(xTrain, yTrain, k, options);
+        QCOMPARE(ours.oneVsRest, liblinear);
+        const LogisticRegression model({}, classes, ours.coefficients, ours.intercepts,
+                                       ours.oneVsRest);
+        const std::vector<int32_t> predicted = model.predictClasses(xTest);
+        double correct = 0;
+        for (size_t i = 0; i < yTest.size(); ++i) correct += predicted[i] == yTest[i];
+        const double accuracy = correct / double(yTest.size());
+        const double expectedAccuracy = fit.value(QLatin1String("accuracy")).toDouble();
+        const double coefDifference =
+            relativeDifference(ours.coefficients, matrix(fit.value(QLatin1String("coef"))));
+        const Eigen::MatrixXd p = model.predictProbabilities(xTest);
+        const double meanProbabilityDifference =
+            (p - matrix(fit.value(QLatin1String("proba_test")))).cwiseAbs().mean();
+        qInfo("accuracy %.4f (scikit-learn %.4f), coef rel. diff %.3g, mean |dP| %.3g, "
+              "loss %.4f",
+              accuracy, expectedAccuracy, coefDifference, meanProbabilityDifference, ours.loss);
+        QVERIFY((p.rowwise().sum().array() - 1.0).abs().maxCoeff() < 1e-12);
+        QVERIFY(accuracy >= expectedAccuracy - 0.02);
+        QVERIFY(meanProbabilityDifference < 0.01);
+        QVERIFY(std::isfinite(ours.loss) && ours.loss > 0);
+        if (!liblinear) {
+            QVERIFY(ours.converged);
+            QVERIFY(coefDifference <= 1e-6);
+        }
+        if (options.penalty == LogisticPenalty::L1) // L1 zeroes some weights
+            QVERIFY((ours.coefficients.array() == 0.0).count() > 0);
+    }
+
     void featureMatrixIsColumnMajorCopy() {
         const Table table({Column::numeric("a", {1.0, 2.0}), Column::numeric("b", {3.0, 4.0})});
         const Eigen::MatrixXd X = featureMatrix(table, {"b", "a"});
