@@ -160,7 +160,9 @@ PcaFit fitPca(const Table& table, const PcaOptions& options,
 
     PcaSolver solver = options.solver;
     if (solver == PcaSolver::Auto) {
-        if (features <= 1000 && rows >= 10 * features)
+        // Small data gets the exact SVD: it costs microseconds there, and the covariance route
+        // only pays off when one pass over big tall data is what matters.
+        if (features <= 1000 && rows >= 10 * features && double(rows) * double(features) > 1e6)
             solver = PcaSolver::CovarianceEigh;
         else if (features > 500 && !fraction && double(k) < 0.8 * double(largest))
             solver = PcaSolver::Arpack;

@@ -16,9 +16,9 @@ namespace oficina::core {
 /// How the principal axes are computed. All give the same axes (up to rounding) and
 /// scikit-learn's signs (svd_flip: the largest-magnitude entry of each score column positive).
 enum class PcaSolver {
-    /// covariance_eigh for tall data (≤ 1,000 features and ≥ 10 rows per feature, as
-    /// scikit-learn 1.5 chooses); arpack for wide data (> 500 features, fewer components than
-    /// 80 % of the smaller dimension); full otherwise.
+    /// covariance_eigh for big tall data (≤ 1,000 features, ≥ 10 rows per feature, as
+    /// scikit-learn 1.5 chooses, and over a million cells); arpack for wide data (> 500
+    /// features, fewer components than 80 % of the smaller dimension); full otherwise.
     Auto,
     /// Thin SVD (Eigen's BDCSVD) of the centred data: scikit-learn's "full", the most accurate;
     /// memory and time grow with rows × features².
