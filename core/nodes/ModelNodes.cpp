@@ -110,11 +110,15 @@ NodeSpec logisticRegressionSpec() {
                        .range(1e-6, 1e6)
                        .withHelp(OFICINA_TR_NOOP("Smaller values regularise more strongly")),
                    Parameter::integer("max_iter", OFICINA_TR_NOOP("Maximum iterations"), 100)
-                       .range(1, 100000),
+                       .range(1, 100000)
+                       .withHelp(OFICINA_TR_NOOP("L-BFGS iterations before giving up (liblinear "
+                                                 "has its own limits)")),
                    Parameter::real("tol", OFICINA_TR_NOOP("Tolerance"), 1e-4)
                        .range(1e-12, 1.0)
                        .withHelp(OFICINA_TR_NOOP("Stop when the gradient is this small")),
-                   Parameter::boolean("fit_intercept", OFICINA_TR_NOOP("Fit intercept"), true),
+                   Parameter::boolean("fit_intercept", OFICINA_TR_NOOP("Fit intercept"), true)
+                       .withHelp(OFICINA_TR_NOOP("Learn a constant term; without it the model "
+                                                 "passes through the origin")),
                    Parameter::choice("penalty", OFICINA_TR_NOOP("Penalty"),
                                      {{"l2", OFICINA_TR_NOOP("L2")}, {"l1", OFICINA_TR_NOOP("L1")}},
                                      "l2")
