@@ -47,7 +47,7 @@ void Graph::addNode(Node node, int index) {
         throw Error(Message(OFICINA_TR_NOOP("node id '%1' may only hold letters, digits, '_' "
                                             "and '-'"),
                             {node.id}));
-    if (this->node(node.id))
+    if (this->node(node.id) || comment(node.id))
         throw Error(Message(OFICINA_TR_NOOP("node id '%1' is used twice"), {node.id}));
     insertAt(m_nodes, std::move(node), index);
 }
@@ -69,6 +69,35 @@ int Graph::disconnect(const Link& link) {
     if (it == m_links.end()) return -1;
     const int index = int(it - m_links.begin());
     m_links.erase(it);
+    return index;
+}
+
+const Comment* Graph::comment(const std::string& id) const {
+    const auto it = std::find_if(m_comments.begin(), m_comments.end(),
+                                 [&](const Comment& c) { return c.id == id; });
+    return it == m_comments.end() ? nullptr : &*it;
+}
+
+Comment* Graph::comment(const std::string& id) {
+    return const_cast<Comment*>(std::as_const(*this).comment(id));
+}
+
+void Graph::addComment(Comment comment, int index) {
+    if (!validId(comment.id))
+        throw Error(Message(OFICINA_TR_NOOP("node id '%1' may only hold letters, digits, '_' "
+                                            "and '-'"),
+                            {comment.id}));
+    if (node(comment.id) || this->comment(comment.id))
+        throw Error(Message(OFICINA_TR_NOOP("node id '%1' is used twice"), {comment.id}));
+    insertAt(m_comments, std::move(comment), index);
+}
+
+int Graph::removeComment(const std::string& id) {
+    const auto it = std::find_if(m_comments.begin(), m_comments.end(),
+                                 [&](const Comment& c) { return c.id == id; });
+    if (it == m_comments.end()) return -1;
+    const int index = int(it - m_comments.begin());
+    m_comments.erase(it);
     return index;
 }
 
@@ -97,9 +126,10 @@ std::string Graph::uniqueId(const std::string& base) const {
     std::string stem;
     for (unsigned char c : base) stem += std::isalnum(c) || c == '_' || c == '-' ? char(c) : '_';
     if (stem.empty()) stem = "node";
-    if (!node(stem)) return stem;
+    const auto taken = [&](const std::string& id) { return node(id) || comment(id); };
+    if (!taken(stem)) return stem;
     for (int i = 2;; ++i)
-        if (!node(stem + "_" + std::to_string(i))) return stem + "_" + std::to_string(i);
+        if (!taken(stem + "_" + std::to_string(i))) return stem + "_" + std::to_string(i);
 }
 
 std::optional<std::vector<std::string>> Graph::topologicalOrder() const {

@@ -42,6 +42,17 @@ struct Link {
     bool operator==(const Link&) const = default;
 };
 
+/// A free-text note on the canvas (for teachers: "this step scales the features"). It takes no
+/// part in a run; its id shares the namespace of node ids.
+struct Comment {
+    std::string id;
+    std::string text;
+    Position position;  ///< top-left corner
+    double width = 240;
+    double height = 120;
+    bool operator==(const Comment&) const = default;
+};
+
 /// A problem found in a graph, naming the node it belongs to (empty for the graph as a whole).
 struct GraphIssue {
     std::string node;
@@ -68,9 +79,19 @@ public:
     /// Sets a parameter and returns the previous value (the undo pattern).
     Value setParameter(const std::string& node, const std::string& key, Value value);
 
+    [[nodiscard]] const std::vector<Comment>& comments() const { return m_comments; }
+    [[nodiscard]] const Comment* comment(const std::string& id) const;
+    [[nodiscard]] Comment* comment(const std::string& id);
+    /// Throws Error if the id is taken (by a node or a comment) or malformed; `index` as for
+    /// addNode.
+    void addComment(Comment comment, int index = -1);
+    /// Returns the comment's former index, or -1 if there was none.
+    int removeComment(const std::string& id);
+
     [[nodiscard]] std::vector<Link> linksOf(const std::string& node) const;
     [[nodiscard]] const Link* linkInto(const PortRef& input) const;
-    /// A fresh id from a base such as "split": "split", then "split_2", "split_3"…
+    /// A fresh id (not used by a node or a comment) from a base such as "split": "split", then
+    /// "split_2", "split_3"…
     [[nodiscard]] std::string uniqueId(const std::string& base) const;
     /// Nodes in an order where every node comes after its inputs; nothing if there is a cycle.
     [[nodiscard]] std::optional<std::vector<std::string>> topologicalOrder() const;
@@ -82,6 +103,7 @@ public:
 private:
     std::vector<Node> m_nodes;
     std::vector<Link> m_links;
+    std::vector<Comment> m_comments;
     std::string m_baseDirectory;
 };
 

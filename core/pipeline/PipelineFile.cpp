@@ -103,6 +103,32 @@ Node parseNode(const Json& json, const NodeRegistry& registry, const std::string
     return node;
 }
 
+Comment parseComment(const Json& json, const std::string& where) {
+    if (!json.is_object())
+        throw Error(Message(OFICINA_TR_NOOP("a comment must be an object")), where);
+    Comment comment;
+    const Json& id = member(json, "id", where);
+    if (!id.is_string()) throw Error(Message(OFICINA_TR_NOOP("comment id must be text")), where);
+    comment.id = id.get<std::string>();
+    const std::string commentWhere = where + ": comment '" + comment.id + "'";
+    if (const auto text = json.find("text"); text != json.end()) {
+        if (!text->is_string())
+            throw Error(Message(OFICINA_TR_NOOP("comment text must be text")), commentWhere);
+        comment.text = text->get<std::string>();
+    }
+    const auto pair = [&](const char* key, double& a, double& b) {
+        const auto it = json.find(key);
+        if (it == json.end()) return;
+        if (!it->is_array() || it->size() != 2 || !(*it)[0].is_number() || !(*it)[1].is_number())
+            throw Error(Message(OFICINA_TR_NOOP("%1 must be [x, y]"), {key}), commentWhere);
+        a = (*it)[0].get<double>();
+        b = (*it)[1].get<double>();
+    };
+    pair("position", comment.position.x, comment.position.y);
+    pair("size", comment.width, comment.height);
+    return comment;
+}
+
 } // namespace
 
 Graph parsePipeline(std::string_view text, const NodeRegistry& registry, const std::string& where) {
@@ -150,6 +176,18 @@ Graph parsePipeline(std::string_view text, const NodeRegistry& registry, const s
             graph.connect(std::move(link));
         }
     }
+    // Optional, so files written before comments existed still load.
+    if (const auto comments = root.find("comments"); comments != root.end()) {
+        if (!comments->is_array())
+            throw Error(Message(OFICINA_TR_NOOP("\"comments\" must be a list")), where);
+        for (const auto& c : *comments) {
+            try {
+                graph.addComment(parseComment(c, where));
+            } catch (const Error& e) {
+                throw Error(e.message(), e.where().empty() ? where : e.where());
+            }
+        }
+    }
     return graph;
 }
 
@@ -191,6 +229,16 @@ std::string serializePipeline(const Graph& graph, const NodeRegistry& registry) 
     for (const auto& l : graph.links())
         links.push_back(Json{{"from", l.from.text()}, {"to", l.to.text()}});
     root["links"] = std::move(links);
+    // Written only when there are some, so a pipeline without comments keeps its old bytes.
+    if (!graph.comments().empty()) {
+        Json comments = Json::array();
+        for (const auto& c : graph.comments())
+            comments.push_back(Json{{"id", c.id},
+                                    {"text", c.text},
+                                    {"position", Json::array({c.position.x, c.position.y})},
+                                    {"size", Json::array({c.width, c.height})}});
+        root["comments"] = std::move(comments);
+    }
     return root.dump(2) + "\n";
 }
 

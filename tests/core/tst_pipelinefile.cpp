@@ -124,6 +124,18 @@ private Q_SLOTS:
         QTest::newRow("fed twice")
             << R"({"format": "oficina-pipeline", "version": 1, "nodes": [{"id": "s", "type": "test.source"}, {"id": "t", "type": "test.source"}, {"id": "a", "type": "test.add"}], "links": [{"from": "s.out", "to": "a.in"}, {"from": "t.out", "to": "a.in"}]})"
             << "input 'in' of 'a' is already connected";
+        QTest::newRow("comments not a list")
+            << R"({"format": "oficina-pipeline", "version": 1, "nodes": [], "comments": {}})"
+            << "\"comments\" must be a list";
+        QTest::newRow("comment without id")
+            << R"({"format": "oficina-pipeline", "version": 1, "nodes": [], "comments": [{"text": "x"}]})"
+            << "missing \"id\"";
+        QTest::newRow("comment bad size")
+            << R"({"format": "oficina-pipeline", "version": 1, "nodes": [], "comments": [{"id": "c", "size": [1]}]})"
+            << "comment 'c': size must be [x, y]";
+        QTest::newRow("comment id taken by a node")
+            << R"({"format": "oficina-pipeline", "version": 1, "nodes": [{"id": "n", "type": "test.add"}], "comments": [{"id": "n"}]})"
+            << "node id 'n' is used twice";
         QTest::newRow("bad link form")
             << R"({"format": "oficina-pipeline", "version": 1, "nodes": [], "links": [{"from": "s", "to": "a.in"}]})"
             << "link end \"s\" is not of the form";
@@ -170,6 +182,30 @@ private Q_SLOTS:
         QCOMPARE(issues.size(), size_t(1));
         QCOMPARE(issues[0].node, std::string("add"));
         QCOMPARE(issues[0].message.english(), std::string("input 'in' is not connected"));
+    }
+
+    void commentsRoundTrip() {
+        // An old file has no "comments": it still loads, and saving it writes none.
+        const Graph plain = parsePipeline(kValid, m_registry, "a");
+        QVERIFY(plain.comments().empty());
+        QVERIFY(serializePipeline(plain, m_registry).find("comments") == std::string::npos);
+
+        Graph g = plain;
+        g.addComment({"note", "Scale before fitting.\nÓtimo: \"quotes\"", {-40.5, 300}, 260, 90});
+        g.addComment({g.uniqueId("note"), "", {0, 0}});
+        QCOMPARE(g.comments()[1].id, std::string("note_2"));
+        QVERIFY_THROWS_EXCEPTION(Error, g.addComment({"src", "clashes with a node"}));
+        QVERIFY_THROWS_EXCEPTION(Error, g.addNode({"note", "test.add", "", {}, {}}));
+        const std::string first = serializePipeline(g, m_registry);
+        const Graph loaded = parsePipeline(first, m_registry, "b");
+        QCOMPARE(loaded.comments().size(), size_t(2));
+        QCOMPARE(loaded.comments()[0], g.comments()[0]);
+        QCOMPARE(loaded.comments()[1].width, 240.0);
+        QCOMPARE(serializePipeline(loaded, m_registry), first);
+
+        QCOMPARE(g.removeComment("note"), 0);
+        QCOMPARE(g.removeComment("note"), -1);
+        QCOMPARE(g.comments().size(), size_t(1));
     }
 
     void connectRejectsReasons() {
