@@ -1,41 +1,61 @@
 #include "MainWindow.h"
 
+#include "Settings.h"
 #include "Translate.h"
+#include "canvas/NodePalette.h"
 #include "canvas/PipelineScene.h"
+#include "canvas/PipelineView.h"
 #include "data/SampleData.h"
+#include "data/Table.h"
+#include "document/Document.h"
+#include "document/Recovery.h"
 #include "eval/Metrics.h"
+#include "panels/NodeOutputsView.h"
 #include "pipeline/NodeRegistry.h"
 #include "pipeline/PipelineFile.h"
 #include "pipeline/RunReport.h"
+#include "properties/PropertyPanel.h"
 #include "run/RunController.h"
 #include "util/Error.h"
 
 #include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
-#include <QGraphicsView>
+#include <QGraphicsItem>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
-#include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTime>
+#include <QTimer>
 #include <QToolBar>
+#include <QUndoStack>
+
+#include <set>
 
 namespace oficina::ui {
 
 MainWindow::MainWindow(const core::NodeRegistry& registry, QString shareDirectory,
-                       QWidget* parent)
+                       QWidget* parent, const QString& recoveryDirectory)
     : QMainWindow(parent), m_registry(registry), m_shareDirectory(std::move(shareDirectory)),
-      m_runController(std::make_unique<RunController>(registry)) {
-    setWindowTitle(tr("Oficina"));
-    m_scene = new PipelineScene(registry, this);
-    m_view = new QGraphicsView(m_scene, this);
-    m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setDragMode(QGraphicsView::ScrollHandDrag);
+      m_document(new Document(registry, this)),
+      m_runController(std::make_unique<RunController>(registry)),
+      m_recovery(std::make_unique<Recovery>(recoveryDirectory)),
+      m_hasher(std::make_unique<core::Executor>(registry)) {
+    setObjectName("mainWindow");
+    m_scene = new PipelineScene(*m_document, this);
+    m_scene->setSnapToGrid(Settings::snapToGrid());
+    m_view = new PipelineView(m_scene, this);
     setCentralWidget(m_view);
     createDocks();
     createActions();
@@ -44,8 +64,41 @@ MainWindow::MainWindow(const core::NodeRegistry& registry, QString shareDirector
     m_progress->setRange(0, 100);
     m_progress->setMaximumWidth(200);
     m_progress->setVisible(false);
+    m_zoomLabel = new QLabel(this);
+    m_zoomLabel->setMinimumWidth(48);
     statusBar()->addPermanentWidget(m_progress);
-    statusBar()->showMessage(tr("Open a pipeline to begin"));
+    statusBar()->addPermanentWidget(m_zoomLabel);
+    connect(m_view, &PipelineView::zoomChanged, this,
+            [this](qreal zoom) { m_zoomLabel->setText(tr("%1%").arg(qRound(zoom * 100))); });
+    m_zoomLabel->setText(tr("%1%").arg(100));
+    statusBar()->showMessage(tr("Drag nodes from the palette, or open a pipeline"));
+
+    connect(m_scene, &PipelineScene::statusMessage, this, [this](const QString& text) {
+        statusBar()->showMessage(text, 8000);
+        appendLog(text);
+    });
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::showSelection);
+    connect(m_scene, &PipelineScene::nodeActivated, this, [this] { renameSelected(); });
+    connect(m_scene, &PipelineScene::contextMenuRequested, this, &MainWindow::showContextMenu);
+    connect(m_palette, &NodePalette::nodeActivated, this, [this](const QString& type) {
+        const QPointF at = m_view->visibleCentre() - QPointF(100, 40);
+        const QString id = m_document->addNode(type.toStdString(), {at.x(), at.y()});
+        m_scene->selectItems({id});
+    });
+    connect(m_document, &Document::changed, this, [this] {
+        markStaleNodes();
+        updateActions();
+        if (m_autoRunAction->isChecked()) m_autoRunTimer->start();
+    });
+    connect(m_document, &Document::graphReset, this, [this] {
+        m_results.clear();
+        m_outputs->clear();
+        m_properties->showNode({});
+    });
+    connect(m_document, &Document::nodeRemoved, this,
+            [this](const QString& id) { m_results.erase(id); });
+    connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::pathChanged, this, &MainWindow::updateTitle);
 
     connect(m_runController.get(), &RunController::nodeChanged, this, &MainWindow::onNodeChanged);
     connect(m_runController.get(), &RunController::progress, this,
@@ -53,80 +106,242 @@ MainWindow::MainWindow(const core::NodeRegistry& registry, QString shareDirector
                 m_scene->setNodeProgress(node, fraction);
                 m_progress->setValue(int(fraction * 100));
             });
+    connect(m_runController.get(), &RunController::metricsArrived, this, &MainWindow::onMetrics);
     connect(m_runController.get(), &RunController::finished, this, &MainWindow::onRunFinished);
-    resize(1280, 800);
+
+    m_autosaveTimer = new QTimer(this);
+    m_autosaveTimer->setInterval(60'000);
+    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
+    m_autosaveTimer->start();
+    m_autoRunTimer = new QTimer(this);
+    m_autoRunTimer->setSingleShot(true);
+    m_autoRunTimer->setInterval(400);  // let a burst of edits settle first
+    connect(m_autoRunTimer, &QTimer::timeout, this, [this] {
+        if (m_runController->isRunning()) m_autoRunPending = true;
+        else if (!m_document->graph().nodes().empty()) runPipeline();
+    });
+
+    resize(1400, 860);
+    Settings::restoreWindow(*this);
     updateActions();
+    updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    m_runController->stop();
+    m_runController->wait();
+    m_recovery->discard();
+    // The views follow the document: they go before it.
+    delete m_properties;
+    delete m_view;
+    delete m_scene;
+}
 
 void MainWindow::createDocks() {
-    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const auto dock = [this](QWidget* widget, const QString& title, const char* name,
+                             Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(widget);
+        addDockWidget(area, d);
+        return d;
+    };
+    m_palette = new NodePalette(m_registry, this);
+    QDockWidget* paletteDock = dock(m_palette, tr("Nodes"), "paletteDock", Qt::LeftDockWidgetArea);
+    m_properties = new PropertyPanel(*m_document, this);
+    m_properties->setColumnLookup([this](const QString& node, const QString& port) {
+        return inputColumns(node, port);
+    });
+    QDockWidget* propertiesDock =
+        dock(m_properties, tr("Properties"), "propertiesDock", Qt::RightDockWidgetArea);
+    m_outputs = new NodeOutputsView(this);
+    QDockWidget* outputsDock = dock(m_outputs, tr("Outputs"), "outputsDock", Qt::RightDockWidgetArea);
+
     m_log = new QPlainTextEdit(this);
     m_log->setReadOnly(true);
-    m_results = new QPlainTextEdit(this);
-    m_results->setReadOnly(true);
-    m_results->setFont(fixed);
-    m_results->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_summary = new QPlainTextEdit(this);
+    m_summary->setReadOnly(true);
+    m_summary->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_summary->setLineWrapMode(QPlainTextEdit::NoWrap);
+    QDockWidget* logDock = dock(m_log, tr("Run log"), "runLogDock", Qt::BottomDockWidgetArea);
+    QDockWidget* resultsDock =
+        dock(m_summary, tr("Run summary"), "resultsDock", Qt::BottomDockWidgetArea);
+    tabifyDockWidget(logDock, resultsDock);
+    logDock->raise();
+    // The outputs (charts, tables) get the most room on the right.
+    splitDockWidget(propertiesDock, outputsDock, Qt::Vertical);
+    resizeDocks({paletteDock, propertiesDock}, {230, 460}, Qt::Horizontal);
+    resizeDocks({propertiesDock, outputsDock}, {260, 440}, Qt::Vertical);
+    resizeDocks({logDock}, {150}, Qt::Vertical);
+}
 
-    auto* logDock = new QDockWidget(tr("Run log"), this);
-    logDock->setObjectName("runLogDock");
-    logDock->setWidget(m_log);
-    addDockWidget(Qt::BottomDockWidgetArea, logDock);
-    auto* resultsDock = new QDockWidget(tr("Results"), this);
-    resultsDock->setObjectName("resultsDock");
-    resultsDock->setWidget(m_results);
-    addDockWidget(Qt::RightDockWidgetArea, resultsDock);
-    resizeDocks({resultsDock}, {420}, Qt::Horizontal);
-    resizeDocks({logDock}, {180}, Qt::Vertical);
+QAction* MainWindow::action(const QString& objectName) const {
+    return findChild<QAction*>(objectName);
 }
 
 void MainWindow::createActions() {
+    const auto make = [this](const QString& text, const char* name, auto slot,
+                             const QKeySequence& key = {}, QStyle::StandardPixmap icon = {},
+                             bool withIcon = false) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(name);
+        if (!key.isEmpty()) a->setShortcut(key);
+        if (withIcon) a->setIcon(style()->standardIcon(icon));
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::chooseAndOpen);
-    open->setShortcut(QKeySequence::Open);
+    QAction* newAction = make(tr("&New"), "newAction", [this] { newPipeline(); },
+                              QKeySequence::New, QStyle::SP_FileIcon, true);
+    QAction* open = make(tr("&Open…"), "openAction", [this] { chooseAndOpen(); },
+                         QKeySequence::Open, QStyle::SP_DialogOpenButton, true);
+    QAction* saveAction = make(tr("&Save"), "saveAction", [this] { save(); }, QKeySequence::Save,
+                               QStyle::SP_DialogSaveButton, true);
+    QAction* saveAsAction =
+        make(tr("Save &As…"), "saveAsAction", [this] { saveAs(); }, QKeySequence::SaveAs);
+    file->addActions({newAction, open});
+    m_recentMenu = file->addMenu(tr("Open &recent"));
     QMenu* examples = file->addMenu(tr("Open &example"));
     const QDir exampleDir(m_shareDirectory + "/examples");
     for (const QFileInfo& info : exampleDir.entryInfoList({"*.oficina"}, QDir::Files, QDir::Name))
-        examples->addAction(info.completeBaseName(), this,
-                            [this, path = info.absoluteFilePath()] { openPipeline(path); });
+        examples->addAction(info.completeBaseName(), this, [this, path = info.absoluteFilePath()] {
+            if (maybeSave()) openPipeline(path);
+        });
     examples->setEnabled(!examples->isEmpty());
+    file->addActions({saveAction, saveAsAction});
     file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    file->addAction(make(tr("&Quit"), "quitAction", [this] { close(); }, QKeySequence::Quit));
+    updateRecentMenu();
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName("undoAction");
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName("redoAction");
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    edit->addActions({undo, redo});
+    edit->addSeparator();
+    edit->addAction(make(tr("Cu&t"), "cutAction", [this] {
+        copySelection();
+        m_scene->deleteSelection();
+    }, QKeySequence::Cut));
+    edit->addAction(make(tr("&Copy"), "copyAction", [this] { copySelection(); }, QKeySequence::Copy));
+    edit->addAction(make(tr("&Paste"), "pasteAction", [this] { paste(); }, QKeySequence::Paste));
+    edit->addAction(make(tr("&Duplicate"), "duplicateAction", [this] {
+        m_scene->selectItems(m_document->duplicate(m_scene->selectedIds()));
+    }, QKeySequence(Qt::CTRL | Qt::Key_D)));
+    edit->addAction(make(tr("&Delete"), "deleteAction", [this] { m_scene->deleteSelection(); },
+                         QKeySequence::Delete));
+    edit->addAction(make(tr("Select &all"), "selectAllAction", [this] {
+        for (QGraphicsItem* item : m_scene->items())
+            if (item->flags() & QGraphicsItem::ItemIsSelectable) item->setSelected(true);
+    }, QKeySequence::SelectAll));
+    edit->addSeparator();
+    edit->addAction(make(tr("Re&name node…"), "renameAction", [this] { renameSelected(); },
+                         QKeySequence(Qt::Key_F2)));
+    edit->addAction(make(tr("Add co&mment"), "commentAction",
+                         [this] { addCommentAt(m_view->visibleCentre()); },
+                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)));
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction* fit = make(tr("&Fit to view"), "fitAction", [this] { m_view->fitToView(); },
+                        QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_viewMenu->addAction(fit);
+    m_viewMenu->addAction(make(tr("Zoom &in"), "zoomInAction", [this] { m_view->zoomIn(); },
+                               QKeySequence::ZoomIn));
+    m_viewMenu->addAction(make(tr("Zoom &out"), "zoomOutAction", [this] { m_view->zoomOut(); },
+                               QKeySequence::ZoomOut));
+    m_viewMenu->addAction(make(tr("&Actual size"), "zoomResetAction",
+                               [this] { m_view->resetZoom(); }, QKeySequence(Qt::CTRL | Qt::Key_0)));
+    QAction* snap = make(tr("&Snap to grid"), "snapAction", [this](bool on) {
+        m_scene->setSnapToGrid(on);
+        Settings::setSnapToGrid(on);
+    });
+    snap->setCheckable(true);
+    snap->setChecked(m_scene->snapToGrid());
+    m_viewMenu->addAction(snap);
+    m_viewMenu->addSeparator();
+    for (QDockWidget* d : findChildren<QDockWidget*>()) m_viewMenu->addAction(d->toggleViewAction());
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
-    m_runAction = run->addAction(tr("&Run pipeline"), this, &MainWindow::runPipeline);
-    m_runAction->setShortcut(Qt::Key_F5);
-    m_stopAction = run->addAction(tr("&Stop"), this, &MainWindow::stopRun);
-    m_stopAction->setShortcut(Qt::Key_Escape);
+    m_runAction = make(tr("&Run all"), "runAction", [this] { runPipeline(); },
+                       QKeySequence(Qt::Key_F5), QStyle::SP_MediaPlay, true);
+    m_runFromAction = make(tr("Run from &selected node"), "runFromAction",
+                           [this] { runFromSelection(); }, QKeySequence(Qt::Key_F6),
+                           QStyle::SP_MediaSeekForward, true);
+    m_stopAction = make(tr("S&top"), "stopAction", [this] { stopRun(); },
+                        QKeySequence(Qt::SHIFT | Qt::Key_F5), QStyle::SP_MediaStop, true);
+    m_autoRunAction = make(tr("Run &automatically on change"), "autoRunAction",
+                           [](bool on) { Settings::setAutoRun(on); });
+    m_autoRunAction->setCheckable(true);
+    m_autoRunAction->setChecked(Settings::autoRun());
+    run->addActions({m_runAction, m_runFromAction, m_stopAction});
+    run->addSeparator();
+    run->addAction(m_autoRunAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Oficina"), this, &MainWindow::showAbout);
 
-    QToolBar* toolbar = addToolBar(tr("Run"));
-    toolbar->setObjectName("runToolBar");
-    toolbar->addAction(open);
-    toolbar->addAction(m_runAction);
-    toolbar->addAction(m_stopAction);
+    QToolBar* fileBar = addToolBar(tr("File"));
+    fileBar->setObjectName("fileToolBar");
+    fileBar->addActions({newAction, open, saveAction});
+    fileBar->addSeparator();
+    fileBar->addActions({undo, redo});
+    QToolBar* runBar = addToolBar(tr("Run"));
+    runBar->setObjectName("runToolBar");
+    runBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    runBar->addActions({m_runAction, m_runFromAction, m_stopAction, m_autoRunAction});
+    runBar->addSeparator();
+    runBar->addAction(fit);
 }
 
 void MainWindow::updateActions() {
     const bool running = m_runController->isRunning();
-    m_runAction->setEnabled(!running && !m_graph.nodes().empty());
+    const bool any = !m_document->graph().nodes().empty();
+    m_runAction->setEnabled(!running && any);
+    m_runFromAction->setEnabled(!running && !m_scene->selectedNode().isEmpty());
     m_stopAction->setEnabled(running);
+}
+
+void MainWindow::updateTitle() {
+    const QString name = m_document->path().isEmpty()
+                             ? tr("Untitled")
+                             : QFileInfo(m_document->path()).completeBaseName();
+    setWindowTitle(tr("%1[*] — Oficina").arg(name));
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::updateRecentMenu() {
+    m_recentMenu->clear();
+    for (const QString& path : Settings::recentFiles())
+        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] {
+            if (!maybeSave()) return;
+            QString error;
+            if (!openPipeline(path, &error)) {
+                Settings::removeRecentFile(path);
+                updateRecentMenu();
+                QMessageBox::warning(this, tr("Cannot open pipeline"), error);
+            }
+        });
+    m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
 }
 
 void MainWindow::appendLog(const QString& line) {
     m_log->appendPlainText(QTime::currentTime().toString("HH:mm:ss  ") + line);
 }
 
-QString MainWindow::nodeTitle(const QString& id) const {
-    const core::Node* node = m_graph.node(id.toStdString());
-    if (!node) return id;
-    if (!node->title.empty()) return QString::fromStdString(node->title);
-    const core::NodeSpec* spec = m_registry.find(node->type);
-    return spec ? trCore(spec->title) : id;
+// ---- files ----
+
+void MainWindow::newPipeline() {
+    if (!maybeSave()) return;
+    m_runController->stop();
+    m_runController->wait();
+    m_document->clear();
+    m_recovery->discard();
+    m_results.clear();
 }
 
 bool MainWindow::openPipeline(const QString& path, QString* error) {
@@ -135,7 +350,7 @@ bool MainWindow::openPipeline(const QString& path, QString* error) {
         m_runController->wait();
     }
     try {
-        m_graph = core::loadPipeline(path.toStdString(), m_registry);
+        m_document->load(path);
     } catch (const core::Error& e) {
         const QString reason = tr("Cannot open %1: %2")
                                    .arg(QString::fromStdString(e.where()), trMessage(e.message()));
@@ -143,84 +358,235 @@ bool MainWindow::openPipeline(const QString& path, QString* error) {
         if (error) *error = reason;
         return false;
     }
-    m_path = path;
-    ++m_revision;
-    m_scene->setGraph(m_graph);
-    m_view->fitInView(m_scene->itemsBoundingRect().adjusted(-40, -40, 40, 40),
-                      Qt::KeepAspectRatio);
-    m_results->clear();
-    setWindowTitle(tr("%1 — Oficina").arg(QFileInfo(path).completeBaseName()));
+    m_results.clear();
+    m_scene->clearResults();
+    m_summary->clear();
+    m_view->fitToView();
+    Settings::addRecentFile(path);
+    updateRecentMenu();
+    m_recovery->discard();
     appendLog(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
     statusBar()->showMessage(tr("Press F5 to run the pipeline"));
     updateActions();
     return true;
 }
 
+bool MainWindow::savePipeline(const QString& path, QString* error) {
+    try {
+        m_document->save(path);
+    } catch (const core::Error& e) {
+        const QString reason = tr("Cannot save %1: %2")
+                                   .arg(QString::fromStdString(e.where()), trMessage(e.message()));
+        appendLog(reason);
+        if (error) *error = reason;
+        return false;
+    }
+    Settings::addRecentFile(path);
+    updateRecentMenu();
+    m_recovery->discard();
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
 void MainWindow::chooseAndOpen() {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open pipeline"), m_shareDirectory + "/examples",
-        tr("Oficina pipelines (*.oficina)"));
+    if (!maybeSave()) return;
+    const QString start = m_document->path().isEmpty() ? m_shareDirectory + "/examples"
+                                                       : QFileInfo(m_document->path()).path();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open pipeline"), start,
+                                                      tr("Oficina pipelines (*.oficina)"));
     QString error;
     if (!path.isEmpty() && !openPipeline(path, &error))
         QMessageBox::warning(this, tr("Cannot open pipeline"), error);
 }
 
-void MainWindow::runPipeline() {
-    if (m_runController->isRunning() || m_graph.nodes().empty()) return;
-    m_scene->clearResults();
-    m_results->clear();
-    m_progress->setVisible(true);
-    appendLog(tr("Run started"));
-    m_runController->start(m_graph, m_revision);
-    updateActions();
+bool MainWindow::save() {
+    if (m_document->path().isEmpty()) return saveAs();
+    QString error;
+    if (savePipeline(m_document->path(), &error)) return true;
+    QMessageBox::warning(this, tr("Cannot save pipeline"), error);
+    return false;
 }
 
-void MainWindow::stopRun() {
-    if (!m_runController->isRunning()) return;
-    appendLog(tr("Stopping…"));
-    m_runController->stop();
+bool MainWindow::saveAs() {
+    const QString start = m_document->path().isEmpty() ? QDir::homePath() + "/" + tr("pipeline") +
+                                                             ".oficina"
+                                                       : m_document->path();
+    QString path = QFileDialog::getSaveFileName(this, tr("Save pipeline"), start,
+                                                tr("Oficina pipelines (*.oficina)"));
+    if (path.isEmpty()) return false;
+    if (QFileInfo(path).suffix().isEmpty()) path += ".oficina";
+    QString error;
+    if (savePipeline(path, &error)) return true;
+    QMessageBox::warning(this, tr("Cannot save pipeline"), error);
+    return false;
 }
 
-void MainWindow::onNodeChanged(const QString& node, const core::NodeResult& result) {
-    m_scene->setNodeResult(node, result);
-    const QString title = nodeTitle(node);
-    switch (result.state) {
-    case core::NodeState::Running: appendLog(tr("%1: running").arg(title)); break;
-    case core::NodeState::Done:
-        appendLog(result.fromCache ? tr("%1: done (cached)").arg(title)
-                                   : tr("%1: done in %2 s").arg(title).arg(result.seconds, 0, 'f', 3));
-        break;
-    case core::NodeState::Failed:
-        appendLog(tr("%1: failed: %2").arg(title, trNodeError(result)));
-        break;
-    default:
-        if (result.error) appendLog(tr("%1: %2").arg(title, trNodeError(result)));
-        break;
+void MainWindow::setSavePrompt(std::function<QMessageBox::StandardButton()> prompt) {
+    m_savePrompt = std::move(prompt);
+}
+
+bool MainWindow::maybeSave() {
+    if (!m_document->isModified()) return true;
+    const auto answer =
+        m_savePrompt ? m_savePrompt()
+                     : QMessageBox::warning(
+                           this, tr("Unsaved changes"),
+                           tr("The pipeline has unsaved changes. Save them first?"),
+                           QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                           QMessageBox::Save);
+    if (answer == QMessageBox::Save) return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
     }
-    for (const auto& warning : result.warnings)
-        appendLog(tr("%1: warning: %2").arg(title, trMessage(warning)));
+    Settings::saveWindow(*this);
+    m_runController->stop();
+    m_runController->wait();
+    m_recovery->discard();
+    event->accept();
 }
 
-void MainWindow::onRunFinished(std::shared_ptr<const core::RunResult> result, quint64 revision) {
-    m_progress->setVisible(false);
+// ---- recovery ----
+
+void MainWindow::autosave() {
+    QString error;
+    if (!m_recovery->save(*m_document, &error)) appendLog(tr("Autosave failed: %1").arg(error));
+}
+
+void MainWindow::offerRecovery() {
+    const QStringList orphans = m_recovery->orphans();
+    if (orphans.isEmpty()) return;
+    const QString original = Recovery::originalPath(orphans.first());
+    const auto answer = QMessageBox::question(
+        this, tr("Recover pipeline"),
+        tr("Oficina did not close properly last time. Recover the unsaved pipeline%1?")
+            .arg(original.isEmpty() ? QString() : " " + tr("from %1").arg(original)),
+        QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
+    if (answer == QMessageBox::Yes) recover(orphans.first());
+    for (const QString& orphan : orphans) Recovery::remove(orphan);
+}
+
+bool MainWindow::recover(const QString& recoveryFile) {
+    try {
+        core::Graph graph = core::loadPipeline(recoveryFile.toStdString(), m_registry);
+        const QString original = Recovery::originalPath(recoveryFile);
+        // Relative file parameters belong to the original pipeline's folder.
+        graph.setBaseDirectory(original.isEmpty() ? std::string()
+                                                  : QFileInfo(original).absolutePath().toStdString());
+        m_document->replaceGraph(std::move(graph), original);
+    } catch (const core::Error& e) {
+        appendLog(tr("Cannot recover %1: %2")
+                      .arg(QString::fromStdString(e.where()), trMessage(e.message())));
+        return false;
+    }
+    m_view->fitToView();
+    appendLog(tr("Recovered an unsaved pipeline"));
+    return true;
+}
+
+// ---- editing helpers ----
+
+void MainWindow::renameSelected() {
+    const QString node = m_scene->selectedNode();
+    if (node.isEmpty()) return;
+    const core::Node* n = m_document->graph().node(node.toStdString());
+    bool ok = false;
+    const QString title = QInputDialog::getText(
+        this, tr("Rename node"), tr("Name (empty for the node type's name):"), QLineEdit::Normal,
+        QString::fromStdString(n->title), &ok);
+    if (ok) m_document->renameNode(node, title.trimmed());
+}
+
+void MainWindow::addCommentAt(QPointF scenePos) {
+    const QString id = m_document->addComment({scenePos.x(), scenePos.y()}, tr("Comment"));
+    m_scene->selectItems({id});
+}
+
+void MainWindow::copySelection() {
+    const QString text = m_document->copy(m_scene->selectedIds());
+    if (text.isEmpty()) return;
+    auto* mime = new QMimeData;
+    mime->setData(Document::kClipboardMime, text.toUtf8());
+    mime->setText(text);
+    QApplication::clipboard()->setMimeData(mime);
+    m_pastePosition = {};
+}
+
+void MainWindow::paste() {
+    const QMimeData* mime = QApplication::clipboard()->mimeData();
+    if (!mime) return;
+    const QString text = mime->hasFormat(Document::kClipboardMime)
+                             ? QString::fromUtf8(mime->data(Document::kClipboardMime))
+                             : mime->text();
+    // Each paste lands a little further away, so copies do not hide each other.
+    m_pastePosition += QPointF(40, 40);
+    try {
+        m_scene->selectItems(m_document->paste(text, {m_pastePosition.x(), m_pastePosition.y()}));
+    } catch (const core::Error& e) {
+        statusBar()->showMessage(tr("Nothing to paste: %1").arg(trMessage(e.message())), 5000);
+    }
+}
+
+void MainWindow::showContextMenu(const QString& item, QPointF scenePos, QPoint screenPos) {
+    QMenu menu(this);
+    if (!item.isEmpty()) {
+        if (m_document->graph().node(item.toStdString())) {
+            menu.addAction(action("runFromAction"));
+            menu.addAction(action("renameAction"));
+        }
+        menu.addAction(action("duplicateAction"));
+        menu.addAction(action("copyAction"));
+        menu.addAction(action("deleteAction"));
+    } else {
+        menu.addAction(tr("Add co&mment here"), this, [this, scenePos] { addCommentAt(scenePos); });
+        menu.addAction(action("pasteAction"));
+        menu.addAction(action("fitAction"));
+    }
+    menu.exec(screenPos);
+}
+
+void MainWindow::showSelection() {
+    const QString node = m_scene->selectedNode();
+    m_properties->showNode(node);
+    if (const auto it = m_results.find(node); !node.isEmpty() && it != m_results.end())
+        m_outputs->showNode(m_document->nodeTitle(node), it->second);
+    else if (!node.isEmpty())
+        m_outputs->clear();
     updateActions();
-    QString text;
-    for (const auto& id : result->order)
-        for (const auto& [port, value] : result->nodes.at(id).outputs)
-            if (const auto* metrics = std::get_if<std::shared_ptr<const core::Metrics>>(&value))
-                text += nodeTitle(QString::fromStdString(id)) + "\n" +
-                        QString::fromStdString(core::formatMetrics(**metrics)) + "\n";
-    m_results->setPlainText(text);
-    if (revision != m_revision) appendLog(tr("The pipeline changed during the run; results are stale"));
-    appendLog(result->cancelled    ? tr("Run stopped")
-              : result->anyFailed() ? tr("Run finished with errors")
-                                    : tr("Run finished"));
-    statusBar()->showMessage(result->anyFailed() ? tr("Some nodes failed: see the run log")
-                                                 : tr("Ready"));
-    Q_EMIT runFinished();
 }
 
-QString MainWindow::resultsText() const { return m_results->toPlainText(); }
+QStringList MainWindow::inputColumns(const QString& node, const QString& inputPort) const {
+    const core::Node* n = m_document->graph().node(node.toStdString());
+    const core::NodeSpec* spec = n ? m_registry.find(n->type) : nullptr;
+    if (!spec) return {};
+    std::string port = inputPort.toStdString();
+    if (port.empty())
+        for (const auto& in : spec->inputs)
+            if (in.type == core::PortType::Table) {
+                port = in.name;
+                break;
+            }
+    const core::Link* link = m_document->graph().linkInto({n->id, port});
+    if (!link) return {};
+    const auto it = m_results.find(QString::fromStdString(link->from.node));
+    if (it == m_results.end()) return {};
+    const auto& outputs = it->second.outputs;
+    std::shared_ptr<const core::Table> table;
+    if (auto out = outputs.find(link->from.port); out != outputs.end())
+        if (auto* t = std::get_if<std::shared_ptr<const core::Table>>(&out->second)) table = *t;
+    for (auto o = outputs.begin(); !table && o != outputs.end(); ++o)
+        if (auto* t = std::get_if<std::shared_ptr<const core::Table>>(&o->second)) table = *t;
+    QStringList names;
+    if (table)
+        for (const auto& name : table->columnNames()) names << QString::fromStdString(name);
+    return names;
+}
+
+QString MainWindow::resultsText() const { return m_summary->toPlainText(); }
 QString MainWindow::logText() const { return m_log->toPlainText(); }
 
 void MainWindow::showAbout() {

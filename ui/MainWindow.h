@@ -1,73 +1,148 @@
 #pragma once
 
-#include "pipeline/Graph.h"
+#include "pipeline/Executor.h"
 
 #include <QMainWindow>
+#include <QMessageBox>
 
+#include <functional>
+#include <map>
 #include <memory>
 
-class QGraphicsView;
-class QPlainTextEdit;
-class QLabel;
-class QProgressBar;
 class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QPlainTextEdit;
+class QProgressBar;
+class QTimer;
 
 namespace oficina::core {
 class NodeRegistry;
-struct NodeResult;
-struct RunResult;
 } // namespace oficina::core
 
 namespace oficina::ui {
 
+class Document;
+class NodeOutputsView;
+class NodePalette;
 class PipelineScene;
+class PipelineView;
+class PropertyPanel;
+class Recovery;
 class RunController;
 
-/// The main window: the pipeline canvas in the centre, the run log and results in docks.
+/// The main window: the pipeline canvas in the centre; the node palette, property editor, node
+/// outputs and run log in docks whose layout persists. Owns the Document and the
+/// RunController; the canvas and panels follow the document.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    /// `recoveryDirectory` empty = the standard location (tests pass their own).
     MainWindow(const core::NodeRegistry& registry, QString shareDirectory,
-               QWidget* parent = nullptr);
+               QWidget* parent = nullptr, const QString& recoveryDirectory = {});
     ~MainWindow() override;
 
-    /// Opens a pipeline file; on failure the reason goes to the log (and to `error` if given)
-    /// and false is returned.
+    /// Opens a pipeline file (no unsaved-changes prompt); on failure the reason goes to the log
+    /// (and to `error` if given) and false is returned.
     bool openPipeline(const QString& path, QString* error = nullptr);
+    /// Saves to `path`; on failure the reason goes to the log and to `error`.
+    bool savePipeline(const QString& path, QString* error = nullptr);
+    /// Runs every node (cached results are reused).
     void runPipeline();
+    /// Runs the selected nodes and everything downstream of them.
+    void runFromSelection();
     void stopRun();
+
+    [[nodiscard]] Document& document() const { return *m_document; }
+    [[nodiscard]] PipelineScene& scene() const { return *m_scene; }
+    [[nodiscard]] PipelineView& view() const { return *m_view; }
+    [[nodiscard]] NodePalette& palette() const { return *m_palette; }
+    [[nodiscard]] PropertyPanel& properties() const { return *m_properties; }
+    [[nodiscard]] NodeOutputsView& outputs() const { return *m_outputs; }
     [[nodiscard]] RunController& runController() { return *m_runController; }
+    /// The latest result of each node (from the last runs), by id.
+    [[nodiscard]] const std::map<QString, core::NodeResult>& nodeResults() const {
+        return m_results;
+    }
+    /// Column names for a node's input, from the last run's tables (the property panel's
+    /// column pickers).
+    [[nodiscard]] QStringList inputColumns(const QString& node, const QString& inputPort) const;
     [[nodiscard]] QString resultsText() const;
     [[nodiscard]] QString logText() const;
+    [[nodiscard]] QAction* action(const QString& objectName) const;
+
+    // Crash recovery.
+    [[nodiscard]] Recovery& recovery() const { return *m_recovery; }
+    /// Writes the recovery file now (the timer does it every 60 s).
+    void autosave();
+    /// Asks whether to recover pipelines left by a crashed session (called once at start-up).
+    void offerRecovery();
+    /// Loads a recovery file as an unsaved pipeline; true on success.
+    bool recover(const QString& recoveryFile);
+
+    /// Replaces the "save changes?" dialog (tests): returns Save, Discard or Cancel.
+    void setSavePrompt(std::function<QMessageBox::StandardButton()> prompt);
 
 Q_SIGNALS:
     void runFinished();
 
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
 private:
-    void createActions();
     void createDocks();
+    void createActions();
+    void updateActions();
+    void updateTitle();
+    void updateRecentMenu();
+    void newPipeline();
     void chooseAndOpen();
-    void showAbout();
+    bool save();
+    bool saveAs();
+    /// Asks to save unsaved changes; false when the user cancels.
+    bool maybeSave();
+    void startRun(std::vector<std::string> targets);
     void appendLog(const QString& line);
+    void showSelection();
+    void showContextMenu(const QString& item, QPointF scenePos, QPoint screenPos);
+    void renameSelected();
+    void addCommentAt(QPointF scenePos);
+    void copySelection();
+    void paste();
+    void markStaleNodes();
     void onNodeChanged(const QString& node, const core::NodeResult& result);
     void onRunFinished(std::shared_ptr<const core::RunResult> result, quint64 revision);
-    void updateActions();
-    [[nodiscard]] QString nodeTitle(const QString& id) const;
+    void onMetrics(const std::vector<core::MetricPoint>& points);
+    void showAbout();
 
     const core::NodeRegistry& m_registry;
     QString m_shareDirectory;
-    core::Graph m_graph;
-    QString m_path;
-    quint64 m_revision = 0;
-
+    Document* m_document = nullptr;
     PipelineScene* m_scene = nullptr;
-    QGraphicsView* m_view = nullptr;
+    PipelineView* m_view = nullptr;
+    NodePalette* m_palette = nullptr;
+    PropertyPanel* m_properties = nullptr;
+    NodeOutputsView* m_outputs = nullptr;
     QPlainTextEdit* m_log = nullptr;
-    QPlainTextEdit* m_results = nullptr;
+    QPlainTextEdit* m_summary = nullptr;
     QProgressBar* m_progress = nullptr;
+    QLabel* m_zoomLabel = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
     QAction* m_runAction = nullptr;
+    QAction* m_runFromAction = nullptr;
     QAction* m_stopAction = nullptr;
+    QAction* m_autoRunAction = nullptr;
     std::unique_ptr<RunController> m_runController;
+    std::unique_ptr<Recovery> m_recovery;
+    std::unique_ptr<core::Executor> m_hasher;  // cache keys only, to tell stale results
+    std::map<QString, core::NodeResult> m_results;
+    QTimer* m_autosaveTimer = nullptr;
+    QTimer* m_autoRunTimer = nullptr;
+    bool m_autoRunPending = false;
+    QPointF m_pastePosition;
+    std::function<QMessageBox::StandardButton()> m_savePrompt;
 };
 
 } // namespace oficina::ui

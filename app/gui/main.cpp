@@ -1,6 +1,6 @@
 // oficina: the desktop application. Wiring only: registry, translations, main window.
 #include "MainWindow.h"
-
+#include "canvas/PipelineScene.h"
 #include "data/SampleData.h"
 #include "nodes/Nodes.h"
 #include "pipeline/NodeRegistry.h"
@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTimer>
 #include <QTranslator>
 
 int main(int argc, char** argv) {
@@ -31,6 +32,13 @@ int main(int argc, char** argv) {
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument("pipeline", QApplication::translate("main", "Pipeline file to open"));
+    const QCommandLineOption runOption(
+        "run", QApplication::translate("main", "Run the pipeline once it is open"));
+    const QCommandLineOption selectOption(
+        "select", QApplication::translate("main", "Select a node (its properties and outputs "
+                                                  "are shown)"),
+        QApplication::translate("main", "node"));
+    parser.addOptions({runOption, selectOption});
     parser.process(app);
 
     const QString share = QString::fromStdString(core::findShareDirectory());
@@ -39,7 +47,13 @@ int main(int argc, char** argv) {
 
     ui::MainWindow window(registry, share);
     window.show();
-    if (!parser.positionalArguments().isEmpty())
-        window.openPipeline(parser.positionalArguments().constFirst());
+    if (!parser.positionalArguments().isEmpty() &&
+        window.openPipeline(parser.positionalArguments().constFirst())) {
+        if (parser.isSet(selectOption))
+            window.scene().selectItems({parser.value(selectOption)});
+        if (parser.isSet(runOption)) window.runPipeline();
+    }
+    // Once the window is up: offer what a crashed session left behind.
+    QTimer::singleShot(0, &window, &ui::MainWindow::offerRecovery);
     return app.exec();
 }

@@ -1,16 +1,62 @@
 // The main window opens the bundled example, runs it off the UI thread and shows the results;
-// RunController streams metrics and stops promptly.
+// the Iris pipeline built by hand on the canvas (palette drops, port drags) runs, undoes back to
+// empty and redoes, saves and reopens; autosave and recovery; the UI thread never stalls while a
+// model trains; RunController streams metrics and stops promptly.
 #include "../core/FakeNodes.h"
 
 #include "MainWindow.h"
+#include "canvas/NodeItem.h"
+#include "canvas/NodePalette.h"
+#include "canvas/PipelineScene.h"
+#include "canvas/PipelineView.h"
+#include "canvas/PortItem.h"
+#include "document/Document.h"
+#include "document/Recovery.h"
+#include "eval/Metrics.h"
 #include "nodes/Nodes.h"
 #include "pipeline/NodeRegistry.h"
 #include "run/RunController.h"
 
+#include <QMimeData>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QUndoStack>
 #include <QtTest>
 
+#include <random>
+
 using namespace oficina;
+
+namespace {
+
+/// Drags with the mouse on the view from one port to another, as a user would.
+void dragPort(ui::MainWindow& window, const QString& fromNode, const std::string& fromPort,
+              const QString& toNode, const std::string& toPort) {
+    ui::PipelineView& view = window.view();
+    const QPoint from = view.mapFromScene(window.scene().portItem(fromNode, fromPort, true)->scenePos());
+    const QPoint to = view.mapFromScene(window.scene().portItem(toNode, toPort, false)->scenePos());
+    QTest::mousePress(view.viewport(), Qt::LeftButton, {}, from);
+    for (int i = 1; i <= 4; ++i) QTest::mouseMove(view.viewport(), from + (to - from) * i / 4);
+    QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, to);
+}
+
+/// Drops a palette entry on the canvas at a scene position; returns the new node's id.
+QString dropNode(ui::MainWindow& window, const char* type, QPointF at) {
+    std::unique_ptr<QMimeData> mime(ui::NodePalette::mimeDataFor(type));
+    const QStringList ids = window.scene().drop(mime.get(), at);
+    return ids.value(0);
+}
+
+size_t countPoints(const QSignalSpy& spy, const std::string& series) {
+    size_t n = 0;
+    for (const auto& args : spy)
+        for (const auto& p : args.at(0).value<std::vector<core::MetricPoint>>())
+            n += p.series == series ? 1 : 0;
+    return n;
+}
+
+} // namespace
 
 class MainWindowTest : public QObject {
     Q_OBJECT
@@ -20,12 +66,223 @@ class MainWindowTest : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);  // settings and recovery files out of $HOME
         core::registerBuiltinNodes(m_registry,
                                    {.datasetDirectory = (m_share + "/datasets").toStdString()});
     }
 
+    void buildsIrisOnTheCanvasRunsUndoesAndSaves() {
+        QTemporaryDir dir;
+        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ui::PipelineView& view = window.view();
+        view.resetZoom();
+        view.centerOn(560, 160);
+        const QString empty = window.document().serialized();
+
+        // Palette drops, laid out on two rows so every port is on screen.
+        const QString iris = dropNode(window, "oficina.data.sample", {100, 40});
+        const QString select = dropNode(window, "oficina.data.select_columns", {330, 40});
+        const QString split = dropNode(window, "oficina.data.split", {560, 40});
+        const QString scale = dropNode(window, "oficina.scale.standard", {790, 40});
+        const QString logreg = dropNode(window, "oficina.model.logistic_regression", {1020, 40});
+        const QString predict = dropNode(window, "oficina.model.predict", {790, 260});
+        const QString score = dropNode(window, "oficina.eval.score", {1020, 260});
+        QCOMPARE(window.document().graph().nodes().size(), size_t(7));
+        window.document().setParameter(select, "target", std::string("species"));
+
+        dragPort(window, iris, "data", select, "data");
+        dragPort(window, select, "data", split, "data");
+        dragPort(window, split, "train", scale, "data");
+        dragPort(window, scale, "data", logreg, "data");
+        dragPort(window, logreg, "model", predict, "model");
+        dragPort(window, split, "test", predict, "data");
+        dragPort(window, predict, "predictions", score, "predictions");
+        QCOMPARE(window.document().graph().links().size(), size_t(7));
+        const QString built = window.document().serialized();
+        QCOMPARE(window.document().undoStack()->count(), 15);
+
+        QSignalSpy metrics(&window.runController(), &ui::RunController::metricsArrived);
+        QSignalSpy finished(&window, &ui::MainWindow::runFinished);
+        window.runPipeline();
+        QVERIFY(finished.wait(30000) || finished.count() == 1);
+        QVERIFY(countPoints(metrics, "loss") > 5);
+        const auto& result = window.nodeResults().at(score);
+        QCOMPARE(result.state, core::NodeState::Done);
+        const auto& out = std::get<std::shared_ptr<const core::Metrics>>(result.outputs.at("metrics"));
+        const core::LabeledMatrix* confusion = out->matrix("confusion_matrix");
+        QVERIFY(confusion);
+        QCOMPARE(confusion->rowLabels, (std::vector<std::string>{"setosa", "versicolor", "virginica"}));
+        double total = 0, diagonal = 0;
+        for (size_t i = 0; i < 3; ++i)
+            for (size_t j = 0; j < 3; ++j) {
+                total += confusion->at(i, j);
+                diagonal += i == j ? confusion->at(i, j) : 0;
+            }
+        QCOMPARE(total, 38.0);    // the 25 % test rows of 150
+        QCOMPARE(diagonal, 37.0);  // accuracy 0.973684, as scikit-learn gets on this split
+        QCOMPARE(window.scene().nodeItem(score)->summary(), QString("accuracy 0.974"));
+        QVERIFY(window.inputColumns(logreg, "data").contains("petal length (cm)"));
+
+        // Selecting a node shows its parameters; an edit marks it and what follows stale.
+        window.scene().selectItems({logreg});
+        QCOMPARE(window.properties().nodeId(), logreg);
+        window.document().setParameter(logreg, "C", 0.5);
+        QCOMPARE(window.scene().nodeItem(logreg)->state(), core::NodeState::Stale);
+        QCOMPARE(window.scene().nodeItem(score)->state(), core::NodeState::Stale);
+        QCOMPARE(window.scene().nodeItem(split)->state(), core::NodeState::Done);
+        window.document().undoStack()->undo();
+
+        // Undo everything back to the empty canvas, then redo to the same graph.
+        QUndoStack* stack = window.document().undoStack();
+        while (stack->canUndo()) stack->undo();
+        QCOMPARE(window.document().serialized(), empty);
+        QVERIFY(window.scene().items().isEmpty());
+        while (stack->canRedo()) stack->redo();
+        QCOMPARE(window.document().serialized(), built);
+
+        // Save, reopen in another window, compare.
+        const QString path = dir.filePath("iris_by_hand.oficina");
+        QVERIFY(window.savePipeline(path));
+        QVERIFY(!window.document().isModified());
+        ui::MainWindow other(m_registry, m_share, nullptr, dir.filePath("recovery"));
+        QVERIFY(other.openPipeline(path));
+        QCOMPARE(other.document().serialized(), built);
+        QCOMPARE(other.scene().items().size(), window.scene().items().size());
+    }
+
+    void autosaveAndRecover() {
+        QTemporaryDir dir;
+        const QString recoveryDir = dir.filePath("recovery");
+        QString saved;
+        QString recoveryFile;
+        {
+            ui::MainWindow window(m_registry, m_share, nullptr, recoveryDir);
+            QVERIFY(window.openPipeline(m_share + "/examples/iris_classification.oficina"));
+            window.autosave();  // nothing unsaved: nothing written
+            recoveryFile = window.recovery().file();
+            QVERIFY(!QFile::exists(recoveryFile));
+            window.document().setParameter("split", "test_size", 0.4);
+            window.document().addComment({0, 200}, "Unsaved note");
+            window.autosave();
+            QVERIFY(QFile::exists(recoveryFile));
+            saved = window.document().serialized();
+            // While this session lives, its file is not an orphan for another one.
+            ui::Recovery other(recoveryDir);
+            QVERIFY(other.orphans().isEmpty());
+            // A crash leaves the file behind without a live lock: simulate it with a copy.
+            QVERIFY(QFile::copy(recoveryFile, recoveryDir + "/crashed.oficina"));
+            QFile::copy(recoveryFile.chopped(8) + ".path", recoveryDir + "/crashed.path");
+        }
+        QVERIFY(!QFile::exists(recoveryFile));  // a clean end removes its own file
+        ui::MainWindow window(m_registry, m_share, nullptr, recoveryDir);
+        const QStringList orphans = window.recovery().orphans();
+        QCOMPARE(orphans, QStringList{recoveryDir + "/crashed.oficina"});
+        QCOMPARE(ui::Recovery::originalPath(orphans[0]),
+                 QFileInfo(m_share + "/examples/iris_classification.oficina").absoluteFilePath());
+        QVERIFY(window.recover(orphans[0]));
+        QCOMPARE(window.document().serialized(), saved);
+        QVERIFY(window.document().isModified());
+        QVERIFY(window.windowTitle().startsWith("iris_classification"));
+        ui::Recovery::remove(orphans[0]);
+        QVERIFY(window.recovery().orphans().isEmpty());
+    }
+
+    void unsavedChangesPrompt() {
+        QTemporaryDir dir;
+        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
+        window.show();
+        window.document().addNode("oficina.data.sample", {0, 0});
+        int asked = 0;
+        window.setSavePrompt([&] {
+            ++asked;
+            return QMessageBox::Cancel;
+        });
+        QVERIFY(!window.close());
+        QCOMPARE(asked, 1);
+        QVERIFY(window.isVisible());
+        window.setSavePrompt([&] {
+            ++asked;
+            return QMessageBox::Discard;
+        });
+        QVERIFY(window.close());
+        QCOMPARE(asked, 2);
+    }
+
+    /// While logistic regression trains on 200,000 rows, the UI thread keeps ticking: the
+    /// longest gap between 10 ms timer ticks is measured. The goal is under 100 ms; the
+    /// assertion allows 250 ms because this 2-core machine is shared with parallel builds.
+    void eventLoopDoesNotStallWhileTraining() {
+        QTemporaryDir dir;
+        const QString csv = dir.filePath("big.csv");
+        {
+            QFile file(csv);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            std::mt19937 rng(7);
+            std::normal_distribution<double> normal;
+            QByteArray text = "x1,x2,x3,x4,label\n";
+            text.reserve(200'000 * 48);
+            for (int i = 0; i < 200'000; ++i) {
+                const double x[4] = {normal(rng), normal(rng), normal(rng), normal(rng)};
+                const double z = 1.5 * x[0] - x[1] + 0.5 * x[2] + normal(rng);
+                text += QByteArray::number(x[0], 'f', 5) + ',' + QByteArray::number(x[1], 'f', 5) +
+                        ',' + QByteArray::number(x[2], 'f', 5) + ',' +
+                        QByteArray::number(x[3], 'f', 5) + (z > 0 ? ",yes\n" : ",no\n");
+            }
+            file.write(text);
+        }
+        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
+        window.show();
+        ui::Document& doc = window.document();
+        core::ParamValues file;
+        file.set("file", csv.toStdString());
+        const QString load = doc.addNode("oficina.data.load_file", {0, 0}, file);
+        const QString select = doc.addNode("oficina.data.select_columns", {220, 0});
+        doc.setParameter(select, "target", std::string("label"));
+        const QString logreg = doc.addNode("oficina.model.logistic_regression", {440, 0});
+        doc.setParameter(logreg, "tol", 1e-8);
+        QVERIFY(!doc.connectPorts({{load.toStdString(), "data"}, {select.toStdString(), "data"}}));
+        QVERIFY(!doc.connectPorts({{select.toStdString(), "data"}, {logreg.toStdString(), "data"}}));
+        window.scene().selectItems({logreg});  // its outputs view follows the live loss
+
+        QElapsedTimer clock;
+        qint64 last = 0, longest = 0;
+        QTimer ticker;
+        ticker.setInterval(10);
+        connect(&ticker, &QTimer::timeout, [&] {
+            const qint64 now = clock.elapsed();
+            longest = std::max(longest, now - last);
+            last = now;
+        });
+        QSignalSpy metrics(&window.runController(), &ui::RunController::metricsArrived);
+        QSignalSpy finished(&window, &ui::MainWindow::runFinished);
+        clock.start();
+        ticker.start();
+        window.runPipeline();
+        QVERIFY(finished.wait(120000) || finished.count() == 1);
+        const qint64 runMs = clock.elapsed();
+        ticker.stop();
+        QCOMPARE(window.nodeResults().at(logreg).state, core::NodeState::Done);
+        // Batches of loss points arrived while it trained, not only at the end.
+        qsizetype lossBatches = 0;
+        for (const auto& args : metrics)
+            for (const auto& p : args.at(0).value<std::vector<core::MetricPoint>>())
+                if (p.series == "loss") {
+                    ++lossBatches;
+                    break;
+                }
+        qInfo("run %lld ms; longest UI stall %lld ms; %lld loss batches, %zu points", runMs,
+              longest, qlonglong(lossBatches), countPoints(metrics, "loss"));
+        QVERIFY(countPoints(metrics, "loss") > 5);
+        QVERIFY2(lossBatches >= 2, "the loss series should grow during the run");
+        QVERIFY2(longest < 250, qPrintable(QString("longest stall %1 ms").arg(longest)));
+    }
+
     void runsTheIrisExample() {
-        ui::MainWindow window(m_registry, m_share);
+        QTemporaryDir dir;
+        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
         window.show();
         QVERIFY(window.openPipeline(m_share + "/examples/iris_classification.oficina"));
         QSignalSpy metrics(&window.runController(), &ui::RunController::metricsArrived);
@@ -44,7 +301,8 @@ private Q_SLOTS:
     }
 
     void openingABadFileKeepsTheWindowUsable() {
-        ui::MainWindow window(m_registry, m_share);
+        QTemporaryDir dir;
+        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
         QVERIFY(!window.openPipeline("/nonexistent/pipeline.oficina"));
         QVERIFY(window.logText().contains("/nonexistent/pipeline.oficina"));
     }

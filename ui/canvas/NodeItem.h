@@ -4,6 +4,7 @@
 #include "pipeline/NodeSpec.h"
 
 #include <QGraphicsObject>
+#include <QIcon>
 
 namespace oficina::core {
 struct Node;
@@ -11,7 +12,11 @@ struct Node;
 
 namespace oficina::ui {
 
-/// A node card: category colour band, title, typed ports, and a status badge.
+class PortItem;
+
+/// A node card: category colour band and icon, title, typed ports, a status badge (stale,
+/// running with %, done, failed with the message as tooltip) and a one-line result summary.
+/// Movable and selectable; snaps to the scene's grid while dragged.
 class NodeItem : public QGraphicsObject {
     Q_OBJECT
 public:
@@ -21,26 +26,63 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
                QWidget* widget) override;
 
+    [[nodiscard]] const QString& id() const { return m_id; }
+    [[nodiscard]] const QString& title() const { return m_title; }
+    /// The port item, or nullptr.
+    [[nodiscard]] PortItem* port(const std::string& name, bool output) const;
+    [[nodiscard]] const std::vector<PortItem*>& ports() const { return m_ports; }
     /// Scene position of a port's connection point.
     [[nodiscard]] QPointF portPosition(const std::string& port, bool output) const;
+
+    void setTitle(const QString& userTitle);
+    /// Moves the card to the model's position, without snapping.
+    void setModelPosition(QPointF position);
     void setResult(const core::NodeResult& result);
     void setProgress(double fraction);
+    /// Marks the results as out of date (the graph changed since they were computed).
+    void setStale();
     void clearResult();
+    [[nodiscard]] core::NodeState state() const { return m_state; }
+    [[nodiscard]] const QString& summary() const { return m_summary; }
+    [[nodiscard]] QString badgeText() const;
 
-    static constexpr qreal kWidth = 170;
+    static constexpr qreal kWidth = 200;
+    static constexpr int Type = UserType + 1;
+    [[nodiscard]] int type() const override { return Type; }
+
+Q_SIGNALS:
+    /// While the user drags it (for the links to follow).
+    void moved();
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
 
 private:
     [[nodiscard]] qreal height() const;
+    void layoutPorts();
+    void updateToolTip();
 
+    QString m_id;
     QString m_title;
     QString m_typeTitle;
+    QString m_help;
+    QIcon m_icon;
     core::Category m_category = core::Category::Data;
     std::vector<core::PortSpec> m_inputs;
     std::vector<core::PortSpec> m_outputs;
+    std::vector<PortItem*> m_ports;
     core::NodeState m_state = core::NodeState::Idle;
     double m_progress = -1;
+    QString m_error;
+    QString m_summary;
+    bool m_fromModel = false;
 };
 
 QColor categoryColor(core::Category category);
+/// The category's icon from the resources (":/icons/category/<key>.svg").
+QIcon categoryIcon(core::Category category);
+/// A short line about a node's outputs for its card: "accuracy 0.953", "k = 3, silhouette
+/// 0.55", "R² 0.91", "150 rows × 5 columns"; empty when there is nothing to say.
+QString resultSummary(const core::NodeResult& result);
 
 } // namespace oficina::ui

@@ -1,0 +1,135 @@
+// MainWindow's run handling: starting runs, following node events and metrics, stale marks.
+#include "MainWindow.h"
+
+#include "Translate.h"
+#include "canvas/PipelineScene.h"
+#include "document/Document.h"
+#include "eval/Metrics.h"
+#include "panels/NodeOutputsView.h"
+#include "pipeline/RunReport.h"
+#include "properties/PropertyPanel.h"
+#include "run/RunController.h"
+
+#include <QAction>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QTimer>
+
+#include <set>
+
+namespace oficina::ui {
+
+// ---- running ----
+
+void MainWindow::runPipeline() { startRun({}); }
+
+void MainWindow::runFromSelection() {
+    // The selected nodes and everything downstream; the executor adds what they need.
+    std::set<std::string> targets;
+    std::vector<std::string> pending;
+    for (const QString& id : m_scene->selectedIds())
+        if (m_document->graph().node(id.toStdString())) pending.push_back(id.toStdString());
+    while (!pending.empty()) {
+        const std::string id = pending.back();
+        pending.pop_back();
+        if (!targets.insert(id).second) continue;
+        for (const auto& link : m_document->graph().links())
+            if (link.from.node == id) pending.push_back(link.to.node);
+    }
+    if (!targets.empty()) startRun({targets.begin(), targets.end()});
+}
+
+void MainWindow::startRun(std::vector<std::string> targets) {
+    if (m_runController->isRunning() || m_document->graph().nodes().empty()) return;
+    m_autoRunPending = false;
+    m_progress->setValue(0);
+    m_progress->setVisible(true);
+    appendLog(targets.empty() ? tr("Run started")
+                              : tr("Run started from %n node(s)", nullptr, int(targets.size())));
+    m_runController->start(m_document->graph(), m_document->revision(), std::move(targets));
+    updateActions();
+}
+
+void MainWindow::stopRun() {
+    if (!m_runController->isRunning()) return;
+    appendLog(tr("Stopping…"));
+    m_runController->stop();
+}
+
+void MainWindow::markStaleNodes() {
+    if (m_results.empty()) return;
+    const auto hashes = m_hasher->hashes(m_document->graph());
+    QStringList stale;
+    for (const auto& [id, result] : m_results) {
+        const auto it = hashes.find(id.toStdString());
+        if (it == hashes.end() || it->second != result.hash) stale << id;
+    }
+    m_scene->markStale(stale);
+}
+
+void MainWindow::onNodeChanged(const QString& node, const core::NodeResult& result) {
+    const QString title = m_document->nodeTitle(node);
+    switch (result.state) {
+    case core::NodeState::Running: appendLog(tr("%1: running").arg(title)); break;
+    case core::NodeState::Done:
+        appendLog(result.fromCache
+                      ? tr("%1: done (cached)").arg(title)
+                      : tr("%1: done in %2 s").arg(title).arg(result.seconds, 0, 'f', 3));
+        break;
+    case core::NodeState::Failed: appendLog(tr("%1: failed: %2").arg(title, trNodeError(result))); break;
+    default:
+        if (result.error) appendLog(tr("%1: %2").arg(title, trNodeError(result)));
+        break;
+    }
+    for (const auto& warning : result.warnings)
+        appendLog(tr("%1: warning: %2").arg(title, trMessage(warning)));
+    if (!m_document->graph().node(node.toStdString())) return;  // removed during the run
+    m_scene->setNodeResult(node, result);
+    if (result.state == core::NodeState::Running) return;
+    m_results[node] = result;
+    // Edited while it ran: the result no longer matches the graph.
+    const auto hashes = m_hasher->hashes(m_document->graph());
+    if (const auto it = hashes.find(node.toStdString()); it == hashes.end() || it->second != result.hash)
+        m_scene->markStale({node});
+    if (m_scene->selectedNode() == node) {
+        m_outputs->showNode(title, result);
+        m_properties->refreshColumns();
+    }
+}
+
+void MainWindow::onMetrics(const std::vector<core::MetricPoint>& points) {
+    // Grouped by node, in arrival order.
+    std::map<std::string, std::vector<core::MetricPoint>> byNode;
+    for (const auto& p : points) byNode[p.node].push_back(p);
+    for (const auto& [node, nodePoints] : byNode)
+        m_outputs->appendMetrics(QString::fromStdString(node), nodePoints);
+}
+
+void MainWindow::onRunFinished(std::shared_ptr<const core::RunResult> result, quint64 revision) {
+    m_progress->setVisible(false);
+    updateActions();
+    QString text;
+    for (const auto& id : result->order)
+        for (const auto& [port, value] : result->nodes.at(id).outputs)
+            if (const auto* metrics = std::get_if<std::shared_ptr<const core::Metrics>>(&value))
+                text += m_document->nodeTitle(QString::fromStdString(id)) + "\n" +
+                        QString::fromStdString(core::formatMetrics(**metrics)) + "\n";
+    m_summary->setPlainText(text);
+    for (const auto& issue : result->issues)
+        appendLog(issue.node.empty()
+                      ? trMessage(issue.message)
+                      : tr("%1: %2").arg(m_document->nodeTitle(QString::fromStdString(issue.node)),
+                                         trMessage(issue.message)));
+    if (revision != m_document->revision())
+        appendLog(tr("The pipeline changed during the run; results are stale"));
+    appendLog(result->cancelled    ? tr("Run stopped")
+              : result->anyFailed() ? tr("Run finished with errors")
+                                    : tr("Run finished"));
+    statusBar()->showMessage(result->anyFailed() ? tr("Some nodes failed: see the run log")
+                                                 : tr("Ready"));
+    Q_EMIT runFinished();
+    if (m_autoRunPending && m_autoRunAction->isChecked()) m_autoRunTimer->start();
+}
+
+} // namespace oficina::ui

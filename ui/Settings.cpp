@@ -1,0 +1,51 @@
+#include "Settings.h"
+
+#include <QFileInfo>
+#include <QMainWindow>
+#include <QSettings>
+
+namespace oficina::ui {
+
+namespace {
+// Bump when the docks change, so an old saved layout is not applied to new docks.
+constexpr int kLayoutVersion = 2;
+} // namespace
+
+void Settings::saveWindow(const QMainWindow& window) {
+    QSettings settings;
+    settings.setValue("window/geometry", window.saveGeometry());
+    settings.setValue("window/state", window.saveState(kLayoutVersion));
+}
+
+bool Settings::restoreWindow(QMainWindow& window) {
+    QSettings settings;
+    const QByteArray geometry = settings.value("window/geometry").toByteArray();
+    if (geometry.isEmpty()) return false;
+    window.restoreGeometry(geometry);
+    window.restoreState(settings.value("window/state").toByteArray(), kLayoutVersion);
+    return true;
+}
+
+QStringList Settings::recentFiles() { return QSettings().value("files/recent").toStringList(); }
+
+void Settings::addRecentFile(const QString& path) {
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList files = recentFiles();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > kMaxRecentFiles) files.removeLast();
+    QSettings().setValue("files/recent", files);
+}
+
+void Settings::removeRecentFile(const QString& path) {
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    QSettings().setValue("files/recent", files);
+}
+
+bool Settings::snapToGrid() { return QSettings().value("canvas/snapToGrid", true).toBool(); }
+void Settings::setSnapToGrid(bool snap) { QSettings().setValue("canvas/snapToGrid", snap); }
+bool Settings::autoRun() { return QSettings().value("run/autoRun", false).toBool(); }
+void Settings::setAutoRun(bool autoRun) { QSettings().setValue("run/autoRun", autoRun); }
+
+} // namespace oficina::ui

@@ -1,0 +1,81 @@
+#include "document/Recovery.h"
+
+#include "document/Document.h"
+#include "util/Error.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QUuid>
+
+namespace oficina::ui {
+
+namespace {
+QString stem(const QString& file) { return file.left(file.size() - int(qstrlen(".oficina"))); }
+} // namespace
+
+Recovery::Recovery(QString directory) : m_directory(std::move(directory)) {
+    if (m_directory.isEmpty())
+        m_directory =
+            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/recovery";
+    QDir().mkpath(m_directory);
+    m_base = m_directory + "/session-" + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_lock = std::make_unique<QLockFile>(m_base + ".lock");
+    m_lock->setStaleLockTime(0);
+    m_lock->tryLock(0);
+}
+
+Recovery::~Recovery() = default;
+
+bool Recovery::save(const Document& document, QString* error) {
+    const bool empty = document.graph().nodes().empty() && document.graph().comments().empty();
+    if (!document.isModified() || empty) {
+        discard();
+        return true;
+    }
+    try {
+        document.saveCopy(file());
+    } catch (const core::Error& e) {
+        if (error) *error = QString::fromUtf8(e.what());
+        return false;
+    }
+    QFile path(m_base + ".path");
+    if (path.open(QIODevice::WriteOnly | QIODevice::Truncate)) path.write(document.path().toUtf8());
+    return true;
+}
+
+void Recovery::discard() {
+    QFile::remove(m_base + ".oficina");
+    QFile::remove(m_base + ".path");
+}
+
+QStringList Recovery::orphans() const {
+    QStringList found;
+    const QDir dir(m_directory);
+    for (const QString& name : dir.entryList({"*.oficina"}, QDir::Files, QDir::Time)) {
+        const QString path = dir.filePath(name);
+        if (stem(path) == m_base) continue;
+        // Only the process that wrote it holds its lock; a lock left by a dead process is
+        // stale and taken over (staleLockTime 0: age alone never makes a live lock stale).
+        QLockFile lock(stem(path) + ".lock");
+        lock.setStaleLockTime(0);
+        if (lock.tryLock(0)) {
+            lock.unlock();
+            found << path;
+        }
+    }
+    return found;
+}
+
+QString Recovery::originalPath(const QString& orphan) {
+    QFile file(stem(orphan) + ".path");
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+void Recovery::remove(const QString& orphan) {
+    QFile::remove(orphan);
+    QFile::remove(stem(orphan) + ".path");
+    QFile::remove(stem(orphan) + ".lock");
+}
+
+} // namespace oficina::ui
