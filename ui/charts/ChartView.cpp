@@ -2,6 +2,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -80,6 +81,9 @@ bool ChartView::saveImage(const QString& path, QSize size) {
     const bool resize = target != oldSize || !m_canvas->isVisible();
     if (resize) m_canvas->resize(target);
     beforeSave();
+    // Charts lay themselves out in posted events; a hidden or just-resized one needs them now.
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
     bool ok = false;
     if (QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0) {
         QSvgGenerator svg;
