@@ -144,6 +144,52 @@ double brentMinimize(const std::function<double(double)>& f, double xa, double x
     return x;
 }
 
+namespace {
+
+// numpy's pairwise summation (add.reduce on a contiguous float64 array): eight accumulators
+// over blocks of up to 128 values, halves above that. Near its optimum the likelihood is flat,
+// so summing in numpy's order is what makes the exponent agree with scikit-learn's beyond 1e-6.
+double numpySum(const double* a, size_t n) {
+    if (n < 8) {
+        double sum = 0.0;
+        for (size_t i = 0; i < n; ++i) sum += a[i];
+        return sum;
+    }
+    if (n <= 128) {
+        double r[8];
+        for (size_t j = 0; j < 8; ++j) r[j] = a[j];
+        size_t i = 8;
+        for (; i < n - (n % 8); i += 8)
+            for (size_t j = 0; j < 8; ++j) r[j] += a[i + j];
+        double sum = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; ++i) sum += a[i];
+        return sum;
+    }
+    size_t half = n / 2;
+    half -= half % 8;
+    return numpySum(a, half) + numpySum(a + half, n - half);
+}
+
+} // namespace
+
+double yeoJohnsonNegativeLogLikelihood(const std::vector<double>& x, double lambda) {
+    const double n = double(x.size());
+    std::vector<double> t(x.size());
+    for (size_t i = 0; i < x.size(); ++i)
+        t[i] = (x[i] > 0 ? 1.0 : x[i] < 0 ? -1.0 : 0.0) * std::log1p(std::abs(x[i]));
+    const double signedLogSum = numpySum(t.data(), t.size());
+    // x_trans.var(): mean, then the mean of squared deviations, both summed as numpy does.
+    for (size_t i = 0; i < x.size(); ++i) t[i] = yeoJohnson(x[i], lambda);
+    const double mean = numpySum(t.data(), t.size()) / n;
+    for (double& v : t) v = (v - mean) * (v - mean);
+    const double variance = numpySum(t.data(), t.size()) / n;
+    if (!(variance >= std::numeric_limits<double>::min()))  // also rejects NaN
+        return std::numeric_limits<double>::infinity();
+    double loglike = -n / 2 * std::log(variance);
+    loglike += (lambda - 1) * signedLogSum;
+    return -loglike;
+}
+
 double yeoJohnsonLambda(const std::vector<double>& values, const std::string& column) {
     std::vector<double> x;
     x.reserve(values.size());
@@ -159,27 +205,8 @@ double yeoJohnsonLambda(const std::vector<double>& values, const std::string& co
         throw Error(Message(OFICINA_TR_NOOP("column '%1' is constant: the Yeo-Johnson transform "
                                             "has no best exponent for it; drop the column"),
                             {column}));
-    const double n = double(x.size());
-    double signedLogSum = 0.0;
-    for (double v : x) signedLogSum += (v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0) * std::log1p(std::abs(v));
-    std::vector<double> transformed(x.size());
-    const auto negativeLogLikelihood = [&](double lambda) {
-        double sum = 0.0;
-        for (size_t i = 0; i < x.size(); ++i) {
-            transformed[i] = yeoJohnson(x[i], lambda);
-            sum += transformed[i];
-        }
-        const double mean = sum / n;
-        double squares = 0.0;
-        for (double t : transformed) squares += (t - mean) * (t - mean);
-        const double variance = squares / n;
-        if (!(variance >= std::numeric_limits<double>::min()))  // also rejects NaN
-            return std::numeric_limits<double>::infinity();
-        double loglike = -n / 2 * std::log(variance);
-        loglike += (lambda - 1) * signedLogSum;
-        return -loglike;
-    };
-    return brentMinimize(negativeLogLikelihood, -2.0, 2.0);
+    return brentMinimize([&](double lambda) { return yeoJohnsonNegativeLogLikelihood(x, lambda); },
+                         -2.0, 2.0);
 }
 
 PowerTransformStep::PowerTransformStep(std::vector<std::string> columns,

@@ -29,8 +29,15 @@ struct PowerTransformOptions {
 /// The Yeo-Johnson transform of one value for exponent `lambda`, as scikit-learn computes it.
 double yeoJohnson(double x, double lambda);
 
+/// scikit-learn's objective: the negative Gaussian log-likelihood of `x` (no NaN) after the
+/// transform with `lambda`, summed in numpy's pairwise order.
+double yeoJohnsonNegativeLogLikelihood(const std::vector<double>& x, double lambda);
+
 /// The maximum-likelihood Yeo-Johnson exponent of `values` (NaN ignored), found as scipy's
-/// optimize.brent(brack=(−2, 2)) does, step for step, so it equals scikit-learn's lambdas_.
+/// optimize.brent(brack=(−2, 2)) does, step for step, so it equals scikit-learn's lambdas_ —
+/// except where the likelihood is flat to rounding over a range wider than 1e-6 (a column far
+/// from zero with a strongly negative exponent): numpy's SIMD pow and log1p round differently
+/// from the C library in the last bit, and both answers are then equally optimal.
 /// Throws Error naming `column` if the values are constant or fewer than two.
 double yeoJohnsonLambda(const std::vector<double>& values, const std::string& column);
 
