@@ -172,12 +172,24 @@ std::shared_ptr<const MinMaxScalerStep> fitMinMaxScaler(const Table& table,
     std::vector<std::string> names = numericFeatureNames(table);
     std::vector<double> lows, highs;
     for (const std::string& name : names) {
-        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-        for (double v : table.column(name).values())
-            if (!std::isnan(v)) {
-                lo = std::min(lo, v);
-                hi = std::max(hi, v);
+        // (v < lo ? v : lo) leaves lo as it is for NaN, so missing values need no test, and
+        // four independent accumulators let the compiler use packed min/max.
+        constexpr double inf = std::numeric_limits<double>::infinity();
+        double lo4[4] = {inf, inf, inf, inf}, hi4[4] = {-inf, -inf, -inf, -inf};
+        const std::vector<double>& values = table.column(name).values();
+        size_t i = 0;
+        for (; i + 4 <= values.size(); i += 4)
+            for (size_t k = 0; k < 4; ++k) {
+                const double v = values[i + k];
+                lo4[k] = v < lo4[k] ? v : lo4[k];
+                hi4[k] = v > hi4[k] ? v : hi4[k];
             }
+        for (; i < values.size(); ++i) {
+            lo4[0] = values[i] < lo4[0] ? values[i] : lo4[0];
+            hi4[0] = values[i] > hi4[0] ? values[i] : hi4[0];
+        }
+        double lo = std::min({lo4[0], lo4[1], lo4[2], lo4[3]});
+        double hi = std::max({hi4[0], hi4[1], hi4[2], hi4[3]});
         if (lo > hi) lo = hi = std::numeric_limits<double>::quiet_NaN();
         lows.push_back(lo);
         highs.push_back(hi);
