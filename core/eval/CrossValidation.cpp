@@ -2,6 +2,7 @@
 
 #include "data/FeatureMatrix.h"
 #include "eval/ClassificationMetrics.h"
+#include "eval/ClusterMetrics.h"
 #include "eval/RegressionMetrics.h"
 #include "pipeline/RunContext.h"
 #include "util/Error.h"
@@ -124,6 +125,20 @@ double populationStd(const std::vector<double>& v) {
 
 Metrics scorePredictions(const Table& predictions, std::vector<Message>* warnings) {
     const Column* predicted = predictions.find(kPredictionColumn);
+    const Column* cluster = predictions.find(kClusterColumn);
+    if (!predicted && cluster && !cluster->isNumeric()) {
+        // A clustering's output: internal scores on the features, ARI/NMI against a target.
+        const Eigen::MatrixXd X =
+            featureMatrix(predictions, predictions.namesWithRole(ColumnRole::Feature));
+        const auto targets = predictions.namesWithRole(ColumnRole::Target);
+        std::vector<int32_t> truth;
+        if (!targets.empty()) truth = classLabels(predictions.column(targets.front())).codes;
+        if (X.rows() > Eigen::Index(kSilhouetteSampleRows) && warnings)
+            warnings->push_back(Message(OFICINA_TR_NOOP("the silhouette was computed on a random "
+                                                        "sample of %1 rows"),
+                                        {std::to_string(kSilhouetteSampleRows)}));
+        return clusteringMetrics(X, cluster->codes(), targets.empty() ? nullptr : &truth);
+    }
     if (predicted && predicted->role() == ColumnRole::Prediction && predicted->isNumeric())
         return regressionScores(predictions, warnings);
     return classificationScores(predictions, warnings);

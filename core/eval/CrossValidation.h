@@ -16,7 +16,9 @@ class RunContext;
 
 /// Scores a predictions table (Model::predict's output) for its task: classification when
 /// kPredictionColumn is categorical (classificationScores()), regression when it is numeric
-/// (regressionScores()). Warnings (rows left out, scores left out) are appended to `warnings`.
+/// (regressionScores()), clustering when there is no prediction but a categorical kClusterColumn
+/// (clusteringMetrics() on the feature columns, ARI/NMI against the target column if any).
+/// Warnings (rows left out, scores left out) are appended to `warnings`.
 /// Throws Error naming the column when the table has no target or no prediction column.
 Metrics scorePredictions(const Table& predictions, std::vector<Message>* warnings = nullptr);
 

@@ -289,6 +289,21 @@ private Q_SLOTS:
         QVERIFY(m.matrix("residuals"));
     }
 
+    void scoreNodeScoresClusters() {
+        Builder b;
+        b.node("d", "oficina.data.sample", {{"dataset", std::string("iris")}})
+            .node("km", "oficina.cluster.kmeans", {{"n_clusters", int64_t(3)}})
+            .node("s", "oficina.eval.score")
+            .link("d.data", "km.data")
+            .link("km.data", "s.predictions");
+        const RunResult r = run(b.graph);
+        QVERIFY(!r.anyFailed());
+        const Metrics& m = output<Metrics>(r, "s", "metrics");
+        QCOMPARE(m.task, std::string("clustering"));
+        QCOMPARE(*m.scalar("n_clusters"), 3.0);
+        QVERIFY(m.scalar("silhouette") && m.scalar("ari"));
+    }
+
     void errorsAndCancellation() {
         Builder b;
         b.node("d", "oficina.data.sample", {{"dataset", std::string("iris")}})
