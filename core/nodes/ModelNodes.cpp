@@ -65,7 +65,8 @@ PortValues runPredict(const NodeInputs& inputs, const ParamValues&, RunContext&)
     return {{"predictions", tableValue(inputs.model("model").predict(inputs.table("data")))}};
 }
 
-// The task follows from the prediction column: classes → classification, numbers → regression.
+// The task follows from the data: class predictions → classification, numeric predictions →
+// regression, a cluster column → clustering.
 PortValues runScore(const NodeInputs& inputs, const ParamValues&, RunContext& ctx) {
     std::vector<Message> warnings;
     Metrics metrics = scorePredictions(inputs.table("predictions"), &warnings);
@@ -168,7 +169,9 @@ NodeSpec scoreSpec() {
                                 "accuracy, balanced accuracy, precision, recall and F1 (macro "
                                 "and weighted), the confusion matrix and, from the class "
                                 "probabilities, log loss, ROC and precision-recall curves with "
-                                "their AUC. Regression: R², MAE, MSE, RMSE and the residuals."),
+                                "their AUC. Regression: R², MAE, MSE, RMSE and the residuals. "
+                                "Clustering: silhouette, Davies-Bouldin, Calinski-Harabasz and, "
+                                "with a target column, ARI and NMI."),
         .inputs = {{"predictions", PortType::Table, OFICINA_TR_NOOP("Predictions")}},
         .outputs = {{"metrics", PortType::Metrics, OFICINA_TR_NOOP("Metrics")}},
         .run = runScore,
