@@ -26,31 +26,34 @@ constexpr int kCheckEvery = 50;
 constexpr int kLossEvery = 10;
 
 /// Conditional probabilities P(j|i) by binary search on the Gaussian precision so that each
-/// row's entropy is log(perplexity) (_binary_search_perplexity). `sqdist` is n × k squared
-/// distances to the k candidates of each row; the result has the same shape.
-Eigen::MatrixXd conditionalP(const Eigen::MatrixXd& sqdist, double perplexity,
-                             const std::vector<char>* isSelf, const TsneMonitor& monitor) {
-    const Eigen::Index n = sqdist.rows();
-    const Eigen::Index k = sqdist.cols();
-    Eigen::MatrixXd P = Eigen::MatrixXd::Zero(n, k);
+/// point's entropy is log(perplexity) (_binary_search_perplexity). Column i of `sqdist` (k × n)
+/// holds the squared distances from point i to its k candidates (column-major, so each search
+/// reads contiguous memory); the result has the same layout: result(c, i) = P(candidate c | i).
+/// With `skipDiagonal` the candidates are all points and a point is not its own neighbour.
+Eigen::MatrixXd conditionalP(const Eigen::MatrixXd& sqdist, double perplexity, bool skipDiagonal,
+                             const TsneMonitor& monitor) {
+    const Eigen::Index k = sqdist.rows();
+    const Eigen::Index n = sqdist.cols();
+    Eigen::MatrixXd P = Eigen::MatrixXd::Zero(k, n);
     const double desiredEntropy = std::log(perplexity);
     for (Eigen::Index i = 0; i < n; ++i) {
         if (i % 256 == 0 && monitor.stop.stop_requested()) throw Cancelled{};
         double betaMin = -std::numeric_limits<double>::infinity();
         double betaMax = std::numeric_limits<double>::infinity();
         double beta = 1.0;
+        const double* d = sqdist.col(i).data();
+        double* p = P.col(i).data();
         for (int step = 0; step < 100; ++step) {
             double sumP = 0.0;
             for (Eigen::Index j = 0; j < k; ++j) {
-                const bool self = isSelf && (*isSelf)[size_t(i * k + j)];
-                P(i, j) = self ? 0.0 : std::exp(-sqdist(i, j) * beta);
-                sumP += P(i, j);
+                p[j] = skipDiagonal && i == j ? 0.0 : std::exp(-d[j] * beta);
+                sumP += p[j];
             }
             if (sumP == 0.0) sumP = 1e-8;
             double sumDistP = 0.0;
             for (Eigen::Index j = 0; j < k; ++j) {
-                P(i, j) /= sumP;
-                sumDistP += sqdist(i, j) * P(i, j);
+                p[j] /= sumP;
+                sumDistP += d[j] * p[j];
             }
             const double entropy = std::log(sumP) + beta * sumDistP;
             const double diff = entropy - desiredEntropy;
@@ -296,12 +299,10 @@ Problem jointProbabilities(const Eigen::MatrixXd& X, const TsneOptions& options,
     const Eigen::Index n = X.rows();
     Problem problem{options.method, {}, {}};
     if (options.method == TsneMethod::Exact) {
-        const Eigen::MatrixXd D = squaredDistances(X);
-        std::vector<char> self(size_t(n * n), 0);
-        for (Eigen::Index i = 0; i < n; ++i) self[size_t(i * n + i)] = 1;
-        // Row-major view: conditionalP walks rows; D is symmetric so D(i, j) = D(j, i).
-        Eigen::MatrixXd P = conditionalP(D, options.perplexity, &self, monitor);
-        P = P + P.transpose().eval();
+        Eigen::MatrixXd P = conditionalP(squaredDistances(X), options.perplexity, true, monitor);
+        // P + Pᵀ in place: an n × n matrix is already 800 MB at 10,000 rows.
+        for (Eigen::Index j = 0; j < n; ++j)
+            for (Eigen::Index i = j + 1; i < n; ++i) P(i, j) = P(j, i) = P(i, j) + P(j, i);
         const double sum = std::max(P.sum(), kMachineEpsilon);
         P /= sum;
         P = P.cwiseMax(kMachineEpsilon);
@@ -311,7 +312,7 @@ Problem jointProbabilities(const Eigen::MatrixXd& X, const TsneOptions& options,
     }
     // k = min(n − 1, 3·perplexity + 1) nearest neighbours, brute force by blocks.
     const Eigen::Index k = std::min<Eigen::Index>(n - 1, Eigen::Index(3.0 * options.perplexity + 1));
-    Eigen::MatrixXd nnDist(n, k);
+    Eigen::MatrixXd nnDist(k, n);
     std::vector<Eigen::Index> nnIndex(size_t(n * k));
     const Eigen::VectorXd norms = X.rowwise().squaredNorm();
     const Eigen::Index block = 512;
@@ -333,18 +334,18 @@ Problem jointProbabilities(const Eigen::MatrixXd& X, const TsneOptions& options,
                               });
             for (Eigen::Index c = 0; c < k; ++c) {
                 nnIndex[size_t(i * k + c)] = order[size_t(c)];
-                nnDist(i, c) = std::max(d(r, order[size_t(c)]), 0.0);
+                nnDist(c, i) = std::max(d(r, order[size_t(c)]), 0.0);
             }
         }
     }
-    const Eigen::MatrixXd cond = conditionalP(nnDist, options.perplexity, nullptr, monitor);
+    const Eigen::MatrixXd cond = conditionalP(nnDist, options.perplexity, false, monitor);
     // P = (C + Cᵀ) / sum, as a sparse matrix with both directions.
     std::vector<std::vector<std::pair<Eigen::Index, double>>> rows(static_cast<size_t>(n));
     for (Eigen::Index i = 0; i < n; ++i)
         for (Eigen::Index c = 0; c < k; ++c) {
             const Eigen::Index j = nnIndex[size_t(i * k + c)];
-            rows[size_t(i)].emplace_back(j, cond(i, c));
-            rows[size_t(j)].emplace_back(i, cond(i, c));
+            rows[size_t(i)].emplace_back(j, cond(c, i));
+            rows[size_t(j)].emplace_back(i, cond(c, i));
         }
     SparseP& P = problem.sparseP;
     P.rowStart.assign(size_t(n) + 1, 0);
