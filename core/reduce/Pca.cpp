@@ -228,6 +228,9 @@ PcaFit fitPca(const Table& table, const PcaOptions& options,
         totalVariance = centred.colwise().squaredNorm().sum() / double(rows - 1);
     }
 
+    if (!(totalVariance > 0.0))
+        throw Error(Message(OFICINA_TR_NOOP("every feature is constant, so PCA finds no "
+                                            "direction of variance")));
     const Eigen::VectorXd variance = singular.array().square() / double(rows - 1);
     const Eigen::VectorXd ratio = variance / totalVariance;
     if (fraction) {

@@ -184,6 +184,9 @@ private Q_SLOTS:
                                             Column::numeric("b", {1, 0, 3})});
         QVERIFY_THROWS_EXCEPTION(Error, (void)fitPca(two, {.nComponents = 3}));
         QVERIFY_THROWS_EXCEPTION(Error, (void)fitPca(two, {.nComponents = 1.5}));
+        const Table flat(std::vector<Column>{Column::numeric("a", {2, 2, 2}),
+                                             Column::numeric("c", {5, 5, 5})});
+        QVERIFY_THROWS_EXCEPTION(Error, (void)fitPca(flat));
         // A constant column is fine for PCA: it just explains no variance.
         const Table constant(std::vector<Column>{Column::numeric("a", {1, 2, 4}),
                                                  Column::numeric("c", {5, 5, 5})});
