@@ -311,7 +311,8 @@ Problem jointProbabilities(const Eigen::MatrixXd& X, const TsneOptions& options,
         return problem;
     }
     // k = min(n − 1, 3·perplexity + 1) nearest neighbours, brute force by blocks.
-    const Eigen::Index k = std::min<Eigen::Index>(n - 1, Eigen::Index(3.0 * options.perplexity + 1));
+    const Eigen::Index k =
+        std::min<Eigen::Index>(n - 1, Eigen::Index(3.0 * options.perplexity + 1));
     Eigen::MatrixXd nnDist(k, n);
     std::vector<Eigen::Index> nnIndex(size_t(n * k));
     const Eigen::VectorXd norms = X.rowwise().squaredNorm();

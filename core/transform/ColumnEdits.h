@@ -78,7 +78,8 @@ private:
 
 /// Checks the pairs against `table` (unknown column, duplicate or clashing new names: Error).
 std::shared_ptr<const RenameColumnsStep>
-makeRenameColumns(const Table& table, const std::vector<std::pair<std::string, std::string>>& pairs);
+makeRenameColumns(const Table& table,
+                  const std::vector<std::pair<std::string, std::string>>& pairs);
 
 /// Drops columns. Columns already absent when re-applied are fine: dropping them is the point.
 class DropColumnsStep final : public FittedStep {

@@ -102,7 +102,8 @@ bool parseNumber(const std::string& text, double& value) {
 
 ImputerStep::ImputerStep(std::vector<ImputedColumn> columns, std::vector<std::string> dropped,
                          ImputerOptions options)
-    : m_columns(std::move(columns)), m_dropped(std::move(dropped)), m_options(std::move(options)) {}
+    : m_columns(std::move(columns)), m_dropped(std::move(dropped)),
+      m_options(std::move(options)) {}
 
 std::string ImputerStep::typeId() const { return "oficina.impute.simple"; }
 

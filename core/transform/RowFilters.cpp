@@ -187,7 +187,8 @@ FilteredRows filterRows(const Table& table, const RowCondition& condition) {
     std::vector<char> keep(n, 0);
     const CompareOp op = condition.op;
     if (op == CompareOp::IsMissing || op == CompareOp::IsNotMissing) {
-        for (size_t i = 0; i < n; ++i) keep[i] = column.isMissing(i) == (op == CompareOp::IsMissing);
+        const bool wantMissing = op == CompareOp::IsMissing;
+        for (size_t i = 0; i < n; ++i) keep[i] = column.isMissing(i) == wantMissing;
         return keepRows(table, keep);
     }
     if (column.isNumeric()) {

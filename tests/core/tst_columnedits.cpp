@@ -168,13 +168,14 @@ private Q_SLOTS:
         const RunResult r = executor.run(g, ctx);
         for (const auto& [id, status] : r.nodes)
             QVERIFY2(status.state == NodeState::Done, (id + ": " + describeError(status)).c_str());
-        const Model& model = *std::get<std::shared_ptr<const Model>>(r.nodes.at("lr").outputs.at("model"));
+        const Model& model =
+            *std::get<std::shared_ptr<const Model>>(r.nodes.at("lr").outputs.at("model"));
         QCOMPARE(model.lineage.steps.size(), size_t(4));
         QCOMPARE(model.targetName, std::string("kind"));
         QCOMPARE(model.estimator->featureNames(),
                  (std::vector<std::string>{"sepal length (cm)", "petal length (cm)", "pw"}));
-        const Table& predicted =
-            *std::get<std::shared_ptr<const Table>>(r.nodes.at("predict").outputs.at("predictions"));
+        const PortValue& predictions = r.nodes.at("predict").outputs.at("predictions");
+        const Table& predicted = *std::get<std::shared_ptr<const Table>>(predictions);
         QCOMPARE(predicted.rowCount(), size_t(150));
         size_t correct = 0;
         for (size_t i = 0; i < 150; ++i)

@@ -151,7 +151,8 @@ private Q_SLOTS:
     }
 
     void numericColumnsAreEncodedByValue() {
-        const Table t({Column::numeric("sex", {2, 1, 1, 2}), Column::numeric("age", {30, 40, 50, 60})});
+        const Table t({Column::numeric("sex", {2, 1, 1, 2}),
+                       Column::numeric("age", {30, 40, 50, 60})});
         const auto step = fitOneHotEncoder(t, {.columns = {"sex"}, .drop = OneHotDrop::IfBinary});
         const Table out = applyStep(step, t);
         QCOMPARE(out.columnNames(), (std::vector<std::string>{"sex_2", "age"}));

@@ -138,7 +138,8 @@ private Q_SLOTS:
         for (size_t j = 0; j < kept.size(); ++j) {
             const Column& column = out.column(kept[j]);
             for (size_t i = 0; i < column.size(); ++i) {
-                const double want = fixture::number(expected[qsizetype(i)].toArray()[qsizetype(j)]);
+                const double want =
+                    fixture::number(expected[qsizetype(i)].toArray()[qsizetype(j)]);
                 if (!close(column.values()[i], want))
                     QFAIL(qPrintable(QStringLiteral("%1 row %2: %3 vs %4")
                                          .arg(QString::fromStdString(kept[j]))
@@ -171,8 +172,10 @@ private Q_SLOTS:
             const Column& column = catOut.column(catKept[j]);
             QVERIFY(!column.isNumeric());
             for (size_t i = 0; i < column.size(); ++i)
-                QCOMPARE(column.cellText(i),
-                         catExpected[qsizetype(i)].toArray()[qsizetype(j)].toString().toStdString());
+                QCOMPARE(column.cellText(i), catExpected[qsizetype(i)]
+                                                 .toArray()[qsizetype(j)]
+                                                 .toString()
+                                                 .toStdString());
         }
     }
 

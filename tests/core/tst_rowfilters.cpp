@@ -33,7 +33,8 @@ Table fixtureTable() {
     std::vector<Column> columns;
     for (size_t j = 0; j < names.size(); ++j) {
         std::vector<double> values;
-        for (const QJsonValue& row : rows) values.push_back(fixture::number(row.toArray()[qsizetype(j)]));
+        for (const QJsonValue& row : rows)
+            values.push_back(fixture::number(row.toArray()[qsizetype(j)]));
         columns.push_back(Column::numeric(names[j], std::move(values)));
     }
     std::vector<std::string> categories{"setosa", "versicolor", "virginica"};
@@ -43,7 +44,8 @@ Table fixtureTable() {
             codes.push_back(Column::kMissingCode);
             continue;
         }
-        const auto it = std::find(categories.begin(), categories.end(), v.toString().toStdString());
+        const auto it =
+            std::find(categories.begin(), categories.end(), v.toString().toStdString());
         codes.push_back(int32_t(it - categories.begin()));
     }
     columns.push_back(Column::categorical("species", std::move(codes), categories));
