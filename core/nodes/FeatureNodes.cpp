@@ -8,6 +8,7 @@
 #include "transform/PolynomialFeatures.h"
 #include "transform/PowerTransform.h"
 #include "transform/Scalers.h"
+#include "transform/StandardScaler.h"
 #include "util/Tr.h"
 
 namespace oficina::core {
@@ -20,6 +21,13 @@ std::vector<PortSpec> dataIn() {
 
 std::vector<PortSpec> dataOut() {
     return {{"data", PortType::Table, OFICINA_TR_NOOP("Transformed data")}};
+}
+
+PortValues runStandardScaler(const NodeInputs& inputs, const ParamValues& params, RunContext&) {
+    const Table& input = inputs.table("data");
+    auto step = fitStandardScaler(input, {.withMean = params.boolean("with_mean"),
+                                          .withStd = params.boolean("with_std")});
+    return {{"data", tableValue(applyStep(step, input))}};
 }
 
 PortValues runMinMax(const NodeInputs& inputs, const ParamValues& params, RunContext&) {
@@ -260,6 +268,26 @@ NodeSpec kBestSpec() {
 }
 
 } // namespace
+
+// Registered by builtin.cpp under its original place in the list.
+NodeSpec standardScalerSpec() {
+    return {
+        .type = "oficina.scale.standard",
+        .title = OFICINA_TR_NOOP("Standard scaler"),
+        .category = Category::Features,
+        .help = OFICINA_TR_NOOP("Centres each numeric feature on 0 and scales it to unit "
+                                "variance, with the mean and deviation learned from this "
+                                "node's input. Models downstream re-apply the same scaling "
+                                "when they predict."),
+        .inputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Data")}},
+        .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Scaled data")}},
+        .params = {Parameter::boolean("with_mean", OFICINA_TR_NOOP("Centre"), true)
+                       .withHelp(OFICINA_TR_NOOP("Subtract each column's mean")),
+                   Parameter::boolean("with_std", OFICINA_TR_NOOP("Scale"), true)
+                       .withHelp(OFICINA_TR_NOOP("Divide by each column's standard deviation"))},
+        .run = runStandardScaler,
+    };
+}
 
 void registerFeatureNodes(NodeRegistry& registry) {
     registry.add(minMaxSpec());

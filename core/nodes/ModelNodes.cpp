@@ -1,4 +1,4 @@
-// Fitted transforms, learners, prediction and scoring nodes.
+// Learners, prediction and scoring nodes (the standard scaler lives in FeatureNodes.cpp).
 #include "nodes/Nodes.h"
 
 #include "data/FeatureMatrix.h"
@@ -6,7 +6,6 @@
 #include "eval/CrossValidation.h"
 #include "models/LogisticRegression.h"
 #include "pipeline/RunContext.h"
-#include "transform/StandardScaler.h"
 #include "util/Error.h"
 #include "util/Tr.h"
 
@@ -17,13 +16,6 @@
 namespace oficina::core {
 
 namespace {
-
-PortValues runStandardScaler(const NodeInputs& inputs, const ParamValues& params, RunContext&) {
-    const Table& input = inputs.table("data");
-    auto step = fitStandardScaler(input, {.withMean = params.boolean("with_mean"),
-                                          .withStd = params.boolean("with_std")});
-    return {{"data", tableValue(applyStep(step, input))}};
-}
 
 PortValues runLogisticRegression(const NodeInputs& inputs, const ParamValues& params,
                                  RunContext& ctx) {
@@ -75,25 +67,6 @@ PortValues runScore(const NodeInputs& inputs, const ParamValues&, RunContext& ct
 }
 
 } // namespace
-
-NodeSpec standardScalerSpec() {
-    return {
-        .type = "oficina.scale.standard",
-        .title = OFICINA_TR_NOOP("Standard scaler"),
-        .category = Category::Features,
-        .help = OFICINA_TR_NOOP("Centres each numeric feature on 0 and scales it to unit "
-                                "variance, with the mean and deviation learned from this "
-                                "node's input. Models downstream re-apply the same scaling "
-                                "when they predict."),
-        .inputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Data")}},
-        .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Scaled data")}},
-        .params = {Parameter::boolean("with_mean", OFICINA_TR_NOOP("Centre"), true)
-                       .withHelp(OFICINA_TR_NOOP("Subtract each column's mean")),
-                   Parameter::boolean("with_std", OFICINA_TR_NOOP("Scale"), true)
-                       .withHelp(OFICINA_TR_NOOP("Divide by each column's standard deviation"))},
-        .run = runStandardScaler,
-    };
-}
 
 NodeSpec logisticRegressionSpec() {
     return {
