@@ -3,6 +3,11 @@
 #include "cluster/Agglomerative.h"
 #include "data/CsvReader.h"
 #include "data/FeatureMatrix.h"
+#include "eval/Metrics.h"
+#include "models/Model.h"
+#include "nodes/Nodes.h"
+#include "pipeline/NodeRegistry.h"
+#include "pipeline/RunContext.h"
 #include "util/Error.h"
 
 #include "../JsonFixture.h"
@@ -92,6 +97,34 @@ private Q_SLOTS:
             4, 5, 4, 4;
         QCOMPARE(Z, expected);
         QCOMPARE(cutTree(Z, 2), (std::vector<int32_t>{1, 1, 0, 0}));
+    }
+
+    void nodeOutputsLabelsAndTree() {
+        NodeRegistry registry;
+        registerBuiltinNodes(registry, {.datasetDirectory = OFICINA_SOURCE_DIR
+                                        "/resources/datasets"});
+        const Table iris = readCsv(OFICINA_SOURCE_DIR "/resources/datasets/iris.csv").table;
+        Table features = iris.withColumn(iris.column("species").withRole(ColumnRole::Target));
+        const NodeSpec* spec = registry.find("oficina.cluster.agglomerative");
+        ParamValues params = spec->defaults();
+        params.set("n_clusters", int64_t(3));
+        RunContext ctx;
+        const PortValues out = spec->run(NodeInputs({{"data", tableValue(features)}}), params, ctx);
+        const Column& cluster =
+            std::get<std::shared_ptr<const Table>>(out.at("data"))->column(kClusterColumn);
+        QCOMPARE(cluster.codes(), fixture::integers<int32_t>(fixture::cases(
+                                      "sklearn/agglomerative.json")[0].toObject()["labels"]));
+        const Metrics& tree = *std::get<std::shared_ptr<const Metrics>>(out.at("tree"));
+        const LabeledMatrix* merges = tree.matrix("merge_tree");
+        QVERIFY(merges);
+        QCOMPARE(merges->rowLabels.size(), size_t(149));
+        QCOMPARE(merges->columnLabels,
+                 (std::vector<std::string>{"left", "right", "distance", "size"}));
+        QCOMPARE(merges->at(148, 3), 150.0);
+        for (size_t r = 0; r < 149; ++r) {  // children exist before the merge that joins them
+            QVERIFY(merges->at(r, 0) < merges->at(r, 1));
+            QVERIFY(merges->at(r, 1) < 150.0 + double(r));
+        }
     }
 
     void badInput() {

@@ -4,6 +4,11 @@
 #include "cluster/NearestNeighbors.h"
 #include "data/CsvReader.h"
 #include "data/FeatureMatrix.h"
+#include "eval/Metrics.h"
+#include "models/Model.h"
+#include "nodes/Nodes.h"
+#include "pipeline/NodeRegistry.h"
+#include "pipeline/RunContext.h"
 #include "util/Error.h"
 
 #include "../JsonFixture.h"
@@ -104,6 +109,35 @@ private Q_SLOTS:
         }
         QVERIFY_THROWS_EXCEPTION(Error, nn.knn(X, 3001));
         QVERIFY_THROWS_EXCEPTION(Error, nn.knn(Eigen::MatrixXd::Zero(2, 2), 1));
+    }
+
+    void nodesDbscanAndKDistance() {
+        NodeRegistry registry;
+        registerBuiltinNodes(registry, {.datasetDirectory = OFICINA_SOURCE_DIR
+                                        "/resources/datasets"});
+        Table iris = readCsv(OFICINA_SOURCE_DIR "/resources/datasets/iris.csv").table;
+        iris = iris.withColumn(iris.column("species").withRole(ColumnRole::Target));
+        RunContext ctx;
+        const NodeSpec* dbscan = registry.find("oficina.cluster.dbscan");
+        const PortValues out =
+            dbscan->run(NodeInputs({{"data", tableValue(iris)}}), dbscan->defaults(), ctx);
+        const Column& cluster =
+            std::get<std::shared_ptr<const Table>>(out.at("data"))->column(kClusterColumn);
+        auto expected = fixture::integers<int32_t>(fixture::cases("sklearn/dbscan.json")[0]
+                                                       .toObject()["labels"]);
+        QCOMPARE(cluster.codes(), expected);  // noise: -1 = missing code
+        QVERIFY(cluster.missingCount() > 0);
+
+        const NodeSpec* kdist = registry.find("oficina.cluster.k_distance");
+        const PortValues curve =
+            kdist->run(NodeInputs({{"data", tableValue(iris)}}), kdist->defaults(), ctx);
+        const Metrics& m = *std::get<std::shared_ptr<const Metrics>>(curve.at("metrics"));
+        const LabeledMatrix* k = m.matrix("k_distance");
+        QVERIFY(k);
+        QCOMPARE(k->rowLabels.size(), size_t(150));
+        for (size_t i = 1; i < 150; ++i) QVERIFY(k->at(i - 1, 1) >= k->at(i, 1));
+        const double eps = *m.scalar("suggested_eps");
+        QVERIFY(eps > k->at(149, 1) && eps < k->at(0, 1));
     }
 
     void badInput() {

@@ -2,6 +2,11 @@
 #include "cluster/KMeans.h"
 #include "data/CsvReader.h"
 #include "data/FeatureMatrix.h"
+#include "eval/Metrics.h"
+#include "models/Model.h"
+#include "nodes/Nodes.h"
+#include "pipeline/NodeRegistry.h"
+#include "pipeline/RunContext.h"
 #include "util/Error.h"
 
 #include "../JsonFixture.h"
@@ -161,6 +166,59 @@ private Q_SLOTS:
         X(1, 1) = std::nan("");
         options.nClusters = 2;
         QVERIFY_THROWS_EXCEPTION(Error, fitKMeans(X, options));
+    }
+
+    void nodesClusterScoreAndSuggestK() {
+        NodeRegistry registry;
+        registerBuiltinNodes(registry, {.datasetDirectory = OFICINA_SOURCE_DIR
+                                        "/resources/datasets"});
+        Table iris = readCsv(OFICINA_SOURCE_DIR "/resources/datasets/iris.csv").table;
+        iris = iris.withColumn(iris.column("species").withRole(ColumnRole::Target));
+        const NodeSpec* kmeans = registry.find("oficina.cluster.kmeans");
+        QVERIFY(kmeans);
+        ParamValues params = kmeans->defaults();
+        params.set("n_clusters", int64_t(3));
+        RunContext ctx;
+        ctx.beginNode("k");
+        const PortValues out = kmeans->run(NodeInputs({{"data", tableValue(iris)}}), params, ctx);
+        const Table& clustered = *std::get<std::shared_ptr<const Table>>(out.at("data"));
+        const Column& cluster = clustered.column(kClusterColumn);
+        QCOMPARE(cluster.role(), ColumnRole::Cluster);
+        QCOMPARE(cluster.categories(), (std::vector<std::string>{"0", "1", "2"}));
+        // Same labels as scikit-learn's KMeans(3, n_init=1, random_state=0) on iris.
+        for (const QJsonValue& v : fixture::cases("sklearn/kmeans.json")) {
+            const QJsonObject c = v.toObject();
+            if (c["dataset"] == "iris" && c["kind"] == "seeded" && c["n_init"].toInt() == 1)
+                QCOMPARE(cluster.codes(), fixture::integers<int32_t>(c["labels"]));
+        }
+        QVERIFY(!ctx.metricsOf("k").empty());
+        const Model& model = *std::get<std::shared_ptr<const Model>>(out.at("model"));
+        QCOMPARE(model.predict(iris).column(kClusterColumn).codes(), cluster.codes());
+
+        const NodeSpec* score = registry.find("oficina.eval.cluster_score");
+        const PortValues scored = score->run(NodeInputs({{"data", tableValue(clustered)}}),
+                                             score->defaults(), ctx);
+        const Metrics& m = *std::get<std::shared_ptr<const Metrics>>(scored.at("metrics"));
+        QCOMPARE(*m.scalar("n_clusters"), 3.0);
+        const QJsonObject reference =
+            fixture::cases("sklearn/cluster_metrics.json")[0].toObject();  // iris, same labels
+        QCOMPARE(cluster.codes(), fixture::integers<int32_t>(reference["labels"]));
+        QVERIFY(std::abs(*m.scalar("silhouette") - reference["silhouette"].toDouble()) < 1e-9);
+        QVERIFY(std::abs(*m.scalar("ari") - reference["ari"].toDouble()) < 1e-9);
+        QVERIFY(m.scalar("ari") && m.scalar("nmi") && m.scalar("davies_bouldin"));
+
+        const NodeSpec* suggest = registry.find("oficina.cluster.suggest_k");
+        ParamValues sp = suggest->defaults();
+        sp.set("k_max", int64_t(6));
+        const PortValues suggested = suggest->run(NodeInputs({{"data", tableValue(iris)}}), sp, ctx);
+        const Metrics& sk = *std::get<std::shared_ptr<const Metrics>>(suggested.at("metrics"));
+        QCOMPARE(*sk.scalar("suggested_k"), 2.0);  // iris: best silhouette at k = 2
+        QCOMPARE(sk.matrix("k_scores")->rowLabels.size(), size_t(5));
+
+        // A categorical feature is named in the error.
+        Table bad = iris.withColumn(iris.column("species").withRole(ColumnRole::Feature));
+        QVERIFY_THROWS_EXCEPTION(Error, kmeans->run(NodeInputs({{"data", tableValue(bad)}}),
+                                                    params, ctx));
     }
 
     void stopsWhenAsked() {
