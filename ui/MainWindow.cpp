@@ -131,7 +131,8 @@ MainWindow::~MainWindow() {
     m_runController->stop();
     m_runController->wait();
     m_recovery->discard();
-    // The views follow the document: they go before it.
+    // The views follow the document: they go before it, and stop reporting first.
+    m_scene->disconnect(this);
     delete m_properties;
     delete m_view;
     delete m_scene;
@@ -361,7 +362,8 @@ bool MainWindow::openPipeline(const QString& path, QString* error) {
     m_results.clear();
     m_scene->clearResults();
     m_summary->clear();
-    m_view->fitToView();
+    // After the window's layout settles (the view may not have its size yet).
+    QTimer::singleShot(0, m_view, &PipelineView::fitToView);
     Settings::addRecentFile(path);
     updateRecentMenu();
     m_recovery->discard();
@@ -483,7 +485,7 @@ bool MainWindow::recover(const QString& recoveryFile) {
                       .arg(QString::fromStdString(e.where()), trMessage(e.message())));
         return false;
     }
-    m_view->fitToView();
+    QTimer::singleShot(0, m_view, &PipelineView::fitToView);
     appendLog(tr("Recovered an unsaved pipeline"));
     return true;
 }

@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 
 #include "Translate.h"
+#include "canvas/NodeItem.h"
 #include "canvas/PipelineScene.h"
 #include "document/Document.h"
 #include "eval/Metrics.h"
@@ -64,6 +65,9 @@ void MainWindow::markStaleNodes() {
     for (const auto& [id, result] : m_results) {
         const auto it = hashes.find(id.toStdString());
         if (it == hashes.end() || it->second != result.hash) stale << id;
+        else if (const NodeItem* item = m_scene->nodeItem(id);
+                 item && item->state() == core::NodeState::Stale)
+            m_scene->setNodeResult(id, result);  // edited back: the result fits again
     }
     m_scene->markStale(stale);
 }
@@ -102,8 +106,12 @@ void MainWindow::onMetrics(const std::vector<core::MetricPoint>& points) {
     // Grouped by node, in arrival order.
     std::map<std::string, std::vector<core::MetricPoint>> byNode;
     for (const auto& p : points) byNode[p.node].push_back(p);
+    // Only the selected node's (or any, when none is selected): a finished node's views on
+    // display are not replaced by another node's late points.
+    const QString selected = m_scene->selectedNode();
     for (const auto& [node, nodePoints] : byNode)
-        m_outputs->appendMetrics(QString::fromStdString(node), nodePoints);
+        if (selected.isEmpty() || selected == QString::fromStdString(node))
+            m_outputs->appendMetrics(QString::fromStdString(node), nodePoints);
 }
 
 void MainWindow::onRunFinished(std::shared_ptr<const core::RunResult> result, quint64 revision) {

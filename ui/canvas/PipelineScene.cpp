@@ -68,7 +68,8 @@ PipelineScene::PipelineScene(Document& document, QObject* parent)
     rebuild();
 }
 
-PipelineScene::~PipelineScene() = default;
+// Items die with the scene; nobody should hear about selections while they do.
+PipelineScene::~PipelineScene() { blockSignals(true); }
 
 void PipelineScene::rebuild() {
     endLinkDrag();

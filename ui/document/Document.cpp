@@ -215,8 +215,16 @@ QStringList Document::paste(const QString& text, core::Position offset) {
     std::map<std::string, std::string> renamed;
     QStringList ids;
     auto* macro = new QUndoCommand();
+    // "logreg_2" copied again becomes "logreg_3", not "logreg_2_2".
+    const auto base = [](std::string id) {
+        const auto underscore = id.rfind('_');
+        if (underscore != std::string::npos && underscore + 1 < id.size() &&
+            id.find_first_not_of("0123456789", underscore + 1) == std::string::npos)
+            id.resize(underscore);
+        return id;
+    };
     for (core::Node node : fragment.nodes()) {
-        const std::string fresh = taken.uniqueId(node.id);
+        const std::string fresh = taken.uniqueId(base(node.id));
         renamed[node.id] = fresh;
         node.id = fresh;
         node.position = {node.position.x + offset.x, node.position.y + offset.y};
@@ -230,7 +238,7 @@ QStringList Document::paste(const QString& text, core::Position offset) {
         new ConnectCommand(this, link, {}, macro);
     }
     for (core::Comment comment : fragment.comments()) {
-        comment.id = taken.uniqueId(comment.id);
+        comment.id = taken.uniqueId(base(comment.id));
         comment.position = {comment.position.x + offset.x, comment.position.y + offset.y};
         taken.addComment(comment);
         ids << qstr(comment.id);
