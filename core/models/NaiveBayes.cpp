@@ -92,15 +92,16 @@ const char* GaussianNaiveBayes::title() const { return OFICINA_TR_NOOP("Gaussian
 Eigen::MatrixXd GaussianNaiveBayes::jointLogLikelihood(const Eigen::MatrixXd& X) const {
     const Eigen::Index k = m_theta.rows();
     Eigen::MatrixXd jll(X.rows(), k);
+    Eigen::ArrayXd squares(X.rows());
     for (Eigen::Index c = 0; c < k; ++c) {
         const Eigen::ArrayXd var = m_variance.row(c).transpose().array();
         const double constant =
             std::log(m_prior(c)) - 0.5 * (2.0 * std::numbers::pi * var).log().sum();
-        for (Eigen::Index i = 0; i < X.rows(); ++i) {
-            const Eigen::ArrayXd diff =
-                X.row(i).transpose().array() - m_theta.row(c).transpose().array();
-            jll(i, c) = constant - 0.5 * (diff.square() / var).sum();
-        }
+        // Σ_j (x_j − θ_j)² / σ²_j, a column of X at a time (X is column-major).
+        squares.setZero();
+        for (Eigen::Index j = 0; j < X.cols(); ++j)
+            squares += (X.col(j).array() - m_theta(c, j)).square() / var(j);
+        jll.col(c) = (constant - 0.5 * squares).matrix();
     }
     return jll;
 }
@@ -145,13 +146,20 @@ trainGaussianNaiveBayes(const Table& table, const std::vector<std::string>& feat
     const double epsilon = options.varSmoothing * largest;
 
     const std::vector<size_t> counts = classCounts(y.codes, size_t(k));
+    // Column by column: X is column-major, so each pass reads memory in order.
     Eigen::MatrixXd theta = Eigen::MatrixXd::Zero(k, d);
     Eigen::MatrixXd variance = Eigen::MatrixXd::Zero(k, d);
-    for (Eigen::Index i = 0; i < n; ++i) theta.row(y.codes[size_t(i)]) += X.row(i);
-    for (Eigen::Index c = 0; c < k; ++c) theta.row(c) /= double(counts[size_t(c)]);
-    for (Eigen::Index i = 0; i < n; ++i) {
-        const int32_t c = y.codes[size_t(i)];
-        variance.row(c) += (X.row(i) - theta.row(c)).array().square().matrix();
+    const int32_t* codes = y.codes.data();
+    for (Eigen::Index j = 0; j < d; ++j) {
+        const double* x = X.col(j).data();
+        double* mean = theta.col(j).data();
+        double* var = variance.col(j).data();
+        for (Eigen::Index i = 0; i < n; ++i) mean[codes[i]] += x[i];
+        for (Eigen::Index c = 0; c < k; ++c) mean[c] /= double(counts[size_t(c)]);
+        for (Eigen::Index i = 0; i < n; ++i) {
+            const double diff = x[i] - mean[codes[i]];
+            var[codes[i]] += diff * diff;
+        }
     }
     Eigen::VectorXd prior(k);
     for (Eigen::Index c = 0; c < k; ++c) {
