@@ -15,6 +15,156 @@
         <source>column &apos;%1&apos; has %2 infinite values; remove or replace them before this model</source>
         <translation>a coluna &apos;%1&apos; tem %2 valores infinitos; remova-os ou substitua-os antes deste modelo</translation>
     </message>
+    <message>
+        <source>agglomerative clustering handles at most %1 rows (it keeps all pairwise distances); this data has %2: sample it or use K-Means</source>
+        <translation>o agrupamento aglomerativo aceita no máximo %1 linhas (ele guarda todas as distâncias entre pares); estes dados têm %2: use uma amostra ou o K-Means</translation>
+    </message>
+    <message>
+        <source>agglomerative clustering needs at least two rows and one numeric feature column</source>
+        <translation>o agrupamento aglomerativo precisa de pelo menos duas linhas e uma coluna de atributo numérica</translation>
+    </message>
+    <message>
+        <source>the data has missing or infinite values; impute or drop them first</source>
+        <translation>os dados têm valores ausentes ou infinitos; faça a imputação ou descarte-os antes</translation>
+    </message>
+    <message>
+        <source>target column &apos;%1&apos; is categorical; a regression model needs a numeric target (use a classifier)</source>
+        <translation>a coluna-alvo &apos;%1&apos; é categórica; um modelo de regressão precisa de um alvo numérico (use um classificador)</translation>
+    </message>
+    <message>
+        <source>there are no rows to train on</source>
+        <translation>não há linhas para treinar</translation>
+    </message>
+    <message>
+        <source>target column &apos;%1&apos; has %2 missing values; drop those rows before training</source>
+        <translation>a coluna-alvo &apos;%1&apos; tem %2 valores ausentes; descarte essas linhas antes do treinamento</translation>
+    </message>
+    <message>
+        <source>target column &apos;%1&apos; has infinite values</source>
+        <translation>a coluna-alvo &apos;%1&apos; tem valores infinitos</translation>
+    </message>
+    <message>
+        <source>the data has no feature columns to cluster</source>
+        <translation>os dados não têm colunas de atributos para agrupar</translation>
+    </message>
+</context>
+<context>
+    <name>NodeOutputsView</name>
+    <message>
+        <source>Metric</source>
+        <translation>Métrica</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Pontuações</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Matriz de confusão</translation>
+    </message>
+    <message>
+        <source>ROC</source>
+        <translation>ROC</translation>
+    </message>
+    <message>
+        <source>Residuals</source>
+        <translation>Resíduos</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>Variância</translation>
+    </message>
+    <message>
+        <source>Dendrogram</source>
+        <translation>Dendrograma</translation>
+    </message>
+    <message>
+        <source>Scores by number of clusters</source>
+        <translation>Pontuações por número de grupos</translation>
+    </message>
+    <message>
+        <source>suggested k = %1</source>
+        <translation>k sugerido = %1</translation>
+    </message>
+    <message>
+        <source>k scores</source>
+        <translation>pontuações de k</translation>
+    </message>
+    <message>
+        <source>Sorted k-distance</source>
+        <translation>k-distância ordenada</translation>
+    </message>
+    <message>
+        <source>suggested eps = %1</source>
+        <translation>eps sugerido = %1</translation>
+    </message>
+    <message>
+        <source>k-distance</source>
+        <translation>k-distância</translation>
+    </message>
+    <message>
+        <source>Learning curve</source>
+        <translation>Curva de aprendizado</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Predicts: %1</source>
+        <translation>Prevê: %1</translation>
+    </message>
+    <message>
+        <source>Features (%1): %2</source>
+        <translation>Atributos (%1): %2</translation>
+    </message>
+    <message>
+        <source>Preprocessing: %1</source>
+        <translation>Pré-processamento: %1</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Importances</source>
+        <translation>Importâncias</translation>
+    </message>
+    <message>
+        <source>Decision boundary</source>
+        <translation>Fronteira de decisão</translation>
+    </message>
+</context>
+<context>
+    <name>PortItem</name>
+    <message>
+        <source>table</source>
+        <translation>tabela</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>modelo</translation>
+    </message>
+    <message>
+        <source>metrics</source>
+        <translation>métricas</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %3)</source>
+        <translation>%1 (%2 %3)</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>saída</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>entrada</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -25,6 +175,18 @@
     <message>
         <source>Pipeline file to open</source>
         <translation>Arquivo de pipeline a abrir</translation>
+    </message>
+    <message>
+        <source>Run the pipeline once it is open</source>
+        <translation>Executar o pipeline assim que for aberto</translation>
+    </message>
+    <message>
+        <source>Select a node (its properties and outputs are shown)</source>
+        <translation>Selecione um nó (suas propriedades e saídas são mostradas)</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>nó</translation>
     </message>
 </context>
 <context>
@@ -411,7 +573,7 @@
     </message>
     <message>
         <source>Score expects class predictions from a classifier; &apos;%1&apos; holds numbers</source>
-        <translation>o nó Pontuar espera previsões de classe de um classificador; &apos;%1&apos; contém números</translation>
+        <translation type="vanished">o nó Pontuar espera previsões de classe de um classificador; &apos;%1&apos; contém números</translation>
     </message>
     <message>
         <source>%1 rows without a target value or prediction were left out of the scores</source>
@@ -451,7 +613,7 @@
     </message>
     <message>
         <source>A linear classifier giving class probabilities (multinomial, L2 penalty, L-BFGS), as scikit-learn&apos;s LogisticRegression. Its loss is drawn live while it trains.</source>
-        <translation>Um classificador linear que fornece probabilidades de classe (multinomial, penalidade L2, L-BFGS), como o LogisticRegression do scikit-learn. Sua perda é desenhada ao vivo durante o treinamento.</translation>
+        <translation type="vanished">Um classificador linear que fornece probabilidades de classe (multinomial, penalidade L2, L-BFGS), como o LogisticRegression do scikit-learn. Sua perda é desenhada ao vivo durante o treinamento.</translation>
     </message>
     <message>
         <source>Training data</source>
@@ -503,7 +665,7 @@
     </message>
     <message>
         <source>Compares predictions with the true target: accuracy, per-class precision, recall and F1, and the confusion matrix.</source>
-        <translation>Compara as previsões com o alvo verdadeiro: acurácia, precisão, revocação e F1 por classe, e a matriz de confusão.</translation>
+        <translation type="vanished">Compara as previsões com o alvo verdadeiro: acurácia, precisão, revocação e F1 por classe, e a matriz de confusão.</translation>
     </message>
     <message>
         <source>Metrics</source>
@@ -665,6 +827,2010 @@
         <source>cannot replace the file: %1</source>
         <translation>não é possível substituir o arquivo: %1</translation>
     </message>
+    <message>
+        <source>the number of clusters (%1) must be between 1 and the number of rows (%2)</source>
+        <translation>o número de grupos (%1) deve estar entre 1 e o número de linhas (%2)</translation>
+    </message>
+    <message>
+        <source>eps must be positive and min_samples at least 1</source>
+        <translation>eps deve ser positivo e min_samples pelo menos 1</translation>
+    </message>
+    <message>
+        <source>clustering needs at least one row and one numeric feature column</source>
+        <translation>o agrupamento precisa de pelo menos uma linha e uma coluna de atributo numérica</translation>
+    </message>
+    <message>
+        <source>the data has missing or infinite values; impute or drop them first</source>
+        <translation>os dados têm valores ausentes ou infinitos; faça a imputação ou descarte-os antes</translation>
+    </message>
+    <message>
+        <source>the number of clusters must be at least 1</source>
+        <translation>o número de grupos deve ser pelo menos 1</translation>
+    </message>
+    <message>
+        <source>there are %1 rows, fewer than the %2 clusters asked for</source>
+        <translation>há %1 linhas, menos do que os %2 grupos pedidos</translation>
+    </message>
+    <message>
+        <source>clustering needs at least one numeric feature column</source>
+        <translation>o agrupamento precisa de pelo menos uma coluna de atributo numérica</translation>
+    </message>
+    <message>
+        <source>max_iter and n_init must be at least 1 and tol not negative</source>
+        <translation>max_iter e n_init devem ser pelo menos 1 e tol não pode ser negativo</translation>
+    </message>
+    <message>
+        <source>the initial centres must be a %1 × %2 matrix</source>
+        <translation>os centros iniciais devem formar uma matriz %1 × %2</translation>
+    </message>
+    <message>
+        <source>batch_size and max_iter must be at least 1</source>
+        <translation>batch_size e max_iter devem ser pelo menos 1</translation>
+    </message>
+    <message>
+        <source>some probabilities are missing; log loss and ROC curves were left out</source>
+        <translation>faltam algumas probabilidades; a perda logarítmica e as curvas ROC foram deixadas de fora</translation>
+    </message>
+    <message>
+        <source>the target has the class &apos;%1&apos;, which the model does not know; log loss and ROC curves were left out</source>
+        <translation>o alvo tem a classe &apos;%1&apos;, que o modelo não conhece; a perda logarítmica e as curvas ROC foram deixadas de fora</translation>
+    </message>
+    <message>
+        <source>ROC AUC needs rows of both classes; it was left out</source>
+        <translation>a AUC ROC precisa de linhas das duas classes; ela foi deixada de fora</translation>
+    </message>
+    <message>
+        <source>one-vs-rest ROC AUC needs rows of every class the model knows; it was left out</source>
+        <translation>a AUC ROC um-contra-todos precisa de linhas de todas as classes que o modelo conhece; ela foi deixada de fora</translation>
+    </message>
+    <message>
+        <source>classification scores need class predictions; &apos;%1&apos; holds numbers</source>
+        <translation>as pontuações de classificação precisam de previsões de classe; &apos;%1&apos; contém números</translation>
+    </message>
+    <message>
+        <source>there are %1 labels for %2 rows</source>
+        <translation>há %1 rótulos para %2 linhas</translation>
+    </message>
+    <message>
+        <source>cluster scores need between 2 and %1 clusters; there are %2</source>
+        <translation>as pontuações de agrupamento precisam de 2 a %1 grupos; há %2</translation>
+    </message>
+    <message>
+        <source>cross-validation needs a classification or regression model</source>
+        <translation>a validação cruzada precisa de um modelo de classificação ou de regressão</translation>
+    </message>
+    <message>
+        <source>the data has no column &apos;%1&apos;, the target the model was trained to predict</source>
+        <translation>os dados não têm a coluna &apos;%1&apos;, o alvo que o modelo foi treinado para prever</translation>
+    </message>
+    <message>
+        <source>the silhouette was computed on a random sample of %1 rows</source>
+        <translation>a silhueta foi calculada sobre uma amostra aleatória de %1 linhas</translation>
+    </message>
+    <message>
+        <source>cross-validation needs at least 2 folds, not %1</source>
+        <translation>a validação cruzada precisa de pelo menos 2 partes (folds), não %1</translation>
+    </message>
+    <message>
+        <source>%1 folds need at least %1 rows; the data has %2</source>
+        <translation>%1 partes precisam de pelo menos %1 linhas; os dados têm %2</translation>
+    </message>
+    <message>
+        <source>training sizes are fractions in (0, 1], not %1</source>
+        <translation>os tamanhos de treinamento são frações em (0, 1], não %1</translation>
+    </message>
+    <message>
+        <source>there are no folds to evaluate</source>
+        <translation>não há partes (folds) para avaliar</translation>
+    </message>
+    <message>
+        <source>the metric &apos;%1&apos; is not scored for this model</source>
+        <translation>a métrica &apos;%1&apos; não é calculada para este modelo</translation>
+    </message>
+    <message>
+        <source>%1 true labels but %2 scores</source>
+        <translation>%1 rótulos verdadeiros, mas %2 pontuações</translation>
+    </message>
+    <message>
+        <source>the scores have missing or infinite values</source>
+        <translation>as pontuações têm valores ausentes ou infinitos</translation>
+    </message>
+    <message>
+        <source>a ROC curve needs both positive and negative rows</source>
+        <translation>uma curva ROC precisa de linhas positivas e negativas</translation>
+    </message>
+    <message>
+        <source>log loss needs at least two classes</source>
+        <translation>a perda logarítmica precisa de pelo menos duas classes</translation>
+    </message>
+    <message>
+        <source>%1 true labels but %2 probabilities</source>
+        <translation>%1 rótulos verdadeiros, mas %2 probabilidades</translation>
+    </message>
+    <message>
+        <source>the probabilities have missing or infinite values</source>
+        <translation>as probabilidades têm valores ausentes ou infinitos</translation>
+    </message>
+    <message>
+        <source>a decision boundary needs a classifier</source>
+        <translation>uma fronteira de decisão precisa de um classificador</translation>
+    </message>
+    <message>
+        <source>the grid resolution must be between %1 and %2</source>
+        <translation>a resolução da grade deve estar entre %1 e %2</translation>
+    </message>
+    <message>
+        <source>the grid ranges must be finite and not empty</source>
+        <translation>os intervalos da grade devem ser finitos e não vazios</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is not numeric</source>
+        <translation>a coluna &apos;%1&apos; não é numérica</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; has no values</source>
+        <translation>a coluna &apos;%1&apos; não tem valores</translation>
+    </message>
+    <message>
+        <source>%1 true values but %2 predictions</source>
+        <translation>%1 valores verdadeiros, mas %2 previsões</translation>
+    </message>
+    <message>
+        <source>the true or predicted values have missing or infinite values</source>
+        <translation>os valores verdadeiros ou previstos têm valores ausentes ou infinitos</translation>
+    </message>
+    <message>
+        <source>regression scores need numeric predictions; &apos;%1&apos; holds classes</source>
+        <translation>as pontuações de regressão precisam de previsões numéricas; &apos;%1&apos; contém classes</translation>
+    </message>
+    <message>
+        <source>the predictions are numbers but the target column &apos;%1&apos; is categorical</source>
+        <translation>as previsões são números, mas a coluna-alvo &apos;%1&apos; é categórica</translation>
+    </message>
+    <message>
+        <source>alpha must not be negative, not %1</source>
+        <translation>alpha não pode ser negativo, não %1</translation>
+    </message>
+    <message>
+        <source>l1_ratio must be between 0 and 1, not %1</source>
+        <translation>l1_ratio deve estar entre 0 e 1, não %1</translation>
+    </message>
+    <message>
+        <source>max_iter must be at least 1, not %1</source>
+        <translation>max_iter deve ser pelo menos 1, não %1</translation>
+    </message>
+    <message>
+        <source>coordinate descent did not converge in %1 iterations (duality gap %2, tolerance %3); increase max_iter or scale the features</source>
+        <translation>a descida por coordenadas não convergiu em %1 iterações (lacuna de dualidade %2, tolerância %3); aumente max_iter ou padronize os atributos</translation>
+    </message>
+    <message>
+        <source>min_samples_split must be at least 2, not %1</source>
+        <translation>min_samples_split deve ser pelo menos 2, não %1</translation>
+    </message>
+    <message>
+        <source>min_samples_leaf must be at least 1, not %1</source>
+        <translation>min_samples_leaf deve ser pelo menos 1, não %1</translation>
+    </message>
+    <message>
+        <source>there are no feature columns to train on</source>
+        <translation>não há colunas de atributos para treinar</translation>
+    </message>
+    <message>
+        <source>target column &apos;%1&apos; is categorical; a regression model needs a numeric target</source>
+        <translation>a coluna-alvo &apos;%1&apos; é categórica; um modelo de regressão precisa de um alvo numérico</translation>
+    </message>
+    <message>
+        <source>target column &apos;%1&apos; has infinite values</source>
+        <translation>a coluna-alvo &apos;%1&apos; tem valores infinitos</translation>
+    </message>
+    <message>
+        <source>XGBoost failed: %1</source>
+        <translation>o XGBoost falhou: %1</translation>
+    </message>
+    <message>
+        <source>n_estimators must be at least 1, not %1</source>
+        <translation>n_estimators deve ser pelo menos 1, não %1</translation>
+    </message>
+    <message>
+        <source>learning_rate must be in (0, 1], not %1</source>
+        <translation>learning_rate deve estar em (0, 1], não %1</translation>
+    </message>
+    <message>
+        <source>max_depth must be at least 1, not %1</source>
+        <translation>max_depth deve ser pelo menos 1, não %1</translation>
+    </message>
+    <message>
+        <source>subsample and colsample_bytree must be in (0, 1]</source>
+        <translation>subsample e colsample_bytree devem estar em (0, 1]</translation>
+    </message>
+    <message>
+        <source>reg_lambda must not be negative, not %1</source>
+        <translation>reg_lambda não pode ser negativo, não %1</translation>
+    </message>
+    <message>
+        <source>validation_fraction must be in (0, 1), not %1</source>
+        <translation>validation_fraction deve estar em (0, 1), não %1</translation>
+    </message>
+    <message>
+        <source>too few rows to hold some out for early stopping</source>
+        <translation>poucas linhas para separar algumas para a parada antecipada</translation>
+    </message>
+    <message>
+        <source>n_neighbors is %1 but there are %2 training rows; choose between 1 and the number of rows</source>
+        <translation>n_neighbors é %1, mas há %2 linhas de treinamento; escolha entre 1 e o número de linhas</translation>
+    </message>
+    <message>
+        <source>the target &apos;%1&apos; is categorical; a regressor needs numbers (use the k-NN classifier)</source>
+        <translation>o alvo &apos;%1&apos; é categórico; um regressor precisa de números (use o classificador k-NN)</translation>
+    </message>
+    <message>
+        <source>the target has missing or infinite values</source>
+        <translation>o alvo tem valores ausentes ou infinitos</translation>
+    </message>
+    <message>
+        <source>the target &apos;%1&apos; has only one class &apos;%2&apos;; classification needs at least two</source>
+        <translation>o alvo &apos;%1&apos; tem apenas uma classe, &apos;%2&apos;; a classificação precisa de pelo menos duas</translation>
+    </message>
+    <message>
+        <source>var_smoothing must not be negative, not %1</source>
+        <translation>var_smoothing não pode ser negativo, não %1</translation>
+    </message>
+    <message>
+        <source>every feature is constant (column &apos;%1&apos; included); Gaussian naive Bayes has nothing to learn</source>
+        <translation>todos os atributos são constantes (inclusive a coluna &apos;%1&apos;); o naive Bayes gaussiano não tem nada a aprender</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; has %2 missing values; add an imputer or drop rows with missing values</source>
+        <translation>a coluna &apos;%1&apos; tem %2 valores ausentes; adicione um imputador ou descarte as linhas com valores ausentes</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; holds %2, but categorical naive Bayes needs categories or non-negative integer codes</source>
+        <translation>a coluna &apos;%1&apos; contém %2, mas o naive Bayes categórico precisa de categorias ou de códigos inteiros não negativos</translation>
+    </message>
+    <message>
+        <source>alpha must be positive, not %1</source>
+        <translation>alpha deve ser positivo, não %1</translation>
+    </message>
+    <message>
+        <source>the out-of-bag score needs bootstrap samples</source>
+        <translation>a pontuação fora da amostra (out-of-bag) precisa de amostras bootstrap</translation>
+    </message>
+    <message>
+        <source>%1 must be a positive number, not %2</source>
+        <translation>%1 deve ser um número positivo, não %2</translation>
+    </message>
+    <message>
+        <source>liblinear rejected the options: %1</source>
+        <translation>o liblinear rejeitou as opções: %1</translation>
+    </message>
+    <message>
+        <source>liblinear failed to fit the model</source>
+        <translation>o liblinear não conseguiu ajustar o modelo</translation>
+    </message>
+    <message>
+        <source>liblinear reached its iteration limit without converging; scale the features or lower C</source>
+        <translation>o liblinear atingiu seu limite de iterações sem convergir; padronize os atributos ou diminua C</translation>
+    </message>
+    <message>
+        <source>a kernel SVM on %1 rows would take very long (its cost grows with the square of the rows; the limit is %2); use the linear SVM or sample the rows</source>
+        <translation>uma SVM com kernel em %1 linhas levaria muito tempo (seu custo cresce com o quadrado das linhas; o limite é %2); use a SVM linear ou uma amostra das linhas</translation>
+    </message>
+    <message>
+        <source>gamma must not be negative, not %1</source>
+        <translation>gamma não pode ser negativo, não %1</translation>
+    </message>
+    <message>
+        <source>degree must not be negative, not %1</source>
+        <translation>degree não pode ser negativo, não %1</translation>
+    </message>
+    <message>
+        <source>epsilon must not be negative, not %1</source>
+        <translation>epsilon não pode ser negativo, não %1</translation>
+    </message>
+    <message>
+        <source>libsvm rejected the options: %1</source>
+        <translation>o libsvm rejeitou as opções: %1</translation>
+    </message>
+    <message>
+        <source>libsvm failed to fit the model</source>
+        <translation>o libsvm não conseguiu ajustar o modelo</translation>
+    </message>
+    <message>
+        <source>Gaussian naive Bayes</source>
+        <translation>Naive Bayes gaussiano</translation>
+    </message>
+    <message>
+        <source>Categorical naive Bayes</source>
+        <translation>Naive Bayes categórico</translation>
+    </message>
+    <message>
+        <source>k-NN classifier</source>
+        <translation>Classificador k-NN</translation>
+    </message>
+    <message>
+        <source>k-NN regressor</source>
+        <translation>Regressor k-NN</translation>
+    </message>
+    <message>
+        <source>Neighbours</source>
+        <translation>Vizinhos</translation>
+    </message>
+    <message>
+        <source>How many of the nearest training rows decide</source>
+        <translation>Quantas das linhas de treinamento mais próximas decidem</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Pesos</translation>
+    </message>
+    <message>
+        <source>Uniform</source>
+        <translation>Uniformes</translation>
+    </message>
+    <message>
+        <source>By inverse distance</source>
+        <translation>Pelo inverso da distância</translation>
+    </message>
+    <message>
+        <source>Whether nearer neighbours count more</source>
+        <translation>Se os vizinhos mais próximos contam mais</translation>
+    </message>
+    <message>
+        <source>A fast probabilistic classifier that treats each numeric feature, within a class, as an independent normal distribution, as scikit-learn&apos;s GaussianNB.</source>
+        <translation>Um classificador probabilístico rápido que trata cada atributo numérico, dentro de uma classe, como uma distribuição normal independente, como o GaussianNB do scikit-learn.</translation>
+    </message>
+    <message>
+        <source>Variance smoothing</source>
+        <translation>Suavização da variância</translation>
+    </message>
+    <message>
+        <source>Share of the largest feature variance added to every variance, for stability</source>
+        <translation>Parte da maior variância dos atributos somada a cada variância, para estabilidade</translation>
+    </message>
+    <message>
+        <source>A probabilistic classifier for categorical features (or ordinal-encoded integer codes), counting how often each category occurs per class, as scikit-learn&apos;s CategoricalNB.</source>
+        <translation>Um classificador probabilístico para atributos categóricos (ou códigos inteiros de um codificador ordinal), que conta com que frequência cada categoria ocorre em cada classe, como o CategoricalNB do scikit-learn.</translation>
+    </message>
+    <message>
+        <source>Smoothing (alpha)</source>
+        <translation>Suavização (alpha)</translation>
+    </message>
+    <message>
+        <source>Added to every category count, so an unseen combination is unlikely rather than impossible</source>
+        <translation>Somado a cada contagem de categoria, para que uma combinação nunca vista seja improvável em vez de impossível</translation>
+    </message>
+    <message>
+        <source>Predicts the class most common among the k nearest training rows (Euclidean distance), as scikit-learn&apos;s KNeighborsClassifier. Scale the features first.</source>
+        <translation>Prevê a classe mais comum entre as k linhas de treinamento mais próximas (distância euclidiana), como o KNeighborsClassifier do scikit-learn. Padronize os atributos antes.</translation>
+    </message>
+    <message>
+        <source>Predicts the mean target of the k nearest training rows (Euclidean distance), as scikit-learn&apos;s KNeighborsRegressor. Scale the features first.</source>
+        <translation>Prevê a média do alvo das k linhas de treinamento mais próximas (distância euclidiana), como o KNeighborsRegressor do scikit-learn. Padronize os atributos antes.</translation>
+    </message>
+    <message>
+        <source>all %1 rows were removed; no rows are left</source>
+        <translation>todas as %1 linhas foram removidas; não sobrou nenhuma linha</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows were removed</source>
+        <translation>%1 de %2 linhas foram removidas</translation>
+    </message>
+    <message>
+        <source>%1 columns are chosen but %2 new names are given; give one new name per column, separated by commas</source>
+        <translation>%1 colunas foram escolhidas, mas %2 nomes novos foram dados; dê um nome novo por coluna, separados por vírgulas</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; has no values at all and was dropped</source>
+        <translation>a coluna &apos;%1&apos; não tem nenhum valor e foi descartada</translation>
+    </message>
+    <message>
+        <source>there is no categorical feature to encode</source>
+        <translation>não há atributo categórico para codificar</translation>
+    </message>
+    <message>
+        <source>t-SNE is limited to %1 rows and the data has %2; sample the rows or reduce them with PCA first</source>
+        <translation>o t-SNE está limitado a %1 linhas e os dados têm %2; use uma amostra das linhas ou reduza-as antes com PCA</translation>
+    </message>
+    <message>
+        <source>the data has no feature columns to embed</source>
+        <translation>os dados não têm colunas de atributos para projetar</translation>
+    </message>
+    <message>
+        <source>Drop rows with missing values</source>
+        <translation>Descartar linhas com valores ausentes</translation>
+    </message>
+    <message>
+        <source>Removes rows with missing cells, as pandas&apos; dropna. Use it on training data: models still predict every row they are given.</source>
+        <translation>Remove linhas com células ausentes, como o dropna do pandas. Use-o nos dados de treinamento: os modelos continuam prevendo todas as linhas que recebem.</translation>
+    </message>
+    <message>
+        <source>Drop a row when</source>
+        <translation>Descartar uma linha quando</translation>
+    </message>
+    <message>
+        <source>Any cell is missing</source>
+        <translation>Alguma célula está ausente</translation>
+    </message>
+    <message>
+        <source>All cells are missing</source>
+        <translation>Todas as células estão ausentes</translation>
+    </message>
+    <message>
+        <source>Minimum values per row</source>
+        <translation>Mínimo de valores por linha</translation>
+    </message>
+    <message>
+        <source>When above 0, keep the rows with at least this many non-missing cells, whatever the choice above</source>
+        <translation>Quando acima de 0, mantém as linhas com pelo menos esse número de células não ausentes, independentemente da escolha acima</translation>
+    </message>
+    <message>
+        <source>Columns to check</source>
+        <translation>Colunas a verificar</translation>
+    </message>
+    <message>
+        <source>Empty = all columns</source>
+        <translation>Vazio = todas as colunas</translation>
+    </message>
+    <message>
+        <source>Drop duplicate rows</source>
+        <translation>Descartar linhas duplicadas</translation>
+    </message>
+    <message>
+        <source>Removes rows that repeat another row, as pandas&apos; drop_duplicates. Two missing cells count as equal.</source>
+        <translation>Remove linhas que repetem outra linha, como o drop_duplicates do pandas. Duas células ausentes contam como iguais.</translation>
+    </message>
+    <message>
+        <source>Columns to compare</source>
+        <translation>Colunas a comparar</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Manter</translation>
+    </message>
+    <message>
+        <source>First copy</source>
+        <translation>Primeira cópia</translation>
+    </message>
+    <message>
+        <source>Last copy</source>
+        <translation>Última cópia</translation>
+    </message>
+    <message>
+        <source>No copy</source>
+        <translation>Nenhuma cópia</translation>
+    </message>
+    <message>
+        <source>Remove outliers</source>
+        <translation>Remover valores atípicos</translation>
+    </message>
+    <message>
+        <source>Removes rows with an extreme value in any chosen numeric column: by z-score (distance from the mean in standard deviations) or by the interquartile range rule. Missing cells are never outliers.</source>
+        <translation>Remove linhas com um valor extremo em qualquer coluna numérica escolhida: pelo escore z (distância da média em desvios-padrão) ou pela regra do intervalo interquartil. Células ausentes nunca são valores atípicos.</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <source>Z-score</source>
+        <translation>Escore z</translation>
+    </message>
+    <message>
+        <source>Interquartile range (IQR)</source>
+        <translation>Intervalo interquartil (IQR)</translation>
+    </message>
+    <message>
+        <source>Z-score threshold</source>
+        <translation>Limiar do escore z</translation>
+    </message>
+    <message>
+        <source>Z-score: remove values more than this many standard deviations from the mean</source>
+        <translation>Escore z: remove valores a mais desse número de desvios-padrão da média</translation>
+    </message>
+    <message>
+        <source>IQR factor</source>
+        <translation>Fator do IQR</translation>
+    </message>
+    <message>
+        <source>IQR: remove values below Q1 − factor·IQR or above Q3 + factor·IQR</source>
+        <translation>IQR: remove valores abaixo de Q1 − fator·IQR ou acima de Q3 + fator·IQR</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colunas</translation>
+    </message>
+    <message>
+        <source>Empty = every numeric feature</source>
+        <translation>Vazio = todos os atributos numéricos</translation>
+    </message>
+    <message>
+        <source>Filter rows</source>
+        <translation>Filtrar linhas</translation>
+    </message>
+    <message>
+        <source>Keeps the rows where a condition on one column holds. The value is read as a number for numeric columns and as a label for categorical ones.</source>
+        <translation>Mantém as linhas em que uma condição sobre uma coluna é verdadeira. O valor é lido como número para colunas numéricas e como rótulo para as categóricas.</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Coluna</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condição</translation>
+    </message>
+    <message>
+        <source>equals (=)</source>
+        <translation>igual a (=)</translation>
+    </message>
+    <message>
+        <source>differs from (≠)</source>
+        <translation>diferente de (≠)</translation>
+    </message>
+    <message>
+        <source>less than (&lt;)</source>
+        <translation>menor que (&lt;)</translation>
+    </message>
+    <message>
+        <source>at most (≤)</source>
+        <translation>no máximo (≤)</translation>
+    </message>
+    <message>
+        <source>greater than (&gt;)</source>
+        <translation>maior que (&gt;)</translation>
+    </message>
+    <message>
+        <source>at least (≥)</source>
+        <translation>pelo menos (≥)</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>está ausente</translation>
+    </message>
+    <message>
+        <source>is not missing</source>
+        <translation>não está ausente</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>contém</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Compared with each cell; unused for &apos;is missing&apos; and &apos;is not missing&apos;</source>
+        <translation>Comparado com cada célula; não usado para &apos;está ausente&apos; e &apos;não está ausente&apos;</translation>
+    </message>
+    <message>
+        <source>Cast column type</source>
+        <translation>Converter tipo de coluna</translation>
+    </message>
+    <message>
+        <source>Turns numeric columns into categorical ones (the values seen here become the categories; others become missing when a model predicts) or categorical columns into numbers (every label must be a number).</source>
+        <translation>Transforma colunas numéricas em categóricas (os valores vistos aqui viram as categorias; outros ficam ausentes quando um modelo prevê) ou colunas categóricas em números (todo rótulo deve ser um número).</translation>
+    </message>
+    <message>
+        <source>New type</source>
+        <translation>Novo tipo</translation>
+    </message>
+    <message>
+        <source>Categorical</source>
+        <translation>Categórica</translation>
+    </message>
+    <message>
+        <source>Numeric</source>
+        <translation>Numérica</translation>
+    </message>
+    <message>
+        <source>Rename columns</source>
+        <translation>Renomear colunas</translation>
+    </message>
+    <message>
+        <source>Gives columns new names. Models downstream rename the columns of new data the same way.</source>
+        <translation>Dá novos nomes às colunas. Os modelos adiante no pipeline renomeiam da mesma forma as colunas de dados novos.</translation>
+    </message>
+    <message>
+        <source>New names</source>
+        <translation>Novos nomes</translation>
+    </message>
+    <message>
+        <source>One per chosen column, in the same order, separated by commas</source>
+        <translation>Um por coluna escolhida, na mesma ordem, separados por vírgulas</translation>
+    </message>
+    <message>
+        <source>Drop columns</source>
+        <translation>Descartar colunas</translation>
+    </message>
+    <message>
+        <source>Removes columns. Models downstream ignore them in new data.</source>
+        <translation>Remove colunas. Os modelos adiante no pipeline as ignoram em dados novos.</translation>
+    </message>
+    <message>
+        <source>Imputer</source>
+        <translation>Imputador</translation>
+    </message>
+    <message>
+        <source>Fills missing cells with each column&apos;s mean, median or most frequent value, or a constant, learned from this node&apos;s input (scikit-learn&apos;s SimpleImputer). Models downstream fill new data with the same values. A column with no value at all is dropped.</source>
+        <translation>Preenche células ausentes com a média, a mediana ou o valor mais frequente de cada coluna, ou com uma constante, aprendidos da entrada deste nó (o SimpleImputer do scikit-learn). Os modelos adiante no pipeline preenchem dados novos com os mesmos valores. Uma coluna sem nenhum valor é descartada.</translation>
+    </message>
+    <message>
+        <source>Imputed data</source>
+        <translation>Dados imputados</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Estratégia</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Mediana</translation>
+    </message>
+    <message>
+        <source>Most frequent</source>
+        <translation>Mais frequente</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>Constante</translation>
+    </message>
+    <message>
+        <source>Fill value</source>
+        <translation>Valor de preenchimento</translation>
+    </message>
+    <message>
+        <source>Constant strategy: empty = 0 for numeric columns and &quot;missing_value&quot; for categorical ones</source>
+        <translation>Estratégia constante: vazio = 0 para colunas numéricas e &quot;missing_value&quot; para as categóricas</translation>
+    </message>
+    <message>
+        <source>Empty = every feature (numeric ones only for mean and median)</source>
+        <translation>Vazio = todos os atributos (só os numéricos para média e mediana)</translation>
+    </message>
+    <message>
+        <source>One-hot encoder</source>
+        <translation>Codificador one-hot</translation>
+    </message>
+    <message>
+        <source>Replaces each categorical column with one 0/1 column per category seen here, named column_category (scikit-learn&apos;s OneHotEncoder). Categories not seen here give all zeros, or an error if you ask for one.</source>
+        <translation>Substitui cada coluna categórica por uma coluna 0/1 para cada categoria vista aqui, chamada coluna_categoria (o OneHotEncoder do scikit-learn). Categorias não vistas aqui dão só zeros, ou um erro, se você pedir.</translation>
+    </message>
+    <message>
+        <source>Encoded data</source>
+        <translation>Dados codificados</translation>
+    </message>
+    <message>
+        <source>Empty = every categorical feature</source>
+        <translation>Vazio = todos os atributos categóricos</translation>
+    </message>
+    <message>
+        <source>Unknown categories</source>
+        <translation>Categorias desconhecidas</translation>
+    </message>
+    <message>
+        <source>All zeros</source>
+        <translation>Só zeros</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erro</translation>
+    </message>
+    <message>
+        <source>Drop a category</source>
+        <translation>Descartar uma categoria</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Nenhuma</translation>
+    </message>
+    <message>
+        <source>The first</source>
+        <translation>A primeira</translation>
+    </message>
+    <message>
+        <source>The first, if only two</source>
+        <translation>A primeira, se houver só duas</translation>
+    </message>
+    <message>
+        <source>Dropping one column per feature avoids perfectly collinear columns</source>
+        <translation>Descartar uma coluna por atributo evita colunas perfeitamente colineares</translation>
+    </message>
+    <message>
+        <source>Ordinal encoder</source>
+        <translation>Codificador ordinal</translation>
+    </message>
+    <message>
+        <source>Replaces each category with its position among the categories seen here, in sorted order (scikit-learn&apos;s OrdinalEncoder). Missing cells stay missing.</source>
+        <translation>Substitui cada categoria pela sua posição entre as categorias vistas aqui, em ordem alfabética (o OrdinalEncoder do scikit-learn). Células ausentes continuam ausentes.</translation>
+    </message>
+    <message>
+        <source>Use the unknown value</source>
+        <translation>Usar o valor desconhecido</translation>
+    </message>
+    <message>
+        <source>Unknown value</source>
+        <translation>Valor desconhecido</translation>
+    </message>
+    <message>
+        <source>Code given to categories not seen here; it must not be one of the real codes</source>
+        <translation>Código dado às categorias não vistas aqui; não pode ser um dos códigos reais</translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>Places the rows on a plane so that rows close in feature space stay close (scikit-learn&apos;s TSNE), for looking at clusters. Up to 10,000 rows; it cannot place new rows, so it does not feed models. The KL divergence is drawn live as the loss.</source>
+        <translation>Posiciona as linhas num plano de modo que linhas próximas no espaço de atributos continuem próximas (o TSNE do scikit-learn), para observar grupos. Até 10.000 linhas; não consegue posicionar linhas novas, por isso não alimenta modelos. A divergência KL é desenhada ao vivo como a perda.</translation>
+    </message>
+    <message>
+        <source>Embedding</source>
+        <translation>Projeção</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>Perplexidade</translation>
+    </message>
+    <message>
+        <source>About how many neighbours each point keeps close; 5 to 50 is usual</source>
+        <translation>Aproximadamente quantos vizinhos cada ponto mantém próximos; de 5 a 50 é o usual</translation>
+    </message>
+    <message>
+        <source>Early exaggeration</source>
+        <translation>Exagero inicial</translation>
+    </message>
+    <message>
+        <source>How tightly clusters form in the first 250 iterations</source>
+        <translation>Quão compactos os grupos se formam nas primeiras 250 iterações</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Taxa de aprendizado</translation>
+    </message>
+    <message>
+        <source>0 = automatic: rows / early exaggeration / 4, at least 50</source>
+        <translation>0 = automática: linhas / exagero inicial / 4, pelo menos 50</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>Iterações</translation>
+    </message>
+    <message>
+        <source>Initialisation</source>
+        <translation>Inicialização</translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>Aleatória</translation>
+    </message>
+    <message>
+        <source>Barnes–Hut (fast)</source>
+        <translation>Barnes–Hut (rápido)</translation>
+    </message>
+    <message>
+        <source>Exact (slow, small data)</source>
+        <translation>Exato (lento, dados pequenos)</translation>
+    </message>
+    <message>
+        <source>Angle (θ)</source>
+        <translation>Ângulo (θ)</translation>
+    </message>
+    <message>
+        <source>Barnes–Hut: larger is faster and coarser</source>
+        <translation>Barnes–Hut: maior é mais rápido e mais grosseiro</translation>
+    </message>
+    <message>
+        <source>Used by the random initialisation</source>
+        <translation>Usada pela inicialização aleatória</translation>
+    </message>
+    <message>
+        <source>n_clusters (%1) is larger than the number of rows (%2)</source>
+        <translation>n_clusters (%1) é maior que o número de linhas (%2)</translation>
+    </message>
+    <message>
+        <source>K-Means stopped at max_iter (%1) before converging</source>
+        <translation>o K-Means parou em max_iter (%1) antes de convergir</translation>
+    </message>
+    <message>
+        <source>Mini-batch K-Means</source>
+        <translation>K-Means em minilotes</translation>
+    </message>
+    <message>
+        <source>K-Means</source>
+        <translation>K-Means</translation>
+    </message>
+    <message>
+        <source>DBSCAN found no cluster: every row is noise; try a larger eps or a smaller min_samples</source>
+        <translation>o DBSCAN não encontrou nenhum grupo: todas as linhas são ruído; tente um eps maior ou um min_samples menor</translation>
+    </message>
+    <message>
+        <source>the data has no &apos;%1&apos; column; connect the output of a clustering node</source>
+        <translation>os dados não têm a coluna &apos;%1&apos;; conecte a saída de um nó de agrupamento</translation>
+    </message>
+    <message>
+        <source>silhouette, Davies-Bouldin and Calinski-Harabasz need at least two clusters</source>
+        <translation>silhueta, Davies-Bouldin e Calinski-Harabasz precisam de pelo menos dois grupos</translation>
+    </message>
+    <message>
+        <source>k_min (%1) is larger than k_max (%2)</source>
+        <translation>k_min (%1) é maior que k_max (%2)</translation>
+    </message>
+    <message>
+        <source>k_max (%1) must be smaller than the number of rows (%2)</source>
+        <translation>k_max (%1) deve ser menor que o número de linhas (%2)</translation>
+    </message>
+    <message>
+        <source>min_samples (%1) is larger than the number of rows (%2)</source>
+        <translation>min_samples (%1) é maior que o número de linhas (%2)</translation>
+    </message>
+    <message>
+        <source>Same seed, same data: same clusters</source>
+        <translation>Mesma semente, mesmos dados: mesmos grupos</translation>
+    </message>
+    <message>
+        <source>Clusters</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <source>How many clusters to form</source>
+        <translation>Quantos grupos formar</translation>
+    </message>
+    <message>
+        <source>Clustered data</source>
+        <translation>Dados agrupados</translation>
+    </message>
+    <message>
+        <source>Groups rows into k clusters around centres (k-means++ start, then Lloyd or Elkan iterations), as scikit-learn&apos;s KMeans; n_init defaults to 1 as in scikit-learn 1.4. Adds a &apos;cluster&apos; column; the model assigns new rows to the nearest centre. Inertia is drawn live.</source>
+        <translation>Agrupa as linhas em k grupos em torno de centros (início k-means++, depois iterações de Lloyd ou de Elkan), como o KMeans do scikit-learn; n_init vale 1 por padrão, como no scikit-learn 1.4. Adiciona uma coluna &apos;cluster&apos;; o modelo atribui linhas novas ao centro mais próximo. A inércia é desenhada ao vivo.</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Inícios</translation>
+    </message>
+    <message>
+        <source>k-means++ starts; the best is kept</source>
+        <translation>Inícios k-means++; o melhor é mantido</translation>
+    </message>
+    <message>
+        <source>Stop when centres move less than this, relative to the data&apos;s variance</source>
+        <translation>Parar quando os centros se moverem menos que isto, em relação à variância dos dados</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>Algoritmo</translation>
+    </message>
+    <message>
+        <source>Lloyd</source>
+        <translation>Lloyd</translation>
+    </message>
+    <message>
+        <source>Elkan</source>
+        <translation>Elkan</translation>
+    </message>
+    <message>
+        <source>K-Means for large data: centres are updated from small random batches of rows, as scikit-learn&apos;s MiniBatchKMeans. Faster, slightly less compact clusters.</source>
+        <translation>K-Means para dados grandes: os centros são atualizados a partir de pequenos lotes aleatórios de linhas, como o MiniBatchKMeans do scikit-learn. Mais rápido, com grupos um pouco menos compactos.</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Tamanho do lote</translation>
+    </message>
+    <message>
+        <source>Maximum passes</source>
+        <translation>Máximo de passagens</translation>
+    </message>
+    <message>
+        <source>Passes over the data at most</source>
+        <translation>No máximo este número de passagens pelos dados</translation>
+    </message>
+    <message>
+        <source>DBSCAN</source>
+        <translation>DBSCAN</translation>
+    </message>
+    <message>
+        <source>Density-based clusters of any shape: rows with at least min_samples neighbours within eps are cores, clusters grow from them, and the rest is noise (missing in the &apos;cluster&apos; column). Use the k-distance node to choose eps.</source>
+        <translation>Grupos de qualquer forma baseados em densidade: linhas com pelo menos min_samples vizinhos a até eps de distância são núcleos, os grupos crescem a partir deles e o resto é ruído (ausente na coluna &apos;cluster&apos;). Use o nó de k-distância para escolher eps.</translation>
+    </message>
+    <message>
+        <source>Radius (eps)</source>
+        <translation>Raio (eps)</translation>
+    </message>
+    <message>
+        <source>Largest distance between neighbours</source>
+        <translation>Maior distância entre vizinhos</translation>
+    </message>
+    <message>
+        <source>Minimum samples</source>
+        <translation>Mínimo de amostras</translation>
+    </message>
+    <message>
+        <source>Neighbours, the row included, that make a core row</source>
+        <translation>Vizinhos, contando a própria linha, que tornam uma linha um núcleo</translation>
+    </message>
+    <message>
+        <source>Agglomerative clustering</source>
+        <translation>Agrupamento aglomerativo</translation>
+    </message>
+    <message>
+        <source>Merges the closest clusters step by step, as scikit-learn&apos;s AgglomerativeClustering, and outputs the merge tree for a dendrogram. Keeps all pairwise distances: up to 20,000 rows.</source>
+        <translation>Une os grupos mais próximos passo a passo, como o AgglomerativeClustering do scikit-learn, e produz a árvore de uniões para um dendrograma. Guarda todas as distâncias entre pares: até 20.000 linhas.</translation>
+    </message>
+    <message>
+        <source>Merge tree</source>
+        <translation>Árvore de uniões</translation>
+    </message>
+    <message>
+        <source>Linkage</source>
+        <translation>Ligação</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Ward</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Completa</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <translation>Simples</translation>
+    </message>
+    <message>
+        <source>Distance threshold</source>
+        <translation>Limiar de distância</translation>
+    </message>
+    <message>
+        <source>When above 0, cut the tree at this merge distance instead of at a number of clusters</source>
+        <translation>Quando acima de 0, corta a árvore nesta distância de união em vez de num número de grupos</translation>
+    </message>
+    <message>
+        <source>Cluster quality</source>
+        <translation>Qualidade do agrupamento</translation>
+    </message>
+    <message>
+        <source>Scores a clustering: silhouette, Davies-Bouldin and Calinski-Harabasz on the feature columns (noise rows left out; silhouette on a sample of 10,000 rows for larger data), and adjusted Rand index and normalized mutual information against the target column when there is one.</source>
+        <translation>Avalia um agrupamento: silhueta, Davies-Bouldin e Calinski-Harabasz nas colunas de atributos (linhas de ruído deixadas de fora; silhueta numa amostra de 10.000 linhas para dados maiores) e índice de Rand ajustado e informação mútua normalizada em relação à coluna-alvo, quando houver uma.</translation>
+    </message>
+    <message>
+        <source>Suggest k</source>
+        <translation>Sugerir k</translation>
+    </message>
+    <message>
+        <source>Runs K-Means for each k in a range and reports inertia (look for the elbow) and silhouette; suggests the k with the best silhouette.</source>
+        <translation>Executa o K-Means para cada k de um intervalo e informa a inércia (procure o cotovelo) e a silhueta; sugere o k com a melhor silhueta.</translation>
+    </message>
+    <message>
+        <source>Scores per k</source>
+        <translation>Pontuações por k</translation>
+    </message>
+    <message>
+        <source>Smallest k</source>
+        <translation>Menor k</translation>
+    </message>
+    <message>
+        <source>Largest k</source>
+        <translation>Maior k</translation>
+    </message>
+    <message>
+        <source>k-distance curve</source>
+        <translation>Curva de k-distância</translation>
+    </message>
+    <message>
+        <source>Distance from each row to its min_samples-th nearest neighbour (the row counted), sorted from largest: DBSCAN&apos;s eps is good at the knee, which is suggested.</source>
+        <translation>Distância de cada linha até seu min_samples-ésimo vizinho mais próximo (contando a própria linha), ordenada da maior: um bom eps para o DBSCAN fica no joelho, que é sugerido.</translation>
+    </message>
+    <message>
+        <source>Curve</source>
+        <translation>Curva</translation>
+    </message>
+    <message>
+        <source>Folds</source>
+        <translation>Partes (folds)</translation>
+    </message>
+    <message>
+        <source>How many parts the rows are dealt into; each part is held out once while the model trains on the rest</source>
+        <translation>Em quantas partes as linhas são divididas; cada parte é separada uma vez enquanto o modelo treina com o resto</translation>
+    </message>
+    <message>
+        <source>Stratified</source>
+        <translation>Estratificada</translation>
+    </message>
+    <message>
+        <source>For classification, keep each class&apos;s share in every fold (StratifiedKFold)</source>
+        <translation>Na classificação, manter a proporção de cada classe em todas as partes (StratifiedKFold)</translation>
+    </message>
+    <message>
+        <source>Shuffle</source>
+        <translation>Embaralhar</translation>
+    </message>
+    <message>
+        <source>Shuffle the rows before dealing them into folds</source>
+        <translation>Embaralhar as linhas antes de dividi-las em partes</translation>
+    </message>
+    <message>
+        <source>Random seed for the shuffle</source>
+        <translation>Semente aleatória do embaralhamento</translation>
+    </message>
+    <message>
+        <source>connect at least one model to compare</source>
+        <translation>conecte pelo menos um modelo para comparar</translation>
+    </message>
+    <message>
+        <source>the models to compare must predict the same target (&apos;%1&apos;) for the same kind of task</source>
+        <translation>os modelos a comparar devem prever o mesmo alvo (&apos;%1&apos;) para o mesmo tipo de tarefa</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a training size; give fractions between 0 and 1 separated by commas</source>
+        <translation>&apos;%1&apos; não é um tamanho de treinamento; dê frações entre 0 e 1 separadas por vírgulas</translation>
+    </message>
+    <message>
+        <source>give at least one training size</source>
+        <translation>dê pelo menos um tamanho de treinamento</translation>
+    </message>
+    <message>
+        <source>Cross-validation</source>
+        <translation>Validação cruzada</translation>
+    </message>
+    <message>
+        <source>Estimates how well a model does on rows it has not seen: the rows are dealt into folds and, for each fold, the model&apos;s whole recipe (its preprocessing and the learner) is trained afresh on the other folds and scored on this one. Gives the mean and standard deviation of each score, the scores per fold, and every row&apos;s out-of-fold prediction. Connect the raw rows the model&apos;s chain started from.</source>
+        <translation>Estima o desempenho de um modelo em linhas que ele não viu: as linhas são divididas em partes e, para cada parte, a receita inteira do modelo (seu pré-processamento e o aprendiz) é treinada de novo nas outras partes e avaliada nesta. Dá a média e o desvio-padrão de cada pontuação, as pontuações por parte e a previsão fora da parte de cada linha. Conecte as linhas brutas de onde a cadeia do modelo partiu.</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Pontuações</translation>
+    </message>
+    <message>
+        <source>Out-of-fold predictions</source>
+        <translation>Previsões fora da parte</translation>
+    </message>
+    <message>
+        <source>Model 1</source>
+        <translation>Modelo 1</translation>
+    </message>
+    <message>
+        <source>Model 2</source>
+        <translation>Modelo 2</translation>
+    </message>
+    <message>
+        <source>Model 3</source>
+        <translation>Modelo 3</translation>
+    </message>
+    <message>
+        <source>Model 4</source>
+        <translation>Modelo 4</translation>
+    </message>
+    <message>
+        <source>Model 5</source>
+        <translation>Modelo 5</translation>
+    </message>
+    <message>
+        <source>Test &amp; score</source>
+        <translation>Testar e pontuar</translation>
+    </message>
+    <message>
+        <source>Compares up to five models by cross-validation on the same data and the same folds: one row per model with the mean and standard deviation of each score.</source>
+        <translation>Compara até cinco modelos por validação cruzada nos mesmos dados e nas mesmas partes: uma linha por modelo com a média e o desvio-padrão de cada pontuação.</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Comparação</translation>
+    </message>
+    <message>
+        <source>Training sizes</source>
+        <translation>Tamanhos de treinamento</translation>
+    </message>
+    <message>
+        <source>Fractions of the training folds to train on, separated by commas</source>
+        <translation>Frações das partes de treinamento usadas no treino, separadas por vírgulas</translation>
+    </message>
+    <message>
+        <source>Accuracy or R² (by task)</source>
+        <translation>Acurácia ou R² (pela tarefa)</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Acurácia</translation>
+    </message>
+    <message>
+        <source>Balanced accuracy</source>
+        <translation>Acurácia balanceada</translation>
+    </message>
+    <message>
+        <source>F1 (macro)</source>
+        <translation>F1 (macro)</translation>
+    </message>
+    <message>
+        <source>F1 (weighted)</source>
+        <translation>F1 (ponderado)</translation>
+    </message>
+    <message>
+        <source>Log loss</source>
+        <translation>Perda logarítmica</translation>
+    </message>
+    <message>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <source>Mean absolute error</source>
+        <translation>Erro absoluto médio</translation>
+    </message>
+    <message>
+        <source>Root mean squared error</source>
+        <translation>Raiz do erro quadrático médio</translation>
+    </message>
+    <message>
+        <source>Learning curve</source>
+        <translation>Curva de aprendizado</translation>
+    </message>
+    <message>
+        <source>Trains the model&apos;s recipe on growing parts of each training fold and scores it on those rows and on the held-out fold: a large gap between the two curves means overfitting, two low curves underfitting.</source>
+        <translation>Treina a receita do modelo em partes crescentes de cada parte de treinamento e a avalia nessas linhas e na parte separada: uma grande distância entre as duas curvas indica sobreajuste; duas curvas baixas, subajuste.</translation>
+    </message>
+    <message>
+        <source>Transformed data</source>
+        <translation>Dados transformados</translation>
+    </message>
+    <message>
+        <source>Min-max scaler</source>
+        <translation>Escalonador mín-máx</translation>
+    </message>
+    <message>
+        <source>Maps each numeric feature linearly onto a range (0 to 1 by default) using the minimum and maximum learned from this node&apos;s input, as scikit-learn&apos;s MinMaxScaler. New rows beyond the training range fall outside it unless clipped.</source>
+        <translation>Mapeia linearmente cada atributo numérico num intervalo (de 0 a 1 por padrão) usando o mínimo e o máximo aprendidos da entrada deste nó, como o MinMaxScaler do scikit-learn. Linhas novas além do intervalo de treinamento ficam fora dele, a menos que sejam recortadas.</translation>
+    </message>
+    <message>
+        <source>Range minimum</source>
+        <translation>Mínimo do intervalo</translation>
+    </message>
+    <message>
+        <source>Where each column&apos;s minimum is mapped (feature_range[0])</source>
+        <translation>Para onde o mínimo de cada coluna é mapeado (feature_range[0])</translation>
+    </message>
+    <message>
+        <source>Range maximum</source>
+        <translation>Máximo do intervalo</translation>
+    </message>
+    <message>
+        <source>Where each column&apos;s maximum is mapped (feature_range[1])</source>
+        <translation>Para onde o máximo de cada coluna é mapeado (feature_range[1])</translation>
+    </message>
+    <message>
+        <source>Clip</source>
+        <translation>Recortar</translation>
+    </message>
+    <message>
+        <source>Keep transformed values of new rows inside the range</source>
+        <translation>Manter dentro do intervalo os valores transformados de linhas novas</translation>
+    </message>
+    <message>
+        <source>Robust scaler</source>
+        <translation>Escalonador robusto</translation>
+    </message>
+    <message>
+        <source>Centres each numeric feature on its median and divides by its interquartile range, as scikit-learn&apos;s RobustScaler: outliers barely move the scaling.</source>
+        <translation>Centraliza cada atributo numérico na sua mediana e divide pelo seu intervalo interquartil, como o RobustScaler do scikit-learn: valores atípicos quase não alteram a escala.</translation>
+    </message>
+    <message>
+        <source>Subtract each column&apos;s median</source>
+        <translation>Subtrair a mediana de cada coluna</translation>
+    </message>
+    <message>
+        <source>Divide by the range between the two quantiles</source>
+        <translation>Dividir pelo intervalo entre os dois quantis</translation>
+    </message>
+    <message>
+        <source>Lower quantile (%)</source>
+        <translation>Quantil inferior (%)</translation>
+    </message>
+    <message>
+        <source>Upper quantile (%)</source>
+        <translation>Quantil superior (%)</translation>
+    </message>
+    <message>
+        <source>Polynomial features</source>
+        <translation>Atributos polinomiais</translation>
+    </message>
+    <message>
+        <source>Replaces the features by all their products up to a degree (a, b, a^2, a b, b^2), as scikit-learn&apos;s PolynomialFeatures, so a linear model can fit curves and interactions. Unlike scikit-learn it adds no constant &quot;1&quot; column by default: every model here fits its own intercept. All features must be numeric.</source>
+        <translation>Substitui os atributos por todos os seus produtos até um grau (a, b, a^2, a b, b^2), como o PolynomialFeatures do scikit-learn, para que um modelo linear ajuste curvas e interações. Ao contrário do scikit-learn, não adiciona por padrão uma coluna constante &quot;1&quot;: todo modelo aqui ajusta o próprio intercepto. Todos os atributos devem ser numéricos.</translation>
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation>Grau</translation>
+    </message>
+    <message>
+        <source>Highest total power of a term</source>
+        <translation>Maior potência total de um termo</translation>
+    </message>
+    <message>
+        <source>Interactions only</source>
+        <translation>Só interações</translation>
+    </message>
+    <message>
+        <source>Only products of different features, no powers such as a^2</source>
+        <translation>Só produtos de atributos diferentes, sem potências como a^2</translation>
+    </message>
+    <message>
+        <source>Constant column</source>
+        <translation>Coluna constante</translation>
+    </message>
+    <message>
+        <source>Add a column &quot;1&quot; (redundant with a model&apos;s intercept)</source>
+        <translation>Adicionar uma coluna &quot;1&quot; (redundante com o intercepto de um modelo)</translation>
+    </message>
+    <message>
+        <source>Power transform</source>
+        <translation>Transformação de potência</translation>
+    </message>
+    <message>
+        <source>Makes skewed numeric features more Gaussian. Yeo-Johnson (scikit-learn&apos;s PowerTransformer) learns one exponent per column by maximum likelihood and then standardises; log1p takes log(1 + x) and needs values above -1.</source>
+        <translation>Torna atributos numéricos assimétricos mais gaussianos. O Yeo-Johnson (o PowerTransformer do scikit-learn) aprende um expoente por coluna por máxima verossimilhança e depois padroniza; o log1p calcula log(1 + x) e precisa de valores acima de -1.</translation>
+    </message>
+    <message>
+        <source>Yeo-Johnson</source>
+        <translation>Yeo-Johnson</translation>
+    </message>
+    <message>
+        <source>log(1 + x)</source>
+        <translation>log(1 + x)</translation>
+    </message>
+    <message>
+        <source>Standardise</source>
+        <translation>Padronizar</translation>
+    </message>
+    <message>
+        <source>Yeo-Johnson: scale the result to zero mean and unit variance</source>
+        <translation>Yeo-Johnson: escalar o resultado para média zero e variância unitária</translation>
+    </message>
+    <message>
+        <source>Binning</source>
+        <translation>Discretização</translation>
+    </message>
+    <message>
+        <source>Cuts each numeric feature into intervals, as scikit-learn&apos;s KBinsDiscretizer: equal widths, or equal numbers of rows (quantiles). Output: one 0/1 column per bin, or the bin number.</source>
+        <translation>Corta cada atributo numérico em intervalos, como o KBinsDiscretizer do scikit-learn: larguras iguais ou números iguais de linhas (quantis). Saída: uma coluna 0/1 por faixa, ou o número da faixa.</translation>
+    </message>
+    <message>
+        <source>Bins</source>
+        <translation>Faixas</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Saída</translation>
+    </message>
+    <message>
+        <source>One column per bin</source>
+        <translation>Uma coluna por faixa</translation>
+    </message>
+    <message>
+        <source>Bin number</source>
+        <translation>Número da faixa</translation>
+    </message>
+    <message>
+        <source>Bin edges</source>
+        <translation>Limites das faixas</translation>
+    </message>
+    <message>
+        <source>Quantiles (equal counts)</source>
+        <translation>Quantis (contagens iguais)</translation>
+    </message>
+    <message>
+        <source>Uniform (equal widths)</source>
+        <translation>Uniformes (larguras iguais)</translation>
+    </message>
+    <message>
+        <source>Variance threshold</source>
+        <translation>Limiar de variância</translation>
+    </message>
+    <message>
+        <source>Drops numeric features whose variance is not above a threshold; with 0, the constant ones. As scikit-learn&apos;s VarianceThreshold. The target and other columns are kept.</source>
+        <translation>Descarta atributos numéricos cuja variância não está acima de um limiar; com 0, os constantes. Como o VarianceThreshold do scikit-learn. O alvo e as outras colunas são mantidos.</translation>
+    </message>
+    <message>
+        <source>Selected data</source>
+        <translation>Dados selecionados</translation>
+    </message>
+    <message>
+        <source>Variances</source>
+        <translation>Variâncias</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Limiar</translation>
+    </message>
+    <message>
+        <source>Keep features with a larger variance</source>
+        <translation>Manter atributos com variância maior</translation>
+    </message>
+    <message>
+        <source>Select k best</source>
+        <translation>Selecionar os k melhores</translation>
+    </message>
+    <message>
+        <source>Keeps the k features most related to the target, as scikit-learn&apos;s SelectKBest: ANOVA F for a class target, correlation F for a numeric one. The scores output lists each feature&apos;s F, p-value and whether it was kept.</source>
+        <translation>Mantém os k atributos mais relacionados ao alvo, como o SelectKBest do scikit-learn: F da ANOVA para um alvo de classes, F da correlação para um numérico. A saída de pontuações lista o F de cada atributo, o valor-p e se ele foi mantido.</translation>
+    </message>
+    <message>
+        <source>Features to keep (k)</source>
+        <translation>Atributos a manter (k)</translation>
+    </message>
+    <message>
+        <source>0 keeps all features (scikit-learn&apos;s k=&quot;all&quot;)</source>
+        <translation>0 mantém todos os atributos (k=&quot;all&quot; do scikit-learn)</translation>
+    </message>
+    <message>
+        <source>From the target&apos;s type</source>
+        <translation>Pelo tipo do alvo</translation>
+    </message>
+    <message>
+        <source>ANOVA F (classes)</source>
+        <translation>F da ANOVA (classes)</translation>
+    </message>
+    <message>
+        <source>Correlation F (numbers)</source>
+        <translation>F da correlação (números)</translation>
+    </message>
+    <message>
+        <source>Learn a constant term; without it the model passes through the origin</source>
+        <translation>Aprender um termo constante; sem ele o modelo passa pela origem</translation>
+    </message>
+    <message>
+        <source>Regularisation (alpha)</source>
+        <translation>Regularização (alpha)</translation>
+    </message>
+    <message>
+        <source>Penalty strength: larger values shrink the coefficients more</source>
+        <translation>Força da penalidade: valores maiores encolhem mais os coeficientes</translation>
+    </message>
+    <message>
+        <source>Class weights</source>
+        <translation>Pesos das classes</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>Balanceados</translation>
+    </message>
+    <message>
+        <source>Balanced weighs each class inversely to its frequency, so rare classes count as much as common ones</source>
+        <translation>Balanceados dá a cada classe um peso inverso à sua frequência, para que classes raras contem tanto quanto as comuns</translation>
+    </message>
+    <message>
+        <source>Seed of the random choices: same seed, same result</source>
+        <translation>Semente das escolhas aleatórias: mesma semente, mesmo resultado</translation>
+    </message>
+    <message>
+        <source>Linear regression</source>
+        <translation>Regressão linear</translation>
+    </message>
+    <message>
+        <source>the features are linearly dependent (rank %1 of %2): the coefficients are the smallest of many equally good solutions</source>
+        <translation>os atributos são linearmente dependentes (posto %1 de %2): os coeficientes são a menor de muitas soluções igualmente boas</translation>
+    </message>
+    <message>
+        <source>Ridge regression</source>
+        <translation>Regressão ridge</translation>
+    </message>
+    <message>
+        <source>Lasso</source>
+        <translation>Lasso</translation>
+    </message>
+    <message>
+        <source>Elastic net</source>
+        <translation>Elastic net</translation>
+    </message>
+    <message>
+        <source>L1 ratio</source>
+        <translation>Proporção L1</translation>
+    </message>
+    <message>
+        <source>Share of the penalty that is L1 (lasso): 1 is the lasso, 0 is ridge</source>
+        <translation>Parte da penalidade que é L1 (lasso): 1 é o lasso, 0 é o ridge</translation>
+    </message>
+    <message>
+        <source>Passes over the features before giving up</source>
+        <translation>Passagens pelos atributos antes de desistir</translation>
+    </message>
+    <message>
+        <source>Stop when the duality gap is this small, relative to the target&apos;s spread</source>
+        <translation>Parar quando a lacuna de dualidade for tão pequena, em relação à dispersão do alvo</translation>
+    </message>
+    <message>
+        <source>Positive coefficients</source>
+        <translation>Coeficientes positivos</translation>
+    </message>
+    <message>
+        <source>Force every coefficient to be zero or more</source>
+        <translation>Forçar todo coeficiente a ser zero ou mais</translation>
+    </message>
+    <message>
+        <source>Linear SVM</source>
+        <translation>SVM linear</translation>
+    </message>
+    <message>
+        <source>SVM (kernel)</source>
+        <translation>SVM (kernel)</translation>
+    </message>
+    <message>
+        <source>SVR</source>
+        <translation>SVR</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>Kernel</translation>
+    </message>
+    <message>
+        <source>RBF (Gaussian)</source>
+        <translation>RBF (gaussiano)</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>Linear</translation>
+    </message>
+    <message>
+        <source>Polynomial</source>
+        <translation>Polinomial</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoide</translation>
+    </message>
+    <message>
+        <source>The similarity between rows that the SVM works with</source>
+        <translation>A semelhança entre linhas com que a SVM trabalha</translation>
+    </message>
+    <message>
+        <source>Gamma</source>
+        <translation>Gamma</translation>
+    </message>
+    <message>
+        <source>Kernel width for RBF, polynomial and sigmoid; 0 means &apos;scale&apos;: 1 / (features × variance of the data)</source>
+        <translation>Largura do kernel para RBF, polinomial e sigmoide; 0 significa &apos;scale&apos;: 1 / (atributos × variância dos dados)</translation>
+    </message>
+    <message>
+        <source>Degree of the polynomial kernel</source>
+        <translation>Grau do kernel polinomial</translation>
+    </message>
+    <message>
+        <source>Kernel constant (coef0)</source>
+        <translation>Constante do kernel (coef0)</translation>
+    </message>
+    <message>
+        <source>Constant term of the polynomial and sigmoid kernels</source>
+        <translation>Termo constante dos kernels polinomial e sigmoide</translation>
+    </message>
+    <message>
+        <source>Stop when the optimality conditions hold to this precision</source>
+        <translation>Parar quando as condições de otimalidade valerem com esta precisão</translation>
+    </message>
+    <message>
+        <source>Kernel cache (MB)</source>
+        <translation>Cache do kernel (MB)</translation>
+    </message>
+    <message>
+        <source>Memory for cached kernel values; more is faster</source>
+        <translation>Memória para valores de kernel em cache; mais é mais rápido</translation>
+    </message>
+    <message>
+        <source>Shrinking</source>
+        <translation>Encolhimento</translation>
+    </message>
+    <message>
+        <source>Skip rows that are settled; usually faster</source>
+        <translation>Pular linhas já resolvidas; em geral, mais rápido</translation>
+    </message>
+    <message>
+        <source>Ordinary least squares: the straight-line (hyperplane) fit that minimises the squared errors, as scikit-learn&apos;s LinearRegression. Linearly dependent features get the smallest coefficients that fit equally well.</source>
+        <translation>Mínimos quadrados ordinários: o ajuste por reta (hiperplano) que minimiza os erros quadráticos, como o LinearRegression do scikit-learn. Atributos linearmente dependentes recebem os menores coeficientes que ajustam igualmente bem.</translation>
+    </message>
+    <message>
+        <source>Least squares with an L2 penalty that shrinks the coefficients, as scikit-learn&apos;s Ridge: steadier than plain least squares when features are correlated or rows are few.</source>
+        <translation>Mínimos quadrados com uma penalidade L2 que encolhe os coeficientes, como o Ridge do scikit-learn: mais estável que os mínimos quadrados simples quando os atributos são correlacionados ou as linhas são poucas.</translation>
+    </message>
+    <message>
+        <source>Least squares with an L1 penalty, fitted by coordinate descent as scikit-learn&apos;s Lasso: it sets the coefficients of unhelpful features to exactly zero. Scale the features first.</source>
+        <translation>Mínimos quadrados com uma penalidade L1, ajustados por descida por coordenadas como o Lasso do scikit-learn: zera exatamente os coeficientes de atributos inúteis. Padronize os atributos antes.</translation>
+    </message>
+    <message>
+        <source>Least squares with a mix of L1 and L2 penalties, as scikit-learn&apos;s ElasticNet: selects features like the lasso while sharing weight among correlated ones like ridge.</source>
+        <translation>Mínimos quadrados com uma mistura de penalidades L1 e L2, como o ElasticNet do scikit-learn: seleciona atributos como o lasso e divide o peso entre atributos correlacionados como o ridge.</translation>
+    </message>
+    <message>
+        <source>A linear support vector classifier (squared hinge loss, one-vs-rest) by liblinear, as scikit-learn&apos;s LinearSVC. Fast on large data; gives classes but no probabilities. Scale the features first.</source>
+        <translation>Um classificador linear de vetores de suporte (perda hinge quadrática, um-contra-todos) pelo liblinear, como o LinearSVC do scikit-learn. Rápido em dados grandes; dá classes, mas não probabilidades. Padronize os atributos antes.</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>Penalidade</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>L1 sets the weights of unhelpful features to zero (solved in the primal)</source>
+        <translation>L1 zera os pesos de atributos inúteis (resolvido no primal)</translation>
+    </message>
+    <message>
+        <source>Stopping tolerance of the solver</source>
+        <translation>Tolerância de parada do resolvedor</translation>
+    </message>
+    <message>
+        <source>Probabilities</source>
+        <translation>Probabilidades</translation>
+    </message>
+    <message>
+        <source>Calibrate class probabilities (Platt scaling by internal 5-fold cross-validation): about five times slower</source>
+        <translation>Calibrar probabilidades de classe (escalonamento de Platt por validação cruzada interna em 5 partes): cerca de cinco vezes mais lento</translation>
+    </message>
+    <message>
+        <source>A support vector classifier with a kernel (RBF by default) by libsvm, as scikit-learn&apos;s SVC: draws curved class boundaries. Up to 20,000 training rows; scale the features first.</source>
+        <translation>Um classificador de vetores de suporte com kernel (RBF por padrão) pelo libsvm, como o SVC do scikit-learn: traça fronteiras de classe curvas. Até 20.000 linhas de treinamento; padronize os atributos antes.</translation>
+    </message>
+    <message>
+        <source>Epsilon</source>
+        <translation>Epsilon</translation>
+    </message>
+    <message>
+        <source>Errors smaller than this cost nothing (width of the tube around the fit)</source>
+        <translation>Erros menores que isto não custam nada (largura do tubo em torno do ajuste)</translation>
+    </message>
+    <message>
+        <source>Support vector regression with a kernel by libsvm, as scikit-learn&apos;s SVR. Up to 20,000 training rows; scale the features (and ideally the target) first.</source>
+        <translation>Regressão por vetores de suporte com kernel pelo libsvm, como o SVR do scikit-learn. Até 20.000 linhas de treinamento; padronize os atributos (e, idealmente, o alvo) antes.</translation>
+    </message>
+    <message>
+        <source>A linear classifier giving class probabilities, as scikit-learn&apos;s LogisticRegression: by default multinomial with an L2 penalty fitted by L-BFGS, its loss drawn live while it trains; the L1 penalty (or the liblinear solver) fits one class against the rest with liblinear.</source>
+        <translation>Um classificador linear que dá probabilidades de classe, como o LogisticRegression do scikit-learn: por padrão multinomial com penalidade L2 ajustada por L-BFGS, com a perda desenhada ao vivo durante o treino; a penalidade L1 (ou o resolvedor liblinear) ajusta cada classe contra as demais com o liblinear.</translation>
+    </message>
+    <message>
+        <source>L-BFGS iterations before giving up (liblinear has its own limits)</source>
+        <translation>Iterações do L-BFGS antes de desistir (o liblinear tem seus próprios limites)</translation>
+    </message>
+    <message>
+        <source>L1 sets the weights of unhelpful features to zero; it is fitted by liblinear</source>
+        <translation>L1 zera os pesos de atributos inúteis; é ajustada pelo liblinear</translation>
+    </message>
+    <message>
+        <source>Solver</source>
+        <translation>Resolvedor</translation>
+    </message>
+    <message>
+        <source>L-BFGS (multinomial)</source>
+        <translation>L-BFGS (multinomial)</translation>
+    </message>
+    <message>
+        <source>liblinear (one-vs-rest)</source>
+        <translation>liblinear (um-contra-todos)</translation>
+    </message>
+    <message>
+        <source>liblinear fits one class against the rest and penalises the intercept; the L1 penalty always uses it</source>
+        <translation>O liblinear ajusta cada classe contra as demais e penaliza o intercepto; a penalidade L1 sempre o usa</translation>
+    </message>
+    <message>
+        <source>Seed of liblinear&apos;s random coordinate order</source>
+        <translation>Semente da ordem aleatória de coordenadas do liblinear</translation>
+    </message>
+    <message>
+        <source>Compares predictions with the true target. Classification: accuracy, balanced accuracy, precision, recall and F1 (macro and weighted), the confusion matrix and, from the class probabilities, log loss, ROC and precision-recall curves with their AUC. Regression: R², MAE, MSE, RMSE and the residuals.</source>
+        <translation>Compara as previsões com o alvo verdadeiro. Classificação: acurácia, acurácia balanceada, precisão, revocação e F1 (macro e ponderados), a matriz de confusão e, a partir das probabilidades de classe, perda logarítmica, curvas ROC e de precisão-revocação com suas AUC. Regressão: R², MAE, MSE, RMSE e os resíduos.</translation>
+    </message>
+    <message>
+        <source>Principal component analysis, as scikit-learn&apos;s PCA: replaces the numeric features by their projections PC1, PC2… on the directions of largest variance, learned from this node&apos;s input. The variance output shows how much each component explains. Scale the features first when their units differ.</source>
+        <translation>Análise de componentes principais, como o PCA do scikit-learn: substitui os atributos numéricos por suas projeções PC1, PC2… nas direções de maior variância, aprendidas da entrada deste nó. A saída de variância mostra quanto cada componente explica. Padronize os atributos antes quando suas unidades forem diferentes.</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Componentes</translation>
+    </message>
+    <message>
+        <source>Explained variance</source>
+        <translation>Variância explicada</translation>
+    </message>
+    <message>
+        <source>How many components to keep; 0 keeps all, and a fraction such as 0.95 keeps the fewest that explain that share of the variance</source>
+        <translation>Quantos componentes manter; 0 mantém todos, e uma fração como 0,95 mantém o menor número que explica essa parte da variância</translation>
+    </message>
+    <message>
+        <source>Whiten</source>
+        <translation>Branqueamento</translation>
+    </message>
+    <message>
+        <source>Scale every component to unit variance</source>
+        <translation>Escalar cada componente para variância unitária</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automático</translation>
+    </message>
+    <message>
+        <source>Full SVD (most accurate)</source>
+        <translation>SVD completa (mais precisa)</translation>
+    </message>
+    <message>
+        <source>Covariance eigenvectors (tall data)</source>
+        <translation>Autovetores da covariância (dados altos)</translation>
+    </message>
+    <message>
+        <source>Truncated, Lanczos (wide data)</source>
+        <translation>Truncado, Lanczos (dados largos)</translation>
+    </message>
+    <message>
+        <source>All give the same components; they differ in speed and in the precision of tiny variances</source>
+        <translation>Todos dão os mesmos componentes; diferem na velocidade e na precisão de variâncias minúsculas</translation>
+    </message>
+    <message>
+        <source>Maximum depth</source>
+        <translation>Profundidade máxima</translation>
+    </message>
+    <message>
+        <source>Deepest level of the tree; 0 grows it until every leaf is pure</source>
+        <translation>Nível mais profundo da árvore; 0 a faz crescer até que toda folha seja pura</translation>
+    </message>
+    <message>
+        <source>Deepest level of each tree</source>
+        <translation>Nível mais profundo de cada árvore</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Critério</translation>
+    </message>
+    <message>
+        <source>Gini impurity</source>
+        <translation>Impureza de Gini</translation>
+    </message>
+    <message>
+        <source>Entropy (information gain)</source>
+        <translation>Entropia (ganho de informação)</translation>
+    </message>
+    <message>
+        <source>How the purity of a split is measured</source>
+        <translation>Como a pureza de uma divisão é medida</translation>
+    </message>
+    <message>
+        <source>Minimum rows to split</source>
+        <translation>Mínimo de linhas para dividir</translation>
+    </message>
+    <message>
+        <source>A node with fewer rows becomes a leaf</source>
+        <translation>Um nó com menos linhas vira uma folha</translation>
+    </message>
+    <message>
+        <source>Minimum rows per leaf</source>
+        <translation>Mínimo de linhas por folha</translation>
+    </message>
+    <message>
+        <source>Each side of a split keeps at least this many rows</source>
+        <translation>Cada lado de uma divisão mantém pelo menos este número de linhas</translation>
+    </message>
+    <message>
+        <source>Features per split</source>
+        <translation>Atributos por divisão</translation>
+    </message>
+    <message>
+        <source>Features drawn at random at each node: empty for all, &apos;sqrt&apos;, &apos;log2&apos;, a number of features or a fraction such as 0.5</source>
+        <translation>Atributos sorteados em cada nó: vazio para todos, &apos;sqrt&apos;, &apos;log2&apos;, um número de atributos ou uma fração como 0.5</translation>
+    </message>
+    <message>
+        <source>Same seed, same data: same model</source>
+        <translation>Mesma semente, mesmos dados: mesmo modelo</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Threads used for training; 0 uses every core. The result does not depend on it</source>
+        <translation>Threads usadas no treinamento; 0 usa todos os núcleos. O resultado não depende disso</translation>
+    </message>
+    <message>
+        <source>Decision tree classifier</source>
+        <translation>Classificador árvore de decisão</translation>
+    </message>
+    <message>
+        <source>Decision tree regressor</source>
+        <translation>Regressor árvore de decisão</translation>
+    </message>
+    <message>
+        <source>Random forest classifier</source>
+        <translation>Classificador floresta aleatória</translation>
+    </message>
+    <message>
+        <source>Random forest regressor</source>
+        <translation>Regressor floresta aleatória</translation>
+    </message>
+    <message>
+        <source>Gradient boosting classifier</source>
+        <translation>Classificador gradient boosting</translation>
+    </message>
+    <message>
+        <source>Gradient boosting regressor</source>
+        <translation>Regressor gradient boosting</translation>
+    </message>
+    <message>
+        <source>A CART tree of yes/no questions on the features, as scikit-learn&apos;s DecisionTreeClassifier; each leaf gives class probabilities. Limit its depth to see and explain it, and to avoid overfitting.</source>
+        <translation>Uma árvore CART de perguntas de sim/não sobre os atributos, como o DecisionTreeClassifier do scikit-learn; cada folha dá probabilidades de classe. Limite sua profundidade para vê-la e explicá-la, e para evitar sobreajuste.</translation>
+    </message>
+    <message>
+        <source>A CART tree of yes/no questions on the features, as scikit-learn&apos;s DecisionTreeRegressor; each leaf predicts the mean target of its training rows.</source>
+        <translation>Uma árvore CART de perguntas de sim/não sobre os atributos, como o DecisionTreeRegressor do scikit-learn; cada folha prevê a média do alvo das suas linhas de treinamento.</translation>
+    </message>
+    <message>
+        <source>Many decision trees, each grown on a bootstrap sample of the rows with a random subset of features at each split; their average is steadier than any single tree. As scikit-learn&apos;s RandomForestClassifier / RandomForestRegressor.</source>
+        <translation>Muitas árvores de decisão, cada uma crescida numa amostra bootstrap das linhas com um subconjunto aleatório de atributos em cada divisão; a média delas é mais estável que qualquer árvore isolada. Como o RandomForestClassifier / RandomForestRegressor do scikit-learn.</translation>
+    </message>
+    <message>
+        <source>Trees</source>
+        <translation>Árvores</translation>
+    </message>
+    <message>
+        <source>Number of trees in the forest</source>
+        <translation>Número de árvores na floresta</translation>
+    </message>
+    <message>
+        <source>Bootstrap</source>
+        <translation>Bootstrap</translation>
+    </message>
+    <message>
+        <source>Grow each tree on rows drawn with replacement</source>
+        <translation>Crescer cada árvore em linhas sorteadas com reposição</translation>
+    </message>
+    <message>
+        <source>Out-of-bag score</source>
+        <translation>Pontuação out-of-bag</translation>
+    </message>
+    <message>
+        <source>Score each row with the trees that did not see it: a free estimate of the test score</source>
+        <translation>Avaliar cada linha com as árvores que não a viram: uma estimativa gratuita da pontuação de teste</translation>
+    </message>
+    <message>
+        <source>Gradient-boosted trees (XGBoost, histogram method): each new tree corrects the errors of the ones before. A strong default for tabular data. Its training loss is drawn live.</source>
+        <translation>Árvores com gradient boosting (XGBoost, método de histograma): cada nova árvore corrige os erros das anteriores. Uma boa escolha padrão para dados tabulares. Sua perda de treinamento é desenhada ao vivo.</translation>
+    </message>
+    <message>
+        <source>Boosting rounds</source>
+        <translation>Rodadas de boosting</translation>
+    </message>
+    <message>
+        <source>Trees added one after the other</source>
+        <translation>Árvores adicionadas uma após a outra</translation>
+    </message>
+    <message>
+        <source>Shrinks each tree&apos;s contribution; smaller values need more rounds but generalise better</source>
+        <translation>Encolhe a contribuição de cada árvore; valores menores precisam de mais rodadas, mas generalizam melhor</translation>
+    </message>
+    <message>
+        <source>Row fraction</source>
+        <translation>Fração de linhas</translation>
+    </message>
+    <message>
+        <source>Fraction of rows sampled for each tree</source>
+        <translation>Fração de linhas sorteadas para cada árvore</translation>
+    </message>
+    <message>
+        <source>Feature fraction</source>
+        <translation>Fração de atributos</translation>
+    </message>
+    <message>
+        <source>Fraction of features sampled for each tree</source>
+        <translation>Fração de atributos sorteados para cada árvore</translation>
+    </message>
+    <message>
+        <source>L2 regularisation</source>
+        <translation>Regularização L2</translation>
+    </message>
+    <message>
+        <source>Penalty on leaf weights</source>
+        <translation>Penalidade sobre os pesos das folhas</translation>
+    </message>
+    <message>
+        <source>Early stopping rounds</source>
+        <translation>Rodadas para parada antecipada</translation>
+    </message>
+    <message>
+        <source>Stop when the loss on held-out rows has not improved for this many rounds; 0 trains every round</source>
+        <translation>Parar quando a perda nas linhas separadas não melhorar por este número de rodadas; 0 treina todas as rodadas</translation>
+    </message>
+    <message>
+        <source>Validation fraction</source>
+        <translation>Fração de validação</translation>
+    </message>
+    <message>
+        <source>Share of the rows (the last ones) held out for early stopping</source>
+        <translation>Parte das linhas (as últimas) separada para a parada antecipada</translation>
+    </message>
+    <message>
+        <source>a comment must be an object</source>
+        <translation>um comentário deve ser um objeto</translation>
+    </message>
+    <message>
+        <source>comment id must be text</source>
+        <translation>o id do comentário deve ser texto</translation>
+    </message>
+    <message>
+        <source>comment text must be text</source>
+        <translation>o texto do comentário deve ser texto</translation>
+    </message>
+    <message>
+        <source>%1 must be [x, y]</source>
+        <translation>%1 deve ser [x, y]</translation>
+    </message>
+    <message>
+        <source>&quot;comments&quot; must be a list</source>
+        <translation>&quot;comments&quot; deve ser uma lista</translation>
+    </message>
+    <message>
+        <source>the data has no feature columns to reduce</source>
+        <translation>os dados não têm colunas de atributos para reduzir</translation>
+    </message>
+    <message>
+        <source>PCA needs at least 2 rows, not %1</source>
+        <translation>o PCA precisa de pelo menos 2 linhas, não %1</translation>
+    </message>
+    <message>
+        <source>n_components must be 0 (all), a whole number of components or a fraction of variance below 1, not %1</source>
+        <translation>n_components deve ser 0 (todos), um número inteiro de componentes ou uma fração da variância abaixo de 1, não %1</translation>
+    </message>
+    <message>
+        <source>PCA cannot keep %1 components from %2 rows and %3 features</source>
+        <translation>o PCA não pode manter %1 componentes a partir de %2 linhas e %3 atributos</translation>
+    </message>
+    <message>
+        <source>the arpack solver needs a whole number of components below %1; choose the full solver</source>
+        <translation>o resolvedor arpack precisa de um número inteiro de componentes abaixo de %1; escolha o resolvedor completo</translation>
+    </message>
+    <message>
+        <source>the arpack solver did not converge; choose the full solver</source>
+        <translation>o resolvedor arpack não convergiu; escolha o resolvedor completo</translation>
+    </message>
+    <message>
+        <source>every feature is constant, so PCA finds no direction of variance</source>
+        <translation>todos os atributos são constantes, então o PCA não encontra nenhuma direção de variância</translation>
+    </message>
+    <message>
+        <source>t-SNE needs at least 3 rows, got %1</source>
+        <translation>o t-SNE precisa de pelo menos 3 linhas, recebeu %1</translation>
+    </message>
+    <message>
+        <source>the perplexity (%1) must be less than the number of rows (%2)</source>
+        <translation>a perplexidade (%1) deve ser menor que o número de linhas (%2)</translation>
+    </message>
+    <message>
+        <source>trustworthiness needs more than twice %1 rows</source>
+        <translation>a confiabilidade precisa de mais que o dobro de %1 linhas</translation>
+    </message>
+    <message>
+        <source>binning needs at least 2 bins, not %1</source>
+        <translation>a discretização precisa de pelo menos 2 faixas, não %1</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos;, row %2: &apos;%3&apos; is not a number</source>
+        <translation>coluna &apos;%1&apos;, linha %2: &apos;%3&apos; não é um número</translation>
+    </message>
+    <message>
+        <source>the new name for column &apos;%1&apos; is empty</source>
+        <translation>o novo nome da coluna &apos;%1&apos; está vazio</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is renamed twice</source>
+        <translation>a coluna &apos;%1&apos; foi renomeada duas vezes</translation>
+    </message>
+    <message>
+        <source>the encoder was fitted on column &apos;%1&apos;, which this table does not have</source>
+        <translation>o codificador foi ajustado na coluna &apos;%1&apos;, que esta tabela não tem</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is %2 here but was %3 when the encoder was fitted</source>
+        <translation>a coluna &apos;%1&apos; é %2 aqui, mas era %3 quando o codificador foi ajustado</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos;, row %2: category &apos;%3&apos; was not seen when the encoder was fitted</source>
+        <translation>coluna &apos;%1&apos;, linha %2: a categoria &apos;%3&apos; não foi vista quando o codificador foi ajustado</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; has missing values; impute them before encoding</source>
+        <translation>a coluna &apos;%1&apos; tem valores ausentes; faça a imputação antes de codificar</translation>
+    </message>
+    <message>
+        <source>the unknown value %1 is already the code of a category of column &apos;%2&apos;; use -1 or a number of at least %3</source>
+        <translation>o valor desconhecido %1 já é o código de uma categoria da coluna &apos;%2&apos;; use -1 ou um número de pelo menos %3</translation>
+    </message>
+    <message>
+        <source>no feature has a variance above %1</source>
+        <translation>nenhum atributo tem variância acima de %1</translation>
+    </message>
+    <message>
+        <source>the data has no feature columns to select from</source>
+        <translation>os dados não têm colunas de atributos para selecionar</translation>
+    </message>
+    <message>
+        <source>target column &apos;%1&apos; is categorical; the regression F test needs a numeric target</source>
+        <translation>a coluna-alvo &apos;%1&apos; é categórica; o teste F de regressão precisa de um alvo numérico</translation>
+    </message>
+    <message>
+        <source>k = %1 is more than the %2 features; all are kept</source>
+        <translation>k = %1 é maior que os %2 atributos; todos são mantidos</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is categorical; impute it with the most frequent value or a constant, not the %2</source>
+        <translation>a coluna &apos;%1&apos; é categórica; faça a imputação com o valor mais frequente ou uma constante, não com a %2</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is numeric, but the fill value &apos;%2&apos; is not a number</source>
+        <translation>a coluna &apos;%1&apos; é numérica, mas o valor de preenchimento &apos;%2&apos; não é um número</translation>
+    </message>
+    <message>
+        <source>the polynomial degree must be at least 1, not %1</source>
+        <translation>o grau do polinômio deve ser pelo menos 1, não %1</translation>
+    </message>
+    <message>
+        <source>the likelihood has no minimum to bracket</source>
+        <translation>a verossimilhança não tem um mínimo a delimitar</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; needs at least two values for the Yeo-Johnson transform</source>
+        <translation>a coluna &apos;%1&apos; precisa de pelo menos dois valores para a transformação de Yeo-Johnson</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is constant: the Yeo-Johnson transform has no best exponent for it; drop the column</source>
+        <translation>a coluna &apos;%1&apos; é constante: a transformação de Yeo-Johnson não tem um melhor expoente para ela; descarte a coluna</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is categorical; outliers are found in numeric columns only</source>
+        <translation>a coluna &apos;%1&apos; é categórica; valores atípicos são procurados apenas em colunas numéricas</translation>
+    </message>
+    <message>
+        <source>&apos;contains&apos; needs a categorical column, but &apos;%1&apos; is numeric</source>
+        <translation>&apos;contém&apos; precisa de uma coluna categórica, mas &apos;%1&apos; é numérica</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is numeric, but &apos;%2&apos; is not a number</source>
+        <translation>a coluna &apos;%1&apos; é numérica, mas &apos;%2&apos; não é um número</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is categorical; compare it with &apos;=&apos;, &apos;≠&apos; or &apos;contains&apos;, or cast it to numeric first</source>
+        <translation>a coluna &apos;%1&apos; é categórica; compare-a com &apos;=&apos;, &apos;≠&apos; ou &apos;contém&apos;, ou converta-a antes para numérica</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is categorical; add an encoder before this step</source>
+        <translation>a coluna &apos;%1&apos; é categórica; adicione um codificador antes desta etapa</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; has %2 infinite values; remove or replace them before this model</source>
+        <translation>a coluna &apos;%1&apos; tem %2 valores infinitos; remova-os ou substitua-os antes deste modelo</translation>
+    </message>
+    <message>
+        <source>this step was fitted on column &apos;%1&apos;, which this table does not have</source>
+        <translation>esta etapa foi ajustada na coluna &apos;%1&apos;, que esta tabela não tem</translation>
+    </message>
+    <message>
+        <source>this step was fitted on numeric column &apos;%1&apos;, which is categorical here</source>
+        <translation>esta etapa foi ajustada na coluna numérica &apos;%1&apos;, que aqui é categórica</translation>
+    </message>
+    <message>
+        <source>the feature range&apos;s minimum (%1) must be smaller than its maximum (%2)</source>
+        <translation>o mínimo do intervalo dos atributos (%1) deve ser menor que seu máximo (%2)</translation>
+    </message>
+    <message>
+        <source>invalid quantile range %1–%2: it needs 0 ≤ low ≤ high ≤ 100</source>
+        <translation>intervalo de quantis inválido %1–%2: é preciso 0 ≤ inferior ≤ superior ≤ 100</translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::ArffParser</name>
@@ -802,6 +2968,35 @@
     </message>
 </context>
 <context>
+    <name>oficina::core::BinningStep</name>
+    <message>
+        <source>Binning</source>
+        <translation>Discretização</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::CastColumnsStep</name>
+    <message>
+        <source>Cast column type</source>
+        <translation>Converter tipo de coluna</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is missing; it was cast in training</source>
+        <translation>a coluna &apos;%1&apos; está ausente; ela foi convertida no treinamento</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::CategoricalNaiveBayes</name>
+    <message>
+        <source>Categorical naive Bayes</source>
+        <translation>Naive Bayes categórico</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; was categorical in training but holds numbers here</source>
+        <translation>a coluna &apos;%1&apos; era categórica no treinamento, mas aqui contém números</translation>
+    </message>
+</context>
+<context>
     <name>oficina::core::ColumnSelectionStep</name>
     <message>
         <source>Select columns &amp; set target</source>
@@ -814,6 +3009,24 @@
     <message>
         <source>column &apos;%1&apos; is %2 here but was %3 in training</source>
         <translation>a coluna &apos;%1&apos; é %2 aqui, mas era %3 no treinamento</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::DecisionTree</name>
+    <message>
+        <source>Decision tree classifier</source>
+        <translation>Classificador árvore de decisão</translation>
+    </message>
+    <message>
+        <source>Decision tree regressor</source>
+        <translation>Regressor árvore de decisão</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::DropColumnsStep</name>
+    <message>
+        <source>Drop columns</source>
+        <translation>Descartar colunas</translation>
     </message>
 </context>
 <context>
@@ -856,6 +3069,24 @@
     </message>
 </context>
 <context>
+    <name>oficina::core::GaussianNaiveBayes</name>
+    <message>
+        <source>Gaussian naive Bayes</source>
+        <translation>Naive Bayes gaussiano</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::GradientBoosting</name>
+    <message>
+        <source>Gradient boosting classifier</source>
+        <translation>Classificador gradient boosting</translation>
+    </message>
+    <message>
+        <source>Gradient boosting regressor</source>
+        <translation>Regressor gradient boosting</translation>
+    </message>
+</context>
+<context>
     <name>oficina::core::Graph</name>
     <message>
         <source>node id &apos;%1&apos; may only hold letters, digits, &apos;_&apos; and &apos;-&apos;</source>
@@ -871,6 +3102,71 @@
     </message>
 </context>
 <context>
+    <name>oficina::core::ImputerStep</name>
+    <message>
+        <source>Imputer</source>
+        <translation>Imputador</translation>
+    </message>
+    <message>
+        <source>the imputer was fitted on column &apos;%1&apos;, which this table does not have</source>
+        <translation>o imputador foi ajustado na coluna &apos;%1&apos;, que esta tabela não tem</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is %2 here but was %3 when the imputer was fitted</source>
+        <translation>a coluna &apos;%1&apos; é %2 aqui, mas era %3 quando o imputador foi ajustado</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::KMeansModel</name>
+    <message>
+        <source>K-Means</source>
+        <translation>K-Means</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::KernelSvm</name>
+    <message>
+        <source>SVM (kernel)</source>
+        <translation>SVM (kernel)</translation>
+    </message>
+    <message>
+        <source>SVR</source>
+        <translation>SVR</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::KernelSvm::Impl::F</name>
+    <message>
+        <source>%1 features given to a model trained on %2</source>
+        <translation>%1 atributos dados a um modelo treinado com %2</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::KnnClassifier</name>
+    <message>
+        <source>k-NN classifier</source>
+        <translation>Classificador k-NN</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::KnnIndex</name>
+    <message>
+        <source>there are no rows to train on</source>
+        <translation>não há linhas para treinar</translation>
+    </message>
+    <message>
+        <source>%1 features to predict from, but the model was trained on %2</source>
+        <translation>%1 atributos para prever, mas o modelo foi treinado com %2</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::KnnRegressor</name>
+    <message>
+        <source>k-NN regressor</source>
+        <translation>Regressor k-NN</translation>
+    </message>
+</context>
+<context>
     <name>oficina::core::Lineage</name>
     <message>
         <source>the data went through &apos;%1&apos;, which the model&apos;s training data did not; connect the data from before that step</source>
@@ -882,10 +3178,68 @@
     </message>
 </context>
 <context>
+    <name>oficina::core::LinearSvc</name>
+    <message>
+        <source>Linear SVM</source>
+        <translation>SVM linear</translation>
+    </message>
+</context>
+<context>
     <name>oficina::core::LogisticRegression</name>
     <message>
         <source>Logistic regression</source>
         <translation>Regressão logística</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::MaxFeatures</name>
+    <message>
+        <source>max_features must be empty (all features), &apos;sqrt&apos;, &apos;log2&apos;, a whole number of features or a fraction in (0, 1], not &apos;%1&apos;</source>
+        <translation>max_features deve ser vazio (todos os atributos), &apos;sqrt&apos;, &apos;log2&apos;, um número inteiro de atributos ou uma fração em (0, 1], não &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::MinMaxScalerStep</name>
+    <message>
+        <source>Min-max scaler</source>
+        <translation>Escalonador mín-máx</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::NearestNeighbors</name>
+    <message>
+        <source>nearest-neighbour search needs at least one row and one feature column</source>
+        <translation>a busca de vizinhos mais próximos precisa de pelo menos uma linha e uma coluna de atributo</translation>
+    </message>
+    <message>
+        <source>the number of neighbours (%1) must be between 1 and the number of rows (%2)</source>
+        <translation>o número de vizinhos (%1) deve estar entre 1 e o número de linhas (%2)</translation>
+    </message>
+    <message>
+        <source>the query has %1 columns but the indexed data has %2</source>
+        <translation>a consulta tem %1 colunas, mas os dados indexados têm %2</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::OneHotEncoderStep</name>
+    <message>
+        <source>One-hot encoder</source>
+        <translation>Codificador one-hot</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos;, row %2 is missing; impute it before encoding</source>
+        <translation>coluna &apos;%1&apos;, linha %2 está ausente; faça a imputação antes de codificar</translation>
+    </message>
+    <message>
+        <source>the one-hot encoder makes a column &apos;%1&apos;, but the table already has one; rename it first</source>
+        <translation>o codificador one-hot cria uma coluna &apos;%1&apos;, mas a tabela já tem uma; renomeie-a antes</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::OrdinalEncoderStep</name>
+    <message>
+        <source>Ordinal encoder</source>
+        <translation>Codificador ordinal</translation>
     </message>
 </context>
 <context>
@@ -964,6 +3318,64 @@
     <message>
         <source>text</source>
         <translation>texto</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::PcaStep</name>
+    <message>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::PolynomialStep</name>
+    <message>
+        <source>polynomial features of degree %1 on %2 columns would make more than %3 columns</source>
+        <translation>atributos polinomiais de grau %1 em %2 colunas gerariam mais de %3 colunas</translation>
+    </message>
+    <message>
+        <source>Polynomial features</source>
+        <translation>Atributos polinomiais</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::PowerTransformStep</name>
+    <message>
+        <source>Power transform</source>
+        <translation>Transformação de potência</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; has the value %2, and log(1 + x) needs values above −1</source>
+        <translation>a coluna &apos;%1&apos; tem o valor %2, e log(1 + x) precisa de valores acima de −1</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::RandomForest</name>
+    <message>
+        <source>Random forest classifier</source>
+        <translation>Classificador floresta aleatória</translation>
+    </message>
+    <message>
+        <source>Random forest regressor</source>
+        <translation>Regressor floresta aleatória</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::RenameColumnsStep</name>
+    <message>
+        <source>Rename columns</source>
+        <translation>Renomear colunas</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is missing; it was renamed to &apos;%2&apos; in training</source>
+        <translation>a coluna &apos;%1&apos; está ausente; ela foi renomeada para &apos;%2&apos; no treinamento</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::RobustScalerStep</name>
+    <message>
+        <source>Robust scaler</source>
+        <translation>Escalonador robusto</translation>
     </message>
 </context>
 <context>
@@ -1061,14 +3473,286 @@
     </message>
 </context>
 <context>
+    <name>oficina::ui::ChartView</name>
+    <message>
+        <source>Save image…</source>
+        <translation>Salvar imagem…</translation>
+    </message>
+    <message>
+        <source>Save this chart as PNG or SVG</source>
+        <translation>Salvar este gráfico como PNG ou SVG</translation>
+    </message>
+    <message>
+        <source>Save image</source>
+        <translation>Salvar imagem</translation>
+    </message>
+    <message>
+        <source>chart</source>
+        <translation>gráfico</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Imagem PNG (*.png);;Desenho SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Não foi possível gravar %1.</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::ColumnSummaryView</name>
+    <message>
+        <source>Click a column to see its summary.</source>
+        <translation>Clique numa coluna para ver seu resumo.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>numeric</source>
+        <translation>numérica</translation>
+    </message>
+    <message>
+        <source>categorical</source>
+        <translation>categórica</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Linhas</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Ausentes</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Mínimo</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <source>Std. deviation</source>
+        <translation>Desvio-padrão</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Máximo</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorias</translation>
+    </message>
+    <message>
+        <source>most frequent</source>
+        <translation>mais frequente</translation>
+    </message>
+    <message>
+        <source>top %1 of %2</source>
+        <translation>%1 primeiras de %2</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::ConfusionMatrixView</name>
+    <message>
+        <source>Predicted</source>
+        <translation>Previsto</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>Verdadeiro</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Matriz de confusão</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::DataPreview</name>
+    <message>
+        <source>No data</source>
+        <translation>Sem dados</translation>
+    </message>
+    <message>
+        <source>%1 rows × %2 columns</source>
+        <translation>%1 linhas × %2 colunas</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::DecisionBoundaryView</name>
+    <message>
+        <source>Decision boundary</source>
+        <translation>Fronteira de decisão</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::DendrogramView</name>
+    <message>
+        <source>%1 leaves</source>
+        <translation>%1 folhas</translation>
+    </message>
+    <message>
+        <source>Dendrogram</source>
+        <translation>Dendrograma</translation>
+    </message>
+    <message>
+        <source>The merge tree is malformed.</source>
+        <translation>A árvore de uniões está malformada.</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::Document</name>
+    <message>
+        <source>Add %1</source>
+        <translation>Adicionar %1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Excluir %1</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>comentário</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n items</source>
+        <translation>
+            <numerusform>Excluir %n item</numerusform>
+            <numerusform>Excluir %n itens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>Mover %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n items</source>
+        <translation>
+            <numerusform>Mover %n item</numerusform>
+            <numerusform>Mover %n itens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connect %1 to %2</source>
+        <translation>Conectar %1 a %2</translation>
+    </message>
+    <message>
+        <source>Disconnect %1 from %2</source>
+        <translation>Desconectar %1 de %2</translation>
+    </message>
+    <message>
+        <source>Set &apos;%1&apos; of %2</source>
+        <translation>Definir &apos;%1&apos; de %2</translation>
+    </message>
+    <message>
+        <source>Reset the name of %1</source>
+        <translation>Restaurar o nome de %1</translation>
+    </message>
+    <message>
+        <source>Rename %1 to &apos;%2&apos;</source>
+        <translation>Renomear %1 para &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>Paste %1</source>
+        <translation>Colar %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n items</source>
+        <translation>
+            <numerusform>Colar %n item</numerusform>
+            <numerusform>Colar %n itens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>Adicionar comentário</translation>
+    </message>
+    <message>
+        <source>Edit comment</source>
+        <translation>Editar comentário</translation>
+    </message>
+    <message>
+        <source>Resize comment</source>
+        <translation>Redimensionar comentário</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::FeatureImportanceChart</name>
+    <message>
+        <source>Feature importances</source>
+        <translation>Importâncias dos atributos</translation>
+    </message>
+    <message>
+        <source>importance</source>
+        <translation>importância</translation>
+    </message>
+    <message>
+        <source>The %1 most important of %2 features.</source>
+        <translation>Os %1 mais importantes de %2 atributos.</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::LossChart</name>
+    <message>
+        <source>loss</source>
+        <translation>perda</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>perda de validação</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>acurácia</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>acurácia de validação</translation>
+    </message>
+    <message>
+        <source>inertia</source>
+        <translation>inércia</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Treinamento</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Escala logarítmica</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Passo</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Acurácia</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Perda</translation>
+    </message>
+</context>
+<context>
     <name>oficina::ui::MainWindow</name>
     <message>
         <source>Oficina</source>
-        <translation>Oficina</translation>
+        <translation type="vanished">Oficina</translation>
     </message>
     <message>
         <source>Open a pipeline to begin</source>
-        <translation>Abra um pipeline para começar</translation>
+        <translation type="vanished">Abra um pipeline para começar</translation>
     </message>
     <message>
         <source>Run log</source>
@@ -1076,7 +3760,7 @@
     </message>
     <message>
         <source>Results</source>
-        <translation>Resultados</translation>
+        <translation type="vanished">Resultados</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1100,11 +3784,11 @@
     </message>
     <message>
         <source>&amp;Run pipeline</source>
-        <translation>&amp;Executar pipeline</translation>
+        <translation type="vanished">&amp;Executar pipeline</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation>&amp;Parar</translation>
+        <translation type="vanished">&amp;Parar</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1124,7 +3808,7 @@
     </message>
     <message>
         <source>%1 — Oficina</source>
-        <translation>%1 — Oficina</translation>
+        <translation type="vanished">%1 — Oficina</translation>
     </message>
     <message>
         <source>Opened %1</source>
@@ -1209,6 +3893,571 @@
     <message>
         <source>&lt;h3&gt;Oficina %1&lt;/h3&gt;&lt;p&gt;A desktop machine-learning workbench.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), Eigen (MPL-2.0), LBFGS++ (MIT), nlohmann-json (MIT), CLI11 (BSD-3-Clause) and fast_float (Apache-2.0 / MIT).&lt;/p&gt;&lt;p&gt;Bundled datasets:&lt;/p&gt;&lt;ul&gt;%3&lt;/ul&gt;</source>
         <translation>&lt;h3&gt;Oficina %1&lt;/h3&gt;&lt;p&gt;Uma bancada de trabalho de aprendizado de máquina para desktop.&lt;/p&gt;&lt;p&gt;Desenvolvido com Qt %2 (LGPL-3.0), Eigen (MPL-2.0), LBFGS++ (MIT), nlohmann-json (MIT), CLI11 (BSD-3-Clause) e fast_float (Apache-2.0 / MIT).&lt;/p&gt;&lt;p&gt;Conjuntos de dados incluídos:&lt;/p&gt;&lt;ul&gt;%3&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Drag nodes from the palette, or open a pipeline</source>
+        <translation>Arraste nós da paleta ou abra um pipeline</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Nós</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Propriedades</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>Saídas</translation>
+    </message>
+    <message>
+        <source>Run summary</source>
+        <translation>Resumo da execução</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Novo</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Salvar</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Salvar &amp;como…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Abrir &amp;recente</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Desfazer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Refazer</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Recor&amp;tar</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>Co&amp;lar</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>D&amp;uplicar</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>E&amp;xcluir</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>Selecionar &amp;tudo</translation>
+    </message>
+    <message>
+        <source>Re&amp;name node…</source>
+        <translation>Re&amp;nomear nó…</translation>
+    </message>
+    <message>
+        <source>Add co&amp;mment</source>
+        <translation>Adicionar co&amp;mentário</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>E&amp;xibir</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to view</source>
+        <translation>&amp;Ajustar à janela</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Aumentar zoom</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;Diminuir zoom</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>Tamanho &amp;real</translation>
+    </message>
+    <message>
+        <source>&amp;Snap to grid</source>
+        <translation>Alinhar à &amp;grade</translation>
+    </message>
+    <message>
+        <source>&amp;Run all</source>
+        <translation>E&amp;xecutar tudo</translation>
+    </message>
+    <message>
+        <source>Run from &amp;selected node</source>
+        <translation>Executar a partir do nó &amp;selecionado</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Parar</translation>
+    </message>
+    <message>
+        <source>Run &amp;automatically on change</source>
+        <translation>Executar &amp;automaticamente ao mudar</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Arquivo</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Sem título</translation>
+    </message>
+    <message>
+        <source>%1[*] — Oficina</source>
+        <translation>%1[*] — Oficina</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>Não foi possível salvar %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 salvo</translation>
+    </message>
+    <message>
+        <source>Cannot save pipeline</source>
+        <translation>Não foi possível salvar o pipeline</translation>
+    </message>
+    <message>
+        <source>pipeline</source>
+        <translation>pipeline</translation>
+    </message>
+    <message>
+        <source>Save pipeline</source>
+        <translation>Salvar pipeline</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Alterações não salvas</translation>
+    </message>
+    <message>
+        <source>The pipeline has unsaved changes. Save them first?</source>
+        <translation>O pipeline tem alterações não salvas. Salvá-las antes?</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>O salvamento automático falhou: %1</translation>
+    </message>
+    <message>
+        <source>Recover pipeline</source>
+        <translation>Recuperar pipeline</translation>
+    </message>
+    <message>
+        <source>Oficina did not close properly last time. Recover the unsaved pipeline%1?</source>
+        <translation>O Oficina não foi fechado corretamente da última vez. Recuperar o pipeline não salvo%1?</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>de %1</translation>
+    </message>
+    <message>
+        <source>Cannot recover %1: %2</source>
+        <translation>Não foi possível recuperar %1: %2</translation>
+    </message>
+    <message>
+        <source>Recovered an unsaved pipeline</source>
+        <translation>Um pipeline não salvo foi recuperado</translation>
+    </message>
+    <message>
+        <source>Rename node</source>
+        <translation>Renomear nó</translation>
+    </message>
+    <message>
+        <source>Name (empty for the node type&apos;s name):</source>
+        <translation>Nome (vazio para o nome do tipo de nó):</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentário</translation>
+    </message>
+    <message>
+        <source>Nothing to paste: %1</source>
+        <translation>Nada para colar: %1</translation>
+    </message>
+    <message>
+        <source>Add co&amp;mment here</source>
+        <translation>Adicionar co&amp;mentário aqui</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run started from %n node(s)</source>
+        <translation>
+            <numerusform>Execução iniciada a partir de %n nó</numerusform>
+            <numerusform>Execução iniciada a partir de %n nós</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::NodeItem</name>
+    <message>
+        <source>k = %1</source>
+        <translation>k = %1</translation>
+    </message>
+    <message>
+        <source>, silhouette %1</source>
+        <translation>, silhueta %1</translation>
+    </message>
+    <message>
+        <source>accuracy %1</source>
+        <translation>acurácia %1</translation>
+    </message>
+    <message>
+        <source>R² %1</source>
+        <translation>R² %1</translation>
+    </message>
+    <message>
+        <source>suggested k = %1</source>
+        <translation>k sugerido = %1</translation>
+    </message>
+    <message>
+        <source>suggested eps = %1</source>
+        <translation>eps sugerido = %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n components, %1% variance</source>
+        <translation>
+            <numerusform>%n componente, %1% da variância</numerusform>
+            <numerusform>%n componentes, %1% da variância</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>trained in %n iterations</source>
+        <translation>
+            <numerusform>treinado em %n iteração</numerusform>
+            <numerusform>treinado em %n iterações</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>trained</source>
+        <translation>treinado</translation>
+    </message>
+    <message>
+        <source>%1 rows × %2 columns</source>
+        <translation>%1 linhas × %2 colunas</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>desatualizado</translation>
+    </message>
+    <message>
+        <source>running %1%</source>
+        <translation>executando %1%</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>executando</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>concluído</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falhou</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::NodeOutputsView</name>
+    <message>
+        <source>Select a node that has run to see its results.</source>
+        <translation>Selecione um nó que já foi executado para ver seus resultados.</translation>
+    </message>
+    <message>
+        <source>%1 — failed: %2</source>
+        <translation>%1 — falhou: %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 plot</source>
+        <translation>gráfico de %1</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Treinamento</translation>
+    </message>
+    <message>
+        <source>Training %1…</source>
+        <translation>Treinando %1…</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::NodePalette</name>
+    <message>
+        <source>Search nodes…</source>
+        <translation>Buscar nós…</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::ParamEditor</name>
+    <message>
+        <source>(none)</source>
+        <translation>(nenhum)</translation>
+    </message>
+    <message>
+        <source>column name</source>
+        <translation>nome da coluna</translation>
+    </message>
+    <message>
+        <source>comma-separated column names</source>
+        <translation>nomes de colunas separados por vírgulas</translation>
+    </message>
+    <message>
+        <source>Not a column of the input</source>
+        <translation>Não é uma coluna da entrada</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Escolher um arquivo</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::PipelineScene</name>
+    <message numerus="yes">
+        <source>Delete %n items</source>
+        <translation>
+            <numerusform>Excluir %n item</numerusform>
+            <numerusform>Excluir %n itens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>both ports are outputs; link an output to an input</source>
+        <translation>as duas portas são saídas; ligue uma saída a uma entrada</translation>
+    </message>
+    <message>
+        <source>both ports are inputs; link an output to an input</source>
+        <translation>as duas portas são entradas; ligue uma saída a uma entrada</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>Não foi possível conectar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::PropertyPanel</name>
+    <message>
+        <source>Select a node to edit its parameters.</source>
+        <translation>Selecione um nó para editar seus parâmetros.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>This node has no parameters.</source>
+        <translation>Este nó não tem parâmetros.</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::ResidualPlot</name>
+    <message>
+        <source>Residuals</source>
+        <translation>Resíduos</translation>
+    </message>
+    <message>
+        <source>Predicted vs actual</source>
+        <translation>Previsto vs. real</translation>
+    </message>
+    <message>
+        <source>Residuals vs predicted</source>
+        <translation>Resíduos vs. previsto</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Real</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Previsto</translation>
+    </message>
+    <message>
+        <source>Residual (actual − predicted)</source>
+        <translation>Resíduo (real − previsto)</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>linhas</translation>
+    </message>
+    <message>
+        <source>perfect prediction</source>
+        <translation>previsão perfeita</translation>
+    </message>
+    <message>
+        <source>zero</source>
+        <translation>zero</translation>
+    </message>
+    <message>
+        <source>Sampled for speed: %1 of %2 points shown, one in %3 (no OpenGL here).</source>
+        <translation>Amostrado por velocidade: %1 de %2 pontos mostrados, um a cada %3 (sem OpenGL aqui).</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::RocChart</name>
+    <message>
+        <source>ROC curve</source>
+        <translation>Curva ROC</translation>
+    </message>
+    <message>
+        <source>False positive rate</source>
+        <translation>Taxa de falsos positivos</translation>
+    </message>
+    <message>
+        <source>True positive rate</source>
+        <translation>Taxa de verdadeiros positivos</translation>
+    </message>
+    <message>
+        <source>%1 (AUC %2)</source>
+        <translation>%1 (AUC %2)</translation>
+    </message>
+    <message>
+        <source>chance</source>
+        <translation>acaso</translation>
+    </message>
+    <message>
+        <source>Macro one-vs-rest AUC: %1</source>
+        <translation>AUC macro um-contra-todos: %1</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::ScatterPlot</name>
+    <message>
+        <source>Scatter plot</source>
+        <translation>Gráfico de dispersão</translation>
+    </message>
+    <message>
+        <source>True-label shapes</source>
+        <translation>Formas pelo rótulo verdadeiro</translation>
+    </message>
+    <message>
+        <source>Marker shape shows the true label, colour the cluster</source>
+        <translation>A forma do marcador mostra o rótulo verdadeiro; a cor, o grupo</translation>
+    </message>
+    <message>
+        <source>X:</source>
+        <translation>X:</translation>
+    </message>
+    <message>
+        <source>Y:</source>
+        <translation>Y:</translation>
+    </message>
+    <message>
+        <source>Choose two numeric columns.</source>
+        <translation>Escolha duas colunas numéricas.</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>pontos</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>ruído</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>ausente</translation>
+    </message>
+    <message>
+        <source>cluster %1</source>
+        <translation>grupo %1</translation>
+    </message>
+    <message>
+        <source>centroids</source>
+        <translation>centroides</translation>
+    </message>
+    <message>
+        <source>Sampled for speed: %1 of %2 points shown, one in %3 (no OpenGL here).</source>
+        <translation>Amostrado por velocidade: %1 de %2 pontos mostrados, um a cada %3 (sem OpenGL aqui).</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::TableModel</name>
+    <message>
+        <source>feature</source>
+        <translation>atributo</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>alvo</translation>
+    </message>
+    <message>
+        <source>prediction</source>
+        <translation>previsão</translation>
+    </message>
+    <message>
+        <source>cluster</source>
+        <translation>grupo</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>ignorada</translation>
+    </message>
+    <message>
+        <source>NA</source>
+        <translation>NA</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>ausente</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
+    </message>
+    <message>
+        <source>numeric</source>
+        <translation>numérica</translation>
+    </message>
+    <message>
+        <source>categorical</source>
+        <translation>categórica</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::VarianceBars</name>
+    <message>
+        <source>Explained variance</source>
+        <translation>Variância explicada</translation>
+    </message>
+    <message>
+        <source>variance ratio</source>
+        <translation>razão de variância</translation>
+    </message>
+    <message>
+        <source>cumulative</source>
+        <translation>acumulada</translation>
+    </message>
+    <message>
+        <source>Share of variance</source>
+        <translation>Parte da variância</translation>
     </message>
 </context>
 <context>
