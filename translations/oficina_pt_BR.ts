@@ -2429,7 +2429,7 @@
     </message>
     <message>
         <source>Compares predictions with the true target. Classification: accuracy, balanced accuracy, precision, recall and F1 (macro and weighted), the confusion matrix and, from the class probabilities, log loss, ROC and precision-recall curves with their AUC. Regression: R², MAE, MSE, RMSE and the residuals.</source>
-        <translation>Compara as previsões com o alvo verdadeiro. Classificação: acurácia, acurácia balanceada, precisão, revocação e F1 (macro e ponderados), a matriz de confusão e, a partir das probabilidades de classe, perda logarítmica, curvas ROC e de precisão-revocação com suas AUC. Regressão: R², MAE, MSE, RMSE e os resíduos.</translation>
+        <translation type="vanished">Compara as previsões com o alvo verdadeiro. Classificação: acurácia, acurácia balanceada, precisão, revocação e F1 (macro e ponderados), a matriz de confusão e, a partir das probabilidades de classe, perda logarítmica, curvas ROC e de precisão-revocação com suas AUC. Regressão: R², MAE, MSE, RMSE e os resíduos.</translation>
     </message>
     <message>
         <source>Principal component analysis, as scikit-learn&apos;s PCA: replaces the numeric features by their projections PC1, PC2… on the directions of largest variance, learned from this node&apos;s input. The variance output shows how much each component explains. Scale the features first when their units differ.</source>
@@ -2830,6 +2830,10 @@
     <message>
         <source>invalid quantile range %1–%2: it needs 0 ≤ low ≤ high ≤ 100</source>
         <translation>intervalo de quantis inválido %1–%2: é preciso 0 ≤ inferior ≤ superior ≤ 100</translation>
+    </message>
+    <message>
+        <source>Compares predictions with the true target. Classification: accuracy, balanced accuracy, precision, recall and F1 (macro and weighted), the confusion matrix and, from the class probabilities, log loss, ROC and precision-recall curves with their AUC. Regression: R², MAE, MSE, RMSE and the residuals. Clustering: silhouette, Davies-Bouldin, Calinski-Harabasz and, with a target column, ARI and NMI.</source>
+        <translation>Compara as previsões com o alvo verdadeiro. Classificação: acurácia, acurácia balanceada, precisão, revocação e F1 (macro e ponderados), a matriz de confusão e, a partir das probabilidades de classe, perda logarítmica, curvas ROC e de precisão-revocação com suas AUC. Regressão: R², MAE, MSE, RMSE e os resíduos. Agrupamento: silhueta, Davies-Bouldin, Calinski-Harabasz e, com uma coluna alvo, ARI e NMI.</translation>
     </message>
 </context>
 <context>
