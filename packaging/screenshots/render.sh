@@ -29,7 +29,7 @@ shot() {
     name=$1 lang=$2 node=$3 pipeline=$4
     env -i PATH="$PATH" HOME="$home" XDG_CONFIG_HOME="$home/config" \
         XDG_DATA_HOME="$home/data" XDG_RUNTIME_DIR="$home" DISPLAY="$display" \
-        QT_QPA_PLATFORM=xcb LANGUAGE="$lang" LANG="$lang.UTF-8" LC_ALL="$lang.UTF-8" \
+        QT_QPA_PLATFORM=xcb LANGUAGE="$lang" LANG="$lang.UTF-8" \
         "$app" -qwindowgeometry 1600x1000+0+0 --run --select "$node" "$pipeline" \
         >"$home/$name.log" 2>&1 &
     pid=$!
