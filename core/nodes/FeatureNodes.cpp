@@ -25,36 +25,35 @@ std::vector<PortSpec> dataOut() {
 
 PortValues runStandardScaler(const NodeInputs& inputs, const ParamValues& params, RunContext&) {
     const Table& input = inputs.table("data");
-    auto step = fitStandardScaler(input, {.withMean = params.boolean("with_mean"),
-                                          .withStd = params.boolean("with_std")});
+    auto step = fitStandardScaler(
+        input, {.withMean = params.boolean("with_mean"), .withStd = params.boolean("with_std")});
     return {{"data", tableValue(applyStep(step, input))}};
 }
 
 PortValues runMinMax(const NodeInputs& inputs, const ParamValues& params, RunContext&) {
     const Table& input = inputs.table("data");
-    const auto step = fitMinMaxScaler(
-        input, {.featureRange = {params.real("feature_range_min"),
-                                 params.real("feature_range_max")},
-                .clip = params.boolean("clip")});
+    const auto step = fitMinMaxScaler(input, {.featureRange = {params.real("feature_range_min"),
+                                                               params.real("feature_range_max")},
+                                              .clip = params.boolean("clip")});
     return {{"data", tableValue(applyStep(step, input))}};
 }
 
 PortValues runRobust(const NodeInputs& inputs, const ParamValues& params, RunContext&) {
     const Table& input = inputs.table("data");
     const auto step = fitRobustScaler(
-        input, {.withCentering = params.boolean("with_centering"),
-                .withScaling = params.boolean("with_scaling"),
-                .quantileRange = {params.real("quantile_range_min"),
-                                  params.real("quantile_range_max")}});
+        input,
+        {.withCentering = params.boolean("with_centering"),
+         .withScaling = params.boolean("with_scaling"),
+         .quantileRange = {params.real("quantile_range_min"), params.real("quantile_range_max")}});
     return {{"data", tableValue(applyStep(step, input))}};
 }
 
 PortValues runPolynomial(const NodeInputs& inputs, const ParamValues& params, RunContext&) {
     const Table& input = inputs.table("data");
-    const auto step = fitPolynomialFeatures(
-        input, {.degree = int(params.integer("degree")),
-                .interactionOnly = params.boolean("interaction_only"),
-                .includeBias = params.boolean("include_bias")});
+    const auto step =
+        fitPolynomialFeatures(input, {.degree = int(params.integer("degree")),
+                                      .interactionOnly = params.boolean("interaction_only"),
+                                      .includeBias = params.boolean("include_bias")});
     return {{"data", tableValue(applyStep(step, input))}};
 }
 
@@ -73,7 +72,7 @@ PortValues runBins(const NodeInputs& inputs, const ParamValues& params, RunConte
     const auto step = fitBinning(
         input, {.nBins = int(params.integer("n_bins")),
                 .strategy = params.text("strategy") == "uniform" ? BinStrategy::Uniform
-                                                                  : BinStrategy::Quantile,
+                                                                 : BinStrategy::Quantile,
                 .encode = params.text("encode") == "ordinal" ? BinEncoding::Ordinal
                                                              : BinEncoding::OneHotDense});
     return {{"data", tableValue(applyStep(step, input))}};
@@ -97,8 +96,7 @@ PortValues runKBest(const NodeInputs& inputs, const ParamValues& params, RunCont
                                     : function == "f_regression" ? ScoreFunction::FRegression
                                                                  : ScoreFunction::Auto;
     return selectionOutputs(
-        input, fitSelectKBest(input, {.k = int(params.integer("k")), .scoreFunc = scoreFunc}),
-        ctx);
+        input, fitSelectKBest(input, {.k = int(params.integer("k")), .scoreFunc = scoreFunc}), ctx);
 }
 
 NodeSpec minMaxSpec() {

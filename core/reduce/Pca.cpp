@@ -23,16 +23,16 @@ void gatherCentred(const std::vector<const std::vector<double>*>& columns,
     for (Eigen::Index j = 0; j < block.cols(); ++j) {
         const double* source = columns[size_t(j)]->data() + start;
         const double m = mean(j);
-        for (Eigen::Index i = 0; i < block.rows(); ++i) block(i, j) = source[i] - m;
+        for (Eigen::Index i = 0; i < block.rows(); ++i)
+            block(i, j) = source[i] - m;
     }
 }
 
 // svd_flip(u_based_decision=True): the entry of largest magnitude in each column of U (the
 // first one on ties) is made positive. Only the sign of U = Xc·V matters, so the scores are
 // computed block by block for the kept axes instead of keeping U.
-void flipSigns(const std::vector<const std::vector<double>*>& columns,
-               const Eigen::VectorXd& mean, Eigen::Index rows, Eigen::MatrixXd& axes,
-               const std::function<bool()>& stop) {
+void flipSigns(const std::vector<const std::vector<double>*>& columns, const Eigen::VectorXd& mean,
+               Eigen::Index rows, Eigen::MatrixXd& axes, const std::function<bool()>& stop) {
     const Eigen::Index k = axes.cols();
     Eigen::VectorXd best = Eigen::VectorXd::Constant(k, -1.0), sign = Eigen::VectorXd::Ones(k);
     Eigen::MatrixXd block;
@@ -48,7 +48,8 @@ void flipSigns(const std::vector<const std::vector<double>*>& columns,
                     sign(c) = scores(i, c) < 0 ? -1.0 : 1.0;
                 }
     }
-    for (Eigen::Index c = 0; c < k; ++c) axes.col(c) *= sign(c);
+    for (Eigen::Index c = 0; c < k; ++c)
+        axes.col(c) *= sign(c);
 }
 
 // y = Xcᵀ(Xc·x): the Gram operator Spectra iterates on, never formed.
@@ -77,9 +78,8 @@ Eigen::MatrixXd centredMatrix(const std::vector<const std::vector<double>*>& col
 
 } // namespace
 
-PcaStep::PcaStep(std::vector<std::string> columns, Eigen::VectorXd mean,
-                 Eigen::MatrixXd components, Eigen::VectorXd explainedVariance,
-                 PcaOptions options)
+PcaStep::PcaStep(std::vector<std::string> columns, Eigen::VectorXd mean, Eigen::MatrixXd components,
+                 Eigen::VectorXd explainedVariance, PcaOptions options)
     : m_columns(std::move(columns)), m_mean(std::move(mean)), m_components(std::move(components)),
       m_variance(std::move(explainedVariance)), m_options(options) {}
 
@@ -123,7 +123,8 @@ Table PcaStep::apply(const Table& input) const {
     }
     std::vector<Column> added;
     for (Eigen::Index c = 0; c < k; ++c)
-        added.push_back(Column::numeric("PC" + std::to_string(c + 1), std::move(scores[size_t(c)])));
+        added.push_back(
+            Column::numeric("PC" + std::to_string(c + 1), std::move(scores[size_t(c)])));
     return replaceColumns(input, m_columns, std::move(added));
 }
 
@@ -141,8 +142,8 @@ PcaFit fitPca(const Table& table, const PcaOptions& options,
     const auto rows = Eigen::Index(table.rowCount());
     const auto features = Eigen::Index(names.size());
     if (rows < 2)
-        throw Error(Message(OFICINA_TR_NOOP("PCA needs at least 2 rows, not %1"),
-                            {std::to_string(rows)}));
+        throw Error(
+            Message(OFICINA_TR_NOOP("PCA needs at least 2 rows, not %1"), {std::to_string(rows)}));
     const Eigen::Index largest = std::min(rows, features);
 
     const double requested = options.nComponents;
@@ -177,12 +178,13 @@ PcaFit fitPca(const Table& table, const PcaOptions& options,
     Eigen::VectorXd mean(features);
     for (Eigen::Index j = 0; j < features; ++j) {
         double sum = 0.0;
-        for (double v : *columns[size_t(j)]) sum += v;
+        for (double v : *columns[size_t(j)])
+            sum += v;
         mean(j) = sum / double(rows);
     }
 
-    Eigen::VectorXd singular;   // all min(rows, features) of them, descending (not for arpack)
-    Eigen::MatrixXd axes;       // features × components, one axis per column
+    Eigen::VectorXd singular; // all min(rows, features) of them, descending (not for arpack)
+    Eigen::MatrixXd axes;     // features × components, one axis per column
     double totalVariance = 0.0;
     if (solver == PcaSolver::Full) {
         const Eigen::MatrixXd centred = centredMatrix(columns, mean, rows);
@@ -193,7 +195,7 @@ PcaFit fitPca(const Table& table, const PcaOptions& options,
         const Eigen::MatrixXd& u = svd.matrixU();
         for (Eigen::Index c = 0; c < axes.cols(); ++c) {
             Eigen::Index at = 0;
-            u.col(c).cwiseAbs().maxCoeff(&at);  // Eigen returns the first maximum, as argmax
+            u.col(c).cwiseAbs().maxCoeff(&at); // Eigen returns the first maximum, as argmax
             if (u(at, c) < 0) axes.col(c) *= -1.0;
         }
         totalVariance = singular.squaredNorm() / double(rows - 1);
@@ -245,9 +247,8 @@ PcaFit fitPca(const Table& table, const PcaOptions& options,
     }
     PcaFit fit;
     if (solver == PcaSolver::Arpack)
-        fit.noiseVariance = k < largest
-                                ? (totalVariance - variance.sum()) / double(largest - k)
-                                : 0.0;
+        fit.noiseVariance =
+            k < largest ? (totalVariance - variance.sum()) / double(largest - k) : 0.0;
     else
         fit.noiseVariance = k < largest ? variance.tail(largest - k).mean() : 0.0;
     if (solver == PcaSolver::CovarianceEigh) {
@@ -257,9 +258,8 @@ PcaFit fitPca(const Table& table, const PcaOptions& options,
     fit.explainedVarianceRatio = ratio.head(k);
     fit.singularValues = singular.head(k);
     fit.solverUsed = solver;
-    fit.step = std::make_shared<const PcaStep>(std::move(names), std::move(mean),
-                                               axes.leftCols(k).transpose(), variance.head(k),
-                                               options);
+    fit.step = std::make_shared<const PcaStep>(
+        std::move(names), std::move(mean), axes.leftCols(k).transpose(), variance.head(k), options);
     return fit;
 }
 

@@ -56,8 +56,8 @@ Table BinningStep::apply(const Table& input) const {
             std::vector<double> indicator(in.size());
             for (size_t i = 0; i < in.size(); ++i)
                 indicator[i] = std::isnan(index[i]) ? nan : double(index[i] == double(b));
-            replacement[position].push_back(Column::numeric(
-                column.name() + "_" + std::to_string(b), std::move(indicator), column.role()));
+            replacement[position].push_back(Column::numeric(column.name() + "_" + std::to_string(b),
+                                                            std::move(indicator), column.role()));
         }
     }
     std::vector<Column> columns;
@@ -66,7 +66,8 @@ Table BinningStep::apply(const Table& input) const {
             columns.push_back(input.column(c));
             continue;
         }
-        for (Column& column : replacement[c]) columns.push_back(std::move(column));
+        for (Column& column : replacement[c])
+            columns.push_back(std::move(column));
     }
     Table out(std::move(columns));
     out.setLineage(input.lineage());
@@ -95,7 +96,8 @@ std::shared_ptr<const BinningStep> fitBinning(const Table& table, const BinningO
         if (options.strategy == BinStrategy::Uniform) {
             // np.linspace: i·step + start, the last edge exactly the stop.
             const double step = (hi - lo) / double(n);
-            for (int i = 0; i <= n; ++i) edges[size_t(i)] = double(i) * step + lo;
+            for (int i = 0; i <= n; ++i)
+                edges[size_t(i)] = double(i) * step + lo;
             edges[size_t(n)] = hi;
         } else {
             const double step = 100.0 / double(n);
@@ -106,7 +108,7 @@ std::shared_ptr<const BinningStep> fitBinning(const Table& table, const BinningO
             for (size_t i = 1; i < edges.size(); ++i)
                 if (edges[i] - edges[i - 1] > 1e-8) kept.push_back(edges[i]);
             edges = std::move(kept);
-            if (edges.size() < 2)  // every bin narrower than 1e-8: one bin, as a constant
+            if (edges.size() < 2) // every bin narrower than 1e-8: one bin, as a constant
                 edges = {-std::numeric_limits<double>::infinity(),
                          std::numeric_limits<double>::infinity()};
         }

@@ -10,13 +10,13 @@
 namespace oficina::core {
 
 enum class BinStrategy {
-    Uniform,  ///< equal-width bins between the column's minimum and maximum
-    Quantile  ///< bins holding about equal numbers of rows (numpy percentiles)
+    Uniform, ///< equal-width bins between the column's minimum and maximum
+    Quantile ///< bins holding about equal numbers of rows (numpy percentiles)
 };
 
 enum class BinEncoding {
-    Ordinal,     ///< one numeric column of bin indices 0, 1, …
-    OneHotDense  ///< one 0/1 column per bin, "<column>_<bin>"
+    Ordinal,    ///< one numeric column of bin indices 0, 1, …
+    OneHotDense ///< one 0/1 column per bin, "<column>_<bin>"
 };
 
 /// Hyper-parameters of scikit-learn's KBinsDiscretizer.

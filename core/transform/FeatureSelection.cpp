@@ -54,8 +54,8 @@ double regularizedIncompleteBeta(double a, double b, double x, double y) {
     if (std::isnan(x) || std::isnan(y)) return kNaN;
     if (x <= 0.0) return 0.0;
     if (y <= 0.0) return 1.0;
-    const double logFront = std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) +
-                            a * std::log(x) + b * std::log(y);
+    const double logFront =
+        std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log(y);
     const double front = std::exp(logFront);
     // The continued fraction converges fast below the mean; use the symmetry above it.
     if (x < (a + 1.0) / (a + b + 2.0)) return front * betaContinuedFraction(a, b, x) / a;
@@ -75,9 +75,11 @@ double fSurvival(double f, double dfn, double dfd) {
 FTest fClassif(const Eigen::MatrixXd& x, const std::vector<int32_t>& y) {
     const Eigen::Index rows = x.rows(), features = x.cols();
     int32_t classCount = 0;
-    for (int32_t code : y) classCount = std::max(classCount, code + 1);
+    for (int32_t code : y)
+        classCount = std::max(classCount, code + 1);
     std::vector<double> perClass(size_t(classCount), 0.0);
-    for (int32_t code : y) perClass[size_t(code)] += 1.0;
+    for (int32_t code : y)
+        perClass[size_t(code)] += 1.0;
     std::vector<int32_t> present;
     for (int32_t k = 0; k < classCount; ++k)
         if (perClass[size_t(k)] > 0) present.push_back(k);
@@ -96,11 +98,13 @@ FTest fClassif(const Eigen::MatrixXd& x, const std::vector<int32_t>& y) {
         }
         // scikit-learn's f_oneway, term for term.
         double total = 0.0;
-        for (int32_t k : present) total += sums[size_t(k)];
+        for (int32_t k : present)
+            total += sums[size_t(k)];
         const double squareOfSums = total * total;
         const double sstot = squares - squareOfSums / n;
         double ssbn = 0.0;
-        for (int32_t k : present) ssbn += sums[size_t(k)] * sums[size_t(k)] / perClass[size_t(k)];
+        for (int32_t k : present)
+            ssbn += sums[size_t(k)] * sums[size_t(k)] / perClass[size_t(k)];
         ssbn -= squareOfSums / n;
         const double sswn = sstot - ssbn;
         const double f = (ssbn / dfbn) / (sswn / dfwn);
@@ -150,7 +154,8 @@ std::shared_ptr<const FittedStep> FeatureSubsetStep::refit(const Table& input) c
 }
 
 Table FeatureSubsetStep::apply(const Table& input) const {
-    for (const std::string& name : m_kept) (void)fittedNumericColumn(input, name);
+    for (const std::string& name : m_kept)
+        (void)fittedNumericColumn(input, name);
     std::vector<Column> columns;
     for (const Column& column : input.columns())
         if (std::find(m_dropped.begin(), m_dropped.end(), column.name()) == m_dropped.end())
@@ -174,11 +179,13 @@ Metrics scoreMatrix(const std::vector<std::string>& names, const std::vector<dou
     return Metrics{"feature_selection", {}, {std::move(matrix)}};
 }
 
-std::shared_ptr<const FeatureSubsetStep>
-subsetStep(const char* typeId, const char* title, const std::vector<std::string>& names,
-           const std::vector<bool>& selected, FeatureSubsetStep::Refit refit) {
+std::shared_ptr<const FeatureSubsetStep> subsetStep(const char* typeId, const char* title,
+                                                    const std::vector<std::string>& names,
+                                                    const std::vector<bool>& selected,
+                                                    FeatureSubsetStep::Refit refit) {
     std::vector<std::string> kept, dropped;
-    for (size_t j = 0; j < names.size(); ++j) (selected[j] ? kept : dropped).push_back(names[j]);
+    for (size_t j = 0; j < names.size(); ++j)
+        (selected[j] ? kept : dropped).push_back(names[j]);
     return std::make_shared<const FeatureSubsetStep>(typeId, title, std::move(dropped),
                                                      std::move(kept), std::move(refit));
 }
@@ -221,8 +228,7 @@ FeatureSelection fitVarianceThreshold(const Table& table, double threshold) {
     };
     return {subsetStep("oficina.select.variance", OFICINA_TR_NOOP("Variance threshold"), names,
                        selected, refit),
-            scoreMatrix(names, variances, {}, selected),
-            std::nullopt};
+            scoreMatrix(names, variances, {}, selected), std::nullopt};
 }
 
 FeatureSelection fitSelectKBest(const Table& table, const SelectKBestOptions& options) {
@@ -265,7 +271,8 @@ FeatureSelection fitSelectKBest(const Table& table, const SelectKBestOptions& op
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return rankScore(a) < rankScore(b); });
     std::vector<bool> selected(names.size(), false);
-    for (size_t r = names.size() - k; r < names.size(); ++r) selected[order[r]] = true;
+    for (size_t r = names.size() - k; r < names.size(); ++r)
+        selected[order[r]] = true;
 
     // Report a feature constant within every class as score 0, p 1 (scikit-learn: NaN), and an
     // infinite F as the largest double, so no NaN or inf reaches tables and charts.
@@ -281,8 +288,8 @@ FeatureSelection fitSelectKBest(const Table& table, const SelectKBestOptions& op
     const auto refit = [options](const Table& t) -> std::shared_ptr<const FittedStep> {
         return fitSelectKBest(t, options).step;
     };
-    return {subsetStep("oficina.select.k_best", OFICINA_TR_NOOP("Select k best"), names,
-                       selected, refit),
+    return {subsetStep("oficina.select.k_best", OFICINA_TR_NOOP("Select k best"), names, selected,
+                       refit),
             scoreMatrix(names, test.f, test.p, selected), warning};
 }
 

@@ -81,9 +81,9 @@ struct FeatureSelection {
 FeatureSelection fitVarianceThreshold(const Table& table, double threshold = 0.0);
 
 enum class ScoreFunction {
-    Auto,        ///< f_classif for a categorical target, f_regression for a numeric one
-    FClassif,    ///< ANOVA F (class target; a numeric target must hold integers)
-    FRegression  ///< correlation F (numeric target)
+    Auto,       ///< f_classif for a categorical target, f_regression for a numeric one
+    FClassif,   ///< ANOVA F (class target; a numeric target must hold integers)
+    FRegression ///< correlation F (numeric target)
 };
 
 /// Hyper-parameters of scikit-learn's SelectKBest.

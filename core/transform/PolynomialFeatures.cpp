@@ -36,8 +36,7 @@ PolynomialStep::PolynomialStep(std::vector<std::string> columns, PolynomialOptio
     : m_columns(std::move(columns)), m_options(options) {
     if (options.includeBias) m_terms.push_back({});
     for (int d = 1; d <= options.degree; ++d)
-        combinations(int(m_columns.size()), d, options.interactionOnly, kMaxOutputColumns,
-                     m_terms);
+        combinations(int(m_columns.size()), d, options.interactionOnly, kMaxOutputColumns, m_terms);
     if (m_terms.size() > kMaxOutputColumns)
         throw Error(Message(OFICINA_TR_NOOP("polynomial features of degree %1 on %2 columns "
                                             "would make more than %3 columns"),
@@ -52,7 +51,8 @@ PolynomialStep::PolynomialStep(std::vector<std::string> columns, PolynomialOptio
         std::string name;
         for (size_t k = 0; k < term.size();) {
             size_t power = 1;
-            while (k + power < term.size() && term[k + power] == term[k]) ++power;
+            while (k + power < term.size() && term[k + power] == term[k])
+                ++power;
             if (!name.empty()) name += ' ';
             name += m_columns[size_t(term[k])];
             if (power > 1) name += '^' + std::to_string(power);
@@ -76,7 +76,8 @@ std::shared_ptr<const FittedStep> PolynomialStep::refit(const Table& input) cons
 
 Table PolynomialStep::apply(const Table& input) const {
     std::vector<const std::vector<double>*> x;
-    for (const std::string& name : m_columns) x.push_back(&fittedNumericColumn(input, name).values());
+    for (const std::string& name : m_columns)
+        x.push_back(&fittedNumericColumn(input, name).values());
     const size_t rows = input.rowCount();
     std::vector<Column> added;
     added.reserve(m_terms.size());
@@ -89,7 +90,8 @@ Table PolynomialStep::apply(const Table& input) const {
             values = *x[size_t(term.back())];
             for (size_t k = term.size() - 1; k-- > 0;) {
                 const std::vector<double>& factor = *x[size_t(term[k])];
-                for (size_t i = 0; i < rows; ++i) values[i] = factor[i] * values[i];
+                for (size_t i = 0; i < rows; ++i)
+                    values[i] = factor[i] * values[i];
             }
         }
         added.push_back(Column::numeric(m_names[t], std::move(values)));
@@ -103,7 +105,8 @@ std::shared_ptr<const PolynomialStep> fitPolynomialFeatures(const Table& table,
         throw Error(Message(OFICINA_TR_NOOP("the polynomial degree must be at least 1, not %1"),
                             {std::to_string(options.degree)}));
     std::vector<std::string> names = allNumericFeatureNames(table);
-    for (const std::string& name : names) requireFinite(table.column(name));
+    for (const std::string& name : names)
+        requireFinite(table.column(name));
     return std::make_shared<const PolynomialStep>(std::move(names), options);
 }
 

@@ -11,7 +11,7 @@
 namespace oficina::core {
 
 double yeoJohnson(double x, double lambda) {
-    constexpr double eps = std::numeric_limits<double>::epsilon();  // np.spacing(1.0)
+    constexpr double eps = std::numeric_limits<double>::epsilon(); // np.spacing(1.0)
     if (x >= 0.0)
         return std::abs(lambda) < eps ? std::log1p(x) : (std::pow(x + 1.0, lambda) - 1.0) / lambda;
     return std::abs(lambda - 2.0) > eps ? -(std::pow(-x + 1.0, 2.0 - lambda) - 1.0) / (2.0 - lambda)
@@ -103,7 +103,8 @@ double brentMinimize(const std::function<double(double)>& f, double xa, double x
             tmp2 = std::abs(tmp2);
             const double dxTemp = deltax;
             deltax = rat;
-            if (p > tmp2 * (a - x) && p < tmp2 * (b - x) && std::abs(p) < std::abs(0.5 * tmp2 * dxTemp)) {
+            if (p > tmp2 * (a - x) && p < tmp2 * (b - x) &&
+                std::abs(p) < std::abs(0.5 * tmp2 * dxTemp)) {
                 rat = p * 1.0 / tmp2;
                 const double u = x + rat;
                 if ((u - a) < tol2 || (b - u) < tol2) rat = xmid - x >= 0 ? tol1 : -tol1;
@@ -152,17 +153,21 @@ namespace {
 double numpySum(const double* a, size_t n) {
     if (n < 8) {
         double sum = 0.0;
-        for (size_t i = 0; i < n; ++i) sum += a[i];
+        for (size_t i = 0; i < n; ++i)
+            sum += a[i];
         return sum;
     }
     if (n <= 128) {
         double r[8];
-        for (size_t j = 0; j < 8; ++j) r[j] = a[j];
+        for (size_t j = 0; j < 8; ++j)
+            r[j] = a[j];
         size_t i = 8;
         for (; i < n - (n % 8); i += 8)
-            for (size_t j = 0; j < 8; ++j) r[j] += a[i + j];
+            for (size_t j = 0; j < 8; ++j)
+                r[j] += a[i + j];
         double sum = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-        for (; i < n; ++i) sum += a[i];
+        for (; i < n; ++i)
+            sum += a[i];
         return sum;
     }
     size_t half = n / 2;
@@ -179,11 +184,13 @@ double yeoJohnsonNegativeLogLikelihood(const std::vector<double>& x, double lamb
         t[i] = (x[i] > 0 ? 1.0 : x[i] < 0 ? -1.0 : 0.0) * std::log1p(std::abs(x[i]));
     const double signedLogSum = numpySum(t.data(), t.size());
     // x_trans.var(): mean, then the mean of squared deviations, both summed as numpy does.
-    for (size_t i = 0; i < x.size(); ++i) t[i] = yeoJohnson(x[i], lambda);
+    for (size_t i = 0; i < x.size(); ++i)
+        t[i] = yeoJohnson(x[i], lambda);
     const double mean = numpySum(t.data(), t.size()) / n;
-    for (double& v : t) v = (v - mean) * (v - mean);
+    for (double& v : t)
+        v = (v - mean) * (v - mean);
     const double variance = numpySum(t.data(), t.size()) / n;
-    if (!(variance >= std::numeric_limits<double>::min()))  // also rejects NaN
+    if (!(variance >= std::numeric_limits<double>::min())) // also rejects NaN
         return std::numeric_limits<double>::infinity();
     double loglike = -n / 2 * std::log(variance);
     loglike += (lambda - 1) * signedLogSum;
@@ -200,7 +207,8 @@ double yeoJohnsonLambda(const std::vector<double>& values, const std::string& co
                                             "Yeo-Johnson transform"),
                             {column}));
     bool constant = true;
-    for (double v : x) constant = constant && v == x.front();
+    for (double v : x)
+        constant = constant && v == x.front();
     if (constant)
         throw Error(Message(OFICINA_TR_NOOP("column '%1' is constant: the Yeo-Johnson transform "
                                             "has no best exponent for it; drop the column"),
@@ -264,7 +272,7 @@ fitPowerTransform(const Table& table, const PowerTransformOptions& options,
     std::vector<std::string> names = numericFeatureNames(table);
     if (options.method == PowerMethod::Log1p) {
         auto step = std::make_shared<const PowerTransformStep>(std::move(names), options);
-        (void)step->apply(table);  // report a value ≤ −1 at fit time, naming its column
+        (void)step->apply(table); // report a value ≤ −1 at fit time, naming its column
         return step;
     }
     std::vector<double> lambdas;
@@ -286,9 +294,8 @@ fitPowerTransform(const Table& table, const PowerTransformOptions& options,
         mean = scaler->mean();
         scale = scaler->scale();
     }
-    return std::make_shared<const PowerTransformStep>(std::move(names), options,
-                                                      std::move(lambdas), std::move(mean),
-                                                      std::move(scale));
+    return std::make_shared<const PowerTransformStep>(std::move(names), options, std::move(lambdas),
+                                                      std::move(mean), std::move(scale));
 }
 
 } // namespace oficina::core

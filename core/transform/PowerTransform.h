@@ -11,8 +11,8 @@
 namespace oficina::core {
 
 enum class PowerMethod {
-    Log1p,      ///< x → log(1 + x); nothing is learned; values ≤ −1 are an Error
-    YeoJohnson  ///< scikit-learn's PowerTransformer(method="yeo-johnson")
+    Log1p,     ///< x → log(1 + x); nothing is learned; values ≤ −1 are an Error
+    YeoJohnson ///< scikit-learn's PowerTransformer(method="yeo-johnson")
 };
 
 /// Hyper-parameters of the power transform.

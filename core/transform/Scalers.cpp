@@ -73,11 +73,13 @@ Table replaceColumns(const Table& input, const std::vector<std::string>& replace
             continue;
         }
         if (inserted) continue;
-        for (Column& c : added) columns.push_back(std::move(c));
+        for (Column& c : added)
+            columns.push_back(std::move(c));
         inserted = true;
     }
     if (!inserted)
-        for (Column& c : added) columns.push_back(std::move(c));
+        for (Column& c : added)
+            columns.push_back(std::move(c));
     Table out(std::move(columns));
     out.setLineage(input.lineage());
     return out;
@@ -150,7 +152,8 @@ Table MinMaxScalerStep::apply(const Table& input) const {
         std::vector<double> out(in.size());
         const double scale = m_scale[j], offset = m_min[j];
         // x·scale + min, in scikit-learn's order, so results agree to the last bit.
-        for (size_t i = 0; i < in.size(); ++i) out[i] = in[i] * scale + offset;
+        for (size_t i = 0; i < in.size(); ++i)
+            out[i] = in[i] * scale + offset;
         if (m_options.clip)
             for (double& v : out)
                 if (!std::isnan(v)) v = std::clamp(v, lo, hi);
@@ -165,10 +168,10 @@ Table MinMaxScalerStep::apply(const Table& input) const {
 std::shared_ptr<const MinMaxScalerStep> fitMinMaxScaler(const Table& table,
                                                         const MinMaxScalerOptions& options) {
     if (!(options.featureRange[0] < options.featureRange[1]))
-        throw Error(Message(OFICINA_TR_NOOP("the feature range's minimum (%1) must be smaller "
-                                            "than its maximum (%2)"),
-                            {formatNumber(options.featureRange[0]),
-                             formatNumber(options.featureRange[1])}));
+        throw Error(Message(
+            OFICINA_TR_NOOP("the feature range's minimum (%1) must be smaller "
+                            "than its maximum (%2)"),
+            {formatNumber(options.featureRange[0]), formatNumber(options.featureRange[1])}));
     std::vector<std::string> names = numericFeatureNames(table);
     std::vector<double> lows, highs;
     for (const std::string& name : names) {
@@ -224,7 +227,8 @@ Table RobustScalerStep::apply(const Table& input) const {
         const std::vector<double>& in = column.values();
         std::vector<double> out(in.size());
         const double center = m_center[j], scale = m_scale[j];
-        for (size_t i = 0; i < in.size(); ++i) out[i] = (in[i] - center) / scale;
+        for (size_t i = 0; i < in.size(); ++i)
+            out[i] = (in[i] - center) / scale;
         columns[size_t(&column - input.columns().data())] =
             Column::numeric(column.name(), std::move(out), column.role());
     }

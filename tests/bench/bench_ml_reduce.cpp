@@ -45,6 +45,7 @@ void scaleMinMax(const std::string& data) {
 } // namespace
 
 int main(int argc, char** argv) {
-    return bench::run(argc, argv,
-                      {{"pca", pca}, {"scale_standard", scaleStandard}, {"scale_minmax", scaleMinMax}});
+    return bench::run(
+        argc, argv,
+        {{"pca", pca}, {"scale_standard", scaleStandard}, {"scale_minmax", scaleMinMax}});
 }

@@ -42,11 +42,11 @@ private Q_SLOTS:
             const std::string dataset = c["dataset"].toString().toStdString();
             if (!tables.count(dataset)) tables[dataset] = loadDataset(dataset);
             const Table& table = tables[dataset];
-            const BinningOptions options{
-                .nBins = c["n_bins"].toInt(),
-                .strategy = c["strategy"].toString() == "uniform" ? BinStrategy::Uniform
-                                                                  : BinStrategy::Quantile,
-                .encode = BinEncoding::Ordinal};
+            const BinningOptions options{.nBins = c["n_bins"].toInt(),
+                                         .strategy = c["strategy"].toString() == "uniform"
+                                                         ? BinStrategy::Uniform
+                                                         : BinStrategy::Quantile,
+                                         .encode = BinEncoding::Ordinal};
             const auto step = fitBinning(table, options);
             const QJsonArray edges = c["edges"].toArray();
             QCOMPARE(step->edges().size(), size_t(edges.size()));
@@ -55,10 +55,11 @@ private Q_SLOTS:
                 QCOMPARE(step->edges()[j].size(), expected.size());
                 merged += expected.size() != size_t(options.nBins) + 1;
                 for (size_t e = 0; e < expected.size(); ++e)
-                    QVERIFY2(std::abs(step->edges()[j][e] - expected[e]) <=
-                                 1e-12 * std::max(1.0, std::abs(expected[e])),
-                             qPrintable(QString("%1 feature %2 edge %3").arg(dataset.c_str())
-                                            .arg(j).arg(e)));
+                    QVERIFY2(
+                        std::abs(step->edges()[j][e] - expected[e]) <=
+                            1e-12 * std::max(1.0, std::abs(expected[e])),
+                        qPrintable(
+                            QString("%1 feature %2 edge %3").arg(dataset.c_str()).arg(j).arg(e)));
             }
             const Table out = applyStep(step, table);
             const QJsonArray codes = c["ordinal"].toArray();
@@ -70,7 +71,7 @@ private Q_SLOTS:
             ++checked;
         }
         QCOMPARE(checked, 18);
-        QVERIFY(merged > 0);  // the fixture exercises scikit-learn's merging of narrow bins
+        QVERIFY(merged > 0); // the fixture exercises scikit-learn's merging of narrow bins
     }
 
     void oneHotColumnsReplaceTheFeatureInPlace() {
@@ -80,8 +81,7 @@ private Q_SLOTS:
         const auto step = fitBinning(t, {.nBins = 2, .strategy = BinStrategy::Uniform});
         const Table out = applyStep(step, t);
         // "before" is constant: one bin, one column of ones.
-        QCOMPARE(out.columnNames(),
-                 (std::vector<std::string>{"before_0", "x_0", "x_1", "y"}));
+        QCOMPARE(out.columnNames(), (std::vector<std::string>{"before_0", "x_0", "x_1", "y"}));
         QCOMPARE(out.column("x_1").values(), (std::vector<double>{0, 0, 1, 1}));
         QCOMPARE(out.column("before_0").values(), (std::vector<double>{1, 1, 1, 1}));
         // New rows: beyond the edges go to the outer bins; missing stays missing.

@@ -35,7 +35,8 @@ bool close(double a, double b, double rel) {
 
 std::vector<bool> bools(const QJsonValue& v) {
     std::vector<bool> out;
-    for (const QJsonValue& b : v.toArray()) out.push_back(b.toBool());
+    for (const QJsonValue& b : v.toArray())
+        out.push_back(b.toBool());
     return out;
 }
 
@@ -43,7 +44,8 @@ std::vector<bool> selectedColumn(const Metrics& m) {
     const LabeledMatrix* scores = m.matrix("feature_scores");
     std::vector<bool> out;
     const size_t selected = scores->columnLabels.size() - 1;
-    for (size_t r = 0; r < scores->rowLabels.size(); ++r) out.push_back(scores->at(r, selected) == 1.0);
+    for (size_t r = 0; r < scores->rowLabels.size(); ++r)
+        out.push_back(scores->at(r, selected) == 1.0);
     return out;
 }
 
@@ -60,11 +62,14 @@ private Q_SLOTS:
     void fSurvivalMatchesScipy() {
         for (const QJsonValue& value : m_doc["fdtrc"].toArray()) {
             const QJsonObject c = value.toObject();
-            const double sf = fSurvival(c["f"].toDouble(), c["dfn"].toDouble(), c["dfd"].toDouble());
+            const double sf =
+                fSurvival(c["f"].toDouble(), c["dfn"].toDouble(), c["dfd"].toDouble());
             QVERIFY2(close(sf, c["sf"].toDouble(), 1e-9),
                      qPrintable(QString("F(%1, %2) sf(%3) = %4, scipy %5")
-                                    .arg(c["dfn"].toDouble()).arg(c["dfd"].toDouble())
-                                    .arg(c["f"].toDouble()).arg(sf, 0, 'g', 17)
+                                    .arg(c["dfn"].toDouble())
+                                    .arg(c["dfd"].toDouble())
+                                    .arg(c["f"].toDouble())
+                                    .arg(sf, 0, 'g', 17)
                                     .arg(c["sf"].toDouble(), 0, 'g', 17)));
         }
         QCOMPARE(fSurvival(0, 3, 10), 1.0);
@@ -92,19 +97,26 @@ private Q_SLOTS:
                 QCOMPARE(selectedColumn(s.scores), bools(supports[k]));
                 QCOMPARE(s.step->kept().size(), size_t(k.toInt()));
                 const Table out = applyStep(s.step, table);
-                QCOMPARE(out.columnCount(), size_t(k.toInt()) + 1);  // the target stays
+                QCOMPARE(out.columnCount(), size_t(k.toInt()) + 1); // the target stays
                 const LabeledMatrix* m = s.scores.matrix("feature_scores");
-                QCOMPARE(m->columnLabels, (std::vector<std::string>{"score", "p_value", "selected"}));
+                QCOMPARE(m->columnLabels,
+                         (std::vector<std::string>{"score", "p_value", "selected"}));
                 for (size_t j = 0; j < scores.size(); ++j) {
                     // scikit-learn gives NaN for a feature constant in every class; we 0 and 1.
                     const double score = std::isnan(scores[j]) ? 0.0 : scores[j];
                     const double p = std::isnan(pValues[j]) ? 1.0 : pValues[j];
                     QVERIFY2(close(m->at(j, 0), score, 1e-8),
-                             qPrintable(QString("%1 score %2: %3 vs %4").arg(c["dataset"].toString())
-                                            .arg(j).arg(m->at(j, 0), 0, 'g', 17).arg(score, 0, 'g', 17)));
+                             qPrintable(QString("%1 score %2: %3 vs %4")
+                                            .arg(c["dataset"].toString())
+                                            .arg(j)
+                                            .arg(m->at(j, 0), 0, 'g', 17)
+                                            .arg(score, 0, 'g', 17)));
                     QVERIFY2(close(m->at(j, 1), p, 1e-6) || (p < 1e-200 && m->at(j, 1) < 1e-200),
-                             qPrintable(QString("%1 p %2: %3 vs %4").arg(c["dataset"].toString())
-                                            .arg(j).arg(m->at(j, 1), 0, 'g', 17).arg(p, 0, 'g', 17)));
+                             qPrintable(QString("%1 p %2: %3 vs %4")
+                                            .arg(c["dataset"].toString())
+                                            .arg(j)
+                                            .arg(m->at(j, 1), 0, 'g', 17)
+                                            .arg(p, 0, 'g', 17)));
                 }
             }
             ++checked;
@@ -118,14 +130,16 @@ private Q_SLOTS:
         std::vector<Column> columns;
         for (qsizetype j = 0; j < x[0].toArray().size(); ++j) {
             std::vector<double> v;
-            for (const QJsonValue& row : x) v.push_back(row.toArray()[j].toDouble());
+            for (const QJsonValue& row : x)
+                v.push_back(row.toArray()[j].toDouble());
             columns.push_back(Column::numeric("f" + std::to_string(j), std::move(v)));
         }
         const auto labels = fixture::strings(ties["y"]);
         std::vector<int32_t> codes;
-        for (const auto& l : labels) codes.push_back(l == "setosa" ? 0 : l == "versicolor" ? 1 : 2);
-        columns.push_back(Column::categorical("species", codes, {"setosa", "versicolor", "virginica"},
-                                              ColumnRole::Target));
+        for (const auto& l : labels)
+            codes.push_back(l == "setosa" ? 0 : l == "versicolor" ? 1 : 2);
+        columns.push_back(Column::categorical(
+            "species", codes, {"setosa", "versicolor", "virginica"}, ColumnRole::Target));
         const FeatureSelection s = fitSelectKBest(Table(columns), {.k = ties["k"].toInt()});
         QCOMPARE(selectedColumn(s.scores), bools(ties["support"]));
     }
@@ -146,7 +160,8 @@ private Q_SLOTS:
             const auto variances = fixture::numbers(c["variances"]);
             const LabeledMatrix* m = s.scores.matrix("feature_scores");
             for (size_t j = 0; j < variances.size(); ++j)
-                QVERIFY(std::abs(m->at(j, 0) - variances[j]) <= 1e-10 * std::max(1.0, variances[j]));
+                QVERIFY(std::abs(m->at(j, 0) - variances[j]) <=
+                        1e-10 * std::max(1.0, variances[j]));
             const Table out = applyStep(s.step, digits);
             QCOMPARE(out.column(out.columnCount() - 1).name(), std::string("digit"));
             // Predict re-applies the selection to raw rows.
@@ -167,8 +182,9 @@ private Q_SLOTS:
         } catch (const Error& e) {
             QCOMPARE(e.message().args(), std::vector<std::string>{"town"});
         }
-        const Table missing(std::vector<Column>{Column::numeric("a", {1, NAN, 3}),
-                                                Column::numeric("y", {1, 2, 3}, ColumnRole::Target)});
+        const Table missing(
+            std::vector<Column>{Column::numeric("a", {1, NAN, 3}),
+                                Column::numeric("y", {1, 2, 3}, ColumnRole::Target)});
         try {
             (void)fitSelectKBest(missing);
             QFAIL("expected an Error");

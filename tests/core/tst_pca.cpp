@@ -57,9 +57,10 @@ class PcaTest : public QObject {
         const PcaFit fit = fitPca(table(dataset), options);
         const PcaStep& step = *fit.step;
         const auto k = Eigen::Index(c["n_components"].toInt());
-        const QString where = QString("%1 %2 solver %3")
-                                  .arg(dataset.c_str(), QJsonDocument(params).toJson(QJsonDocument::Compact))
-                                  .arg(int(fit.solverUsed));
+        const QString where =
+            QString("%1 %2 solver %3")
+                .arg(dataset.c_str(), QJsonDocument(params).toJson(QJsonDocument::Compact))
+                .arg(int(fit.solverUsed));
         QVERIFY2(step.components().rows() == k, qPrintable(where));
         const auto mean = fixture::numbers(c["mean"]);
         for (size_t j = 0; j < mean.size(); ++j)
@@ -78,12 +79,14 @@ class PcaTest : public QObject {
         for (Eigen::Index i = 0; i < k; ++i) {
             QVERIFY2(close(step.explainedVariance()(i), variance[size_t(i)], 1e-6, floor),
                      qPrintable(where + QString(" variance %1").arg(i)));
-            QVERIFY(close(fit.explainedVarianceRatio(i), ratio[size_t(i)], 1e-6, floor / variance[0]));
+            QVERIFY(
+                close(fit.explainedVarianceRatio(i), ratio[size_t(i)], 1e-6, floor / variance[0]));
             QVERIFY(close(fit.singularValues(i), singular[size_t(i)], 1e-6,
                           squared ? 1e-6 * singular[0] : 0.0));
         }
         QVERIFY2(close(fit.noiseVariance, c["noise_variance"].toDouble(), 1e-6, 1e-9 * variance[0]),
-                 qPrintable(where + QString(" noise %1 vs %2").arg(fit.noiseVariance)
+                 qPrintable(where + QString(" noise %1 vs %2")
+                                        .arg(fit.noiseVariance)
                                         .arg(c["noise_variance"].toDouble())));
         const QJsonArray components = c["components"].toArray();
         for (Eigen::Index i = 0; i < k; ++i) {
@@ -91,9 +94,11 @@ class PcaTest : public QObject {
             const auto expected = fixture::numbers(components[i]);
             for (size_t j = 0; j < expected.size(); ++j)
                 QVERIFY2(close(step.components()(i, Eigen::Index(j)), expected[j], 1e-6, 1e-3),
-                         qPrintable(where + QString(" component %1 entry %2: %3 vs %4").arg(i).arg(j)
-                                        .arg(step.components()(i, Eigen::Index(j)))
-                                        .arg(expected[j])));
+                         qPrintable(where + QString(" component %1 entry %2: %3 vs %4")
+                                                .arg(i)
+                                                .arg(j)
+                                                .arg(step.components()(i, Eigen::Index(j)))
+                                                .arg(expected[j])));
         }
         const Table out = applyStep(fit.step, table(dataset));
         const QJsonArray head = c["transformed_head"].toArray();
@@ -101,7 +106,8 @@ class PcaTest : public QObject {
         for (Eigen::Index i = 0; i < k; ++i) {
             const std::vector<double>& scores = out.column("PC" + std::to_string(i + 1)).values();
             double absSum = 0;
-            for (double v : scores) absSum += std::abs(v);
+            for (double v : scores)
+                absSum += std::abs(v);
             if (!comparable(i)) continue;
             QVERIFY(close(absSum, absSums[size_t(i)], 1e-6, 0.0));
             const double scale = absSums[size_t(i)] / double(scores.size());
@@ -141,7 +147,7 @@ private Q_SLOTS:
         for (const QJsonValue& value : fixture::cases("sklearn/pca.json")) {
             const QJsonObject c = value.toObject();
             const double n = c["params"].toObject()["n_components"].toDouble(0.0);
-            if (n < 1.0) continue;  // arpack keeps a whole number of components below the rank
+            if (n < 1.0) continue; // arpack keeps a whole number of components below the rank
             checkCase(c, PcaSolver::Arpack);
             ++checked;
         }
@@ -151,7 +157,8 @@ private Q_SLOTS:
     void predictReappliesTheTrainingFit() {
         const Table& wine = table("wine");
         std::vector<size_t> firstHalf(89);
-        for (size_t i = 0; i < firstHalf.size(); ++i) firstHalf[i] = i;
+        for (size_t i = 0; i < firstHalf.size(); ++i)
+            firstHalf[i] = i;
         Table train = wine.takeRows(firstHalf);
         const PcaFit fit = fitPca(train, {.nComponents = 3});
         const Table transformed = applyStep(fit.step, train);
@@ -180,16 +187,16 @@ private Q_SLOTS:
             QCOMPARE(e.message().args().front(), std::string("b"));
         }
         QVERIFY_THROWS_EXCEPTION(Error, (void)fitPca(missing.takeRows({0}), {.nComponents = 1}));
-        const Table two(std::vector<Column>{Column::numeric("a", {1, 2, 4}),
-                                            Column::numeric("b", {1, 0, 3})});
+        const Table two(
+            std::vector<Column>{Column::numeric("a", {1, 2, 4}), Column::numeric("b", {1, 0, 3})});
         QVERIFY_THROWS_EXCEPTION(Error, (void)fitPca(two, {.nComponents = 3}));
         QVERIFY_THROWS_EXCEPTION(Error, (void)fitPca(two, {.nComponents = 1.5}));
-        const Table flat(std::vector<Column>{Column::numeric("a", {2, 2, 2}),
-                                             Column::numeric("c", {5, 5, 5})});
+        const Table flat(
+            std::vector<Column>{Column::numeric("a", {2, 2, 2}), Column::numeric("c", {5, 5, 5})});
         QVERIFY_THROWS_EXCEPTION(Error, (void)fitPca(flat));
         // A constant column is fine for PCA: it just explains no variance.
-        const Table constant(std::vector<Column>{Column::numeric("a", {1, 2, 4}),
-                                                 Column::numeric("c", {5, 5, 5})});
+        const Table constant(
+            std::vector<Column>{Column::numeric("a", {1, 2, 4}), Column::numeric("c", {5, 5, 5})});
         const PcaFit fit = fitPca(constant);
         QVERIFY(std::abs(fit.explainedVarianceRatio(0) - 1.0) < 1e-12);
         QVERIFY(applyStep(fit.step, constant).column("PC2").values()[0] == 0.0);
@@ -215,8 +222,9 @@ private Q_SLOTS:
         std::stop_source stop;
         stop.request_stop();
         RunContext stopped(stop.get_token());
-        QVERIFY_THROWS_EXCEPTION(Cancelled, spec->run(NodeInputs({{"data", tableValue(table("digits"))}}),
-                                                      spec->defaults(), stopped));
+        QVERIFY_THROWS_EXCEPTION(Cancelled,
+                                 spec->run(NodeInputs({{"data", tableValue(table("digits"))}}),
+                                           spec->defaults(), stopped));
     }
 };
 

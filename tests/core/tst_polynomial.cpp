@@ -38,10 +38,10 @@ private Q_SLOTS:
         for (const QJsonValue& value : fixture::cases("sklearn/polynomial.json")) {
             const QJsonObject c = value.toObject();
             const QJsonObject p = c["params"].toObject();
-            const auto step = fitPolynomialFeatures(
-                iris, {.degree = p["degree"].toInt(),
-                       .interactionOnly = p["interaction_only"].toBool(false),
-                       .includeBias = p["include_bias"].toBool()});
+            const auto step =
+                fitPolynomialFeatures(iris, {.degree = p["degree"].toInt(),
+                                             .interactionOnly = p["interaction_only"].toBool(false),
+                                             .includeBias = p["include_bias"].toBool()});
             const auto names = fixture::strings(c["names"]);
             QCOMPARE(step->outputColumns(), names);
             const Table out = applyStep(step, iris);
@@ -55,7 +55,8 @@ private Q_SLOTS:
                 for (qsizetype i = 0; i < head.size(); ++i)
                     QCOMPARE(v[size_t(i)], head[i].toArray()[qsizetype(j)].toDouble());
                 double sum = 0;
-                for (double x : v) sum += x;
+                for (double x : v)
+                    sum += x;
                 QVERIFY(std::abs(sum - sums[j]) <= 1e-12 * std::abs(sums[j]));
             }
             ++checked;
@@ -64,11 +65,11 @@ private Q_SLOTS:
     }
 
     void namesFollowScikitLearn() {
-        const Table t(std::vector<Column>{Column::numeric("a", {1, 2}), Column::numeric("b", {3, 4})});
+        const Table t(
+            std::vector<Column>{Column::numeric("a", {1, 2}), Column::numeric("b", {3, 4})});
         const auto step = fitPolynomialFeatures(t, {.degree = 3});
-        QCOMPARE(step->outputColumns(),
-                 (std::vector<std::string>{"a", "b", "a^2", "a b", "b^2", "a^3", "a^2 b",
-                                           "a b^2", "b^3"}));
+        QCOMPARE(step->outputColumns(), (std::vector<std::string>{"a", "b", "a^2", "a b", "b^2",
+                                                                  "a^3", "a^2 b", "a b^2", "b^3"}));
         const Table out = applyStep(step, t);
         QCOMPARE(out.column("a^2 b").values(), (std::vector<double>{3, 16}));
     }
@@ -90,7 +91,8 @@ private Q_SLOTS:
             QCOMPARE(e.message().args().front(), std::string("a"));
         }
         std::vector<Column> wide;
-        for (int j = 0; j < 60; ++j) wide.push_back(Column::numeric("x" + std::to_string(j), {1.0}));
+        for (int j = 0; j < 60; ++j)
+            wide.push_back(Column::numeric("x" + std::to_string(j), {1.0}));
         QVERIFY_THROWS_EXCEPTION(Error, (void)fitPolynomialFeatures(Table(wide), {.degree = 5}));
     }
 
@@ -105,7 +107,7 @@ private Q_SLOTS:
         const PortValues out =
             spec->run(NodeInputs({{"data", tableValue(loadDataset("iris"))}}), params, ctx);
         const Table& table = *std::get<std::shared_ptr<const Table>>(out.at("data"));
-        QCOMPARE(table.columnCount(), size_t(4 + 6 + 1));  // 4 features, 6 pairs, the target
+        QCOMPARE(table.columnCount(), size_t(4 + 6 + 1)); // 4 features, 6 pairs, the target
         QVERIFY(table.find("sepal length (cm) petal width (cm)"));
     }
 };

@@ -32,8 +32,8 @@ bool close(double a, double b, double rel) {
     return std::abs(a - b) <= rel * std::max(1.0, std::abs(b));
 }
 
-#define COMPARE_CLOSE(a, b, rel)                                                                 \
-    QVERIFY2(close((a), (b), (rel)),                                                            \
+#define COMPARE_CLOSE(a, b, rel)                                                                   \
+    QVERIFY2(close((a), (b), (rel)),                                                               \
              qPrintable(QString("%1 != %2").arg((a), 0, 'g', 17).arg((b), 0, 'g', 17)))
 
 } // namespace
@@ -58,7 +58,8 @@ private Q_SLOTS:
                 std::vector<Column> columns;
                 for (qsizetype j = 0; j < x[0].toArray().size(); ++j) {
                     std::vector<double> v;
-                    for (const QJsonValue& row : x) v.push_back(fixture::number(row.toArray()[j]));
+                    for (const QJsonValue& row : x)
+                        v.push_back(fixture::number(row.toArray()[j]));
                     columns.push_back(Column::numeric("x" + std::to_string(j), std::move(v)));
                 }
                 table = Table(std::move(columns));
@@ -81,7 +82,8 @@ private Q_SLOTS:
                 const double theirs = yeoJohnsonNegativeLogLikelihood(x, lambdas[j]);
                 QVERIFY2(std::abs(ours - theirs) <= 1e-13 * std::abs(theirs),
                          qPrintable(QString("%1 column %2: lambda %3 vs %4")
-                                        .arg(dataset.c_str()).arg(j)
+                                        .arg(dataset.c_str())
+                                        .arg(j)
                                         .arg(step->lambdas()[j], 0, 'g', 17)
                                         .arg(lambdas[j], 0, 'g', 17)));
                 COMPARE_CLOSE(step->lambdas()[j], lambdas[j], 1e-4);
@@ -96,13 +98,14 @@ private Q_SLOTS:
                     COMPARE_CLOSE(step->scale()[j], fixture::numbers(c["scale"])[j], meanTolerance);
                 }
             const Table out = applyStep(step, table);
-            const QJsonArray rows =
-                c.contains("transformed") ? c["transformed"].toArray() : c["transformed_head"].toArray();
+            const QJsonArray rows = c.contains("transformed") ? c["transformed"].toArray()
+                                                              : c["transformed_head"].toArray();
             for (size_t j = 0; j < lambdas.size(); ++j) {
                 const std::vector<double>& v = out.column(step->columns()[j]).values();
                 // A flat column's exponent differs by ~1e-6, which moves standardised values by
                 // about as much (raw ones, tiny for such exponents, relatively more).
-                const double tolerance = flat[j] ? (standardize ? 1e-4 : 1e-4 * std::abs(v[0])) : 1e-6;
+                const double tolerance =
+                    flat[j] ? (standardize ? 1e-4 : 1e-4 * std::abs(v[0])) : 1e-6;
                 for (qsizetype i = 0; i < rows.size(); ++i)
                     COMPARE_CLOSE(v[size_t(i)], fixture::number(rows[i].toArray()[qsizetype(j)]),
                                   tolerance);
@@ -110,7 +113,7 @@ private Q_SLOTS:
             ++checked;
         }
         QCOMPARE(checked, 7);
-        QVERIFY(flatColumns <= 2);  // wine's magnesium (λ ≈ −1.45), with and without scaling
+        QVERIFY(flatColumns <= 2); // wine's magnesium (λ ≈ −1.45), with and without scaling
     }
 
     void log1pAndItsErrors() {
@@ -130,8 +133,8 @@ private Q_SLOTS:
             QCOMPARE(e.message().args().front(), std::string("debt"));
         }
         // Rows seen only at predict time are checked too.
-        QVERIFY_THROWS_EXCEPTION(Error, (void)applyStep(step, Table(std::vector<Column>{
-                                                                    Column::numeric("x", {-2})})));
+        QVERIFY_THROWS_EXCEPTION(
+            Error, (void)applyStep(step, Table(std::vector<Column>{Column::numeric("x", {-2})})));
     }
 
     void constantColumnIsAClearError() {
@@ -155,8 +158,9 @@ private Q_SLOTS:
                                          spec->defaults(), ctx);
         const Table& table = *std::get<std::shared_ptr<const Table>>(out.at("data"));
         double sum = 0;
-        for (double v : table.column("proline").values()) sum += v;
-        QVERIFY(std::abs(sum) < 1e-9);  // standardised
+        for (double v : table.column("proline").values())
+            sum += v;
+        QVERIFY(std::abs(sum) < 1e-9); // standardised
         std::stop_source stop;
         stop.request_stop();
         RunContext stopped(stop.get_token());

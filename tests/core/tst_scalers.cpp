@@ -89,9 +89,9 @@ private Q_SLOTS:
             const QJsonObject c = value.toObject();
             if (c["kind"].toString() != "minmax") continue;
             const QJsonObject params = c["params"].toObject();
-            const auto step = fitMinMaxScaler(
-                train, {.featureRange = pair(params["feature_range"], {0, 1}),
-                        .clip = params["clip"].toBool(false)});
+            const auto step =
+                fitMinMaxScaler(train, {.featureRange = pair(params["feature_range"], {0, 1}),
+                                        .clip = params["clip"].toBool(false)});
             QCOMPARE(step->columns(), features);
             compareVectors(step->dataMin(), fixture::numbers(c["data_min"]));
             compareVectors(step->dataMax(), fixture::numbers(c["data_max"]));
@@ -118,10 +118,10 @@ private Q_SLOTS:
             const QJsonObject c = value.toObject();
             if (c["kind"].toString() != "robust") continue;
             const QJsonObject params = c["params"].toObject();
-            const auto step = fitRobustScaler(
-                train, {.withCentering = params["with_centering"].toBool(true),
-                        .withScaling = params["with_scaling"].toBool(true),
-                        .quantileRange = pair(params["quantile_range"], {25, 75})});
+            const auto step =
+                fitRobustScaler(train, {.withCentering = params["with_centering"].toBool(true),
+                                        .withScaling = params["with_scaling"].toBool(true),
+                                        .quantileRange = pair(params["quantile_range"], {25, 75})});
             compareVectors(step->center(), fixture::numbers(c["center"]));
             compareVectors(step->scale(), fixture::numbers(c["scale"]));
             const Table out = applyStep(step, all);
@@ -154,7 +154,8 @@ private Q_SLOTS:
         QVERIFY(refitted->dataMax() != step->dataMax());
         QCOMPARE(refitted->scale(), fitMinMaxScaler(all, {.featureRange = {-1, 1}})->scale());
         const auto robust = fitRobustScaler(train);
-        const auto robustRefit = std::dynamic_pointer_cast<const RobustScalerStep>(robust->refit(all));
+        const auto robustRefit =
+            std::dynamic_pointer_cast<const RobustScalerStep>(robust->refit(all));
         QCOMPARE(robustRefit->center(), fitRobustScaler(all)->center());
     }
 
