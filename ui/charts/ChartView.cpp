@@ -84,6 +84,7 @@ bool ChartView::saveImage(const QString& path, QSize size) {
     // Charts lay themselves out in posted events; a hidden or just-resized one needs them now.
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    if (resize) m_canvas->resize(target);  // the layout may have sized it back meanwhile
     bool ok = false;
     if (QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0) {
         QSvgGenerator svg;

@@ -118,7 +118,10 @@ void LossChart::refresh() {
         }
         s.line->replace(QList<QPointF>(shown.begin(), shown.end()));
     }
-    if (xMin <= xMax) m_stepAxis->setRange(xMin, xMax > xMin ? xMax : xMin + 1);
+    if (xMin <= xMax) {
+        m_stepAxis->setRange(xMin, xMax > xMin ? xMax : xMin + 1);
+        m_stepAxis->applyNiceNumbers();  // ticks at 0, 2000, 4000… rather than 2999.75
+    }
     if (yMin <= yMax) {
         if (m_log) {
             static_cast<QLogValueAxis*>(m_lossAxis)->setRange(yMin * 0.9, yMax * 1.1);

@@ -1,5 +1,6 @@
 #include "charts/ResidualPlot.h"
 
+#include "charts/PointCloudItem.h"
 #include "charts/ScatterPlot.h"
 #include "eval/Metrics.h"
 
@@ -54,6 +55,7 @@ void ResidualPlot::setMode(Mode mode) {
 }
 
 int ResidualPlot::drawnPoints() const {
+    if (m_cloud && m_cloud->pointCount() > 0) return m_cloud->pointCount();
     for (QAbstractSeries* s : chart()->series())
         if (auto* scatter = qobject_cast<QScatterSeries*>(s)) return int(scatter->count());
     return 0;
@@ -61,12 +63,15 @@ int ResidualPlot::drawnPoints() const {
 
 void ResidualPlot::redraw() {
     QChart* c = chart();
+    delete m_cloud;  // it reads the axes deleted below
+    m_cloud = nullptr;
     c->removeAllSeries();
     for (QAbstractAxis* a : c->axes()) {
         c->removeAxis(a);
         delete a;
     }
     setNote({});
+    m_points.clear();
     const bool vsActual = m_mode == Mode::PredictedVsActual;
     const std::vector<double>& xs = vsActual ? m_actual : m_predicted;
     const std::vector<double>& ys = vsActual ? m_predicted : m_residual;
@@ -84,6 +89,7 @@ void ResidualPlot::redraw() {
         x0 = std::min(x0, xs[i]), x1 = std::max(x1, xs[i]);
         y0 = std::min(y0, ys[i]), y1 = std::max(y1, ys[i]);
     }
+    m_points = points;
     if (points.isEmpty()) return;
     if (vsActual) x0 = y0 = std::min(x0, y0), x1 = y1 = std::max(x1, y1);  // square, fair
     const double px = x1 > x0 ? (x1 - x0) * 0.04 : 1, py = y1 > y0 ? (y1 - y0) * 0.04 : 1;
@@ -103,8 +109,14 @@ void ResidualPlot::redraw() {
     scatter->setMarkerSize(n > 20000 ? 4 : 6);
     scatter->setColor(QColor(0x1f, 0x77, 0xb4, 160));
     scatter->setBorderColor(Qt::transparent);
-    scatter->setUseOpenGL(gl);
-    scatter->replace(points);
+    if (gl) {
+        scatter->setUseOpenGL(true);
+        scatter->replace(points);
+    } else {
+        m_cloud = new PointCloudItem(c, x, y);
+        m_cloud->setGroups({{scatter->color(), QScatterSeries::MarkerShapeCircle,
+                             scatter->markerSize(), points}});
+    }
     c->addSeries(scatter);
     scatter->attachAxis(x);
     scatter->attachAxis(y);

@@ -14,7 +14,10 @@ namespace oficina::ui {
 
 /// A regression's errors from the "residuals" matrix (columns actual, predicted, residual):
 /// predicted against actual with the identity line, or residuals against predicted with the
-/// zero line. Samples to ScatterPlot::kMaxPlainPoints without OpenGL, and says so.
+/// zero line. Without OpenGL the points are painted by a PointCloudItem, sampled beyond
+/// ScatterPlot::kMaxPlainPoints (with a note).
+class PointCloudItem;
+
 class ResidualPlot : public ChartView {
     Q_OBJECT
 public:
@@ -28,6 +31,8 @@ public:
     [[nodiscard]] Mode mode() const { return m_mode; }
     /// Points in the scatter series (for tests).
     [[nodiscard]] int drawnPoints() const;
+    /// The points drawn, in data order (for tests).
+    [[nodiscard]] const QList<QPointF>& points() const { return m_points; }
 
 protected:
     void beforeSave() override;
@@ -39,6 +44,8 @@ private:
     std::vector<double> m_actual, m_predicted, m_residual;
     QComboBox* m_modeBox = nullptr;
     Mode m_mode = Mode::PredictedVsActual;
+    PointCloudItem* m_cloud = nullptr;
+    QList<QPointF> m_points;
 };
 
 } // namespace oficina::ui

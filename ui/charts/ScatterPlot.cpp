@@ -1,6 +1,7 @@
 #include "charts/ScatterPlot.h"
 
 #include "charts/ChartColors.h"
+#include "charts/PointCloudItem.h"
 #include "data/Table.h"
 #include "models/Model.h"
 
@@ -79,7 +80,8 @@ ScatterPlot::ScatterPlot(QWidget* parent) : ChartView(parent) {
     m_yAxis->setLabelFormat(QStringLiteral("%g"));
     c->addAxis(m_xAxis, Qt::AlignBottom);
     c->addAxis(m_yAxis, Qt::AlignLeft);
-    c->legend()->setAlignment(Qt::AlignRight);
+    c->legend()->setAlignment(Qt::AlignBottom);  // long "cluster 1 · setosa" names fit there
+    m_cloud = new PointCloudItem(c, m_xAxis, m_yAxis);
     connect(m_x, &QComboBox::activated, this, &ScatterPlot::redraw);
     connect(m_y, &QComboBox::activated, this, &ScatterPlot::redraw);
     connect(m_shapes, &QCheckBox::toggled, this, &ScatterPlot::redraw);
@@ -126,8 +128,15 @@ void ScatterPlot::setLabelShapes(bool on) {
     m_shapes->setChecked(on);  // redraws
 }
 
+int ScatterPlot::pointsOf(const QString& seriesName) const {
+    int n = m_cloud->pointCount(seriesName);
+    for (QAbstractSeries* s : chart()->series())
+        if (s->name() == seriesName) n += int(static_cast<QScatterSeries*>(s)->count());
+    return n;
+}
+
 int ScatterPlot::drawnPoints() const {
-    int n = 0;
+    int n = m_cloud->pointCount();
     for (QAbstractSeries* s : chart()->series())
         if (s != m_centroids) n += int(static_cast<QScatterSeries*>(s)->count());
     return n;
@@ -137,6 +146,7 @@ void ScatterPlot::redraw() {
     QElapsedTimer timer;
     timer.start();
     chart()->removeAllSeries();
+    m_cloud->setGroups({});
     m_centroids = nullptr;
     setNote({});
     const core::Column* xc = m_table ? m_table->find(m_x->currentText().toStdString()) : nullptr;
@@ -172,6 +182,7 @@ void ScatterPlot::redraw() {
         y0 = std::min(y0, y), y1 = std::max(y1, y);
     }
     const qreal size = rows > 20000 ? 4 : rows > 2000 ? 6 : 8;
+    std::vector<PointCloudItem::Group> painted;
     for (auto& [key, points] : groups) {
         auto* series = new QScatterSeries;
         const auto [g, s] = key;
@@ -186,8 +197,13 @@ void ScatterPlot::redraw() {
         series->setBorderColor(Qt::transparent);
         series->setMarkerSize(size);
         series->setMarkerShape(shape ? shapeFor(std::max(0, s)) : QScatterSeries::MarkerShapeCircle);
-        series->setUseOpenGL(gl);
-        series->replace(points);
+        if (gl) {
+            series->setUseOpenGL(true);
+            series->replace(points);
+        } else {  // the series only names the group in the legend
+            painted.push_back(
+                {series->color(), series->markerShape(), size, std::move(points), name});
+        }
         chart()->addSeries(series);
         series->attachAxis(m_xAxis);
         series->attachAxis(m_yAxis);
@@ -213,10 +229,13 @@ void ScatterPlot::redraw() {
         m_centroids->attachAxis(m_xAxis);
         m_centroids->attachAxis(m_yAxis);
     }
+    m_cloud->setGroups(std::move(painted));
     if (x0 <= x1) {
         const double px = x1 > x0 ? (x1 - x0) * 0.04 : 1, py = y1 > y0 ? (y1 - y0) * 0.04 : 1;
         m_xAxis->setRange(x0 - px, x1 + px);
         m_yAxis->setRange(y0 - py, y1 + py);
+        m_xAxis->applyNiceNumbers();
+        m_yAxis->applyNiceNumbers();
     }
     chart()->legend()->setVisible(groups.size() > 1 || cluster);
     if (stride > 1)

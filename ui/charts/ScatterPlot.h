@@ -18,8 +18,11 @@ namespace oficina::ui {
 /// Points of a table in 2-D: two chosen numeric columns (a PCA or t-SNE projection made by core
 /// is just two more columns), coloured by cluster (DBSCAN noise in grey) or else by target,
 /// cluster centroids marked as the mean of each cluster's points, and optionally the true label
-/// as the marker shape. Uses OpenGL series where the platform has them; otherwise draws an
-/// evenly spaced sample of at most kMaxPlainPoints and says so on the chart.
+/// as the marker shape. Uses OpenGL series where the platform has them; otherwise paints the
+/// points in one PointCloudItem (plain scatter series take seconds for 20,000 points), beyond
+/// kMaxPlainPoints an evenly spaced sample, and says so on the chart.
+class PointCloudItem;
+
 class ScatterPlot : public ChartView {
     Q_OBJECT
 public:
@@ -37,12 +40,14 @@ public:
     [[nodiscard]] QString yColumn() const;
     /// Points drawn, over all series except the centroids (for tests).
     [[nodiscard]] int drawnPoints() const;
+    /// Points drawn in the legend entry `seriesName` ("noise", "cluster 0"…).
+    [[nodiscard]] int pointsOf(const QString& seriesName) const;
     /// The centroid markers, one per cluster (nullptr when there are no clusters).
     [[nodiscard]] QScatterSeries* centroids() const { return m_centroids; }
     /// Milliseconds the last redraw took to build the series.
     [[nodiscard]] double lastRedrawMs() const { return m_lastRedrawMs; }
 
-    static constexpr int kMaxPlainPoints = 20000;
+    static constexpr int kMaxPlainPoints = 100000;
 
 protected:
     void beforeSave() override;
@@ -58,6 +63,7 @@ private:
     QValueAxis* m_xAxis = nullptr;
     QValueAxis* m_yAxis = nullptr;
     QScatterSeries* m_centroids = nullptr;
+    PointCloudItem* m_cloud = nullptr;
     double m_lastRedrawMs = 0;
 };
 

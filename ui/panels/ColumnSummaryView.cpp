@@ -101,14 +101,22 @@ void ColumnSummaryView::setColumn(const core::Column* column) {
             row(tr("Mean"), formatCell(s.mean));
             row(tr("Std. deviation"), formatCell(s.std));
             row(tr("Maximum"), formatCell(s.max));
-            // 20 equal-width bins between min and max; a constant column is one bar.
+            // 20 equal-width bins between min and max, counted as numpy.histogram does (edges
+            // from linspace, a value on an edge goes right, the last bin is closed), so the bars
+            // match what a notebook shows; a constant column is one bar.
             const int binCount = s.max > s.min ? 20 : 1;
             bars.assign(size_t(binCount), 0.0);
+            std::vector<double> edges(size_t(binCount) + 1);
+            for (int i = 0; i <= binCount; ++i)
+                edges[size_t(i)] = s.min + i * ((s.max - s.min) / binCount);
+            edges.back() = s.max;
             const double scale = s.max > s.min ? binCount / (s.max - s.min) : 0.0;
             for (double v : column->values()) {
                 if (std::isnan(v)) continue;
-                const int bin = std::min(binCount - 1, int((v - s.min) * scale));
-                bars[size_t(bin)] += 1;
+                int bin = std::min(binCount - 1, int((v - s.min) * scale));
+                if (v < edges[size_t(bin)]) --bin;
+                else if (bin + 1 < binCount && v >= edges[size_t(bin) + 1]) ++bin;
+                bars[size_t(std::clamp(bin, 0, binCount - 1))] += 1;
             }
             lo = formatCell(s.min);
             hi = formatCell(s.max);
