@@ -9,6 +9,7 @@
 #include "canvas/PipelineView.h"
 #include "canvas/PortItem.h"
 #include "document/Document.h"
+#include "eval/Metrics.h"
 #include "nodes/Nodes.h"
 #include "pipeline/NodeRegistry.h"
 
