@@ -11,6 +11,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace oficina::ui {
 
 DataPreview::DataPreview(QWidget* parent) : QWidget(parent) {
@@ -70,6 +72,16 @@ void DataPreview::setTable(std::shared_ptr<const core::Table> table, const QStri
                              .arg(QLocale().toString(qulonglong(m_table->rowCount())))
                              .arg(m_table->columnCount());
     m_caption->setText(caption.isEmpty() ? size : tr("%1 — %2").arg(caption, size));
+    // Wide enough for each header, from the names alone: measuring cells would read every row.
+    QHeaderView* header = m_view->horizontalHeader();
+    QFont italic = header->font();
+    italic.setItalic(true);
+    const QFontMetrics fm(italic);
+    const int narrowest = header->defaultSectionSize();
+    for (int c = 0; c < std::min(int(m_table->columnCount()), 500); ++c) {
+        const QString name = QString::fromStdString(m_table->column(size_t(c)).name());
+        header->resizeSection(c, std::clamp(fm.horizontalAdvance(name) + 24, narrowest, 320));
+    }
     showColumn(m_table->columnCount() > 0 ? 0 : -1);
 }
 
