@@ -2,6 +2,7 @@
 
 #include "data/FeatureMatrix.h"
 #include "data/NumpyRandom.h"
+#include "models/Classification.h"
 #include "util/Error.h"
 #include "util/Tr.h"
 
@@ -668,60 +669,12 @@ Eigen::VectorXd DecisionTree::predictValues(const Eigen::MatrixXd& X) const {
 
 std::vector<Column> DecisionTree::predict(const Table& transformed) const {
     const Eigen::MatrixXd X = featureMatrix(transformed, m_featureNames);
-    std::vector<Column> columns;
     if (task() == Task::Regression) {
         const Eigen::VectorXd values = predictValues(X);
-        columns.push_back(Column::numeric(kPredictionColumn, {values.begin(), values.end()},
-                                          ColumnRole::Prediction));
-        return columns;
+        return {Column::numeric(kPredictionColumn, {values.begin(), values.end()},
+                                ColumnRole::Prediction)};
     }
-    const Eigen::MatrixXd probabilities = predictProbabilities(X);
-    std::vector<int32_t> classes(size_t(X.rows()));
-    for (Index i = 0; i < X.rows(); ++i) {
-        Index best = 0;
-        probabilities.row(i).maxCoeff(&best);
-        classes[size_t(i)] = int32_t(best);
-    }
-    columns.push_back(Column::categorical(kPredictionColumn, std::move(classes), m_classLabels,
-                                          ColumnRole::Prediction));
-    for (size_t c = 0; c < m_classLabels.size(); ++c) {
-        const auto column = probabilities.col(Index(c));
-        columns.push_back(Column::numeric(probabilityColumnName(m_classLabels[c]),
-                                          {column.begin(), column.end()},
-                                          ColumnRole::Prediction));
-    }
-    return columns;
-}
-
-TreeClasses treeClassTarget(const Table& table, const std::string& target) {
-    const ClassLabels classes = classLabels(table.column(target));
-    if (classes.codes.empty())
-        throw Error(Message(OFICINA_TR_NOOP("there are no rows to train on")));
-    std::vector<bool> present(classes.labels.size(), false);
-    for (int32_t code : classes.codes)
-        present[size_t(code)] = true;
-    std::vector<size_t> order;
-    for (size_t c = 0; c < present.size(); ++c)
-        if (present[c]) order.push_back(c);
-    // np.unique order: numeric labels are already ascending; text labels sort as strings.
-    if (!table.column(target).isNumeric())
-        std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-            return classes.labels[a] < classes.labels[b];
-        });
-    TreeClasses out;
-    std::vector<int32_t> renumber(classes.labels.size(), -1);
-    for (size_t i = 0; i < order.size(); ++i) {
-        renumber[order[i]] = int32_t(i);
-        out.labels.push_back(classes.labels[order[i]]);
-    }
-    if (out.labels.size() < 2)
-        throw Error(Message(OFICINA_TR_NOOP("the target has only one class '%1'; "
-                                            "classification needs at least two"),
-                            {out.labels.front()}));
-    out.codes.reserve(classes.codes.size());
-    for (int32_t code : classes.codes)
-        out.codes.push_back(renumber[size_t(code)]);
-    return out;
+    return classificationColumns(predictProbabilities(X), m_classLabels);
 }
 
 std::vector<double> treeRegressionTarget(const Table& table, const std::string& target) {
@@ -751,13 +704,13 @@ std::shared_ptr<const DecisionTree> trainDecisionTree(const Table& table,
     const std::vector<float> x = treeFeatureMatrix(table, features);
     TreeData data{.x = x.data(), .rows = int64_t(table.rowCount()),
                   .features = int(features.size())};
-    TreeClasses classes;
+    ClassLabels classes;
     std::vector<double> y;
     if (options.criterion == TreeCriterion::SquaredError) {
         y = treeRegressionTarget(table, target);
         data.y = y.data();
     } else {
-        classes = treeClassTarget(table, target);
+        classes = presentClasses(table.column(target));
         data.classes = classes.codes.data();
         data.classCount = int(classes.labels.size());
     }

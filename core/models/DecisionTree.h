@@ -173,14 +173,6 @@ private:
     TreeCriterion m_criterion;
 };
 
-/// A classification target as the classes present (np.unique order) and their indices per row.
-/// Throws Error for missing values or a single class.
-struct TreeClasses {
-    std::vector<int32_t> codes;
-    std::vector<std::string> labels;
-};
-TreeClasses treeClassTarget(const Table& table, const std::string& target);
-
 /// A regression target as numbers; Error naming the column when it is categorical or has
 /// missing values.
 std::vector<double> treeRegressionTarget(const Table& table, const std::string& target);

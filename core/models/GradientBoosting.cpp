@@ -1,6 +1,7 @@
 #include "models/GradientBoosting.h"
 
 #include "data/FeatureMatrix.h"
+#include "models/Classification.h"
 #include "models/DecisionTree.h"
 #include "util/Error.h"
 #include "util/Tr.h"
@@ -291,28 +292,11 @@ Eigen::MatrixXd GradientBoosting::predictMatrix(const Eigen::MatrixXd& X) const 
 std::vector<Column> GradientBoosting::predict(const Table& transformed) const {
     const Eigen::MatrixXd X = featureMatrix(transformed, m_featureNames);
     const Eigen::MatrixXd predicted = predictMatrix(X);
-    std::vector<Column> columns;
-    if (task() == Task::Regression) {
-        columns.push_back(Column::numeric(kPredictionColumn,
-                                          {predicted.col(0).begin(), predicted.col(0).end()},
-                                          ColumnRole::Prediction));
-        return columns;
-    }
-    std::vector<int32_t> classes(size_t(X.rows()));
-    for (Index i = 0; i < X.rows(); ++i) {
-        Index best = 0;
-        predicted.row(i).maxCoeff(&best);
-        classes[size_t(i)] = int32_t(best);
-    }
-    columns.push_back(Column::categorical(kPredictionColumn, std::move(classes), m_classLabels,
-                                          ColumnRole::Prediction));
-    for (size_t c = 0; c < m_classLabels.size(); ++c) {
-        const auto column = predicted.col(Index(c));
-        columns.push_back(Column::numeric(probabilityColumnName(m_classLabels[c]),
-                                          {column.begin(), column.end()},
-                                          ColumnRole::Prediction));
-    }
-    return columns;
+    if (task() == Task::Regression)
+        return {Column::numeric(kPredictionColumn,
+                                {predicted.col(0).begin(), predicted.col(0).end()},
+                                ColumnRole::Prediction)};
+    return classificationColumns(predicted, m_classLabels);
 }
 
 GradientBoostingTraining trainGradientBoosting(const Table& table,
@@ -327,7 +311,7 @@ GradientBoostingTraining trainGradientBoosting(const Table& table,
     if (!classification)
         return fitGradientBoosting(X, treeRegressionTarget(table, target), 0, features, {},
                                    options, onRound, std::move(stop));
-    TreeClasses classes = treeClassTarget(table, target);
+    ClassLabels classes = presentClasses(table.column(target));
     const std::vector<double> y(classes.codes.begin(), classes.codes.end());
     const int count = int(classes.labels.size());
     return fitGradientBoosting(X, y, count, features, std::move(classes.labels), options, onRound,

@@ -2,7 +2,7 @@
 
 #include "cluster/NearestNeighbors.h"
 #include "data/FeatureMatrix.h"
-#include "models/NaiveBayes.h"
+#include "models/Classification.h"
 #include "util/Error.h"
 #include "util/Tr.h"
 

@@ -1,6 +1,7 @@
 #include "models/LogisticRegression.h"
 
 #include "data/FeatureMatrix.h"
+#include "models/Classification.h"
 #include "util/Error.h"
 #include "util/Tr.h"
 
@@ -308,23 +309,7 @@ void checkInput(const Eigen::MatrixXd& X, const std::vector<int32_t>& y, int cla
     if (options.maxIter < 0)
         throw Error(Message(OFICINA_TR_NOOP("max_iter must not be negative, not %1"),
                             {std::to_string(options.maxIter)}));
-    if (X.rows() == 0) throw Error(Message(OFICINA_TR_NOOP("there are no rows to train on")));
-    if (size_t(X.rows()) != y.size())
-        throw Error(Message(OFICINA_TR_NOOP("%1 target values for %2 rows"),
-                            {std::to_string(y.size()), std::to_string(X.rows())}));
-    if (!X.allFinite())
-        throw Error(Message(OFICINA_TR_NOOP("the features have missing or infinite values")));
-    std::vector<bool> present(size_t(std::max(classCount, 0)), false);
-    for (int32_t code : y) {
-        if (code < 0 || code >= classCount)
-            throw Error(Message(OFICINA_TR_NOOP("class index %1 is outside the %2 classes"),
-                                {std::to_string(code), std::to_string(classCount)}));
-        present[size_t(code)] = true;
-    }
-    if (std::count(present.begin(), present.end(), true) < 2)
-        throw Error(Message(OFICINA_TR_NOOP("the target has only one class '%1'; "
-                                            "classification needs at least two"),
-                            {std::to_string(y.front())}));
+    checkClassInput(X, y, classCount);
 }
 
 // scikit-learn's _predict_proba_lr for one-vs-rest scores: sigmoids normalised per row.
@@ -486,18 +471,8 @@ std::vector<int32_t> LogisticRegression::predictClasses(const Eigen::MatrixXd& X
 
 std::vector<Column> LogisticRegression::predict(const Table& transformed) const {
     const Eigen::MatrixXd X = featureMatrix(transformed, m_featureNames);
-    std::vector<Column> columns;
-    columns.reserve(m_classLabels.size() + 1);
-    columns.push_back(Column::categorical(kPredictionColumn, predictClasses(X), m_classLabels,
-                                          ColumnRole::Prediction));
-    const Eigen::MatrixXd probabilities = predictProbabilities(X);
-    for (size_t c = 0; c < m_classLabels.size(); ++c) {
-        const auto column = probabilities.col(Index(c));
-        columns.push_back(Column::numeric(probabilityColumnName(m_classLabels[c]),
-                                          std::vector<double>(column.begin(), column.end()),
-                                          ColumnRole::Prediction));
-    }
-    return columns;
+    // predictClasses, not the argmax of the probabilities: a binary tie goes to class 0 there.
+    return classificationColumns(predictProbabilities(X), m_classLabels, predictClasses(X));
 }
 
 LogisticRegressionTraining
@@ -505,32 +480,12 @@ trainLogisticRegression(const Table& table, const std::vector<std::string>& feat
                         const std::string& target, const LogisticRegressionOptions& options,
                         const IterationCallback& onIteration, std::stop_token stop) {
     const Eigen::MatrixXd X = featureMatrix(table, features);
-    ClassLabels classes = classLabels(table.column(target));
-    if (classes.codes.empty())
-        throw Error(Message(OFICINA_TR_NOOP("there are no rows to train on")));
-
-    // Keep only the classes that occur (np.unique), renumbered in label order.
-    std::vector<int32_t> renumber(classes.labels.size(), -1);
-    for (int32_t code : classes.codes)
-        renumber[size_t(code)] = 0;
-    std::vector<std::string> labels;
-    for (size_t c = 0; c < renumber.size(); ++c)
-        if (renumber[c] == 0) {
-            renumber[c] = int32_t(labels.size());
-            labels.push_back(classes.labels[c]);
-        }
-    if (labels.size() < 2)
-        throw Error(Message(OFICINA_TR_NOOP("the target has only one class '%1'; "
-                                            "classification needs at least two"),
-                            {labels.front()}));
-    for (int32_t& code : classes.codes)
-        code = renumber[size_t(code)];
-
+    ClassLabels classes = presentClasses(table.column(target));
     LogisticRegressionTraining out;
-    out.fit = fitLogisticRegression(X, classes.codes, int(labels.size()), options, onIteration,
-                                    std::move(stop));
+    out.fit = fitLogisticRegression(X, classes.codes, int(classes.labels.size()), options,
+                                    onIteration, std::move(stop));
     out.estimator = std::make_shared<const LogisticRegression>(
-        features, std::move(labels), out.fit.coefficients, out.fit.intercepts, out.fit.oneVsRest);
+        features, std::move(classes.labels), out.fit.coefficients, out.fit.intercepts, out.fit.oneVsRest);
     return out;
 }
 

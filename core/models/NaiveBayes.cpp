@@ -1,6 +1,7 @@
 #include "models/NaiveBayes.h"
 
 #include "data/FeatureMatrix.h"
+#include "models/Classification.h"
 #include "util/Error.h"
 #include "util/Tr.h"
 
@@ -11,18 +12,6 @@
 namespace oficina::core {
 
 namespace {
-
-// Index of the largest entry of each row; the first on ties (numpy's argmax).
-std::vector<int32_t> rowArgmax(const Eigen::MatrixXd& m) {
-    std::vector<int32_t> out(size_t(m.rows()));
-    for (Eigen::Index i = 0; i < m.rows(); ++i) {
-        Eigen::Index best = 0;
-        for (Eigen::Index c = 1; c < m.cols(); ++c)
-            if (m(i, c) > m(i, best)) best = c;
-        out[size_t(i)] = int32_t(best);
-    }
-    return out;
-}
 
 // exp(jll − logsumexp(jll)) row by row, as scikit-learn's predict_proba.
 Eigen::MatrixXd softmaxRows(Eigen::MatrixXd jll) {
@@ -41,41 +30,6 @@ std::vector<size_t> classCounts(const std::vector<int32_t>& codes, size_t classe
 }
 
 } // namespace
-
-ClassLabels presentClasses(const Column& target) {
-    ClassLabels all = classLabels(target);
-    std::vector<int32_t> remap(all.labels.size(), -1);
-    for (int32_t c : all.codes) remap[size_t(c)] = 0;
-    ClassLabels out;
-    for (size_t i = 0; i < remap.size(); ++i)
-        if (remap[i] == 0) {
-            remap[i] = int32_t(out.labels.size());
-            out.labels.push_back(all.labels[i]);
-        }
-    if (out.labels.size() < 2)
-        throw Error(Message(OFICINA_TR_NOOP("the target '%1' has only one class '%2'; "
-                                            "classification needs at least two"),
-                            {target.name(), out.labels.empty() ? "" : out.labels.front()}));
-    out.codes.reserve(all.codes.size());
-    for (int32_t c : all.codes) out.codes.push_back(remap[size_t(c)]);
-    return out;
-}
-
-std::vector<Column> classificationColumns(const Eigen::MatrixXd& probabilities,
-                                          const std::vector<std::string>& labels,
-                                          std::vector<int32_t> predicted) {
-    if (predicted.empty()) predicted = rowArgmax(probabilities);
-    std::vector<Column> out;
-    out.push_back(Column::categorical(kPredictionColumn, std::move(predicted), labels,
-                                      ColumnRole::Prediction));
-    for (size_t c = 0; c < labels.size(); ++c) {
-        const auto col = probabilities.col(Eigen::Index(c));
-        out.push_back(Column::numeric(probabilityColumnName(labels[c]),
-                                      std::vector<double>(col.begin(), col.end()),
-                                      ColumnRole::Prediction));
-    }
-    return out;
-}
 
 // ---- Gaussian ----------------------------------------------------------------------------
 

@@ -130,15 +130,4 @@ trainCategoricalNaiveBayes(const Table& table, const std::vector<std::string>& f
                            const std::string& target,
                            const CategoricalNaiveBayesOptions& options = {});
 
-/// Shared by the classifiers: the classes present in `target` (codes remapped into the returned
-/// labels, in scikit-learn's order). Throws Error when fewer than two are present.
-ClassLabels presentClasses(const Column& target);
-
-/// Prediction columns from class probabilities (rows × classes): the categorical
-/// kPredictionColumn (`predicted` class indices, or the argmax of each row, first class on ties,
-/// when empty) and one "P(<label>)" column per class.
-std::vector<Column> classificationColumns(const Eigen::MatrixXd& probabilities,
-                                          const std::vector<std::string>& labels,
-                                          std::vector<int32_t> predicted = {});
-
 } // namespace oficina::core

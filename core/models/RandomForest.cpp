@@ -2,6 +2,7 @@
 
 #include "data/FeatureMatrix.h"
 #include "data/NumpyRandom.h"
+#include "models/Classification.h"
 #include "util/Error.h"
 #include "util/Tr.h"
 
@@ -183,29 +184,12 @@ Eigen::VectorXd RandomForest::predictValues(const Eigen::MatrixXd& X) const {
 
 std::vector<Column> RandomForest::predict(const Table& transformed) const {
     const Eigen::MatrixXd X = featureMatrix(transformed, m_featureNames);
-    std::vector<Column> columns;
     if (task() == Task::Regression) {
         const Eigen::VectorXd values = predictValues(X);
-        columns.push_back(Column::numeric(kPredictionColumn, {values.begin(), values.end()},
-                                          ColumnRole::Prediction));
-        return columns;
+        return {Column::numeric(kPredictionColumn, {values.begin(), values.end()},
+                                ColumnRole::Prediction)};
     }
-    const Eigen::MatrixXd probabilities = predictProbabilities(X);
-    std::vector<int32_t> classes(size_t(X.rows()));
-    for (Index i = 0; i < X.rows(); ++i) {
-        Index best = 0;
-        probabilities.row(i).maxCoeff(&best);
-        classes[size_t(i)] = int32_t(best);
-    }
-    columns.push_back(Column::categorical(kPredictionColumn, std::move(classes), m_classLabels,
-                                          ColumnRole::Prediction));
-    for (size_t c = 0; c < m_classLabels.size(); ++c) {
-        const auto column = probabilities.col(Index(c));
-        columns.push_back(Column::numeric(probabilityColumnName(m_classLabels[c]),
-                                          {column.begin(), column.end()},
-                                          ColumnRole::Prediction));
-    }
-    return columns;
+    return classificationColumns(predictProbabilities(X), m_classLabels);
 }
 
 RandomForestTraining trainRandomForest(const Table& table,
@@ -217,14 +201,14 @@ RandomForestTraining trainRandomForest(const Table& table,
     const std::vector<float> x = treeFeatureMatrix(table, features);
     const auto rows = int64_t(table.rowCount());
     TreeData data{.x = x.data(), .rows = rows, .features = int(features.size())};
-    TreeClasses classes;
+    ClassLabels classes;
     std::vector<double> y;
     const bool regression = options.criterion == TreeCriterion::SquaredError;
     if (regression) {
         y = treeRegressionTarget(table, target);
         data.y = y.data();
     } else {
-        classes = treeClassTarget(table, target);
+        classes = presentClasses(table.column(target));
         data.classes = classes.codes.data();
         data.classCount = int(classes.labels.size());
     }

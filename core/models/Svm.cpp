@@ -1,5 +1,6 @@
 #include "models/Svm.h"
 
+#include "models/Classification.h"
 #include "util/Error.h"
 #include "util/Tr.h"
 
@@ -41,26 +42,6 @@ void installOutputHooks() {
         set_print_string_function(captureOutput);
         svm_set_print_string_function(captureOutput);
     });
-}
-
-void checkClassInput(const Eigen::MatrixXd& X, const std::vector<int32_t>& y, int classCount) {
-    if (X.rows() == 0) throw Error(Message(OFICINA_TR_NOOP("there are no rows to train on")));
-    if (size_t(X.rows()) != y.size())
-        throw Error(Message(OFICINA_TR_NOOP("%1 target values for %2 rows"),
-                            {std::to_string(y.size()), std::to_string(X.rows())}));
-    if (!X.allFinite())
-        throw Error(Message(OFICINA_TR_NOOP("the features have missing or infinite values")));
-    std::vector<bool> present(size_t(std::max(classCount, 0)), false);
-    for (int32_t code : y) {
-        if (code < 0 || code >= classCount)
-            throw Error(Message(OFICINA_TR_NOOP("class index %1 is outside the %2 classes"),
-                                {std::to_string(code), std::to_string(classCount)}));
-        present[size_t(code)] = true;
-    }
-    if (std::count(present.begin(), present.end(), true) < 2)
-        throw Error(Message(OFICINA_TR_NOOP("the target has only one class '%1'; "
-                                            "classification needs at least two"),
-                            {std::to_string(y.front())}));
 }
 
 void checkPositive(const char* key, double value) {
@@ -110,27 +91,6 @@ std::vector<double> classWeights(const std::vector<int32_t>& y, int classCount,
     for (size_t c = 0; c < counts.size(); ++c)
         if (counts[c] > 0) weights[c] = double(y.size()) / (present * double(counts[c]));
     return weights;
-}
-
-ClassLabels trainingClasses(const Column& target) {
-    ClassLabels classes = classLabels(target);
-    if (classes.codes.empty())
-        throw Error(Message(OFICINA_TR_NOOP("there are no rows to train on")));
-    std::vector<int32_t> renumber(classes.labels.size(), -1);
-    for (int32_t code : classes.codes) renumber[size_t(code)] = 0;
-    std::vector<std::string> labels;
-    for (size_t c = 0; c < renumber.size(); ++c)
-        if (renumber[c] == 0) {
-            renumber[c] = int32_t(labels.size());
-            labels.push_back(classes.labels[c]);
-        }
-    if (labels.size() < 2)
-        throw Error(Message(OFICINA_TR_NOOP("the target has only one class '%1'; "
-                                            "classification needs at least two"),
-                            {labels.front()}));
-    for (int32_t& code : classes.codes) code = renumber[size_t(code)];
-    classes.labels = std::move(labels);
-    return classes;
 }
 
 // ----------------------------------------------------------------------------------- liblinear

@@ -201,8 +201,4 @@ std::shared_ptr<const KernelSvm> fitSvr(const Eigen::MatrixXd& X, const Eigen::V
                                         const KernelSvmOptions& options = {},
                                         std::stop_token stop = {});
 
-/// A classification target with only the classes present (np.unique), renumbered in label
-/// order. Throws Error when fewer than two classes are present.
-ClassLabels trainingClasses(const Column& target);
-
 } // namespace oficina::core

@@ -3,6 +3,7 @@
 #include "nodes/Nodes.h"
 
 #include "data/FeatureMatrix.h"
+#include "models/Classification.h"
 #include "models/CoordinateDescent.h"
 #include "models/LinearRegression.h"
 #include "models/Svm.h"
@@ -199,7 +200,7 @@ PortValues runLinearSvm(const NodeInputs& inputs, const ParamValues& params, Run
         OFICINA_TR_NOOP("Linear SVM"), Task::Classification,
         [options](const Table& train, const std::string& target, RunContext& ctx) {
             const auto names = features(train);
-            ClassLabels classes = trainingClasses(train.column(target));
+            ClassLabels classes = presentClasses(train.column(target));
             const Eigen::MatrixXd X = featureMatrix(train, names);
             ctx.progress(0.0);
             const LiblinearFit fit = fitLiblinear(X, classes.codes, int(classes.labels.size()),
@@ -240,7 +241,7 @@ PortValues runSvc(const NodeInputs& inputs, const ParamValues& params, RunContex
         OFICINA_TR_NOOP("SVM (kernel)"), Task::Classification,
         [options](const Table& train, const std::string& target, RunContext& ctx) {
             const auto names = features(train);
-            ClassLabels classes = trainingClasses(train.column(target));
+            ClassLabels classes = presentClasses(train.column(target));
             const Eigen::MatrixXd X = featureMatrix(train, names);
             ctx.progress(0.0);
             auto model = fitSvc(X, classes.codes, std::move(classes.labels), names, options,

@@ -4,6 +4,7 @@
 // libsvm, so decision values must agree closely; LinearSVC's random coordinate order differs
 // (scikit-learn's liblinear has its own generator), so it must reach the same test accuracy
 // within 2 points.
+#include "models/Classification.h"
 #include "models/Svm.h"
 #include "util/Error.h"
 
@@ -219,7 +220,7 @@ private Q_SLOTS:
                            Column::numeric("b", {1, 0, 1, 0, 1, 0}),
                            Column::categorical("kind", {0, 0, 0, 1, 1, 1}, {"low", "high"},
                                                ColumnRole::Target)});
-        const ClassLabels classes = trainingClasses(table.column("kind"));
+        const ClassLabels classes = presentClasses(table.column("kind"));
         const Eigen::MatrixXd X = featureMatrix(table, {"a", "b"});
         auto svc = fitSvc(X, classes.codes, classes.labels, {"a", "b"});
         auto columns = svc->predict(table);
