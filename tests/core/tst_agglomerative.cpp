@@ -10,7 +10,7 @@
 #include "pipeline/RunContext.h"
 #include "util/Error.h"
 
-#include "../JsonFixture.h"
+#include "../EigenFixture.h"
 
 #include <QtTest>
 
@@ -23,16 +23,6 @@ Eigen::MatrixXd loadFeatures(const std::string& name) {
     auto names = t.columnNames();
     names.pop_back();
     return featureMatrix(t, names);
-}
-
-Eigen::MatrixXd matrix(const QJsonValue& value) {
-    const QJsonArray rows = value.toArray();
-    Eigen::MatrixXd m(rows.size(), rows.isEmpty() ? 0 : rows[0].toArray().size());
-    for (int i = 0; i < rows.size(); ++i) {
-        const auto row = fixture::numbers(rows[i]);
-        for (size_t j = 0; j < row.size(); ++j) m(i, Eigen::Index(j)) = row[j];
-    }
-    return m;
 }
 
 Linkage linkageOf(const QString& name) {
@@ -61,7 +51,7 @@ private Q_SLOTS:
     void matchesScipyAndScikitLearn() {
         QFETCH(QJsonObject, c);
         const Eigen::MatrixXd X = c.contains("X")
-                                      ? matrix(c["X"])
+                                      ? fixture::matrix(c["X"])
                                       : loadFeatures(c["dataset"].toString().toStdString());
         AgglomerativeOptions options;
         options.linkage = linkageOf(c["linkage"].toString());
@@ -72,7 +62,7 @@ private Q_SLOTS:
         const AgglomerativeFit fit = fitAgglomerative(X, options);
         QCOMPARE(fit.tree.rows(), X.rows() - 1);
         if (c.contains("scipy_linkage")) {
-            const Eigen::MatrixXd Z = matrix(c["scipy_linkage"]);
+            const Eigen::MatrixXd Z = fixture::matrix(c["scipy_linkage"]);
             QVERIFY((fit.tree.col(2) - Z.col(2)).cwiseAbs().maxCoeff() <=
                     1e-9 * std::max(1.0, Z.col(2).maxCoeff()));
             // Merge order and cluster numbers too, except where equal distances make the order

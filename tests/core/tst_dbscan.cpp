@@ -11,7 +11,7 @@
 #include "pipeline/RunContext.h"
 #include "util/Error.h"
 
-#include "../JsonFixture.h"
+#include "../EigenFixture.h"
 
 #include <QtTest>
 
@@ -27,16 +27,6 @@ Eigen::MatrixXd loadFeatures(const std::string& name) {
     auto names = t.columnNames();
     names.pop_back();
     return featureMatrix(t, names);
-}
-
-Eigen::MatrixXd matrix(const QJsonValue& value) {
-    const QJsonArray rows = value.toArray();
-    Eigen::MatrixXd m(rows.size(), rows.isEmpty() ? 0 : rows[0].toArray().size());
-    for (int i = 0; i < rows.size(); ++i) {
-        const auto row = fixture::numbers(rows[i]);
-        for (size_t j = 0; j < row.size(); ++j) m(i, Eigen::Index(j)) = row[j];
-    }
-    return m;
 }
 
 } // namespace
@@ -58,7 +48,7 @@ private Q_SLOTS:
     void matchesScikitLearn() {
         QFETCH(QJsonObject, c);
         const Eigen::MatrixXd X = c.contains("X")
-                                      ? matrix(c["X"])
+                                      ? fixture::matrix(c["X"])
                                       : loadFeatures(c["dataset"].toString().toStdString());
         const DbscanFit fit = fitDbscan(
             X, {.eps = c["eps"].toDouble(), .minSamples = c["min_samples"].toInt()});
@@ -69,7 +59,7 @@ private Q_SLOTS:
     }
 
     void twoThreadsGiveTheSameLabels() {
-        const Eigen::MatrixXd X = matrix(fixture::cases("sklearn/dbscan.json")[4]
+        const Eigen::MatrixXd X = fixture::matrix(fixture::cases("sklearn/dbscan.json")[4]
                                              .toObject()["X"]);
         Eigen::MatrixXd big(X.rows() * 5, 2);
         for (int r = 0; r < 5; ++r) big.middleRows(r * X.rows(), X.rows()) = X.array() + 3.0 * r;

@@ -9,7 +9,7 @@
 #include "pipeline/RunContext.h"
 #include "util/Error.h"
 
-#include "../JsonFixture.h"
+#include "../EigenFixture.h"
 
 #include <QtTest>
 
@@ -24,16 +24,6 @@ Eigen::MatrixXd loadFeatures(const std::string& name) {
     auto names = t.columnNames();
     names.pop_back();  // the last column is the target
     return featureMatrix(t, names);
-}
-
-Eigen::MatrixXd matrix(const QJsonValue& value) {
-    const QJsonArray rows = value.toArray();
-    Eigen::MatrixXd m(rows.size(), rows.isEmpty() ? 0 : rows[0].toArray().size());
-    for (int i = 0; i < rows.size(); ++i) {
-        const auto row = fixture::numbers(rows[i]);
-        for (size_t j = 0; j < row.size(); ++j) m(i, Eigen::Index(j)) = row[j];
-    }
-    return m;
 }
 
 double relative(double a, double b) { return std::abs(a - b) / std::max(1e-300, std::abs(b)); }
@@ -92,7 +82,7 @@ private Q_SLOTS:
         QCOMPARE(fit.labels, expected);
         QVERIFY2(relative(fit.inertia, c["inertia"].toDouble()) < 1e-6,
                  qPrintable(QString::number(fit.inertia, 'g', 17)));
-        const Eigen::MatrixXd centers = matrix(c["centers"]);
+        const Eigen::MatrixXd centers = fixture::matrix(c["centers"]);
         QVERIFY((fit.centers - centers).cwiseAbs().maxCoeff() <=
                 1e-6 * std::max(1.0, centers.cwiseAbs().maxCoeff()));
         if (c["kind"].toString() == "explicit") QCOMPARE(fit.iterations, c["n_iter"].toInt());
@@ -210,7 +200,8 @@ private Q_SLOTS:
         const NodeSpec* suggest = registry.find("oficina.cluster.suggest_k");
         ParamValues sp = suggest->defaults();
         sp.set("k_max", int64_t(6));
-        const PortValues suggested = suggest->run(NodeInputs({{"data", tableValue(iris)}}), sp, ctx);
+        const PortValues suggested =
+            suggest->run(NodeInputs({{"data", tableValue(iris)}}), sp, ctx);
         const Metrics& sk = *std::get<std::shared_ptr<const Metrics>>(suggested.at("metrics"));
         QCOMPARE(*sk.scalar("suggested_k"), 2.0);  // iris: best silhouette at k = 2
         QCOMPARE(sk.matrix("k_scores")->rowLabels.size(), size_t(5));

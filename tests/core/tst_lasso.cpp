@@ -4,7 +4,7 @@
 #include "models/CoordinateDescent.h"
 #include "util/Error.h"
 
-#include "../JsonFixture.h"
+#include "../EigenFixture.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -13,25 +13,6 @@
 #include <cmath>
 
 using namespace oficina::core;
-
-namespace {
-
-Eigen::MatrixXd matrix(const QJsonValue& value) {
-    const QJsonArray rows = value.toArray();
-    const qsizetype columns = rows.isEmpty() ? 0 : rows[0].toArray().size();
-    Eigen::MatrixXd out(rows.size(), columns);
-    for (qsizetype i = 0; i < rows.size(); ++i)
-        for (qsizetype j = 0; j < columns; ++j)
-            out(i, j) = rows[i].toArray()[j].toDouble();
-    return out;
-}
-
-Eigen::VectorXd vector(const QJsonValue& value) {
-    const std::vector<double> v = fixture::numbers(value);
-    return Eigen::Map<const Eigen::VectorXd>(v.data(), Eigen::Index(v.size()));
-}
-
-} // namespace
 
 class TestLasso : public QObject {
     Q_OBJECT
@@ -59,8 +40,8 @@ private Q_SLOTS:
     void matchesScikitLearn() {
         QFETCH(QJsonObject, data);
         QFETCH(QJsonObject, fit);
-        const Eigen::MatrixXd X = matrix(data.value(QLatin1String("X")));
-        const Eigen::VectorXd y = vector(data.value(QLatin1String("y")));
+        const Eigen::MatrixXd X = fixture::matrix(data.value(QLatin1String("X")));
+        const Eigen::VectorXd y = fixture::vector(data.value(QLatin1String("y")));
         ElasticNetOptions options;
         options.alpha = fit.value(QLatin1String("alpha")).toDouble();
         options.l1Ratio = fit.value(QLatin1String("l1_ratio")).toDouble();
@@ -73,7 +54,7 @@ private Q_SLOTS:
             decreasing = decreasing && objective <= previous * (1 + 1e-12);
             previous = objective;
         });
-        const Eigen::VectorXd coef = vector(fit.value(QLatin1String("coef")));
+        const Eigen::VectorXd coef = fixture::vector(fit.value(QLatin1String("coef")));
         const double coefDiff =
             (ours.coefficients - coef).cwiseAbs().maxCoeff() / coef.cwiseAbs().maxCoeff();
         const double expectedIntercept = fit.value(QLatin1String("intercept")).toDouble();
@@ -81,7 +62,7 @@ private Q_SLOTS:
                                      std::max(1.0, std::abs(expectedIntercept));
         Eigen::VectorXd predicted = X * ours.coefficients;
         predicted.array() += ours.intercept;
-        const Eigen::VectorXd expected = vector(fit.value(QLatin1String("predict")));
+        const Eigen::VectorXd expected = fixture::vector(fit.value(QLatin1String("predict")));
         const double predictDiff =
             (predicted - expected).cwiseAbs().maxCoeff() / expected.cwiseAbs().maxCoeff();
         const int sklearnIterations = fit.value(QLatin1String("n_iter")).toInt();

@@ -4,7 +4,7 @@
 #include "models/LinearRegression.h"
 #include "util/Error.h"
 
-#include "../JsonFixture.h"
+#include "../EigenFixture.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -17,23 +17,9 @@ using namespace oficina::core;
 
 namespace {
 
-Eigen::MatrixXd matrix(const QJsonValue& value) {
-    const QJsonArray rows = value.toArray();
-    const qsizetype columns = rows.isEmpty() ? 0 : rows[0].toArray().size();
-    Eigen::MatrixXd out(rows.size(), columns);
-    for (qsizetype i = 0; i < rows.size(); ++i)
-        for (qsizetype j = 0; j < columns; ++j)
-            out(i, j) = rows[i].toArray()[j].toDouble();
-    return out;
-}
-
-Eigen::VectorXd vector(const QJsonValue& value) {
-    const std::vector<double> v = fixture::numbers(value);
-    return Eigen::Map<const Eigen::VectorXd>(v.data(), Eigen::Index(v.size()));
-}
-
 double relative(const Eigen::VectorXd& actual, const Eigen::VectorXd& expected) {
-    return (actual - expected).cwiseAbs().maxCoeff() / std::max(expected.cwiseAbs().maxCoeff(), 1e-300);
+    return (actual - expected).cwiseAbs().maxCoeff() /
+           std::max(expected.cwiseAbs().maxCoeff(), 1e-300);
 }
 
 template <class Call> std::string errorOf(Call call) {
@@ -54,7 +40,8 @@ private Q_SLOTS:
     void matchesScikitLearn_data() {
         QTest::addColumn<QJsonObject>("data");
         QTest::addColumn<QJsonObject>("fit");
-        for (const QJsonValue& v : fixture::cases(QStringLiteral("sklearn/linear_regression.json"))) {
+        for (const QJsonValue& v :
+             fixture::cases(QStringLiteral("sklearn/linear_regression.json"))) {
             const QJsonObject c = v.toObject();
             for (const QJsonValue& f : c.value(QLatin1String("fits")).toArray()) {
                 const QJsonObject fit = f.toObject();
@@ -71,8 +58,8 @@ private Q_SLOTS:
     void matchesScikitLearn() {
         QFETCH(QJsonObject, data);
         QFETCH(QJsonObject, fit);
-        const Eigen::MatrixXd X = matrix(data.value(QLatin1String("X")));
-        const Eigen::VectorXd y = vector(data.value(QLatin1String("y")));
+        const Eigen::MatrixXd X = fixture::matrix(data.value(QLatin1String("X")));
+        const Eigen::VectorXd y = fixture::vector(data.value(QLatin1String("y")));
         const bool intercept = fit.value(QLatin1String("fit_intercept")).toBool();
         const double alpha = fit.value(QLatin1String("alpha")).toDouble();
         const LinearFit ours = fit.value(QLatin1String("model")).toString() == QLatin1String("ols")
@@ -82,16 +69,17 @@ private Q_SLOTS:
         // noise along that direction; the fixture then holds the minimum-norm solution too.
         const bool minNorm = fit.contains(QLatin1String("coef_min_norm"));
         const Eigen::VectorXd coef =
-            vector(fit.value(QLatin1String(minNorm ? "coef_min_norm" : "coef")));
+            fixture::vector(fit.value(QLatin1String(minNorm ? "coef_min_norm" : "coef")));
         const double expectedIntercept =
             fit.value(QLatin1String(minNorm ? "intercept_min_norm" : "intercept")).toDouble();
         const LinearRegressor model("oficina.model.ridge", "Ridge", {}, ours.coefficients,
                                     ours.intercept);
         const Eigen::VectorXd predicted = model.predictValues(X);
         const double coefDiff = relative(ours.coefficients, coef);
-        const double predictDiff = relative(predicted, vector(fit.value(QLatin1String("predict"))));
-        const double interceptDiff =
-            std::abs(ours.intercept - expectedIntercept) / std::max(std::abs(expectedIntercept), 1.0);
+        const double predictDiff =
+            relative(predicted, fixture::vector(fit.value(QLatin1String("predict"))));
+        const double interceptDiff = std::abs(ours.intercept - expectedIntercept) /
+                                     std::max(std::abs(expectedIntercept), 1.0);
         qInfo("coef rel %.3g, intercept rel %.3g, predictions rel %.3g", coefDiff, interceptDiff,
               predictDiff);
         QVERIFY(coefDiff <= 1e-6);

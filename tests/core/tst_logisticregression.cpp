@@ -7,7 +7,7 @@
 #include "transform/StandardScaler.h"
 #include "util/Error.h"
 
-#include "../JsonFixture.h"
+#include "../EigenFixture.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -20,24 +20,6 @@
 using namespace oficina::core;
 
 namespace {
-
-Eigen::MatrixXd matrix(const QJsonValue& value) {
-    const QJsonArray rows = value.toArray();
-    const qsizetype columns = rows.isEmpty() ? 0 : rows[0].toArray().size();
-    Eigen::MatrixXd out(rows.size(), columns);
-    for (qsizetype i = 0; i < rows.size(); ++i)
-        for (qsizetype j = 0; j < columns; ++j)
-            out(i, j) = rows[i].toArray()[j].toDouble();
-    return out;
-}
-
-Eigen::VectorXd vector(const QJsonValue& value) {
-    const QJsonArray a = value.toArray();
-    Eigen::VectorXd out(a.size());
-    for (qsizetype i = 0; i < a.size(); ++i)
-        out(i) = a[i].toDouble();
-    return out;
-}
 
 // Raw table: numeric features and a categorical "target" whose dictionary is `classes`.
 Table rawTable(const std::vector<std::string>& features, const Eigen::MatrixXd& X,
@@ -90,11 +72,11 @@ ScaledData scaledData(qsizetype fixtureCase) {
         fixture::cases(QStringLiteral("sklearn/logistic_regression.json"))[fixtureCase].toObject();
     const std::vector<std::string> classes = fixture::strings(c.value(QLatin1String("classes")));
     ScaledData out;
-    out.X = matrix(c.value(QLatin1String("X_train")));
-    out.X = (out.X.rowwise() - vector(c.value(QLatin1String("scaler_mean"))).transpose())
+    out.X = fixture::matrix(c.value(QLatin1String("X_train")));
+    out.X = (out.X.rowwise() - fixture::vector(c.value(QLatin1String("scaler_mean"))).transpose())
                 .array()
                 .rowwise() /
-            vector(c.value(QLatin1String("scaler_scale"))).transpose().array();
+            fixture::vector(c.value(QLatin1String("scaler_scale"))).transpose().array();
     for (const std::string& label : fixture::strings(c.value(QLatin1String("y_train"))))
         out.y.push_back(
             int32_t(std::find(classes.begin(), classes.end(), label) - classes.begin()));
@@ -126,12 +108,12 @@ private Q_SLOTS:
         const auto features = fixture::strings(testCase.value(QLatin1String("features")));
         const auto classes = fixture::strings(testCase.value(QLatin1String("classes")));
         const Table train =
-            rawTable(features, matrix(testCase.value(QLatin1String("X_train"))),
+            rawTable(features, fixture::matrix(testCase.value(QLatin1String("X_train"))),
                      fixture::strings(testCase.value(QLatin1String("y_train"))), classes);
         const bool sameRows = testCase.value(QLatin1String("X_test")).isNull();
         const Table test =
             sameRows ? train
-                     : rawTable(features, matrix(testCase.value(QLatin1String("X_test"))),
+                     : rawTable(features, fixture::matrix(testCase.value(QLatin1String("X_test"))),
                                 fixture::strings(testCase.value(QLatin1String("y_test"))), classes);
 
         const Table scaled = applyStep(fitStandardScaler(train), train);
@@ -156,7 +138,8 @@ private Q_SLOTS:
             QCOMPARE(prediction.cellText(i), expectedLabels[i]);
 
         const QJsonObject reference = testCase.value(QLatin1String("default")).toObject();
-        const Eigen::MatrixXd expectedProba = matrix(reference.value(QLatin1String("proba_test")));
+        const Eigen::MatrixXd expectedProba =
+            fixture::matrix(reference.value(QLatin1String("proba_test")));
         double probabilityDifference = 0.0;
         for (size_t c = 0; c < classes.size(); ++c) {
             const Column& p = predicted.column(probabilityColumnName(classes[c]));
@@ -167,7 +150,7 @@ private Q_SLOTS:
                     std::abs(p.values()[i] - expectedProba(Eigen::Index(i), Eigen::Index(c))));
         }
         const double coefficientDifference = relativeDifference(
-            training.fit.coefficients, matrix(reference.value(QLatin1String("coef"))));
+            training.fit.coefficients, fixture::matrix(reference.value(QLatin1String("coef"))));
         qInfo("default fit: %d iterations (scikit-learn %d), max |dP| %.3g, coef rel. diff %.3g",
               training.fit.iterations, reference.value(QLatin1String("n_iter")).toInt(),
               probabilityDifference, coefficientDifference);
@@ -180,9 +163,9 @@ private Q_SLOTS:
             trainLogisticRegression(scaled, features, "target", tight);
         const QJsonObject optimum = testCase.value(QLatin1String("tight")).toObject();
         const double tightDifference = relativeDifference(
-            precise.fit.coefficients, matrix(optimum.value(QLatin1String("coef"))));
+            precise.fit.coefficients, fixture::matrix(optimum.value(QLatin1String("coef"))));
         const double interceptDifference =
-            (precise.fit.intercepts - vector(optimum.value(QLatin1String("intercept"))))
+            (precise.fit.intercepts - fixture::vector(optimum.value(QLatin1String("intercept"))))
                 .cwiseAbs()
                 .maxCoeff();
         qInfo("tight fit: %d iterations, coef rel. diff %.3g, intercept diff %.3g",
@@ -388,8 +371,8 @@ private Q_SLOTS:
                     int32_t(std::find(classes.begin(), classes.end(), label) - classes.begin()));
             return out;
         };
-        const Eigen::MatrixXd xTrain = matrix(data.value(QLatin1String("X_train")));
-        const Eigen::MatrixXd xTest = matrix(data.value(QLatin1String("X_test")));
+        const Eigen::MatrixXd xTrain = fixture::matrix(data.value(QLatin1String("X_train")));
+        const Eigen::MatrixXd xTest = fixture::matrix(data.value(QLatin1String("X_test")));
         const std::vector<int32_t> yTrain = toCodes(data.value(QLatin1String("y_train")));
         const std::vector<int32_t> yTest = toCodes(data.value(QLatin1String("y_test")));
         LogisticRegressionOptions options;
@@ -416,11 +399,11 @@ private Q_SLOTS:
         for (size_t i = 0; i < yTest.size(); ++i) correct += predicted[i] == yTest[i];
         const double accuracy = correct / double(yTest.size());
         const double expectedAccuracy = fit.value(QLatin1String("accuracy")).toDouble();
-        const double coefDifference =
-            relativeDifference(ours.coefficients, matrix(fit.value(QLatin1String("coef"))));
+        const double coefDifference = relativeDifference(
+            ours.coefficients, fixture::matrix(fit.value(QLatin1String("coef"))));
         const Eigen::MatrixXd p = model.predictProbabilities(xTest);
         const double meanProbabilityDifference =
-            (p - matrix(fit.value(QLatin1String("proba_test")))).cwiseAbs().mean();
+            (p - fixture::matrix(fit.value(QLatin1String("proba_test")))).cwiseAbs().mean();
         qInfo("accuracy %.4f (scikit-learn %.4f), coef rel. diff %.3g, mean |dP| %.3g, "
               "loss %.4f",
               accuracy, expectedAccuracy, coefDifference, meanProbabilityDifference, ours.loss);

@@ -7,36 +7,14 @@
 #include "pipeline/Executor.h"
 #include "pipeline/NodeRegistry.h"
 
+#include "GraphBuilder.h"
+
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <fstream>
 
 using namespace oficina::core;
-
-namespace {
-
-class Builder {
-public:
-    Graph graph;
-    Builder& node(const std::string& id, const std::string& type,
-                  std::initializer_list<std::pair<const char*, Value>> params = {}) {
-        graph.addNode({id, type, "", {}, {}});
-        for (const auto& [key, value] : params) graph.setParameter(id, key, value);
-        return *this;
-    }
-    Builder& link(const std::string& from, const std::string& to) {
-        graph.connect({*PortRef::parse(from), *PortRef::parse(to)});
-        return *this;
-    }
-};
-
-template <typename T>
-const T& output(const RunResult& r, const std::string& node, const std::string& port) {
-    return *std::get<std::shared_ptr<const T>>(r.nodes.at(node).outputs.at(port));
-}
-
-} // namespace
 
 class NodesTest : public QObject {
     Q_OBJECT

@@ -8,7 +8,7 @@
 #include "models/Svm.h"
 #include "util/Error.h"
 
-#include "../JsonFixture.h"
+#include "../EigenFixture.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -19,21 +19,6 @@
 using namespace oficina::core;
 
 namespace {
-
-Eigen::MatrixXd matrix(const QJsonValue& value) {
-    const QJsonArray rows = value.toArray();
-    const qsizetype columns = rows.isEmpty() ? 0 : rows[0].toArray().size();
-    Eigen::MatrixXd out(rows.size(), columns);
-    for (qsizetype i = 0; i < rows.size(); ++i)
-        for (qsizetype j = 0; j < columns; ++j)
-            out(i, j) = rows[i].toArray()[j].toDouble();
-    return out;
-}
-
-Eigen::VectorXd vector(const QJsonValue& value) {
-    const std::vector<double> v = fixture::numbers(value);
-    return Eigen::Map<const Eigen::VectorXd>(v.data(), Eigen::Index(v.size()));
-}
 
 std::vector<int32_t> codes(const std::vector<std::string>& labels,
                            const std::vector<std::string>& classes) {
@@ -65,8 +50,8 @@ struct Case {
 Case classificationCase(const QJsonObject& c) {
     Case out;
     out.classes = fixture::strings(c.value(QLatin1String("classes")));
-    out.xTrain = matrix(c.value(QLatin1String("X_train")));
-    out.xTest = matrix(c.value(QLatin1String("X_test")));
+    out.xTrain = fixture::matrix(c.value(QLatin1String("X_train")));
+    out.xTest = fixture::matrix(c.value(QLatin1String("X_test")));
     out.yTrain = codes(fixture::strings(c.value(QLatin1String("y_train"))), out.classes);
     out.yTest = codes(fixture::strings(c.value(QLatin1String("y_test"))), out.classes);
     return out;
@@ -118,9 +103,9 @@ private Q_SLOTS:
         for (const QJsonValue& n : fit.value(QLatin1String("n_support")).toArray())
             supportVectors += n.toInt();
         const Eigen::MatrixXd decision = model->decisionValues(c.xTest);
-        Eigen::MatrixXd expected = matrix(fit.value(QLatin1String("decision_test")));
+        Eigen::MatrixXd expected = fixture::matrix(fit.value(QLatin1String("decision_test")));
         if (!fit.value(QLatin1String("decision_test")).toArray().first().isArray()) // binary
-            expected = vector(fit.value(QLatin1String("decision_test")));
+            expected = fixture::vector(fit.value(QLatin1String("decision_test")));
         QCOMPARE(decision.rows(), expected.rows());
         QCOMPARE(decision.cols(), expected.cols());
         const double difference = (decision - expected).cwiseAbs().maxCoeff();
@@ -148,7 +133,7 @@ private Q_SLOTS:
         const auto model = fitSvc(c.xTrain, c.yTrain, c.classes, {}, options);
         QVERIFY(model->hasProbabilities());
         const Eigen::MatrixXd p = model->predictProbabilities(c.xTest);
-        const Eigen::MatrixXd expected = matrix(fit.value(QLatin1String("proba_test")));
+        const Eigen::MatrixXd expected = fixture::matrix(fit.value(QLatin1String("proba_test")));
         // Platt scaling is fitted on random folds, which differ from scikit-learn's.
         const double difference = (p - expected).cwiseAbs().maxCoeff();
         const double meanDifference = (p - expected).cwiseAbs().mean();
@@ -173,7 +158,7 @@ private Q_SLOTS:
         const LinearSvc model({}, c.classes, ours.coefficients, ours.intercepts);
         const double accuracyOurs = accuracy(model.predictClasses(c.xTest), c.yTest);
         const double theirs = fit.value(QLatin1String("accuracy")).toDouble();
-        const Eigen::MatrixXd coef = matrix(fit.value(QLatin1String("coef")));
+        const Eigen::MatrixXd coef = fixture::matrix(fit.value(QLatin1String("coef")));
         const double coefDifference =
             (ours.coefficients - coef).cwiseAbs().maxCoeff() / coef.cwiseAbs().maxCoeff();
         qInfo("accuracy %.4f (scikit-learn %.4f), coef rel. diff %.3g, converged %d "
@@ -191,9 +176,9 @@ private Q_SLOTS:
         const QJsonArray cases = fixture::cases(QStringLiteral("sklearn/svm.json"));
         const QJsonObject c = cases.last().toObject();
         QCOMPARE(c.value(QLatin1String("name")).toString(), QStringLiteral("diabetes_svr"));
-        const Eigen::MatrixXd xTrain = matrix(c.value(QLatin1String("X_train")));
-        const Eigen::MatrixXd xTest = matrix(c.value(QLatin1String("X_test")));
-        const Eigen::VectorXd yTrain = vector(c.value(QLatin1String("y_train")));
+        const Eigen::MatrixXd xTrain = fixture::matrix(c.value(QLatin1String("X_train")));
+        const Eigen::MatrixXd xTest = fixture::matrix(c.value(QLatin1String("X_test")));
+        const Eigen::VectorXd yTrain = fixture::vector(c.value(QLatin1String("y_train")));
         for (const QJsonValue& f : c.value(QLatin1String("fits")).toArray()) {
             const QJsonObject fit = f.toObject();
             KernelSvmOptions options;
@@ -201,7 +186,8 @@ private Q_SLOTS:
             options.c = fit.value(QLatin1String("C")).toDouble();
             options.epsilon = fit.value(QLatin1String("epsilon")).toDouble();
             const auto model = fitSvr(xTrain, yTrain, {}, options);
-            const Eigen::VectorXd expected = vector(fit.value(QLatin1String("predict_test")));
+            const Eigen::VectorXd expected =
+                fixture::vector(fit.value(QLatin1String("predict_test")));
             const double difference =
                 (model->predictValues(xTest) - expected).cwiseAbs().maxCoeff() /
                 expected.cwiseAbs().maxCoeff();
