@@ -5,6 +5,8 @@
 #include "util/Tr.h"
 
 #include <algorithm>
+#include <limits>
+#include <span>
 #include <string>
 #include <thread>
 
@@ -21,65 +23,58 @@ DbscanFit fitDbscan(const Eigen::MatrixXd& X, const DbscanOptions& options,
         throw Error(Message(OFICINA_TR_NOOP("the data has missing or infinite values; impute or "
                                             "drop them first")));
     const Eigen::Index n = X.rows();
+    if (n > std::numeric_limits<int32_t>::max())
+        throw Error(Message(OFICINA_TR_NOOP("DBSCAN handles at most %1 rows"),
+                            {std::to_string(std::numeric_limits<int32_t>::max())}));
     NearestNeighbors tree;
     tree.build(X);
-    const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rows = X;
 
-    // Neighbourhoods in CSR form, built per thread over a half of the rows then joined.
+    // Each thread appends the neighbourhoods of its share of the rows to one list of its own;
+    // a row's neighbours are then a view into that list (no join, no per-row vectors).
     const int threads = n < 2000 ? 1 : (options.threads == 0 ? 2 : std::max(1, options.threads));
-    std::vector<std::vector<Eigen::Index>> flat(static_cast<size_t>(threads));
-    std::vector<std::vector<size_t>> counts(static_cast<size_t>(threads));
+    std::vector<std::vector<int32_t>> found(static_cast<size_t>(threads));
+    std::vector<size_t> ends(static_cast<size_t>(n));
     const Eigen::Index per = (n + threads - 1) / threads;
     {
         std::vector<std::jthread> pool;
         for (int t = 0; t < threads; ++t) {
             pool.emplace_back([&, t] {
                 const Eigen::Index begin = std::min(n, t * per), end = std::min(n, begin + per);
-                std::vector<Eigen::Index> found;
-                auto& out = flat[size_t(t)];
-                auto& count = counts[size_t(t)];
+                auto& out = found[size_t(t)];
                 for (Eigen::Index i = begin; i < end; ++i) {
                     if ((i & 1023) == 0 && stop.stop_requested()) return;
-                    tree.radiusIndices(rows.data() + i * X.cols(), options.eps, found);
-                    out.insert(out.end(), found.begin(), found.end());
-                    count.push_back(found.size());
+                    tree.appendRadiusIndices(tree.point(i), options.eps, out);
+                    ends[size_t(i)] = out.size();
                 }
             });
         }
     }
     if (stop.stop_requested()) throw Cancelled{};
-    std::vector<size_t> offsets(static_cast<size_t>(n) + 1, 0);
-    std::vector<Eigen::Index> neighbors;
-    {
-        size_t row = 0;
-        for (int t = 0; t < threads; ++t) {
-            for (size_t c : counts[size_t(t)]) {
-                offsets[row + 1] = offsets[row] + c;
-                ++row;
-            }
-            neighbors.insert(neighbors.end(), flat[size_t(t)].begin(), flat[size_t(t)].end());
-            std::vector<Eigen::Index>().swap(flat[size_t(t)]);
-        }
+    std::vector<std::span<const int32_t>> neighbors(static_cast<size_t>(n));
+    for (Eigen::Index i = 0; i < n; ++i) {
+        const auto& list = found[size_t(i / per)];
+        const size_t begin = i % per == 0 ? 0 : ends[size_t(i - 1)];
+        neighbors[size_t(i)] = {list.data() + begin, ends[size_t(i)] - begin};
     }
 
     DbscanFit fit;
     fit.labels.assign(size_t(n), -1);
     fit.core.resize(size_t(n));
     for (size_t i = 0; i < size_t(n); ++i)
-        fit.core[i] = offsets[i + 1] - offsets[i] >= size_t(options.minSamples);
+        fit.core[i] = neighbors[i].size() >= size_t(options.minSamples);
     // scikit-learn's dbscan_inner: expand clusters from core points in row order, depth first.
-    std::vector<Eigen::Index> stack;
+    std::vector<int32_t> stack;
     int32_t label = 0;
     for (Eigen::Index start = 0; start < n; ++start) {
         if (fit.labels[size_t(start)] != -1 || !fit.core[size_t(start)]) continue;
         if (stop.stop_requested()) throw Cancelled{};
-        Eigen::Index i = start;
+        auto i = int32_t(start);
         while (true) {
             if (fit.labels[size_t(i)] == -1) {
                 fit.labels[size_t(i)] = label;
                 if (fit.core[size_t(i)])
-                    for (size_t p = offsets[size_t(i)]; p < offsets[size_t(i) + 1]; ++p)
-                        if (fit.labels[size_t(neighbors[p])] == -1) stack.push_back(neighbors[p]);
+                    for (int32_t j : neighbors[size_t(i)])
+                        if (fit.labels[size_t(j)] == -1) stack.push_back(j);
             }
             if (stack.empty()) break;
             i = stack.back();

@@ -88,6 +88,26 @@ private:
     std::vector<std::pair<size_t, double>>& m_out;
 };
 
+/// Row numbers within the radius, appended straight to the caller's list in tree order.
+class IndexAppender {
+public:
+    IndexAppender(double radiusSquared, std::vector<int32_t>& out)
+        : m_radius(radiusSquared), m_out(out) {}
+    [[nodiscard]] size_t size() const { return m_out.size(); }
+    [[nodiscard]] bool full() const { return true; }
+    bool addPoint(double dist, size_t index) {
+        if (dist <= m_radius) m_out.push_back(int32_t(index));
+        return true;
+    }
+    [[nodiscard]] double worstDist() const {
+        return std::nextafter(m_radius, std::numeric_limits<double>::infinity());
+    }
+
+private:
+    double m_radius;
+    std::vector<int32_t>& m_out;
+};
+
 } // namespace
 
 struct NearestNeighbors::Impl {
@@ -187,18 +207,17 @@ NearestNeighbors::radius(const Eigen::Ref<const Eigen::VectorXd>& point, double 
     return out;
 }
 
-size_t NearestNeighbors::radiusIndices(const double* point, double r,
-                                       std::vector<Eigen::Index>& out) const {
-    out.clear();
+size_t NearestNeighbors::appendRadiusIndices(const double* point, double r,
+                                            std::vector<int32_t>& out) const {
     if (size() == 0 || !(r >= 0)) return 0;
-    thread_local std::vector<std::pair<size_t, double>> found;
-    found.clear();
-    RadiusSet set(r * r, found);
+    const size_t before = out.size();
+    IndexAppender set(r * r, out);
     m_impl->tree->findNeighbors(set, point, nanoflann::SearchParams());
-    out.reserve(found.size());
-    for (const auto& f : found) out.push_back(Eigen::Index(f.first));
-    std::sort(out.begin(), out.end());
-    return out.size();
+    return out.size() - before;
+}
+
+const double* NearestNeighbors::point(Eigen::Index row) const {
+    return m_impl->points.values.data() + size_t(row) * m_impl->points.dims;
 }
 
 } // namespace oficina::core

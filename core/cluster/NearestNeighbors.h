@@ -67,9 +67,12 @@ public:
     [[nodiscard]] std::vector<Neighbor> radius(const Eigen::Ref<const Eigen::VectorXd>& point,
                                                double r) const;
 
-    /// Indices only, in ascending index order, into `out` (cleared first); for callers that
-    /// query every row (DBSCAN) and want no sort by distance. Returns out.size().
-    size_t radiusIndices(const double* point, double r, std::vector<Eigen::Index>& out) const;
+    /// Row numbers only, appended to `out` in the tree's order (no sort), for callers that
+    /// query every row (DBSCAN). Returns how many were appended. Needs size() < 2³¹.
+    size_t appendRadiusIndices(const double* point, double r, std::vector<int32_t>& out) const;
+
+    /// The indexed copy of a row: dimension() contiguous values.
+    [[nodiscard]] const double* point(Eigen::Index row) const;
 
 private:
     struct Impl;

@@ -8,28 +8,61 @@
 
 namespace oficina::core {
 
-Eigen::MatrixXd featureMatrix(const Table& table, const std::vector<std::string>& columns) {
-    const auto rows = Eigen::Index(table.rowCount());
-    Eigen::MatrixXd matrix(rows, Eigen::Index(columns.size()));
-    for (size_t j = 0; j < columns.size(); ++j) {
-        const Column& column = table.column(columns[j]);
+namespace {
+
+// Sorted distinct values. Class targets have few, so a scan of the short list found so far beats
+// sorting every row; many distinct values fall back to the sort.
+std::vector<double> distinctValues(const std::vector<double>& values) {
+    constexpr size_t kScanLimit = 64;
+    std::vector<double> distinct;
+    for (double v : values) {
+        if (std::find(distinct.begin(), distinct.end(), v) != distinct.end()) continue;
+        if (distinct.size() == kScanLimit) {
+            distinct = values;
+            break;
+        }
+        distinct.push_back(v);
+    }
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    return distinct;
+}
+
+} // namespace
+
+std::vector<std::span<const double>> featureColumns(const Table& table,
+                                                    const std::vector<std::string>& columns) {
+    std::vector<std::span<const double>> out;
+    out.reserve(columns.size());
+    for (const std::string& name : columns) {
+        const Column& column = table.column(name);
         if (!column.isNumeric())
             throw Error(Message(OFICINA_TR_NOOP("column '%1' is categorical; add an encoder "
                                                 "before this model"),
                                 {column.name()}));
-        // Column-major storage: each column is one contiguous copy.
-        auto out = matrix.col(Eigen::Index(j));
-        out = Eigen::Map<const Eigen::VectorXd>(column.values().data(), rows);
-        if (out.allFinite()) continue;
+        const std::vector<double>& values = column.values();
+        out.emplace_back(values);
+        if (std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); }))
+            continue;
         if (const size_t missing = column.missingCount())
             throw Error(Message(OFICINA_TR_NOOP("column '%1' has %2 missing values; add an "
                                                 "imputer or drop rows with missing values"),
                                 {column.name(), std::to_string(missing)}));
-        const auto infinite = out.array().isInf().count();
+        const auto infinite = std::count_if(values.begin(), values.end(),
+                                            [](double v) { return std::isinf(v); });
         throw Error(Message(OFICINA_TR_NOOP("column '%1' has %2 infinite values; remove or "
                                             "replace them before this model"),
                             {column.name(), std::to_string(infinite)}));
     }
+    return out;
+}
+
+Eigen::MatrixXd featureMatrix(const Table& table, const std::vector<std::string>& columns) {
+    const std::vector<std::span<const double>> checked = featureColumns(table, columns);
+    Eigen::MatrixXd matrix(Eigen::Index(table.rowCount()), Eigen::Index(columns.size()));
+    // Column-major storage: each column is one contiguous copy.
+    for (size_t j = 0; j < checked.size(); ++j)
+        std::copy(checked[j].begin(), checked[j].end(), matrix.col(Eigen::Index(j)).data());
     return matrix;
 }
 
@@ -50,9 +83,7 @@ ClassLabels classLabels(const Column& target) {
                                             "regression model for a numeric target"),
                             {target.name(), formatNumber(*fractional)}));
 
-    std::vector<double> distinct = values;
-    std::sort(distinct.begin(), distinct.end());
-    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    std::vector<double> distinct = distinctValues(values);
 
     ClassLabels out;
     out.labels.reserve(distinct.size());

@@ -5,6 +5,7 @@
 #include <Eigen/Core>
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,10 @@ namespace oficina::core {
 /// order. Throws Error naming the column if it is absent, categorical (models need an explicit
 /// encoder), or has missing or infinite values.
 Eigen::MatrixXd featureMatrix(const Table& table, const std::vector<std::string>& columns);
+
+/// The same columns with the same checks, without a copy: each span views the column's values.
+std::vector<std::span<const double>> featureColumns(const Table& table,
+                                                    const std::vector<std::string>& columns);
 
 /// A classification target as class indices: codes[i] indexes labels.
 struct ClassLabels {

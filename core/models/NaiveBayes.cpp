@@ -82,16 +82,17 @@ trainGaussianNaiveBayes(const Table& table, const std::vector<std::string>& feat
                             {formatNumber(options.varSmoothing)}));
     if (features.empty())
         throw Error(Message(OFICINA_TR_NOOP("there are no feature columns to train on")));
-    const Eigen::MatrixXd X = featureMatrix(table, features);
+    // The table's own columns, read in place: a copy into a matrix costs more than the fit.
+    const std::vector<std::span<const double>> X = featureColumns(table, features);
     const ClassLabels y = presentClasses(table.column(target));
-    const Eigen::Index n = X.rows(), d = X.cols();
+    const auto n = Eigen::Index(table.rowCount()), d = Eigen::Index(X.size());
     const Eigen::Index k = Eigen::Index(y.labels.size());
 
     // np.var(X, axis=0).max() scales the smoothing.
     double largest = 0.0;
-    for (Eigen::Index j = 0; j < d; ++j) {
-        const double mean = X.col(j).mean();
-        largest = std::max(largest, (X.col(j).array() - mean).square().mean());
+    for (const std::span<const double> column : X) {
+        const Eigen::Map<const Eigen::ArrayXd> x(column.data(), n);
+        largest = std::max(largest, (x - x.mean()).square().mean());
     }
     if (largest == 0.0)
         throw Error(Message(OFICINA_TR_NOOP("every feature is constant (column '%1' included); "
@@ -105,7 +106,7 @@ trainGaussianNaiveBayes(const Table& table, const std::vector<std::string>& feat
     Eigen::MatrixXd variance = Eigen::MatrixXd::Zero(k, d);
     const int32_t* codes = y.codes.data();
     for (Eigen::Index j = 0; j < d; ++j) {
-        const double* x = X.col(j).data();
+        const double* x = X[size_t(j)].data();
         double* mean = theta.col(j).data();
         double* var = variance.col(j).data();
         for (Eigen::Index i = 0; i < n; ++i) mean[codes[i]] += x[i];
