@@ -189,45 +189,62 @@ Eigen::MatrixXd reduceCenters(const Eigen::MatrixXd& X, const Eigen::MatrixXd& o
 }
 
 /// Greedy k-means++ with 2 + ⌊ln k⌋ local trials, drawing as scikit-learn's _kmeans_plusplus.
+// Squared distances of every row of X to each of the rows `to` (one column each), clipped at 0
+// and capped by `cap` when given: one matrix product, split across threads by rows.
+Eigen::MatrixXd squaredDistancesTo(const Eigen::MatrixXd& X, const Eigen::VectorXd& rowNorms,
+                                   const std::vector<Eigen::Index>& to,
+                                   const Eigen::VectorXd* cap, int threads) {
+    const auto m = Eigen::Index(to.size());
+    Eigen::MatrixXd points(X.cols(), m);
+    for (Eigen::Index t = 0; t < m; ++t) points.col(t) = X.row(to[size_t(t)]).transpose();
+    Eigen::MatrixXd d(X.rows(), m);
+    parallelRows(X.rows(), threads, [&](int, Eigen::Index begin, Eigen::Index end) {
+        const Eigen::Index rows = end - begin;
+        auto block = d.middleRows(begin, rows);
+        block.noalias() = -2.0 * (X.middleRows(begin, rows) * points);
+        const auto norms = rowNorms.segment(begin, rows).array();
+        for (Eigen::Index t = 0; t < m; ++t) {
+            auto column = block.col(t).array();
+            column = ((column + rowNorms[to[size_t(t)]]) + norms).max(0.0);
+            if (cap) column = column.min(cap->segment(begin, rows).array());
+        }
+    });
+    return d;
+}
+
 Eigen::MatrixXd kmeansPlusPlus(const Eigen::MatrixXd& X, const Eigen::VectorXd& rowNorms, int k,
-                               NumpyStream& random, const std::stop_token& stop) {
+                               NumpyStream& random, const std::stop_token& stop, int threads) {
     const Eigen::Index n = X.rows();
     Eigen::MatrixXd centers(k, X.cols());
     const int trials = 2 + int(std::log(double(k)));
-    const size_t first = random.randint(size_t(n));
-    centers.row(0) = X.row(Eigen::Index(first));
-    const auto distancesTo = [&](Eigen::Index row) {
-        Eigen::VectorXd d = (-2.0 * (X * X.row(row).transpose())).array() + rowNorms[row];
-        d = (d.array() + rowNorms.array()).max(0.0);
-        return d;
-    };
-    Eigen::VectorXd closest = distancesTo(Eigen::Index(first));
+    const auto first = Eigen::Index(random.randint(size_t(n)));
+    centers.row(0) = X.row(first);
+    Eigen::VectorXd closest = squaredDistancesTo(X, rowNorms, {first}, nullptr, threads).col(0);
     double potential = pairwiseSum(closest.data(), size_t(n));
     std::vector<double> cumulative(static_cast<size_t>(n));
+    std::vector<Eigen::Index> candidates(static_cast<size_t>(trials));
     for (int c = 1; c < k; ++c) {
         if (stop.stop_requested()) throw Cancelled{};
         std::partial_sum(closest.data(), closest.data() + n, cumulative.begin());
-        Eigen::Index bestRow = 0;
-        double bestPotential = std::numeric_limits<double>::infinity();
-        Eigen::VectorXd bestDistances;
-        std::vector<Eigen::Index> candidates(static_cast<size_t>(trials));
         for (int t = 0; t < trials; ++t) {
             const double value = random.uniform() * potential;
             const auto it = std::lower_bound(cumulative.begin(), cumulative.end(), value);
             candidates[size_t(t)] = std::min(Eigen::Index(it - cumulative.begin()), n - 1);
         }
-        for (Eigen::Index candidate : candidates) {
-            Eigen::VectorXd d = distancesTo(candidate).cwiseMin(closest);
-            const double pot = pairwiseSum(d.data(), size_t(n));
+        // All candidates in one pass over X, as scikit-learn's n_local_trials × n distances.
+        const Eigen::MatrixXd capped = squaredDistancesTo(X, rowNorms, candidates, &closest, threads);
+        Eigen::Index best = 0;
+        double bestPotential = std::numeric_limits<double>::infinity();
+        for (Eigen::Index t = 0; t < trials; ++t) {
+            const double pot = pairwiseSum(capped.col(t).data(), size_t(n));
             if (pot < bestPotential) {
                 bestPotential = pot;
-                bestRow = candidate;
-                bestDistances = std::move(d);
+                best = t;
             }
         }
         potential = bestPotential;
-        closest = std::move(bestDistances);
-        centers.row(c) = X.row(bestRow);
+        closest = capped.col(best);
+        centers.row(c) = X.row(candidates[size_t(best)]);
     }
     return centers;
 }
@@ -477,7 +494,7 @@ KMeansFit fitKMeans(Eigen::MatrixXd X, const KMeansOptions& options,
             init = *options.init;
             init.rowwise() -= mean;
         } else {
-            init = kmeansPlusPlus(X, rowNorms, options.nClusters, random, stop);
+            init = kmeansPlusPlus(X, rowNorms, options.nClusters, random, stop, threads);
         }
         RunResult result =
             options.algorithm == KMeansAlgorithm::Elkan
@@ -505,7 +522,8 @@ KMeansFit fitMiniBatchKMeans(const Eigen::MatrixXd& X, const MiniBatchKMeansOpti
     Eigen::MatrixXd sample(initSize, X.cols());
     for (Eigen::Index i = 0; i < initSize; ++i) sample.row(i) = X.row(Eigen::Index(random.randint(size_t(n))));
     const Eigen::VectorXd sampleNorms = sample.rowwise().squaredNorm();
-    Eigen::MatrixXd centers = kmeansPlusPlus(sample, sampleNorms, int(k), random, stop);
+    Eigen::MatrixXd centers = kmeansPlusPlus(sample, sampleNorms, int(k), random, stop,
+                                             threadCount(options.threads, initSize));
     Eigen::VectorXd weights = Eigen::VectorXd::Zero(k);
     const Eigen::Index batch = std::min<Eigen::Index>(options.batchSize, n);
     const long long steps = std::max(1LL, (long long)options.maxIter * n / batch);
