@@ -13,8 +13,8 @@ packages=(
     # core libraries (DESIGN.md dependency table)
     libeigen3-dev liblbfgspp-dev nlohmann-json3-dev libcli11-dev libfast-float-dev
     libspectra-dev libsvm-dev liblinear-dev libxgboost-dev libnanoflann-dev
-    # LibTorch and the GUI benefit from a fast BLAS; Debian's default libblas3 is the reference one
-    libopenblas0-pthread
+    # CBLAS headers; at run time Debian's alternatives give OpenBLAS, not the reference libblas3
+    libblas-dev libopenblas0-pthread
 )
 if [[ "${1:-}" == "--bench" ]]; then
     packages+=(python3-pandas python3-sklearn python3-numpy python3-xgboost)

@@ -1,6 +1,7 @@
 #include "cluster/KMeans.h"
 
 #include "data/FeatureMatrix.h"
+#include "util/Blas.h"
 #include "util/Error.h"
 #include "util/Tr.h"
 
@@ -107,7 +108,6 @@ double lloydPass(const Eigen::MatrixXd& X, const Eigen::VectorXd& rowNorms,
                  std::vector<Partial>& partials, int threads) {
     const Eigen::Index k = centers.rows(), d = X.cols();
     const Eigen::VectorXd centerNorms = centers.rowwise().squaredNorm();
-    const Eigen::MatrixXd centersT = centers.transpose();
     partials.resize(size_t(threads));
     parallelRows(X.rows(), threads, [&](int t, Eigen::Index begin, Eigen::Index end) {
         Partial& p = partials[size_t(t)];
@@ -118,7 +118,7 @@ double lloydPass(const Eigen::MatrixXd& X, const Eigen::VectorXd& rowNorms,
         Eigen::MatrixXd dots(kBlock, k);
         for (Eigen::Index b = begin; b < end; b += kBlock) {
             const Eigen::Index m = std::min(kBlock, end - b);
-            dots.topRows(m).noalias() = X.middleRows(b, m) * centersT;
+            blas::multiply(X.middleRows(b, m), false, centers, true, dots.topRows(m));
             for (Eigen::Index i = 0; i < m; ++i) {
                 int32_t best = 0;
                 double bestDist = centerNorms[0] - 2.0 * dots(i, 0);
@@ -201,7 +201,8 @@ Eigen::MatrixXd squaredDistancesTo(const Eigen::MatrixXd& X, const Eigen::Vector
     parallelRows(X.rows(), threads, [&](int, Eigen::Index begin, Eigen::Index end) {
         const Eigen::Index rows = end - begin;
         auto block = d.middleRows(begin, rows);
-        block.noalias() = -2.0 * (X.middleRows(begin, rows) * points);
+        blas::multiply(X.middleRows(begin, rows), false, points, false, block);
+        block *= -2.0;
         const auto norms = rowNorms.segment(begin, rows).array();
         for (Eigen::Index t = 0; t < m; ++t) {
             auto column = block.col(t).array();

@@ -3,6 +3,7 @@
 #include "cluster/NearestNeighbors.h"
 #include "data/FeatureMatrix.h"
 #include "models/Classification.h"
+#include "util/Blas.h"
 #include "util/Error.h"
 #include "util/Tr.h"
 
@@ -98,8 +99,8 @@ KnnNeighbors KnnIndex::bruteForce(const Eigen::MatrixXd& queries, int k,
             std::fill(bestI.begin(), bestI.end(), Index(-1));
             for (Index t0 = 0; t0 < n; t0 += trainBlock) {
                 const Index tb = std::min(trainBlock, n - t0);
-                products.topLeftCorner(tb, rows).noalias() =
-                    m_x.middleRows(t0, tb) * queries.middleRows(q0, rows).transpose();
+                blas::multiply(m_x.middleRows(t0, tb), false, queries.middleRows(q0, rows), true,
+                               products.topLeftCorner(tb, rows));
                 const double* norms = m_squaredNorms.data() + t0;
                 for (Index i = 0; i < rows; ++i) {
                     double* d = bestD.data() + i * k;
