@@ -21,7 +21,7 @@ namespace {
 
 // libsvm and liblinear draw from the C library's rand() and print through one global hook:
 // fits take this lock so a seed set with srand() governs the whole fit, and the hook's output
-// belongs to the fit that holds it.
+// and stop token belong to the fit that holds it.
 std::mutex& libraryMutex() {
     static std::mutex mutex;
     return mutex;
@@ -32,9 +32,35 @@ std::string& libraryOutput() {
     return output;
 }
 
+std::stop_token& libraryStop() {
+    static std::stop_token stop;
+    return stop;
+}
+
+// The libraries offer no cancel, but print a progress dot every 1000 SMO iterations (libsvm)
+// or every few passes (liblinear): Stop takes effect there, by unwinding out of the library.
+// That leaks the solver's O(rows) work arrays (its kernel cache is a destructed temporary), a
+// price paid once per cancelled fit.
 void captureOutput(const char* text) {
+    if (libraryStop().stop_requested()) throw Cancelled{};
     libraryOutput() += text;
 }
+
+// Holds the library lock for one fit, with `stop` visible to the output hook.
+class LibraryFit {
+public:
+    explicit LibraryFit(std::stop_token stop, unsigned seed) : m_lock(libraryMutex()) {
+        libraryOutput().clear();
+        libraryStop() = std::move(stop);
+        std::srand(seed);
+    }
+    ~LibraryFit() { libraryStop() = {}; }
+    LibraryFit(const LibraryFit&) = delete;
+    LibraryFit& operator=(const LibraryFit&) = delete;
+
+private:
+    std::lock_guard<std::mutex> m_lock;
+};
 
 void installOutputHooks() {
     static std::once_flag once;
@@ -145,9 +171,7 @@ LiblinearFit fitLiblinear(const Eigen::MatrixXd& X, const std::vector<int32_t>& 
     model* fitted = nullptr;
     std::string output;
     {
-        const std::lock_guard lock(libraryMutex());
-        libraryOutput().clear();
-        std::srand(options.seed);
+        const LibraryFit guard(stop, options.seed);
         fitted = train(&prob, &param);
         output.swap(libraryOutput());
     }
@@ -396,10 +420,8 @@ std::unique_ptr<KernelSvm::Impl> trainLibsvm(const Eigen::MatrixXd& X,
     installOutputHooks();
     auto impl = std::make_unique<KernelSvm::Impl>();
     {
-        const std::lock_guard lock(libraryMutex());
-        std::srand(seed);
+        const LibraryFit guard(stop, seed);
         impl->model = svm_train(&prob, &param);
-        libraryOutput().clear();
     }
     if (!impl->model) throw Error(Message(OFICINA_TR_NOOP("libsvm failed to fit the model")));
     // The model's parameter struct points at our weight arrays; it never needs them again.

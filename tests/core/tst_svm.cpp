@@ -14,7 +14,10 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <chrono>
 #include <cmath>
+#include <functional>
+#include <thread>
 
 using namespace oficina::core;
 
@@ -261,6 +264,49 @@ private Q_SLOTS:
                                                          stop.get_token()));
         QVERIFY_THROWS_EXCEPTION(Cancelled, fitSvc(X, {0, 1, 0, 1, 0, 1}, {"a", "b"}, {}, {},
                                                    stop.get_token()));
+    }
+
+    // Stop reaches into the running solvers: random labels make SMO and dual coordinate descent
+    // work long, and a stop requested a tenth of the way in ends the fit well before the end.
+    void stopInterruptsRunningFits() {
+        std::srand(7);
+        const Eigen::MatrixXd X = Eigen::MatrixXd::Random(2000, 8);
+        std::vector<int32_t> y(2000);
+        for (int32_t& label : y) label = std::rand() % 2;
+        KernelSvmOptions svc;
+        svc.c = 100.0;
+        LiblinearOptions linear;
+        linear.c = 100.0;
+        const auto seconds = [](const auto& fit) {
+            const auto start = std::chrono::steady_clock::now();
+            fit();
+            return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        };
+        const auto cancelledAfter = [&](double delay, const auto& fit) {
+            std::stop_source stop;
+            std::jthread stopper([&] {
+                std::this_thread::sleep_for(std::chrono::duration<double>(delay));
+                stop.request_stop();
+            });
+            return seconds([&] {
+                QVERIFY_THROWS_EXCEPTION(Cancelled, fit(stop.get_token()));
+            });
+        };
+        const auto runSvc = [&](const Eigen::MatrixXd& X, const std::vector<int32_t>& y,
+                                std::stop_token stop) { fitSvc(X, y, {"a", "b"}, {}, svc, stop); };
+        const auto runLinear = [&](const Eigen::MatrixXd& X, const std::vector<int32_t>& y,
+                                   std::stop_token stop) { fitLiblinear(X, y, 2, linear, stop); };
+        using Fit = std::function<void(const Eigen::MatrixXd&, const std::vector<int32_t>&,
+                                       std::stop_token)>;
+        for (const Fit& fit : {Fit(runSvc), Fit(runLinear)}) {
+            const double full = seconds([&] { fit(X, y, {}); });
+            const double cancelled =
+                cancelledAfter(full / 10, [&](std::stop_token stop) { fit(X, y, stop); });
+            QVERIFY2(cancelled < full / 2, qPrintable(QString("cancelled after %1 s of a %2 s fit")
+                                                          .arg(cancelled).arg(full)));
+            // The library is usable again after the unwind.
+            fit(X.topRows(100), {y.begin(), y.begin() + 100}, {});
+        }
     }
 };
 
