@@ -74,6 +74,8 @@ struct Model {
     std::shared_ptr<const Learner> learner;
     std::string targetName;  ///< empty for unsupervised models
     std::vector<std::pair<std::string, double>> trainingMetrics;
+    /// The user's title of the node that trained it (set by the executor); empty = none given.
+    std::string name;
 
     /// Re-applies the lineage with the training fit, then predicts. The result is the input
     /// table with the target (if present) marked as such and the prediction columns appended.

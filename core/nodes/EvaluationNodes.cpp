@@ -78,6 +78,11 @@ PortValues runCrossValidation(const NodeInputs& inputs, const ParamValues& param
             {"predictions", tableValue(std::move(result.predictions))}};
 }
 
+// A comparison row: the node's title when the user gave one, else the learner's.
+std::string rowTitle(const Model& model) {
+    return model.name.empty() ? std::string(model.learner->title()) : model.name;
+}
+
 PortValues runCompareModels(const NodeInputs& inputs, const ParamValues& params,
                             RunContext& ctx) {
     const Table& data = inputs.table("data");
@@ -104,11 +109,10 @@ PortValues runCompareModels(const NodeInputs& inputs, const ParamValues& params,
         const double to = double(i + 1) / double(models.size());
         summaries.push_back(
             crossValidate(*models[i], data, folds, ctx, false, &warnings, from, to).summary);
-        std::string title = models[i]->learner->title();
+        std::string title = rowTitle(*models[i]);
         if (std::count(titles.begin(), titles.end(), title) > 0 ||
-            std::any_of(models.begin() + std::ptrdiff_t(i) + 1, models.end(), [&](const Model* m) {
-                return title == m->learner->title();
-            }))
+            std::any_of(models.begin() + std::ptrdiff_t(i) + 1, models.end(),
+                        [&](const Model* m) { return title == rowTitle(*m); }))
             title += " (" + std::to_string(i + 1) + ")";
         titles.push_back(std::move(title));
     }

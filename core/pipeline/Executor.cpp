@@ -1,6 +1,7 @@
 #include "pipeline/Executor.h"
 
 #include "data/Table.h"
+#include "models/Model.h"
 #include "pipeline/NodeRegistry.h"
 #include "util/Error.h"
 #include "util/Text.h"
@@ -46,6 +47,18 @@ std::string resolvePath(const Graph& graph, const std::string& path) {
 }
 
 namespace {
+
+// A model remembers the user's title of the node that trained it, for the tables that list
+// several (model comparison). The title is not part of the cache key, so renaming reruns nothing.
+void nameModels(PortValues& outputs, const std::string& title) {
+    for (auto& [port, value] : outputs) {
+        auto* model = std::get_if<std::shared_ptr<const Model>>(&value);
+        if (!model || !*model || (*model)->name == title) continue;
+        auto named = std::make_shared<Model>(**model);
+        named->name = title;
+        *model = std::move(named);
+    }
+}
 
 uint64_t fnv1a(std::string_view bytes, uint64_t hash = 1469598103934665603ull) {
     for (unsigned char c : bytes) {
@@ -204,6 +217,7 @@ NodeResult Executor::runNode(const Graph& graph, const Node& node, const NodeSpe
         result.state = NodeState::Done;
         result.fromCache = true;
         result.outputs = cached->second.outputs;
+        nameModels(result.outputs, node.title);
         result.warnings = cached->second.warnings;
         result.metrics = cached->second.metrics;
         result.seconds = cached->second.seconds;
@@ -239,6 +253,7 @@ NodeResult Executor::runNode(const Graph& graph, const Node& node, const NodeSpe
                 throw Error(Message(OFICINA_TR_NOOP("internal error: output '%1' was not "
                                                     "produced"),
                                     {out.name}));
+        nameModels(result.outputs, node.title);
         result.state = NodeState::Done;
         context.progress(1.0);
     } catch (const Cancelled&) {

@@ -229,13 +229,15 @@ private Q_SLOTS:
             .link("knn.model", "cmp.model_4")
             .link("d.data", "cv.data")
             .link("nb.model", "cv.model");
+        // A row is named by the node's title when the user gave one.
+        b.graph.node("knn")->title = "5 neighbours";
         const RunResult r = run(b.graph);
         QVERIFY(!r.anyFailed());
         const LabeledMatrix* table = output<Metrics>(r, "cmp", "metrics").matrix("comparison");
         QVERIFY(table);
         QCOMPARE(table->rowLabels, (std::vector<std::string>{"Logistic regression",
                                                              "Gaussian naive Bayes",
-                                                             "k-NN classifier"}));
+                                                             "5 neighbours"}));
         QCOMPARE(table->columnLabels[0], std::string("accuracy_mean"));
         QCOMPARE(table->columnLabels[1], std::string("accuracy_std"));
         // Row 2 equals the cross-validation node on the same model.
