@@ -5,15 +5,15 @@
     <name>Eigen</name>
     <message>
         <source>column &apos;%1&apos; is categorical; add an encoder before this model</source>
-        <translation>a coluna &apos;%1&apos; é categórica; adicione um codificador antes deste modelo</translation>
+        <translation type="vanished">a coluna &apos;%1&apos; é categórica; adicione um codificador antes deste modelo</translation>
     </message>
     <message>
         <source>column &apos;%1&apos; has %2 missing values; add an imputer or drop rows with missing values</source>
-        <translation>a coluna &apos;%1&apos; tem %2 valores ausentes; adicione um imputador ou descarte as linhas com valores ausentes</translation>
+        <translation type="vanished">a coluna &apos;%1&apos; tem %2 valores ausentes; adicione um imputador ou descarte as linhas com valores ausentes</translation>
     </message>
     <message>
         <source>column &apos;%1&apos; has %2 infinite values; remove or replace them before this model</source>
-        <translation>a coluna &apos;%1&apos; tem %2 valores infinitos; remova-os ou substitua-os antes deste modelo</translation>
+        <translation type="vanished">a coluna &apos;%1&apos; tem %2 valores infinitos; remova-os ou substitua-os antes deste modelo</translation>
     </message>
     <message>
         <source>agglomerative clustering handles at most %1 rows (it keeps all pairwise distances); this data has %2: sample it or use K-Means</source>
@@ -46,6 +46,309 @@
     <message>
         <source>the data has no feature columns to cluster</source>
         <translation>os dados não têm colunas de atributos para agrupar</translation>
+    </message>
+</context>
+<context>
+    <name>MetricNames</name>
+    <message>
+        <source>Accuracy</source>
+        <translation>Acurácia</translation>
+    </message>
+    <message>
+        <source>Balanced accuracy</source>
+        <translation>Acurácia balanceada</translation>
+    </message>
+    <message>
+        <source>Precision (macro)</source>
+        <translation>Precisão (macro)</translation>
+    </message>
+    <message>
+        <source>Recall (macro)</source>
+        <translation>Revocação (macro)</translation>
+    </message>
+    <message>
+        <source>F1 (macro)</source>
+        <translation>F1 (macro)</translation>
+    </message>
+    <message>
+        <source>Precision (weighted)</source>
+        <translation>Precisão (ponderada)</translation>
+    </message>
+    <message>
+        <source>Recall (weighted)</source>
+        <translation>Revocação (ponderada)</translation>
+    </message>
+    <message>
+        <source>F1 (weighted)</source>
+        <translation>F1 (ponderado)</translation>
+    </message>
+    <message>
+        <source>Log loss</source>
+        <translation>Perda logarítmica</translation>
+    </message>
+    <message>
+        <source>ROC AUC</source>
+        <translation>AUC ROC</translation>
+    </message>
+    <message>
+        <source>Average precision</source>
+        <translation>Precisão média</translation>
+    </message>
+    <message>
+        <source>ROC AUC (one-vs-rest, macro)</source>
+        <translation>AUC ROC (um contra todos, macro)</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Matriz de confusão</translation>
+    </message>
+    <message>
+        <source>Per class</source>
+        <translation>Por classe</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Precisão</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Revocação</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Suporte</translation>
+    </message>
+    <message>
+        <source>False positive rate</source>
+        <translation>Taxa de falsos positivos</translation>
+    </message>
+    <message>
+        <source>True positive rate</source>
+        <translation>Taxa de verdadeiros positivos</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Limiar</translation>
+    </message>
+    <message>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <source>Mean absolute error</source>
+        <translation>Erro absoluto médio</translation>
+    </message>
+    <message>
+        <source>Mean squared error</source>
+        <translation>Erro quadrático médio</translation>
+    </message>
+    <message>
+        <source>Root mean squared error</source>
+        <translation>Raiz do erro quadrático médio</translation>
+    </message>
+    <message>
+        <source>Residuals</source>
+        <translation>Resíduos</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Real</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Previsto</translation>
+    </message>
+    <message>
+        <source>Residual</source>
+        <translation>Resíduo</translation>
+    </message>
+    <message>
+        <source>Clusters</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <source>Noise points</source>
+        <translation>Pontos de ruído</translation>
+    </message>
+    <message>
+        <source>Silhouette</source>
+        <translation>Silhueta</translation>
+    </message>
+    <message>
+        <source>Davies–Bouldin index</source>
+        <translation>Índice de Davies–Bouldin</translation>
+    </message>
+    <message>
+        <source>Calinski–Harabasz index</source>
+        <translation>Índice de Calinski–Harabasz</translation>
+    </message>
+    <message>
+        <source>Adjusted Rand index</source>
+        <translation>Índice de Rand ajustado</translation>
+    </message>
+    <message>
+        <source>Normalized mutual information</source>
+        <translation>Informação mútua normalizada</translation>
+    </message>
+    <message>
+        <source>Inertia</source>
+        <translation>Inércia</translation>
+    </message>
+    <message>
+        <source>Suggested k</source>
+        <translation>k sugerido</translation>
+    </message>
+    <message>
+        <source>Suggested eps</source>
+        <translation>eps sugerido</translation>
+    </message>
+    <message>
+        <source>Scores by number of clusters</source>
+        <translation>Pontuações por número de grupos</translation>
+    </message>
+    <message>
+        <source>Sorted k-distance</source>
+        <translation>k-distância ordenada</translation>
+    </message>
+    <message>
+        <source>Merge tree</source>
+        <translation>Árvore de uniões</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Esquerda</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Direita</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distância</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Posição</translation>
+    </message>
+    <message>
+        <source>Explained variance</source>
+        <translation>Variância explicada</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>Variância</translation>
+    </message>
+    <message>
+        <source>Share of variance</source>
+        <translation>Fração da variância</translation>
+    </message>
+    <message>
+        <source>Cumulative share</source>
+        <translation>Fração acumulada</translation>
+    </message>
+    <message>
+        <source>Folds</source>
+        <translation>Partes (folds)</translation>
+    </message>
+    <message>
+        <source>Model comparison</source>
+        <translation>Comparação de modelos</translation>
+    </message>
+    <message>
+        <source>Learning curve</source>
+        <translation>Curva de aprendizado</translation>
+    </message>
+    <message>
+        <source>Training rows</source>
+        <translation>Linhas de treinamento</translation>
+    </message>
+    <message>
+        <source>Training score (mean)</source>
+        <translation>Pontuação no treinamento (média)</translation>
+    </message>
+    <message>
+        <source>Training score (std)</source>
+        <translation>Pontuação no treinamento (desvio padrão)</translation>
+    </message>
+    <message>
+        <source>Validation score (mean)</source>
+        <translation>Pontuação na validação (média)</translation>
+    </message>
+    <message>
+        <source>Validation score (std)</source>
+        <translation>Pontuação na validação (desvio padrão)</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Perda</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>Perda de validação</translation>
+    </message>
+    <message>
+        <source>Validation accuracy</source>
+        <translation>Acurácia de validação</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>Iterações</translation>
+    </message>
+    <message>
+        <source>Duality gap</source>
+        <translation>Lacuna de dualidade</translation>
+    </message>
+    <message>
+        <source>Support vectors</source>
+        <translation>Vetores de suporte</translation>
+    </message>
+    <message>
+        <source>Gamma</source>
+        <translation>Gama</translation>
+    </message>
+    <message>
+        <source>Trees</source>
+        <translation>Árvores</translation>
+    </message>
+    <message>
+        <source>Out-of-bag score</source>
+        <translation>Pontuação fora da amostra (OOB)</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>Profundidade</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>Folhas</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Nós</translation>
+    </message>
+    <message>
+        <source>%1, mean</source>
+        <translation>%1, média</translation>
+    </message>
+    <message>
+        <source>%1, std</source>
+        <translation>%1, desvio padrão</translation>
+    </message>
+    <message>
+        <source>ROC: %1</source>
+        <translation>ROC: %1</translation>
+    </message>
+    <message>
+        <source>Precision–recall: %1</source>
+        <translation>Precisão–revocação: %1</translation>
     </message>
 </context>
 <context>
@@ -84,7 +387,7 @@
     </message>
     <message>
         <source>Scores by number of clusters</source>
-        <translation>Pontuações por número de grupos</translation>
+        <translation type="vanished">Pontuações por número de grupos</translation>
     </message>
     <message>
         <source>suggested k = %1</source>
@@ -96,7 +399,7 @@
     </message>
     <message>
         <source>Sorted k-distance</source>
-        <translation>k-distância ordenada</translation>
+        <translation type="vanished">k-distância ordenada</translation>
     </message>
     <message>
         <source>suggested eps = %1</source>
@@ -137,6 +440,22 @@
     <message>
         <source>Decision boundary</source>
         <translation>Fronteira de decisão</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <source>Precision–recall</source>
+        <translation>Precisão–revocação</translation>
+    </message>
+    <message>
+        <source>Per fold</source>
+        <translation>Por parte (fold)</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Comparação</translation>
     </message>
 </context>
 <context>
@@ -187,6 +506,14 @@
     <message>
         <source>node</source>
         <translation>nó</translation>
+    </message>
+    <message>
+        <source>After the run, bring the selected node&apos;s output view of this kind to the front (e.g. LossChart, ScatterPlot, ConfusionMatrixView)</source>
+        <translation>Depois da execução, trazer para a frente a visualização deste tipo na saída do nó selecionado (p. ex. LossChart, ScatterPlot, ConfusionMatrixView)</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>visualização</translation>
     </message>
 </context>
 <context>
@@ -845,15 +1172,15 @@
     </message>
     <message>
         <source>the number of clusters must be at least 1</source>
-        <translation>o número de grupos deve ser pelo menos 1</translation>
+        <translation type="vanished">o número de grupos deve ser pelo menos 1</translation>
     </message>
     <message>
         <source>there are %1 rows, fewer than the %2 clusters asked for</source>
-        <translation>há %1 linhas, menos do que os %2 grupos pedidos</translation>
+        <translation type="vanished">há %1 linhas, menos do que os %2 grupos pedidos</translation>
     </message>
     <message>
         <source>clustering needs at least one numeric feature column</source>
-        <translation>o agrupamento precisa de pelo menos uma coluna de atributo numérica</translation>
+        <translation type="vanished">o agrupamento precisa de pelo menos uma coluna de atributo numérica</translation>
     </message>
     <message>
         <source>max_iter and n_init must be at least 1 and tol not negative</source>
@@ -2835,6 +3162,14 @@
         <source>Compares predictions with the true target. Classification: accuracy, balanced accuracy, precision, recall and F1 (macro and weighted), the confusion matrix and, from the class probabilities, log loss, ROC and precision-recall curves with their AUC. Regression: R², MAE, MSE, RMSE and the residuals. Clustering: silhouette, Davies-Bouldin, Calinski-Harabasz and, with a target column, ARI and NMI.</source>
         <translation>Compara as previsões com o alvo verdadeiro. Classificação: acurácia, acurácia balanceada, precisão, revocação e F1 (macro e ponderados), a matriz de confusão e, a partir das probabilidades de classe, perda logarítmica, curvas ROC e de precisão-revocação com suas AUC. Regressão: R², MAE, MSE, RMSE e os resíduos. Agrupamento: silhueta, Davies-Bouldin, Calinski-Harabasz e, com uma coluna alvo, ARI e NMI.</translation>
     </message>
+    <message>
+        <source>DBSCAN handles at most %1 rows</source>
+        <translation>O DBSCAN aceita no máximo %1 linhas</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is categorical; add an encoder before this model</source>
+        <translation>a coluna '%1' é categórica; adicione um codificador antes deste modelo</translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::ArffParser</name>
@@ -3477,6 +3812,25 @@
     </message>
 </context>
 <context>
+    <name>oficina::core::kmeans_detail</name>
+    <message>
+        <source>the number of clusters must be at least 1</source>
+        <translation>o número de grupos deve ser pelo menos 1</translation>
+    </message>
+    <message>
+        <source>there are %1 rows, fewer than the %2 clusters asked for</source>
+        <translation>há %1 linhas, menos que os %2 grupos pedidos</translation>
+    </message>
+    <message>
+        <source>clustering needs at least one numeric feature column</source>
+        <translation>o agrupamento precisa de pelo menos uma coluna de atributo numérica</translation>
+    </message>
+    <message>
+        <source>the data has missing or infinite values; impute or drop them first</source>
+        <translation>os dados têm valores ausentes ou infinitos; impute-os ou remova-os antes</translation>
+    </message>
+</context>
+<context>
     <name>oficina::ui::ChartView</name>
     <message>
         <source>Save image…</source>
@@ -3501,6 +3855,14 @@
     <message>
         <source>Could not write %1.</source>
         <translation>Não foi possível gravar %1.</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Dados</translation>
+    </message>
+    <message>
+        <source>Show the numbers behind this chart</source>
+        <translation>Mostrar os números por trás deste gráfico</translation>
     </message>
 </context>
 <context>
@@ -3597,6 +3959,14 @@
     <message>
         <source>Decision boundary</source>
         <translation>Fronteira de decisão</translation>
+    </message>
+    <message>
+        <source>Computing the decision boundary…</source>
+        <translation>Calculando a fronteira de decisão…</translation>
+    </message>
+    <message>
+        <source>The decision boundary could not be computed.</source>
+        <translation>Não foi possível calcular a fronteira de decisão.</translation>
     </message>
 </context>
 <context>
@@ -3706,26 +4076,57 @@
     </message>
 </context>
 <context>
+    <name>oficina::ui::LearningCurveChart</name>
+    <message>
+        <source>Learning curve</source>
+        <translation>Curva de aprendizado</translation>
+    </message>
+    <message>
+        <source>Training rows</source>
+        <translation>Linhas de treinamento</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Pontuação</translation>
+    </message>
+    <message>
+        <source>± 1 standard deviation</source>
+        <translation>± 1 desvio padrão</translation>
+    </message>
+    <message>
+        <source>Training score</source>
+        <translation>Pontuação no treinamento</translation>
+    </message>
+    <message>
+        <source>Validation score</source>
+        <translation>Pontuação na validação</translation>
+    </message>
+    <message>
+        <source>Shaded: ± one standard deviation over the folds. A wide gap between the two lines means the model overfits (more data or a simpler model may help); two low lines mean it underfits.</source>
+        <translation>Sombreado: ± um desvio padrão sobre as partes. Uma grande distância entre as duas linhas indica sobreajuste (mais dados ou um modelo mais simples podem ajudar); duas linhas baixas indicam subajuste.</translation>
+    </message>
+</context>
+<context>
     <name>oficina::ui::LossChart</name>
     <message>
         <source>loss</source>
-        <translation>perda</translation>
+        <translation type="vanished">perda</translation>
     </message>
     <message>
         <source>validation loss</source>
-        <translation>perda de validação</translation>
+        <translation type="vanished">perda de validação</translation>
     </message>
     <message>
         <source>accuracy</source>
-        <translation>acurácia</translation>
+        <translation type="vanished">acurácia</translation>
     </message>
     <message>
         <source>validation accuracy</source>
-        <translation>acurácia de validação</translation>
+        <translation type="vanished">acurácia de validação</translation>
     </message>
     <message>
         <source>inertia</source>
-        <translation>inércia</translation>
+        <translation type="vanished">inércia</translation>
     </message>
     <message>
         <source>Training</source>
@@ -4263,6 +4664,29 @@
     </message>
 </context>
 <context>
+    <name>oficina::ui::PrecisionRecallChart</name>
+    <message>
+        <source>Precision–recall curve</source>
+        <translation>Curva de precisão–revocação</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Revocação</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Precisão</translation>
+    </message>
+    <message>
+        <source>%1 (AP %2)</source>
+        <translation>%1 (PM %2)</translation>
+    </message>
+    <message>
+        <source>Mean average precision over the classes: %1</source>
+        <translation>Média da precisão média (PM) sobre as classes: %1</translation>
+    </message>
+</context>
+<context>
     <name>oficina::ui::PropertyPanel</name>
     <message>
         <source>Select a node to edit its parameters.</source>
@@ -4400,6 +4824,41 @@
     <message>
         <source>Sampled for speed: %1 of %2 points shown, one in %3 (no OpenGL here).</source>
         <translation>Amostrado por velocidade: %1 de %2 pontos mostrados, um a cada %3 (sem OpenGL aqui).</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::ScoreBarsChart</name>
+    <message>
+        <source>Score:</source>
+        <translation>Pontuação:</translation>
+    </message>
+    <message>
+        <source>Model comparison</source>
+        <translation>Comparação de modelos</translation>
+    </message>
+    <message>
+        <source>Scores per fold</source>
+        <translation>Pontuações por parte (fold)</translation>
+    </message>
+    <message>
+        <source>Fold %1</source>
+        <translation>Parte %1</translation>
+    </message>
+    <message>
+        <source>%1, mean</source>
+        <translation>%1, média</translation>
+    </message>
+    <message>
+        <source>± 1 standard deviation</source>
+        <translation>± 1 desvio padrão</translation>
+    </message>
+    <message>
+        <source>mean %1</source>
+        <translation>média %1</translation>
+    </message>
+    <message>
+        <source>Each bar is the mean over the cross-validation folds; the whisker spans one standard deviation either side.</source>
+        <translation>Cada barra é a média sobre as partes da validação cruzada; a haste cobre um desvio padrão para cada lado.</translation>
     </message>
 </context>
 <context>
