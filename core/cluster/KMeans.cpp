@@ -1,5 +1,6 @@
 #include "cluster/KMeans.h"
 
+#include "cluster/KMeansDetail.h"
 #include "data/FeatureMatrix.h"
 #include "util/Blas.h"
 #include "util/Error.h"
@@ -11,46 +12,11 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
-#include <random>
 #include <thread>
 
-namespace oficina::core {
-
-namespace {
+namespace oficina::core::kmeans_detail {
 
 using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-
-/// numpy's legacy RandomState draws that scikit-learn's k-means uses (randint, uniform): the
-/// same seed picks the same rows as scikit-learn's random_state.
-class NumpyStream {
-public:
-    explicit NumpyStream(uint32_t seed) : m_engine(seed) {}
-    /// randint(0, n): masked rejection on 32-bit draws, as numpy's legacy bounded integers.
-    size_t randint(size_t n) {
-        const uint64_t max = n - 1;
-        if (max == 0) return 0;
-        uint64_t mask = max;
-        for (int s = 1; s < 64; s <<= 1) mask |= mask >> s;
-        if (max <= 0xffffffffULL) {
-            uint64_t v;
-            while ((v = (uint64_t(m_engine()) & mask)) > max) {}
-            return size_t(v);
-        }
-        uint64_t v;
-        do {
-            v = ((uint64_t(m_engine()) << 32) | uint64_t(m_engine())) & mask;
-        } while (v > max);
-        return size_t(v);
-    }
-    /// random_sample(): 53 random bits from two 32-bit draws.
-    double uniform() {
-        const uint32_t a = m_engine() >> 5, b = m_engine() >> 6;
-        return (a * 67108864.0 + b) / 9007199254740992.0;
-    }
-
-private:
-    std::mt19937 m_engine;
-};
 
 /// numpy's pairwise summation (what ndarray.sum() does on contiguous float64), so potentials
 /// round as scikit-learn's do.
@@ -94,15 +60,7 @@ template <class Work> void parallelRows(Eigen::Index rows, int threads, const Wo
     }
 }
 
-/// Per-thread partial results of one assignment pass.
-struct Partial {
-    Eigen::MatrixXd sums;    // clusters × features
-    Eigen::VectorXd counts;  // clusters
-    double inertia = 0.0;
-};
-
-/// One Lloyd assignment pass: labels against `centers` (distance ‖c‖² − 2x·c by blocks of a
-/// matrix product, as scikit-learn), and per-cluster sums when `accumulate`.
+// Distances ‖c‖² − 2x·c by blocks of a matrix product, as scikit-learn.
 double lloydPass(const Eigen::MatrixXd& X, const Eigen::VectorXd& rowNorms,
                  const Eigen::MatrixXd& centers, std::vector<int32_t>& labels, bool accumulate,
                  std::vector<Partial>& partials, int threads) {
@@ -214,11 +172,11 @@ Eigen::MatrixXd squaredDistancesTo(const Eigen::MatrixXd& X, const Eigen::Vector
 }
 
 Eigen::MatrixXd kmeansPlusPlus(const Eigen::MatrixXd& X, const Eigen::VectorXd& rowNorms, int k,
-                               NumpyStream& random, const std::stop_token& stop, int threads) {
+                               NumpyRandomState& random, const std::stop_token& stop, int threads) {
     const Eigen::Index n = X.rows();
     Eigen::MatrixXd centers(k, X.cols());
     const int trials = 2 + int(std::log(double(k)));
-    const auto first = Eigen::Index(random.randint(size_t(n)));
+    const auto first = Eigen::Index(random.randomInterval(size_t(n) - 1));
     centers.row(0) = X.row(first);
     Eigen::VectorXd closest = squaredDistancesTo(X, rowNorms, {first}, nullptr, threads).col(0);
     double potential = pairwiseSum(closest.data(), size_t(n));
@@ -228,7 +186,7 @@ Eigen::MatrixXd kmeansPlusPlus(const Eigen::MatrixXd& X, const Eigen::VectorXd& 
         if (stop.stop_requested()) throw Cancelled{};
         std::partial_sum(closest.data(), closest.data() + n, cumulative.begin());
         for (int t = 0; t < trials; ++t) {
-            const double value = random.uniform() * potential;
+            const double value = random.randomSample() * potential;
             const auto it = std::lower_bound(cumulative.begin(), cumulative.end(), value);
             candidates[size_t(t)] = std::min(Eigen::Index(it - cumulative.begin()), n - 1);
         }
@@ -464,7 +422,11 @@ void checkData(const Eigen::MatrixXd& X, int clusters) {
                                             "drop them first")));
 }
 
-} // namespace
+} // namespace oficina::core::kmeans_detail
+
+namespace oficina::core {
+
+using namespace kmeans_detail;
 
 KMeansFit fitKMeans(Eigen::MatrixXd X, const KMeansOptions& options,
                     const KMeansCallback& onIteration, std::stop_token stop) {
@@ -483,7 +445,7 @@ KMeansFit fitKMeans(Eigen::MatrixXd X, const KMeansOptions& options,
     X.rowwise() -= mean;
     const double tol = X.colwise().squaredNorm().sum() / double(X.rows() * X.cols()) * options.tol;
     const Eigen::VectorXd rowNorms = X.rowwise().squaredNorm();
-    NumpyStream random(options.seed);
+    NumpyRandomState random(options.seed);
     const int runs = options.init ? 1 : options.nInit;
     RunResult best;
     best.inertia = std::numeric_limits<double>::infinity();
@@ -506,88 +468,6 @@ KMeansFit fitKMeans(Eigen::MatrixXd X, const KMeansOptions& options,
     best.centers.rowwise() += mean;
     return {std::move(best.centers), std::move(best.labels), best.inertia, best.iterations,
             best.converged};
-}
-
-KMeansFit fitMiniBatchKMeans(const Eigen::MatrixXd& X, const MiniBatchKMeansOptions& options,
-                             const KMeansCallback& onStep, std::stop_token stop) {
-    checkData(X, options.nClusters);
-    if (options.batchSize < 1 || options.maxIter < 1)
-        throw Error(Message(OFICINA_TR_NOOP("batch_size and max_iter must be at least 1")));
-    const Eigen::Index n = X.rows(), k = options.nClusters;
-    const int threads = threadCount(options.threads, n);
-    NumpyStream random(options.seed);
-    // k-means++ on a random sample of init_size rows, as scikit-learn.
-    Eigen::Index initSize = 3 * Eigen::Index(options.batchSize);
-    if (initSize < k) initSize = 3 * k;
-    initSize = std::min(initSize, n);
-    Eigen::MatrixXd sample(initSize, X.cols());
-    for (Eigen::Index i = 0; i < initSize; ++i) sample.row(i) = X.row(Eigen::Index(random.randint(size_t(n))));
-    const Eigen::VectorXd sampleNorms = sample.rowwise().squaredNorm();
-    Eigen::MatrixXd centers = kmeansPlusPlus(sample, sampleNorms, int(k), random, stop,
-                                             threadCount(options.threads, initSize));
-    Eigen::VectorXd weights = Eigen::VectorXd::Zero(k);
-    const Eigen::Index batch = std::min<Eigen::Index>(options.batchSize, n);
-    const long long steps = std::max(1LL, (long long)options.maxIter * n / batch);
-    Eigen::MatrixXd X_batch(batch, X.cols());
-    std::vector<int32_t> labels(static_cast<size_t>(batch));
-    std::vector<Partial> partials;
-    double ewa = 0.0, ewaMin = std::numeric_limits<double>::infinity();
-    int noImprovement = 0;
-    long long sinceReassign = 0;
-    long long step = 0;
-    for (; step < steps; ++step) {
-        if (stop.stop_requested()) throw Cancelled{};
-        for (Eigen::Index i = 0; i < batch; ++i)
-            X_batch.row(i) = X.row(Eigen::Index(random.randint(size_t(n))));
-        const Eigen::VectorXd norms = X_batch.rowwise().squaredNorm();
-        const double inertia = lloydPass(X_batch, norms, centers, labels, true, partials, 1);
-        const Partial& p = partials[0];
-        for (Eigen::Index j = 0; j < k; ++j) {
-            if (p.counts[j] == 0) continue;
-            centers.row(j) = (centers.row(j) * weights[j] + p.sums.row(j)) / (weights[j] + p.counts[j]);
-            weights[j] += p.counts[j];
-        }
-        // Move centres that attract almost nothing to random rows of the batch.
-        sinceReassign += batch;
-        if (options.reassignmentRatio > 0 &&
-            ((weights.array() == 0).any() || sinceReassign >= 10 * k)) {
-            sinceReassign = 0;
-            const double limit = options.reassignmentRatio * weights.maxCoeff();
-            std::vector<Eigen::Index> reassign;
-            for (Eigen::Index j = 0; j < k; ++j)
-                if (weights[j] < limit) reassign.push_back(j);
-            if (!reassign.empty() && Eigen::Index(reassign.size()) < k) {
-                double minKept = std::numeric_limits<double>::infinity();
-                for (Eigen::Index j = 0; j < k; ++j)
-                    if (weights[j] >= limit) minKept = std::min(minKept, weights[j]);
-                for (Eigen::Index j : reassign) {
-                    centers.row(j) = X_batch.row(Eigen::Index(random.randint(size_t(batch))));
-                    weights[j] = minKept;
-                }
-            }
-        }
-        const double batchInertia = inertia / double(batch);
-        if (onStep) onStep(int(step + 1), batchInertia);
-        if (step == 0) continue;  // the first batch measures the initialisation
-        if (step == 1) {
-            ewa = batchInertia;
-        } else {
-            const double alpha = std::min(1.0, double(batch) * 2.0 / double(n + 1));
-            ewa = ewa * (1.0 - alpha) + batchInertia * alpha;
-        }
-        if (ewa < ewaMin) {
-            ewaMin = ewa;
-            noImprovement = 0;
-        } else if (options.maxNoImprovement > 0 && ++noImprovement >= options.maxNoImprovement) {
-            break;
-        }
-    }
-    KMeansFit fit;
-    fit.labels = nearestCenters(X, centers, &fit.inertia, threads);
-    fit.centers = std::move(centers);
-    fit.iterations = int(std::min(step + 1, steps));
-    fit.converged = step < steps;
-    return fit;
 }
 
 std::vector<int32_t> nearestCenters(const Eigen::MatrixXd& X, const Eigen::MatrixXd& centers,

@@ -32,6 +32,11 @@ uint64_t NumpyRandomState::randomInterval(uint64_t max) {
     return value;
 }
 
+double NumpyRandomState::randomSample() {
+    const uint32_t a = m_engine() >> 5, b = m_engine() >> 6;
+    return (a * 67108864.0 + b) / 9007199254740992.0;
+}
+
 std::vector<size_t> NumpyRandomState::permutation(size_t n) {
     std::vector<size_t> values(n);
     std::iota(values.begin(), values.end(), size_t(0));

@@ -17,6 +17,8 @@ public:
 
     /// A uniform integer in [0, max], drawn as numpy's legacy random_interval does.
     [[nodiscard]] uint64_t randomInterval(uint64_t max);
+    /// random_sample(): a double in [0, 1) from 53 bits of two 32-bit draws.
+    [[nodiscard]] double randomSample();
     /// np.random.RandomState.permutation(n).
     [[nodiscard]] std::vector<size_t> permutation(size_t n);
     /// np.random.RandomState.shuffle(x) for a 1-d array.
