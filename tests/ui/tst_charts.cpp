@@ -1,6 +1,7 @@
 // Charts built from real core results (a trained and scored Iris pipeline, PCA, regression
 // metrics): series and point counts, values that must match core's numbers, saving as PNG and
 // SVG, the live loss chart with 10,000+ points, and the timing of a 100,000-point scatter.
+#include "TabHelpers.h"
 #include "charts/ConfusionMatrixView.h"
 #include "charts/DecisionBoundaryView.h"
 #include "charts/DendrogramView.h"
@@ -37,19 +38,6 @@ template <typename T>
 std::shared_ptr<const T> output(const core::RunResult& r, const std::string& node,
                                 const std::string& port) {
     return std::get<std::shared_ptr<const T>>(r.nodes.at(node).outputs.at(port));
-}
-
-QStringList tabTitles(const QTabWidget* tabs) {
-    QStringList titles;
-    for (int i = 0; i < tabs->count(); ++i) titles << tabs->tabText(i);
-    return titles;
-}
-
-template <typename T>
-T* tab(const QTabWidget* tabs) {
-    for (int i = 0; i < tabs->count(); ++i)
-        if (auto* page = qobject_cast<T*>(tabs->widget(i))) return page;
-    return nullptr;
 }
 
 /// Three blobs and some noise, with a cluster column as a clustering node outputs it.
@@ -395,6 +383,7 @@ private Q_SLOTS:
         view.showNode("Logistic regression (lr)", r.nodes.at("lr"));
         auto* boundary = tab<ui::DecisionBoundaryView>(view.tabs());
         QVERIFY2(boundary, qPrintable(tabTitles(view.tabs()).join(", ")));
+        QTRY_VERIFY_WITH_TIMEOUT(!boundary->computing(), 20000);  // on the thread pool
         QCOMPARE(boundary->pointCount(), 150);
         QCOMPARE(boundary->grid().resolution, 150);
         QCOMPARE(boundary->grid().labels.size(), size_t(3));

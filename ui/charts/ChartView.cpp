@@ -8,7 +8,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
+#include <QGraphicsLayout>
+#include <QGraphicsScene>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QSvgGenerator>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -47,6 +50,9 @@ ChartView::~ChartView() = default;
 QChart* ChartView::useChart() {
     m_chart = new QChart;
     m_chart->setMargins(QMargins(4, 4, 4, 4));
+    // The chart's white card reaches the widget's edges: no grey frame around saved images.
+    m_chart->layout()->setContentsMargins(0, 0, 0, 0);
+    m_chart->setBackgroundRoundness(0);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chartView = new QChartView(m_chart, this);  // takes ownership of the chart
     m_chartView->setRenderHint(QPainter::Antialiasing);
@@ -67,6 +73,50 @@ void ChartView::addControl(QWidget* control) {
 
 void ChartView::setTitle(const QString& title) { m_title->setText(title); }
 
+void ChartView::resetChart() {
+    m_chart->removeAllSeries();
+    for (QAbstractAxis* a : m_chart->axes()) {
+        m_chart->removeAxis(a);
+        delete a;
+    }
+}
+
+void ChartView::setDataView(std::function<QWidget*()> make) {
+    showData(false);
+    delete m_dataView;
+    m_dataView = nullptr;
+    m_makeDataView = std::move(make);
+    if (!m_makeDataView) {
+        if (m_dataButton) m_dataButton->hide();
+        return;
+    }
+    if (!m_dataButton) {
+        m_dataButton = new QToolButton(this);
+        m_dataButton->setObjectName(QStringLiteral("showData"));
+        m_dataButton->setText(tr("Data"));
+        m_dataButton->setToolTip(tr("Show the numbers behind this chart"));
+        m_dataButton->setCheckable(true);
+        m_dataButton->setAutoRaise(true);
+        connect(m_dataButton, &QToolButton::toggled, this, &ChartView::showData);
+        addControl(m_dataButton);
+    }
+    m_dataButton->show();
+}
+
+void ChartView::showData(bool on) {
+    on = on && m_makeDataView;
+    if (on && !m_dataView) {
+        m_dataView = m_makeDataView();
+        m_dataView->setParent(this);
+        static_cast<QVBoxLayout*>(layout())->addWidget(m_dataView, 1);
+    }
+    if (m_dataButton && m_dataButton->isChecked() != on) m_dataButton->setChecked(on);  // re-enters
+    if (m_dataView) m_dataView->setVisible(on);
+    if (m_canvas) m_canvas->setVisible(!on);
+}
+
+bool ChartView::dataShown() const { return m_dataView && m_dataView->isVisibleTo(this); }
+
 void ChartView::setNote(const QString& note) {
     m_note->setText(note);
     m_note->setVisible(!note.isEmpty());
@@ -74,17 +124,43 @@ void ChartView::setNote(const QString& note) {
 
 QString ChartView::note() const { return m_note->text(); }
 
+void ChartView::drawCanvas(QPainter& painter, QSize size) {
+    if (!m_chart || !m_chart->scene()) {
+        m_canvas->render(&painter, {}, {}, QWidget::DrawChildren);
+        return;
+    }
+    // The chart itself, laid out at the file's size: a view that has not caught up with its
+    // new size (hidden, or resized back by its layout) would leave a bare margin.
+    const QSizeF old = m_chart->size();
+    m_chart->resize(size);
+    if (m_chart->layout()) m_chart->layout()->activate();
+    m_chart->scene()->render(&painter, QRectF(QPointF(0, 0), size),
+                             QRectF(m_chart->pos(), QSizeF(size)));
+    m_chart->resize(old);
+    if (m_chart->layout()) m_chart->layout()->activate();
+}
+
 bool ChartView::saveImage(const QString& path, QSize size) {
     if (!m_canvas) return false;
     const QSize target = size.isValid() ? size : m_canvas->size().expandedTo({400, 300});
     const QSize oldSize = m_canvas->size();
     const bool resize = target != oldSize || !m_canvas->isVisible();
-    if (resize) m_canvas->resize(target);
+    const auto fit = [&] {
+        m_canvas->resize(target);
+        // A hidden widget (a chart on a tab not shown) gets its resize event only when shown:
+        // without it the chart keeps its old size and the rest of the image stays bare.
+        if (!m_canvas->isVisible()) {
+            QResizeEvent event(target, oldSize);
+            QCoreApplication::sendEvent(m_canvas, &event);
+        }
+    };
+    if (resize) fit();
     beforeSave();
     // Charts lay themselves out in posted events; a hidden or just-resized one needs them now.
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
-    if (resize) m_canvas->resize(target);  // the layout may have sized it back meanwhile
+    if (resize && m_canvas->size() != target) fit();  // the layout may have sized it back
+    if (m_chart && m_chart->layout()) m_chart->layout()->activate();  // axes, legend, plot area
     bool ok = false;
     if (QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0) {
         QSvgGenerator svg;
@@ -94,7 +170,7 @@ bool ChartView::saveImage(const QString& path, QSize size) {
         svg.setTitle(m_title->text());
         QPainter painter;
         if (painter.begin(&svg)) {
-            m_canvas->render(&painter, {}, {}, QWidget::DrawChildren);
+            drawCanvas(painter, target);
             ok = painter.end();
         }
         ok = ok && QFileInfo(path).size() > 0;
@@ -104,7 +180,7 @@ bool ChartView::saveImage(const QString& path, QSize size) {
         image.fill(m_canvas->palette().color(QPalette::Window));
         QPainter painter(&image);
         painter.setRenderHint(QPainter::Antialiasing);
-        m_canvas->render(&painter, {}, {}, QWidget::DrawChildren);
+        drawCanvas(painter, target);
         painter.end();
         ok = image.save(path);
     }

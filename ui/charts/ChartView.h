@@ -3,10 +3,14 @@
 #include <QString>
 #include <QWidget>
 
+#include <functional>
+
 class QChart;
 class QChartView;
 class QHBoxLayout;
 class QLabel;
+class QPainter;
+class QToolButton;
 
 namespace oficina::ui {
 
@@ -29,6 +33,16 @@ public:
     /// The Qt Charts chart, or nullptr for painted views.
     [[nodiscard]] QChart* chart() const { return m_chart; }
     [[nodiscard]] QWidget* canvas() const { return m_canvas; }
+    /// The numbers behind the chart (a table, say), shown instead of the canvas while the
+    /// header's "Data" toggle is on. `make` builds that widget when it is first asked for, so
+    /// a chart of 100,000 points pays for its table only if someone looks; the view owns it.
+    /// Saving still draws the chart.
+    void setDataView(std::function<QWidget*()> make);
+    /// The data widget, once built (by showData(true)).
+    [[nodiscard]] QWidget* dataView() const { return m_dataView; }
+    [[nodiscard]] bool hasDataView() const { return bool(m_makeDataView); }
+    void showData(bool on);
+    [[nodiscard]] bool dataShown() const;
 
 protected:
     /// A chart canvas (call once, in the subclass constructor).
@@ -38,12 +52,15 @@ protected:
     /// Adds a control to the header row, left of "Save image…".
     void addControl(QWidget* control);
     void setTitle(const QString& title);
+    /// Removes every series and axis from the chart, before a subclass draws new data.
+    void resetChart();
     /// Called around saving, e.g. to switch OpenGL series to plain painting for the file.
     virtual void beforeSave() {}
     virtual void afterSave() {}
 
 private:
     void askAndSave();
+    void drawCanvas(QPainter& painter, QSize size);
 
     QLabel* m_title = nullptr;
     QLabel* m_note = nullptr;
@@ -52,6 +69,9 @@ private:
     QWidget* m_canvas = nullptr;
     QChart* m_chart = nullptr;
     QChartView* m_chartView = nullptr;
+    std::function<QWidget*()> m_makeDataView;
+    QWidget* m_dataView = nullptr;
+    QToolButton* m_dataButton = nullptr;
 };
 
 } // namespace oficina::ui

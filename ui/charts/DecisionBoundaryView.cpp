@@ -1,13 +1,18 @@
 #include "charts/DecisionBoundaryView.h"
 
+#include "Translate.h"
 #include "charts/ChartColors.h"
 #include "data/Table.h"
+#include "util/Error.h"
 
+#include <QFutureWatcher>
 #include <QImage>
 #include <QPainter>
+#include <QtConcurrent>
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace oficina::ui {
 
@@ -24,6 +29,7 @@ public:
     QImage image;  // one pixel per cell, row 0 at the top (largest y)
     QList<QPointF> points;
     QList<int> pointClass;  // index into grid.labels, -1 = unknown
+    QString message;        // shown instead of the plot while there is no grid
 
     void build(const core::Table* table) {
         const int n = grid.resolution;
@@ -66,7 +72,13 @@ public:
 
 protected:
     void paintEvent(QPaintEvent*) override {
-        if (image.isNull()) return;
+        if (image.isNull()) {
+            QPainter p(this);
+            p.setPen(palette().color(QPalette::PlaceholderText));
+            p.drawText(rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap,
+                       message);
+            return;
+        }
         QPainter p(this);
         p.setRenderHint(QPainter::Antialiasing);
         const QFontMetrics fm = fontMetrics();
@@ -129,14 +141,61 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent) : ChartView(parent) 
     useCanvas(m_canvas);
 }
 
+// The watcher is a child: deleting the view deletes it, so a late result reaches nobody. The
+// job itself keeps running to its end on the pool, on data it co-owns.
 DecisionBoundaryView::~DecisionBoundaryView() = default;
+
+struct DecisionBoundaryView::Outcome {
+    core::DecisionGrid grid;
+    QString error;  // empty on success
+};
 
 void DecisionBoundaryView::setData(core::DecisionGrid grid,
                                    std::shared_ptr<const core::Table> points) {
+    if (m_watcher) {  // drop a running compute(); this may run inside its finished signal
+        m_watcher->disconnect(this);
+        m_watcher->deleteLater();
+        m_watcher = nullptr;
+    }
     m_canvas->grid = std::move(grid);
     m_canvas->build(points.get());
+    m_canvas->message.clear();
     m_canvas->update();
 }
+
+void DecisionBoundaryView::compute(std::function<core::DecisionGrid()> job,
+                                   std::shared_ptr<const core::Table> points) {
+    setData({}, nullptr);  // also drops a running job
+    setNote({});
+    m_canvas->message = tr("Computing the decision boundary…");
+    m_pendingPoints = std::move(points);
+    m_watcher = new QFutureWatcher<Outcome>(this);
+    connect(m_watcher, &QFutureWatcherBase::finished, this, [this, watcher = m_watcher] {
+        Outcome outcome = watcher->result();
+        if (outcome.error.isEmpty()) {
+            setData(std::move(outcome.grid), std::exchange(m_pendingPoints, {}));
+        } else {
+            setData({}, nullptr);
+            m_pendingPoints.reset();
+            m_canvas->message = tr("The decision boundary could not be computed.");
+            setNote(outcome.error);
+        }
+        Q_EMIT computed();
+    });
+    // Errors travel as text: a core::Error thrown on the pool becomes the note here.
+    m_watcher->setFuture(QtConcurrent::run([job = std::move(job)]() -> Outcome {
+        try {
+            return {job(), {}};
+        } catch (const core::Error& e) {
+            return {{}, trMessage(e.message())};
+        } catch (const std::exception& e) {
+            return {{}, QString::fromUtf8(e.what())};
+        }
+    }));
+    m_canvas->update();
+}
+
+bool DecisionBoundaryView::computing() const { return m_watcher != nullptr; }
 
 const core::DecisionGrid& DecisionBoundaryView::grid() const { return m_canvas->grid; }
 

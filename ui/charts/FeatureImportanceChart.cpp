@@ -22,11 +22,7 @@ FeatureImportanceChart::~FeatureImportanceChart() = default;
 void FeatureImportanceChart::setImportances(const std::vector<std::string>& features,
                                             const std::vector<double>& importances) {
     QChart* c = chart();
-    c->removeAllSeries();
-    for (QAbstractAxis* a : c->axes()) {
-        c->removeAxis(a);
-        delete a;
-    }
+    resetChart();
     const size_t n = std::min(features.size(), importances.size());
     std::vector<size_t> order(n);
     std::iota(order.begin(), order.end(), 0);

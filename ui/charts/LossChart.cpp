@@ -1,5 +1,7 @@
 #include "charts/LossChart.h"
 
+#include "charts/MetricNames.h"
+
 #include <QChart>
 #include <QCheckBox>
 #include <QLineSeries>
@@ -47,15 +49,6 @@ QColor colorFor(const QString& name) {
     return QColor(0x94, 0x67, 0xbd);
 }
 
-QString seriesTitle(const QString& name) {
-    if (name == QLatin1String("loss")) return LossChart::tr("loss");
-    if (name == QLatin1String("val_loss")) return LossChart::tr("validation loss");
-    if (name == QLatin1String("accuracy")) return LossChart::tr("accuracy");
-    if (name == QLatin1String("val_accuracy")) return LossChart::tr("validation accuracy");
-    if (name == QLatin1String("inertia")) return LossChart::tr("inertia");
-    return name;
-}
-
 } // namespace
 
 LossChart::LossChart(QWidget* parent) : ChartView(parent) {
@@ -85,7 +78,7 @@ LossChart::Series& LossChart::series(const QString& name) {
     Series& s = m_series[name];
     s.rightAxis = isAccuracy(name);
     s.line = new QLineSeries;
-    s.line->setName(seriesTitle(name));
+    s.line->setName(metricDisplayName(name.toStdString()));
     QPen pen(colorFor(name));
     pen.setWidthF(1.5);
     if (name.startsWith(QLatin1String("val_"))) pen.setStyle(Qt::DashLine);

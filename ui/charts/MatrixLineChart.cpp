@@ -1,6 +1,7 @@
 #include "charts/MatrixLineChart.h"
 
 #include "charts/ChartColors.h"
+#include "charts/MetricNames.h"
 #include "eval/Metrics.h"
 
 #include <QChart>
@@ -21,12 +22,8 @@ MatrixLineChart::~MatrixLineChart() = default;
 
 void MatrixLineChart::setMatrix(const core::LabeledMatrix& matrix, const char* xColumn,
                                 const QStringList& left, const QStringList& right) {
+    resetChart();
     QChart* c = chart();
-    c->removeAllSeries();
-    for (QAbstractAxis* a : c->axes()) {
-        c->removeAxis(a);
-        delete a;
-    }
     const auto index = [&](const std::string& name) {
         const auto it = std::find(matrix.columnLabels.begin(), matrix.columnLabels.end(), name);
         return it == matrix.columnLabels.end() ? -1 : int(it - matrix.columnLabels.begin());
@@ -34,7 +31,7 @@ void MatrixLineChart::setMatrix(const core::LabeledMatrix& matrix, const char* x
     const int xi = index(xColumn);
     if (xi < 0) return;
     auto* x = new QValueAxis;
-    x->setTitleText(QString::fromLatin1(xColumn));
+    x->setTitleText(metricDisplayName(std::string(xColumn)));
     x->setLabelFormat(QStringLiteral("%g"));
     c->addAxis(x, Qt::AlignBottom);
     double x0 = INFINITY, x1 = -INFINITY;
@@ -49,11 +46,11 @@ void MatrixLineChart::setMatrix(const core::LabeledMatrix& matrix, const char* x
             if (!y) {
                 y = new QValueAxis;
                 y->setLabelFormat(QStringLiteral("%g"));
-                y->setTitleText(names.size() == 1 ? name : QString());
+                y->setTitleText(names.size() == 1 ? metricDisplayName(name.toStdString()) : QString());
                 c->addAxis(y, side == 0 ? Qt::AlignLeft : Qt::AlignRight);
             }
             auto* line = new QLineSeries;
-            line->setName(name);
+            line->setName(metricDisplayName(name.toStdString()));
             QPen pen(categoryColor(colour++));
             pen.setWidthF(2);
             line->setPen(pen);

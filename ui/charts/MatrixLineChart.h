@@ -11,7 +11,8 @@ struct LabeledMatrix;
 namespace oficina::ui {
 
 /// Lines from the columns of a metrics matrix against one of its columns: k scores (inertia
-/// and silhouette against k), the sorted k-distance curve, learning curves. An optional
+/// and silhouette against k), the sorted k-distance curve. Lines and axes are named by
+/// metricDisplayName(). An optional
 /// vertical or horizontal marker shows a suggestion (suggested k, suggested eps).
 class MatrixLineChart : public ChartView {
     Q_OBJECT

@@ -65,11 +65,7 @@ void ResidualPlot::redraw() {
     QChart* c = chart();
     delete m_cloud;  // it reads the axes deleted below
     m_cloud = nullptr;
-    c->removeAllSeries();
-    for (QAbstractAxis* a : c->axes()) {
-        c->removeAxis(a);
-        delete a;
-    }
+    resetChart();
     setNote({});
     m_points.clear();
     const bool vsActual = m_mode == Mode::PredictedVsActual;

@@ -229,6 +229,7 @@ void ScatterPlot::redraw() {
         m_centroids->attachAxis(m_xAxis);
         m_centroids->attachAxis(m_yAxis);
     }
+    if (shape) addShapeLegend(colour, shape, cluster != nullptr);
     m_cloud->setGroups(std::move(painted));
     if (x0 <= x1) {
         const double px = x1 > x0 ? (x1 - x0) * 0.04 : 1, py = y1 > y0 ? (y1 - y0) * 0.04 : 1;
@@ -238,11 +239,45 @@ void ScatterPlot::redraw() {
         m_yAxis->applyNiceNumbers();
     }
     chart()->legend()->setVisible(groups.size() > 1 || cluster);
+    // A colour × shape legend is a column of short entries; a row of them would be cut off.
+    chart()->legend()->setAlignment(shape ? Qt::AlignRight : Qt::AlignBottom);
     if (stride > 1)
         setNote(tr("Sampled for speed: %1 of %2 points shown, one in %3 (no OpenGL here).")
                     .arg(QLocale().toString(qulonglong((rows + stride - 1) / stride)),
                          QLocale().toString(qulonglong(rows)), QString::number(stride)));
     m_lastRedrawMs = double(timer.nsecsElapsed()) / 1e6;
+}
+
+void ScatterPlot::addShapeLegend(const core::Column* colour, const core::Column* shape,
+                                 bool clusters) {
+    // One entry per (colour, shape) pair grows as their product ("cluster 1 · setosa"…); the
+    // legend says what each colour and each shape means instead, as seaborn's hue and style.
+    bool noise = false;
+    for (QAbstractSeries* s : chart()->series()) {
+        if (s == m_centroids) continue;
+        noise = noise || s->name().startsWith(tr("noise"));
+        for (QLegendMarker* marker : chart()->legend()->markers(s)) marker->setVisible(false);
+    }
+    const auto entry = [&](const QString& name, QColor colour,
+                           QScatterSeries::MarkerShape markerShape) {
+        auto* series = new QScatterSeries;  // no points: it only names a colour or a shape
+        series->setName(name);
+        series->setColor(colour);
+        series->setBorderColor(Qt::transparent);
+        series->setMarkerShape(markerShape);
+        chart()->addSeries(series);
+        series->attachAxis(m_xAxis);
+        series->attachAxis(m_yAxis);
+    };
+    for (size_t g = 0; g < colour->categories().size(); ++g) {
+        const QString category = QString::fromStdString(colour->categories()[g]);
+        entry(clusters ? tr("cluster %1").arg(category) : category, categoryColor(int(g)),
+              QScatterSeries::MarkerShapeCircle);
+    }
+    if (noise) entry(tr("noise"), noiseColor(), QScatterSeries::MarkerShapeCircle);
+    for (size_t l = 0; l < shape->categories().size(); ++l)
+        entry(QString::fromStdString(shape->categories()[l]), QColor(0x55, 0x55, 0x55),
+              shapeFor(int(l)));
 }
 
 void ScatterPlot::beforeSave() {

@@ -10,8 +10,9 @@ class QScatterSeries;
 class QValueAxis;
 
 namespace oficina::core {
+class Column;
 class Table;
-}
+} // namespace oficina::core
 
 namespace oficina::ui {
 
@@ -55,6 +56,7 @@ protected:
 
 private:
     void redraw();
+    void addShapeLegend(const core::Column* colour, const core::Column* shape, bool clusters);
 
     std::shared_ptr<const core::Table> m_table;
     QComboBox* m_x = nullptr;

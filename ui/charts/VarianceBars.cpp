@@ -23,11 +23,7 @@ VarianceBars::~VarianceBars() = default;
 
 void VarianceBars::setMatrix(const core::LabeledMatrix& matrix) {
     QChart* c = chart();
-    c->removeAllSeries();
-    for (QAbstractAxis* a : c->axes()) {
-        c->removeAxis(a);
-        delete a;
-    }
+    resetChart();
     const auto index = [&](const char* name) {
         const auto it = std::find(matrix.columnLabels.begin(), matrix.columnLabels.end(), name);
         return it == matrix.columnLabels.end() ? -1 : int(it - matrix.columnLabels.begin());

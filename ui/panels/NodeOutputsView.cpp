@@ -65,11 +65,11 @@ void NodeOutputsView::showNode(const QString& title, const core::NodeResult& res
                 m_tabs->addTab(plot, tr("%1 plot").arg(name));
         } else if (const auto* model = std::get_if<std::shared_ptr<const core::Model>>(&value)) {
             if (!*model) continue;
-            for (auto& [tabTitle, page] : createModelViews(**model, trainingTable()))
+            for (auto& [tabTitle, page] : createModelViews(*model, trainingTable()))
                 m_tabs->addTab(page, tabTitle);
         } else if (const auto* metrics = std::get_if<std::shared_ptr<const core::Metrics>>(&value)) {
             if (!*metrics) continue;
-            for (auto& [tabTitle, page] : createMetricsViews(**metrics))
+            for (auto& [tabTitle, page] : createMetricsViews(*metrics))
                 m_tabs->addTab(page, tabTitle);
         }
     }

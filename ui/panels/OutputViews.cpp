@@ -5,27 +5,38 @@
 #include "charts/DecisionBoundaryView.h"
 #include "charts/DendrogramView.h"
 #include "charts/FeatureImportanceChart.h"
+#include "charts/LearningCurveChart.h"
 #include "charts/MatrixLineChart.h"
+#include "charts/MetricNames.h"
+#include "charts/PrecisionRecallChart.h"
 #include "charts/ResidualPlot.h"
 #include "charts/RocChart.h"
 #include "charts/ScatterPlot.h"
+#include "charts/ScoreBarsChart.h"
 #include "charts/VarianceBars.h"
 #include "data/Table.h"
 #include "eval/DecisionGrid.h"
 #include "eval/Metrics.h"
 #include "models/Model.h"
+#include "panels/MatrixModel.h"
 #include "panels/TableModel.h"
-#include "util/Error.h"
 
 #include <QCoreApplication>
 #include <QHeaderView>
 #include <QLabel>
+#include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace oficina::ui {
 
 namespace {
+
+/// Cells per side of a decision-boundary grid: fine enough for smooth edges, 22,500
+/// predictions.
+constexpr int kBoundaryResolution = 150;
 
 /// Translation context of these pages: the view they appear in.
 struct NodeOutputsText {
@@ -38,8 +49,10 @@ QTableWidget* scalarTable(const std::vector<std::pair<std::string, double>>& sca
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     for (int i = 0; i < int(scalars.size()); ++i) {
-        const auto& [name, value] = scalars[size_t(i)];
-        table->setItem(i, 0, new QTableWidgetItem(QString::fromStdString(name)));
+        const auto& [key, value] = scalars[size_t(i)];
+        auto* name = new QTableWidgetItem(metricDisplayName(key));
+        name->setToolTip(QString::fromStdString(key));  // the key files and the CLI use
+        table->setItem(i, 0, name);
         auto* cell = new QTableWidgetItem(formatCell(value));
         cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         table->setItem(i, 1, cell);
@@ -49,84 +62,123 @@ QTableWidget* scalarTable(const std::vector<std::pair<std::string, double>>& sca
     return table;
 }
 
-QTableWidget* matrixTable(const core::LabeledMatrix& m) {
-    // Matrices with many rows (curves) are shown in full; QTableWidget copes with thousands.
-    auto* table = new QTableWidget(int(m.rowLabels.size()), int(m.columnLabels.size()));
-    QStringList columns, rows;
-    for (const auto& c : m.columnLabels) columns << QString::fromStdString(c);
-    for (const auto& r : m.rowLabels) rows << QString::fromStdString(r);
-    table->setHorizontalHeaderLabels(columns);
-    table->setVerticalHeaderLabels(rows);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    for (size_t r = 0; r < m.rowLabels.size(); ++r)
-        for (size_t c = 0; c < m.columnLabels.size(); ++c) {
-            auto* cell = new QTableWidgetItem(formatCell(m.at(r, c)));
-            cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            table->setItem(int(r), int(c), cell);
-        }
-    return table;
+QTableView* tableView(MatrixModel* model) {
+    auto* view = new QTableView;
+    model->setParent(view);
+    view->setModel(model);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    return view;
+}
+
+using MetricsPtr = std::shared_ptr<const core::Metrics>;
+
+/// A table of one matrix of `metrics`, built when called.
+std::function<QWidget*()> matrixData(const MetricsPtr& metrics, const core::LabeledMatrix& m,
+                                     QStringList rowNames = {}) {
+    return [metrics, m = &m, rowNames] {
+        auto* model = new MatrixModel(metrics, {{{}, m}});
+        model->setRowNames(rowNames);
+        return static_cast<QWidget*>(tableView(model));
+    };
+}
+
+/// One table of every "<prefix><label>" curve, a class column first.
+std::function<QWidget*()> curvesData(const MetricsPtr& metrics, const std::string& prefix) {
+    return [metrics, prefix] {
+        std::vector<MatrixModel::Part> parts;
+        for (const auto& m : metrics->matrices)
+            if (m.name.rfind(prefix, 0) == 0)
+                parts.push_back({QString::fromStdString(m.name.substr(prefix.size())), &m});
+        return static_cast<QWidget*>(
+            tableView(new MatrixModel(metrics, std::move(parts), NodeOutputsText::tr("Class"))));
+    };
 }
 
 bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
 } // namespace
 
-Pages createMetricsViews(const core::Metrics& metrics) {
+Pages createMetricsViews(const std::shared_ptr<const core::Metrics>& shared) {
+    const core::Metrics& metrics = *shared;
     Pages pages;
     if (!metrics.scalars.empty())
         pages.emplace_back(NodeOutputsText::tr("Scores"), scalarTable(metrics.scalars));
-    bool rocDone = false;
+    bool rocDone = false, prDone = false;
     for (const core::LabeledMatrix& m : metrics.matrices) {
         if (m.name == "confusion_matrix") {
             auto* view = new ConfusionMatrixView;
             view->setMatrix(m);
             pages.emplace_back(NodeOutputsText::tr("Confusion matrix"), view);
-        } else if (startsWith(m.name, "roc:")) {
-            if (rocDone) continue;
-            rocDone = true;
-            auto* view = new RocChart;
+        } else if (startsWith(m.name, "roc:") || startsWith(m.name, "pr:")) {
+            // Every class's curve in one chart, not a tab per class.
+            const bool roc = startsWith(m.name, "roc:");
+            if (std::exchange(roc ? rocDone : prDone, true)) continue;
+            ClassCurvesChart* view = roc ? static_cast<ClassCurvesChart*>(new RocChart)
+                                         : new PrecisionRecallChart;
             view->setMetrics(metrics);
-            pages.emplace_back(NodeOutputsText::tr("ROC"), view);
+            view->setDataView(curvesData(shared, roc ? "roc:" : "pr:"));
+            pages.emplace_back(roc ? NodeOutputsText::tr("ROC")
+                                   : NodeOutputsText::tr("Precision–recall"),
+                               view);
         } else if (m.name == "residuals") {
             auto* view = new ResidualPlot;
             view->setMatrix(m);
+            view->setDataView(matrixData(shared, m));
             pages.emplace_back(NodeOutputsText::tr("Residuals"), view);
         } else if (m.name == "explained_variance") {
             auto* view = new VarianceBars;
             view->setMatrix(m);
+            view->setDataView(matrixData(shared, m));
             pages.emplace_back(NodeOutputsText::tr("Variance"), view);
-            pages.emplace_back(QString::fromStdString(m.name), matrixTable(m));
         } else if (m.name == "merge_tree") {
             auto* view = new DendrogramView;
             view->setMatrix(m);
+            view->setDataView(matrixData(shared, m));
             pages.emplace_back(NodeOutputsText::tr("Dendrogram"), view);
         } else if (m.name == "k_scores") {
-            auto* view = new MatrixLineChart(NodeOutputsText::tr("Scores by number of clusters"));
+            auto* view = new MatrixLineChart(metricDisplayName(m.name));
             view->setMatrix(m, "k", {QStringLiteral("inertia")}, {QStringLiteral("silhouette")});
             if (const double* k = metrics.scalar("suggested_k"))
                 view->markX(*k, NodeOutputsText::tr("suggested k = %1").arg(*k));
+            view->setDataView(matrixData(shared, m));
             pages.emplace_back(NodeOutputsText::tr("k scores"), view);
         } else if (m.name == "k_distance") {
-            auto* view = new MatrixLineChart(NodeOutputsText::tr("Sorted k-distance"));
+            auto* view = new MatrixLineChart(metricDisplayName(m.name));
             view->setMatrix(m, "rank", {QStringLiteral("distance")});
             if (const double* eps = metrics.scalar("suggested_eps"))
                 view->markY(*eps, NodeOutputsText::tr("suggested eps = %1").arg(formatCell(*eps)));
+            view->setDataView(matrixData(shared, m));
             pages.emplace_back(NodeOutputsText::tr("k-distance"), view);
         } else if (m.name == "learning_curve") {
-            auto* view = new MatrixLineChart(NodeOutputsText::tr("Learning curve"));
-            view->setMatrix(m, "train_size",
-                            {QStringLiteral("train_mean"), QStringLiteral("test_mean")});
+            auto* view = new LearningCurveChart;
+            view->setMatrix(m);
+            view->setDataView(matrixData(shared, m));
             pages.emplace_back(NodeOutputsText::tr("Learning curve"), view);
-            pages.emplace_back(QString::fromStdString(m.name), matrixTable(m));
+        } else if (m.name == "folds" || m.name == "comparison") {
+            auto* view = new ScoreBarsChart;
+            QStringList rows;
+            if (m.name == "folds") {
+                view->setFolds(m);
+            } else {
+                view->setComparison(m);
+                for (const auto& r : m.rowLabels) rows << comparedModelName(r);
+            }
+            view->setDataView(matrixData(shared, m, rows));
+            pages.emplace_back(m.name == "folds" ? NodeOutputsText::tr("Per fold")
+                                                 : NodeOutputsText::tr("Comparison"),
+                               view);
         } else {
-            pages.emplace_back(QString::fromStdString(m.name), matrixTable(m));
+            pages.emplace_back(metricDisplayName(m.name), matrixData(shared, m)());
         }
     }
     return pages;
 }
 
-Pages createModelViews(const core::Model& model,
+Pages createModelViews(const std::shared_ptr<const core::Model>& shared,
                        const std::shared_ptr<const core::Table>& training) {
+    const core::Model& model = *shared;
     Pages pages;
     auto* summary = new QWidget;
     auto* layout = new QVBoxLayout(summary);
@@ -164,15 +216,13 @@ Pages createModelViews(const core::Model& model,
     }
     if (const auto inputs = core::twoNumericInputs(model); inputs && training &&
         training->find(inputs->first) && training->find(inputs->second)) {
-        try {
-            auto grid = core::computeDecisionGrid(model, *training, inputs->first, inputs->second,
-                                                  150);
-            auto* view = new DecisionBoundaryView;
-            view->setData(std::move(grid), training);
-            pages.emplace_back(NodeOutputsText::tr("Decision boundary"), view);
-        } catch (const std::exception&) {
-            // A model that cannot predict on the grid simply gets no boundary view.
-        }
+        auto* view = new DecisionBoundaryView;
+        view->compute(
+            [shared, training, x = inputs->first, y = inputs->second] {
+                return core::computeDecisionGrid(*shared, *training, x, y, kBoundaryResolution);
+            },
+            training);
+        pages.emplace_back(NodeOutputsText::tr("Decision boundary"), view);
     }
     return pages;
 }
