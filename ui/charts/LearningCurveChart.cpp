@@ -96,6 +96,7 @@ void LearningCurveChart::setMatrix(const core::LabeledMatrix& matrix, const QStr
             c->legend()->markers(s).first()->setVisible(false);
     if (x0 <= x1) {
         x->setRange(0, x1 * 1.04);
+        x->applyNiceNumbers();  // ticks at 0, 100, 200… rather than 118.3
         const double pad = y1 > y0 ? (y1 - y0) * 0.08 : 0.05;
         y->setRange(y0 - pad, y1 + pad);
     }

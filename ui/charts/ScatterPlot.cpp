@@ -241,6 +241,7 @@ void ScatterPlot::redraw() {
     chart()->legend()->setVisible(groups.size() > 1 || cluster);
     // A colour × shape legend is a column of short entries; a row of them would be cut off.
     chart()->legend()->setAlignment(shape ? Qt::AlignRight : Qt::AlignBottom);
+    chart()->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);  // shapes, not squares
     if (stride > 1)
         setNote(tr("Sampled for speed: %1 of %2 points shown, one in %3 (no OpenGL here).")
                     .arg(QLocale().toString(qulonglong((rows + stride - 1) / stride)),
