@@ -61,19 +61,20 @@ KnnIndex::KnnIndex(Eigen::MatrixXd X) : m_x(std::move(X)) {
 
 KnnIndex::~KnnIndex() = default;
 
-KnnNeighbors KnnIndex::search(const Eigen::MatrixXd& queries, int k, std::stop_token stop) const {
+KnnNeighbors KnnIndex::search(const Eigen::MatrixXd& queries, int k,
+                              const PredictControl& control) const {
     checkK(k, m_x.rows());
     if (queries.cols() != m_x.cols())
         throw Error(Message(OFICINA_TR_NOOP("%1 features to predict from, but the model was "
                                             "trained on %2"),
                             {std::to_string(queries.cols()), std::to_string(m_x.cols())}));
-    if (!m_tree) return bruteForce(queries, k, std::move(stop));
-    NearestNeighbors::KnnResult found = m_tree->knn(queries, k, std::move(stop));
+    if (!m_tree) return bruteForce(queries, k, control);
+    NearestNeighbors::KnnResult found = m_tree->knn(queries, k, control.stop);
     return {std::move(found.indices), std::move(found.distances)};
 }
 
 KnnNeighbors KnnIndex::bruteForce(const Eigen::MatrixXd& queries, int k,
-                                  std::stop_token stop) const {
+                                  const PredictControl& control) const {
     checkK(k, m_x.rows());
     const Index n = m_x.rows(), q = queries.rows();
     KnnNeighbors out;
@@ -83,14 +84,15 @@ KnnNeighbors KnnIndex::bruteForce(const Eigen::MatrixXd& queries, int k,
     // product per block of training rows × block of queries, then a scan keeping the k best.
     constexpr Index queryBlock = 256, trainBlock = 1024;
     const Index blocks = (q + queryBlock - 1) / queryBlock;
-    std::atomic<Index> next{0};
+    std::atomic<Index> next{0}, done{0};
     std::atomic<bool> stopped{false};
-    const auto work = [&] {
+    // Every thread takes blocks; the calling one also reports progress (PredictControl's rule).
+    const auto work = [&](bool reports) {
         Eigen::MatrixXd products(trainBlock, queryBlock);
         std::vector<double> bestD(size_t(queryBlock * k));
         std::vector<Index> bestI(size_t(queryBlock * k));
         for (Index b = next++; b < blocks; b = next++) {
-            if (stop.stop_requested()) {
+            if (control.stop.stop_requested()) {
                 stopped = true;
                 return;
             }
@@ -131,14 +133,16 @@ KnnNeighbors KnnIndex::bruteForce(const Eigen::MatrixXd& queries, int k,
                     out.distances(q0 + i, j) =
                         std::sqrt((queries.row(q0 + i) - m_x.row(t)).squaredNorm());
                 }
+            const Index finished = ++done;
+            if (reports && control.progress) control.progress(double(finished) / double(blocks));
         }
     };
     const Index threads =
         std::min<Index>(blocks, std::max<Index>(1, Index(std::thread::hardware_concurrency())));
     {
         std::vector<std::jthread> helpers;
-        for (Index t = 1; t < threads; ++t) helpers.emplace_back(work);
-        work();
+        for (Index t = 1; t < threads; ++t) helpers.emplace_back(work, false);
+        work(true);
     }
     if (stopped) throw Cancelled{};
     return out;
@@ -157,8 +161,8 @@ std::string KnnClassifier::typeId() const { return "oficina.model.knn_classifier
 const char* KnnClassifier::title() const { return OFICINA_TR_NOOP("k-NN classifier"); }
 
 Eigen::MatrixXd KnnClassifier::predictProbabilities(const Eigen::MatrixXd& X,
-                                                    std::stop_token stop) const {
-    const KnnNeighbors found = m_index.search(X, m_options.nNeighbors, std::move(stop));
+                                                    const PredictControl& control) const {
+    const KnnNeighbors found = m_index.search(X, m_options.nNeighbors, control);
     const Index k = found.indices.cols();
     Eigen::MatrixXd proba = Eigen::MatrixXd::Zero(X.rows(), Index(m_classLabels.size()));
     std::vector<double> w(static_cast<size_t>(k));
@@ -173,8 +177,8 @@ Eigen::MatrixXd KnnClassifier::predictProbabilities(const Eigen::MatrixXd& X,
 }
 
 std::vector<int32_t> KnnClassifier::predictClasses(const Eigen::MatrixXd& X,
-                                                   std::stop_token stop) const {
-    const Eigen::MatrixXd proba = predictProbabilities(X, std::move(stop));
+                                                   const PredictControl& control) const {
+    const Eigen::MatrixXd proba = predictProbabilities(X, control);
     std::vector<int32_t> out(size_t(X.rows()));
     for (Index i = 0; i < X.rows(); ++i) {
         Index best = 0;
@@ -186,8 +190,13 @@ std::vector<int32_t> KnnClassifier::predictClasses(const Eigen::MatrixXd& X,
 }
 
 std::vector<Column> KnnClassifier::predict(const Table& transformed) const {
+    return predict(transformed, {});
+}
+
+std::vector<Column> KnnClassifier::predict(const Table& transformed,
+                                           const PredictControl& control) const {
     const Eigen::MatrixXd X = featureMatrix(transformed, m_featureNames);
-    return classificationColumns(predictProbabilities(X), m_classLabels);
+    return classificationColumns(predictProbabilities(X, control), m_classLabels);
 }
 
 std::shared_ptr<const KnnClassifier> trainKnnClassifier(const Table& table,
@@ -215,8 +224,8 @@ std::string KnnRegressor::typeId() const { return "oficina.model.knn_regressor";
 const char* KnnRegressor::title() const { return OFICINA_TR_NOOP("k-NN regressor"); }
 
 std::vector<double> KnnRegressor::predictValues(const Eigen::MatrixXd& X,
-                                                std::stop_token stop) const {
-    const KnnNeighbors found = m_index.search(X, m_options.nNeighbors, std::move(stop));
+                                                const PredictControl& control) const {
+    const KnnNeighbors found = m_index.search(X, m_options.nNeighbors, control);
     const Index k = found.indices.cols();
     std::vector<double> out(size_t(X.rows()));
     std::vector<double> w(static_cast<size_t>(k));
@@ -239,8 +248,14 @@ std::vector<double> KnnRegressor::predictValues(const Eigen::MatrixXd& X,
 }
 
 std::vector<Column> KnnRegressor::predict(const Table& transformed) const {
+    return predict(transformed, {});
+}
+
+std::vector<Column> KnnRegressor::predict(const Table& transformed,
+                                          const PredictControl& control) const {
     const Eigen::MatrixXd X = featureMatrix(transformed, m_featureNames);
-    return {Column::numeric(kPredictionColumn, predictValues(X), ColumnRole::Prediction)};
+    return {Column::numeric(kPredictionColumn, predictValues(X, control),
+                            ColumnRole::Prediction)};
 }
 
 std::shared_ptr<const KnnRegressor> trainKnnRegressor(const Table& table,

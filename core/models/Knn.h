@@ -51,12 +51,12 @@ public:
     explicit KnnIndex(Eigen::MatrixXd X);
     ~KnnIndex();
     [[nodiscard]] Eigen::Index size() const { return m_x.rows(); }
-    /// Throws Error when k is outside [1, size()]; Cancelled when `stop` is requested.
+    /// Throws Error when k is outside [1, size()]; Cancelled when Stop is requested.
     [[nodiscard]] KnnNeighbors search(const Eigen::MatrixXd& queries, int k,
-                                      std::stop_token stop = {}) const;
+                                      const PredictControl& control = {}) const;
     /// The brute-force path whatever the dimension (for tests and benchmarks).
     [[nodiscard]] KnnNeighbors bruteForce(const Eigen::MatrixXd& queries, int k,
-                                          std::stop_token stop = {}) const;
+                                          const PredictControl& control = {}) const;
 
 private:
     Eigen::MatrixXd m_x;
@@ -77,13 +77,15 @@ public:
     }
     /// kPredictionColumn and one "P(<label>)" column per class (the neighbours' vote shares).
     [[nodiscard]] std::vector<Column> predict(const Table& transformed) const override;
+    [[nodiscard]] std::vector<Column> predict(const Table& transformed,
+                                              const PredictControl& control) const override;
     [[nodiscard]] const std::vector<std::string>& classLabels() const { return m_classLabels; }
     /// rows × classes vote shares (predict_proba).
     [[nodiscard]] Eigen::MatrixXd predictProbabilities(const Eigen::MatrixXd& X,
-                                                       std::stop_token stop = {}) const;
+                                                       const PredictControl& control = {}) const;
     /// Class indices; ties go to the smallest class (predict).
     [[nodiscard]] std::vector<int32_t> predictClasses(const Eigen::MatrixXd& X,
-                                                      std::stop_token stop = {}) const;
+                                                      const PredictControl& control = {}) const;
 
 private:
     std::vector<std::string> m_featureNames;
@@ -106,8 +108,10 @@ public:
     }
     /// Numeric kPredictionColumn: the (weighted) mean of the neighbours' targets.
     [[nodiscard]] std::vector<Column> predict(const Table& transformed) const override;
+    [[nodiscard]] std::vector<Column> predict(const Table& transformed,
+                                              const PredictControl& control) const override;
     [[nodiscard]] std::vector<double> predictValues(const Eigen::MatrixXd& X,
-                                                    std::stop_token stop = {}) const;
+                                                    const PredictControl& control = {}) const;
 
 private:
     std::vector<std::string> m_featureNames;

@@ -55,13 +55,14 @@ Model refitModel(const Model& model, const Table& raw, RunContext& ctx) {
 
 std::string probabilityColumnName(const std::string& label) { return "P(" + label + ")"; }
 
-Table Model::predict(const Table& input) const {
+Table Model::predict(const Table& input, const PredictControl& control) const {
     const Table transformed = lineage.applyTo(input);
     Table out = input;
     if (!targetName.empty())
         if (const Column* target = input.find(targetName))
             out = out.withColumn(target->withRole(ColumnRole::Target));
-    for (auto& column : estimator->predict(transformed)) out = out.withColumn(std::move(column));
+    for (auto& column : estimator->predict(transformed, control))
+        out = out.withColumn(std::move(column));
     return out;
 }
 

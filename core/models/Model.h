@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <memory>
+#include <stop_token>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,6 +14,13 @@ namespace oficina::core {
 class RunContext;
 
 enum class Task { Classification, Regression, Clustering };
+
+/// What a long prediction consults: the run's Stop, and where the fraction done goes (called
+/// from the predicting thread only).
+struct PredictControl {
+    std::stop_token stop;
+    std::function<void(double fraction)> progress;
+};
 
 /// A fitted learner on transformed data. Immutable once fitted; safe to share across threads.
 class Estimator {
@@ -27,6 +35,13 @@ public:
     /// Prediction columns (role Prediction) for every row of a table shaped like the training
     /// table: "prediction" and, for classifiers, one probability column per class.
     [[nodiscard]] virtual std::vector<Column> predict(const Table& transformed) const = 0;
+    /// The same within a run: an estimator whose prediction takes long (k-NN searches per row)
+    /// overrides this to honour Stop and report progress; the others ignore `control`.
+    [[nodiscard]] virtual std::vector<Column> predict(const Table& transformed,
+                                                      const PredictControl& control) const {
+        (void)control;
+        return predict(transformed);
+    }
     /// One non-negative weight per feature (summing to 1 for trees and ensembles), or empty
     /// when the model has none.
     [[nodiscard]] virtual std::vector<double> featureImportances() const { return {}; }
@@ -79,7 +94,7 @@ struct Model {
 
     /// Re-applies the lineage with the training fit, then predicts. The result is the input
     /// table with the target (if present) marked as such and the prediction columns appended.
-    [[nodiscard]] Table predict(const Table& input) const;
+    [[nodiscard]] Table predict(const Table& input, const PredictControl& control = {}) const;
 };
 
 /// Fits `learner` on `train` (its target column, unless the learner clusters) and returns the

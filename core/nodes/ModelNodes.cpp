@@ -53,8 +53,10 @@ PortValues runLogisticRegression(const NodeInputs& inputs, const ParamValues& pa
     return {{"model", modelValue(trainModel(inputs.table("data"), std::move(learner), ctx))}};
 }
 
-PortValues runPredict(const NodeInputs& inputs, const ParamValues&, RunContext&) {
-    return {{"predictions", tableValue(inputs.model("model").predict(inputs.table("data")))}};
+PortValues runPredict(const NodeInputs& inputs, const ParamValues&, RunContext& ctx) {
+    const PredictControl control{ctx.stopToken(), [&ctx](double done) { ctx.progress(done); }};
+    return {{"predictions",
+             tableValue(inputs.model("model").predict(inputs.table("data"), control))}};
 }
 
 // The task follows from the data: class predictions → classification, numeric predictions →

@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace oficina::core;
@@ -103,6 +104,33 @@ private Q_SLOTS:
         QCOMPARE(tree.indices, brute.indices);
         QVERIFY((tree.distances - brute.distances).cwiseAbs().maxCoeff() < 1e-9);
         QCOMPARE(tree.indices(0, 0), Eigen::Index(0));  // a training row finds itself first
+    }
+
+    // Digits has 64 features, so prediction is brute force by blocks of 256 queries: progress
+    // rises block by block (reported by the calling thread), and a Stop (here asked from the
+    // first report) ends it.
+    void predictionReportsProgressAndStops() {
+        const Table digits = dataset("digits");
+        const auto features = digits.namesWithRole(ColumnRole::Feature);
+        const auto model = trainKnnClassifier(digits, features, digits.columnNames().back(),
+                                              {.nNeighbors = 3});
+        std::vector<double> reported;
+        const auto columns = model->predict(
+            digits, PredictControl{{}, [&](double done) { reported.push_back(done); }});
+        QCOMPARE(columns.front().size(), digits.rowCount());
+        QVERIFY(!reported.empty());
+        QVERIFY(reported.size() <= (digits.rowCount() + 255) / 256);  // at most one per block
+        QVERIFY(std::is_sorted(reported.begin(), reported.end()));
+        QVERIFY(reported.front() > 0.0 && reported.back() <= 1.0);
+
+        std::stop_source stop;
+        reported.clear();
+        const PredictControl stopping{stop.get_token(), [&](double done) {
+                                          reported.push_back(done);
+                                          stop.request_stop();
+                                      }};
+        QVERIFY_THROWS_EXCEPTION(Cancelled, (void)model->predict(digits, stopping));
+        QVERIFY(!reported.empty() && reported.back() < 1.0);
     }
 
     void tiesGoToTheLowerRow() {
