@@ -21,6 +21,8 @@
 
 #include <QAbstractScrollArea>
 #include <QChart>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLogValueAxis>
 #include <QScatterSeries>
 #include <QTabWidget>
@@ -165,6 +167,31 @@ private Q_SLOTS:
         QVERIFY(qAbs(sum / 3 - *metrics->scalar("roc_auc_ovr")) < 1e-12);
         QVERIFY(chart.note().contains(QString::number(*metrics->scalar("roc_auc_ovr"), 'f', 3)));
         checkSaved(chart, m_dir.path(), "roc");
+    }
+
+    // Cross-validation refits once per fold, so the step starts again: each fold is a line of its
+    // own (no line back to step 1), earlier folds faded, one legend entry for the series.
+    void lossChartKeepsRefitsApart() {
+        ui::LossChart chart;
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        for (int fold = 0; fold < 3; ++fold)
+            for (int step = 1; step <= 10; ++step) chart.append("loss", step, 1.0 / step + fold);
+        chart.refresh();
+        QCOMPARE(chart.runCount("loss"), 3);
+        QCOMPARE(chart.pointCount("loss"), size_t(30));
+        QCOMPARE(chart.drawnCount("loss"), 10);
+        const auto lines = chart.chart()->series();
+        QCOMPARE(lines.size(), 3);
+        for (QAbstractSeries* line : lines)
+            QCOMPARE(static_cast<QXYSeries*>(line)->count(), 10);
+        QVERIFY(static_cast<QXYSeries*>(lines[0])->pen().color().alpha() < 255);
+        QCOMPARE(static_cast<QXYSeries*>(lines[2])->pen().color().alpha(), 255);
+        QTest::qWait(20);  // the legend lays its markers out on a later event
+        int visibleMarkers = 0;
+        for (QLegendMarker* marker : chart.chart()->legend()->markers())
+            visibleMarkers += marker->isVisible();
+        QCOMPARE(visibleMarkers, 1);
     }
 
     void lossChartWithTenThousandPoints() {

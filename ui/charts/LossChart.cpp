@@ -4,6 +4,8 @@
 
 #include <QChart>
 #include <QCheckBox>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QValueAxis>
@@ -77,40 +79,58 @@ LossChart::Series& LossChart::series(const QString& name) {
     if (it != m_series.end()) return it->second;
     Series& s = m_series[name];
     s.rightAxis = isAccuracy(name);
-    s.line = new QLineSeries;
-    s.line->setName(metricDisplayName(name.toStdString()));
-    QPen pen(colorFor(name));
-    pen.setWidthF(1.5);
-    if (name.startsWith(QLatin1String("val_"))) pen.setStyle(Qt::DashLine);
-    s.line->setPen(pen);
-    chart()->addSeries(s.line);
-    s.line->attachAxis(m_stepAxis);
-    s.line->attachAxis(s.rightAxis ? static_cast<QAbstractAxis*>(m_accuracyAxis) : m_lossAxis);
+    addRun(name, s);
     if (s.rightAxis) m_accuracyAxis->show();
     return s;
 }
 
+void LossChart::addRun(const QString& name, Series& s) {
+    QColor color = colorFor(name);
+    for (Run& earlier : s.runs) {  // fade the runs before; the legend shows the latest
+        QPen faded = earlier.line->pen();
+        color.setAlpha(70);
+        faded.setColor(color);
+        faded.setWidthF(1.0);
+        earlier.line->setPen(faded);
+        for (QLegendMarker* marker : chart()->legend()->markers(earlier.line))
+            marker->setVisible(false);
+    }
+    auto* line = new QLineSeries;
+    line->setName(metricDisplayName(name.toStdString()));
+    QPen pen(colorFor(name));
+    pen.setWidthF(1.5);
+    if (name.startsWith(QLatin1String("val_"))) pen.setStyle(Qt::DashLine);
+    line->setPen(pen);
+    chart()->addSeries(line);
+    line->attachAxis(m_stepAxis);
+    line->attachAxis(s.rightAxis ? static_cast<QAbstractAxis*>(m_accuracyAxis) : m_lossAxis);
+    s.runs.push_back({{}, line});
+}
+
 void LossChart::append(const QString& name, double step, double value) {
-    series(name).points.emplace_back(step, value);
+    Series& s = series(name);
+    if (!s.runs.back().points.empty() && step <= s.runs.back().points.back().x()) addRun(name, s);
+    s.runs.back().points.emplace_back(step, value);
 }
 
 void LossChart::refresh() {
     double xMin = std::numeric_limits<double>::infinity(), xMax = -xMin;
     double yMin = xMin, yMax = -xMin;
-    for (auto& [name, s] : m_series) {
-        std::vector<QPointF> shown = decimateForDisplay(s.points, kMaxDrawn);
-        if (m_log && !s.rightAxis)  // a log axis cannot show zero or negative values
-            std::erase_if(shown, [](const QPointF& p) { return !(p.y() > 0); });
-        for (const QPointF& p : shown) {
-            xMin = std::min(xMin, p.x());
-            xMax = std::max(xMax, p.x());
-            if (!s.rightAxis && std::isfinite(p.y())) {
-                yMin = std::min(yMin, p.y());
-                yMax = std::max(yMax, p.y());
+    for (auto& [name, s] : m_series)
+        for (Run& run : s.runs) {
+            std::vector<QPointF> shown = decimateForDisplay(run.points, kMaxDrawn);
+            if (m_log && !s.rightAxis)  // a log axis cannot show zero or negative values
+                std::erase_if(shown, [](const QPointF& p) { return !(p.y() > 0); });
+            for (const QPointF& p : shown) {
+                xMin = std::min(xMin, p.x());
+                xMax = std::max(xMax, p.x());
+                if (!s.rightAxis && std::isfinite(p.y())) {
+                    yMin = std::min(yMin, p.y());
+                    yMax = std::max(yMax, p.y());
+                }
             }
+            run.line->replace(QList<QPointF>(shown.begin(), shown.end()));
         }
-        s.line->replace(QList<QPointF>(shown.begin(), shown.end()));
-    }
     if (xMin <= xMax) {
         m_stepAxis->setRange(xMin, xMax > xMin ? xMax : xMin + 1);
         m_stepAxis->applyNiceNumbers();  // ticks at 0, 2000, 4000… rather than 2999.75
@@ -122,16 +142,19 @@ void LossChart::refresh() {
             const double pad = yMax > yMin ? (yMax - yMin) * 0.05 : std::max(1e-9, yMax * 0.05);
             double lo = yMin - pad;
             if (yMin >= 0 && lo < 0) lo = 0;  // a loss is not negative: do not suggest it
-            static_cast<QValueAxis*>(m_lossAxis)->setRange(lo, yMax + pad);
+            auto* axis = static_cast<QValueAxis*>(m_lossAxis);
+            axis->setRange(lo, yMax + pad);
+            axis->applyNiceNumbers();
         }
     }
 }
 
 void LossChart::clear() {
-    for (auto& [name, s] : m_series) {
-        chart()->removeSeries(s.line);
-        delete s.line;
-    }
+    for (auto& [name, s] : m_series)
+        for (Run& run : s.runs) {
+            chart()->removeSeries(run.line);
+            delete run.line;
+        }
     m_series.clear();
     m_accuracyAxis->hide();
 }
@@ -161,8 +184,10 @@ void LossChart::rebuildLossAxis() {
     chart()->addAxis(axis, Qt::AlignLeft);
     for (auto& [name, s] : m_series) {
         if (s.rightAxis) continue;
-        if (m_lossAxis) s.line->detachAxis(m_lossAxis);
-        s.line->attachAxis(axis);
+        for (Run& run : s.runs) {
+            if (m_lossAxis) run.line->detachAxis(m_lossAxis);
+            run.line->attachAxis(axis);
+        }
     }
     if (m_lossAxis) {
         chart()->removeAxis(m_lossAxis);
@@ -173,12 +198,20 @@ void LossChart::rebuildLossAxis() {
 
 size_t LossChart::pointCount(const QString& name) const {
     const auto it = m_series.find(name);
-    return it == m_series.end() ? 0 : it->second.points.size();
+    size_t total = 0;
+    if (it != m_series.end())
+        for (const Run& run : it->second.runs) total += run.points.size();
+    return total;
 }
 
 int LossChart::drawnCount(const QString& name) const {
     const auto it = m_series.find(name);
-    return it == m_series.end() ? 0 : int(it->second.line->count());
+    return it == m_series.end() ? 0 : int(it->second.runs.back().line->count());
+}
+
+int LossChart::runCount(const QString& name) const {
+    const auto it = m_series.find(name);
+    return it == m_series.end() ? 0 : int(it->second.runs.size());
 }
 
 QStringList LossChart::seriesNames() const {

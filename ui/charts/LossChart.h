@@ -17,7 +17,8 @@ namespace oficina::ui {
 /// Training curves that grow while a model trains: loss and val_loss on the left axis (linear
 /// or log scale), accuracy and val_accuracy on the right (0–1). Keeps every point but draws at
 /// most a few thousand per series (min/max per bucket), so 10,000+ steps stay readable and
-/// cheap to redraw.
+/// cheap to redraw. A step that does not follow the last one starts a new run of the series
+/// (cross-validation refits once per fold): earlier runs stay, fainter, as lines of their own.
 class LossChart : public ChartView {
     Q_OBJECT
 public:
@@ -33,21 +34,27 @@ public:
     void setLogScale(bool on);
     [[nodiscard]] bool logScale() const { return m_log; }
 
-    /// Points appended to `series`, and points drawn for it (for tests).
+    /// Points appended to `series` in all runs, points drawn for its latest run, and its
+    /// number of runs (for tests).
     [[nodiscard]] size_t pointCount(const QString& series) const;
     [[nodiscard]] int drawnCount(const QString& series) const;
+    [[nodiscard]] int runCount(const QString& series) const;
     [[nodiscard]] QStringList seriesNames() const;
 
     /// Points drawn per series at most.
     static constexpr size_t kMaxDrawn = 2000;
 
 private:
-    struct Series {
+    struct Run {
         std::vector<QPointF> points;
         QLineSeries* line = nullptr;
+    };
+    struct Series {
+        std::vector<Run> runs;
         bool rightAxis = false;
     };
     Series& series(const QString& name);
+    void addRun(const QString& name, Series& s);
     void rebuildLossAxis();
 
     std::map<QString, Series> m_series;

@@ -93,6 +93,8 @@ void ResidualPlot::redraw() {
     auto* y = new QValueAxis;
     x->setRange(x0 - px, x1 + px);
     y->setRange(y0 - py, y1 + py);
+    x->applyNiceNumbers();  // ticks at 50, 100, 150… rather than 38.0912
+    y->applyNiceNumbers();
     x->setTitleText(vsActual ? tr("Actual") : tr("Predicted"));
     y->setTitleText(vsActual ? tr("Predicted") : tr("Residual (actual − predicted)"));
     x->setLabelFormat(QStringLiteral("%g"));
@@ -117,15 +119,10 @@ void ResidualPlot::redraw() {
     scatter->attachAxis(x);
     scatter->attachAxis(y);
 
-    auto* reference = new QLineSeries;  // the identity line, or zero residual
+    auto* reference = new QLineSeries;  // the identity line, or zero residual, edge to edge
     reference->setName(vsActual ? tr("perfect prediction") : tr("zero"));
-    if (vsActual) {
-        reference->append(x0 - px, x0 - px);
-        reference->append(x1 + px, x1 + px);
-    } else {
-        reference->append(x0 - px, 0);
-        reference->append(x1 + px, 0);
-    }
+    reference->append(x->min(), vsActual ? x->min() : 0);
+    reference->append(x->max(), vsActual ? x->max() : 0);
     QPen pen(QColor(0xd6, 0x27, 0x28));
     pen.setStyle(Qt::DashLine);
     pen.setWidthF(1.5);

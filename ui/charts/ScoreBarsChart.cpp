@@ -167,8 +167,14 @@ void ScoreBarsChart::redraw() {
         addLine({{mean, -0.5}, {mean, double(rows) - 0.5}}, dashed,
                 tr("mean %1").arg(QString::number(mean, 'f', 3)));
     }
-    x->setRange(lo, hi > lo ? hi + (hi - lo) * 0.04 : lo + 1);
-    x->applyNiceNumbers();
+    if (lo >= 0 && hi <= 1.1) {  // a score out of 1: Qt's nice numbers would run to 1.5
+        x->setRange(0, 1.1);
+        x->setTickCount(12);
+        x->setLabelFormat(QStringLiteral("%.1f"));
+    } else {
+        x->setRange(lo, hi > lo ? hi + (hi - lo) * 0.04 : lo + 1);
+        x->applyNiceNumbers();
+    }
     if (m_comparison)
         setNote(tr("Each bar is the mean over the cross-validation folds; the whisker spans one "
                    "standard deviation either side."));
