@@ -46,6 +46,7 @@ void FeatureImportanceChart::setImportances(const std::vector<std::string>& feat
     y->append(names);
     auto* x = new QValueAxis;
     x->setRange(0, top > 0 ? top * 1.05 : 1);
+    x->applyNiceNumbers();  // ticks at 0.05 steps rather than at fifths of the top
     x->setLabelFormat(QStringLiteral("%.2f"));
     c->addAxis(y, Qt::AlignLeft);
     c->addAxis(x, Qt::AlignBottom);

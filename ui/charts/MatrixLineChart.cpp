@@ -69,6 +69,7 @@ void MatrixLineChart::setMatrix(const core::LabeledMatrix& matrix, const char* x
         if (y && y0 <= y1) {
             const double pad = y1 > y0 ? (y1 - y0) * 0.05 : 1;
             y->setRange(y0 - pad, y1 + pad);
+            y->applyNiceNumbers();
         }
     }
     if (x0 <= x1) x->setRange(x0, x1 > x0 ? x1 : x0 + 1);

@@ -54,6 +54,7 @@ void VarianceBars::setMatrix(const core::LabeledMatrix& matrix) {
     x->append(categories);
     auto* y = new QValueAxis;
     y->setRange(0, 1);
+    y->setTickCount(6);  // 0.2 apart: five ticks would print 0.25 as "0.3"
     y->setTitleText(tr("Share of variance"));
     y->setLabelFormat(QStringLiteral("%.1f"));
     c->addAxis(x, Qt::AlignBottom);
