@@ -1564,7 +1564,7 @@
     </message>
     <message>
         <source>Drop rows with missing values</source>
-        <translation>Descartar linhas com valores ausentes</translation>
+        <translation>Descartar linhas incompletas</translation>
     </message>
     <message>
         <source>Removes rows with missing cells, as pandas&apos; dropna. Use it on training data: models still predict every row they are given.</source>
@@ -3168,7 +3168,7 @@
     </message>
     <message>
         <source>column &apos;%1&apos; is categorical; add an encoder before this model</source>
-        <translation>a coluna '%1' é categórica; adicione um codificador antes deste modelo</translation>
+        <translation>a coluna &apos;%1&apos; é categórica; adicione um codificador antes deste modelo</translation>
     </message>
 </context>
 <context>
