@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <numeric>
 #include <string_view>
@@ -37,17 +38,18 @@ struct BoosterDeleter {
 using MatrixPtr = std::unique_ptr<void, MatrixDeleter>;
 using BoosterPtr = std::unique_ptr<void, BoosterDeleter>;
 
-// A DMatrix of rows [begin, end) of X, in single precision as XGBoost stores it.
-MatrixPtr makeMatrix(const Eigen::MatrixXd& X, Index begin, Index end) {
-    const Index rows = end - begin;
-    const Index cols = X.cols();
-    std::vector<float> data(size_t(rows * cols));
-    for (Index j = 0; j < cols; ++j)
-        for (Index i = 0; i < rows; ++i)
-            data[size_t(i * cols + j)] = float(X(begin + i, j));
+// A DMatrix of rows [begin, end) of X, read in place (column-major doubles described by their
+// strides); XGBoost converts to single precision itself, on `threads` threads.
+MatrixPtr makeMatrix(const Eigen::MatrixXd& X, Index begin, Index end, int threads) {
+    char interface[256];
+    std::snprintf(interface, sizeof interface,
+                  R"({"data": [%zu, true], "shape": [%td, %td], "strides": [8, %td], )"
+                  R"("typestr": "<f8", "version": 3})",
+                  reinterpret_cast<size_t>(X.data() + begin), std::ptrdiff_t(end - begin),
+                  std::ptrdiff_t(X.cols()), std::ptrdiff_t(X.rows() * 8));
+    const std::string config = R"({"missing": NaN, "nthread": )" + std::to_string(threads) + "}";
     DMatrixHandle handle = nullptr;
-    check(XGDMatrixCreateFromMat(data.data(), bst_ulong(rows), bst_ulong(cols),
-                                 std::numeric_limits<float>::quiet_NaN(), &handle));
+    check(XGDMatrixCreateFromDense(interface, config.c_str(), &handle));
     return MatrixPtr(handle);
 }
 
@@ -131,11 +133,12 @@ GradientBoostingTraining fitGradientBoosting(const Eigen::MatrixXd& X, const std
             throw Error(Message(OFICINA_TR_NOOP("too few rows to hold some out for early "
                                                 "stopping")));
     }
-    MatrixPtr train = makeMatrix(X, 0, trainRows);
+    const int threads = threadCount(options.nThread);
+    MatrixPtr train = makeMatrix(X, 0, trainRows, threads);
     setLabels(train.get(), y, 0, size_t(trainRows));
     MatrixPtr valid;
     if (trainRows < rows) {
-        valid = makeMatrix(X, trainRows, rows);
+        valid = makeMatrix(X, trainRows, rows, threads);
         setLabels(valid.get(), y, size_t(trainRows), size_t(rows));
     }
 
@@ -157,7 +160,7 @@ GradientBoostingTraining fitGradientBoosting(const Eigen::MatrixXd& X, const std
     setParam(b, "subsample", number(options.subsample));
     setParam(b, "colsample_bytree", number(options.colsampleBytree));
     setParam(b, "lambda", number(options.regLambda));
-    setParam(b, "nthread", std::to_string(threadCount(options.nThread)));
+    setParam(b, "nthread", std::to_string(threads));
     setParam(b, "seed", std::to_string(options.seed));
 
     DMatrixHandle evalSets[] = {train.get(), valid.get()};
@@ -259,7 +262,7 @@ std::string GradientBoosting::treesJson() const {
 
 Eigen::MatrixXd GradientBoosting::predictMatrix(const Eigen::MatrixXd& X) const {
     const BoosterPtr booster = loadBooster(m_model, 0);
-    const MatrixPtr matrix = makeMatrix(X, 0, X.rows());
+    const MatrixPtr matrix = makeMatrix(X, 0, X.rows(), threadCount(0));
     const bst_ulong* shape = nullptr;
     bst_ulong dimension = 0;
     const float* result = nullptr;
