@@ -79,6 +79,21 @@ private Q_SLOTS:
         palette.searchField()->setText("zzz-nothing");
         QCOMPARE(palette.visibleCount(), 0);
         palette.searchField()->clear();
+
+        // At its preferred width no entry is cut short with "…".
+        palette.resize(palette.sizeHint().width(), 600);
+        palette.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&palette));
+        const QFontMetrics fm(tree->font());
+        const int room = tree->viewport()->width();
+        for (int g = 0; g < tree->topLevelItemCount(); ++g)
+            for (int i = 0; i < tree->topLevelItem(g)->childCount(); ++i) {
+                QTreeWidgetItem* item = tree->topLevelItem(g)->child(i);
+                const int right =
+                    tree->visualItemRect(item).left() + fm.horizontalAdvance(item->text(0));
+                QVERIFY2(right < room, qPrintable(item->text(0)));
+            }
+        palette.searchField()->clear();
         QCOMPARE(palette.visibleCount(), all);
     }
 
@@ -242,6 +257,51 @@ private Q_SLOTS:
         const QRectF visible = canvas.view.mapToScene(canvas.view.viewport()->rect()).boundingRect();
         QVERIFY(visible.contains(canvas.scene.nodeItem("iris")->sceneBoundingRect()));
         QVERIFY(visible.contains(canvas.scene.nodeItem("score")->sceneBoundingRect()));
+    }
+
+    void fitNeverShrinksCardsBelowReadable() {
+        Canvas canvas(m_registry);
+        // Twelve cards in a row: 2,880 px, far wider than the view.
+        for (int i = 0; i < 12; ++i)
+            canvas.document.addNode("oficina.scale.standard", {i * 240.0, i == 11 ? 400.0 : 0.0});
+        canvas.view.resize(700, 400);
+        QTRY_COMPARE(canvas.view.viewport()->width() < 700, true);
+        QSignalSpy zoomed(&canvas.view, &ui::PipelineView::zoomChanged);
+        canvas.view.fitToView();
+        QCOMPARE(canvas.view.zoom(), ui::PipelineView::kMinFitZoom);
+        QCOMPARE(zoomed.last().at(0).toReal(), ui::PipelineView::kMinFitZoom);
+        // Shown from its start: the first card whole, near the top left; the rest a scroll away.
+        const auto visible = [&] {
+            return canvas.view.mapToScene(canvas.view.viewport()->rect()).boundingRect();
+        };
+        const QRectF first = canvas.scene.nodeItem("standard")->sceneBoundingRect();
+        QVERIFY(visible().contains(first));
+        QVERIFY(first.left() - visible().left() < 60);
+        QVERIFY(first.top() - visible().top() < 60);
+        QVERIFY(!visible().intersects(canvas.scene.nodeItem("standard_12")->sceneBoundingRect()));
+
+        // The fit follows the view's size (docks settle after a file opens)…
+        canvas.view.resize(3400, 900);
+        QTRY_COMPARE(canvas.view.zoom(), 1.0);
+        QVERIFY(visible().contains(canvas.scene.nodeItem("standard_12")->sceneBoundingRect()));
+        // …until the user picks a zoom of their own.
+        canvas.view.zoomOut();
+        const qreal chosen = canvas.view.zoom();
+        canvas.view.resize(700, 400);
+        QTRY_COMPARE(canvas.view.viewport()->width() < 700, true);
+        QCOMPARE(canvas.view.zoom(), chosen);
+    }
+
+    void backwardLinksStayBetweenTheCards() {
+        // A pipeline wrapped onto a second row links right to left: the link runs along the gap
+        // between the rows instead of looping around (or behind) the cards.
+        const QPainterPath path = ui::LinkItem::curve({680, 60}, {0, 260});
+        const QRectF back = path.boundingRect();
+        QVERIFY2(back.right() < 680 + 50 && back.left() > -50,
+                 qPrintable(QString("%1 … %2").arg(back.left()).arg(back.right())));
+        QCOMPARE(qRound(path.pointAtPercent(0.5).y()), 160);  // crosses halfway between rows
+        const QRectF forward = ui::LinkItem::curve({200, 60}, {240, 60}).boundingRect();
+        QVERIFY(forward.left() >= 200 && forward.right() <= 240);
     }
 
     void cardsShowStatusAndSummary() {

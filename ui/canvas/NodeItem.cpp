@@ -21,6 +21,7 @@ namespace {
 constexpr qreal kHeaderHeight = 46;
 constexpr qreal kPortSpacing = 22;
 constexpr qreal kSummaryHeight = 20;
+constexpr qreal kBadgeOverhang = 14;
 
 QColor stateColor(core::NodeState state) {
     switch (state) {
@@ -150,7 +151,10 @@ qreal NodeItem::height() const {
            (m_summary.isEmpty() ? 6 : kSummaryHeight + 2);
 }
 
-QRectF NodeItem::boundingRect() const { return QRectF(-2, -2, kWidth + 4, height() + 4); }
+QRectF NodeItem::boundingRect() const {
+    // The status badge overhangs the top edge.
+    return QRectF(-2, -kBadgeOverhang, kWidth + 4, height() + kBadgeOverhang + 2);
+}
 
 PortItem* NodeItem::port(const std::string& name, bool output) const {
     for (PortItem* p : m_ports)
@@ -176,8 +180,32 @@ QString NodeItem::badgeText() const {
     return {};
 }
 
+NodeItem::Fonts NodeItem::fonts(const QFont& base) {
+    // Sized from the view's font so the cards follow the desktop's text size; the smallest
+    // text stays at 90 % (about 11 px on a 9 pt desktop), readable at 100 % zoom.
+    Fonts f{base, base, base, base};
+    f.title.setBold(true);
+    f.port.setPointSizeF(base.pointSizeF() * 0.9);
+    f.summary = f.port;
+    f.summary.setBold(true);
+    f.badge.setPointSizeF(base.pointSizeF() * 0.8);
+    f.badge.setBold(true);
+    return f;
+}
+
+QRectF NodeItem::badgeRect(const QFont& badgeFont) const {
+    const QString badge = badgeText();
+    if (badge.isEmpty()) return {};
+    const QFontMetricsF fm(badgeFont);
+    const qreal width = fm.horizontalAdvance(badge) + 14;
+    const qreal height = fm.height() + 2;
+    // Straddles the card's top edge, so the title keeps the header's whole width.
+    return {kWidth - 10 - width, -height / 2, width, height};
+}
+
 void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
     painter->setRenderHint(QPainter::Antialiasing);
+    const Fonts font = fonts(painter->font());
     const QRectF card(0, 0, kWidth, height());
     const QColor band = categoryColor(m_category);
     // Shadow, card, then the selection outline.
@@ -197,75 +225,17 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     painter->fillPath(header.simplified(), tint);
     painter->fillRect(QRectF(0, kHeaderHeight - 6, kWidth, 1), QColor(0xd8, 0xdb, 0xe0));
     m_icon.paint(painter, QRect(8, 9, 22, 22));
+    paintTitle(painter, font);
+    paintPorts(painter, font.port);
 
-    // Badge at the top right; the title gets what is left.
-    QFont small = painter->font();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
-    const QString badge = badgeText();
-    qreal badgeWidth = 0;
-    if (!badge.isEmpty()) {
-        const QFontMetricsF fm(small);
-        badgeWidth = fm.horizontalAdvance(badge) + 12;
-        const QRectF pill(kWidth - 6 - badgeWidth, 4, badgeWidth, fm.height() + 2);
-        painter->setPen(Qt::NoPen);
+    if (const QRectF pill = badgeRect(font.badge); !pill.isEmpty()) {
+        painter->setPen(QPen(Qt::white, 1.5));
         painter->setBrush(stateColor(m_state));
         painter->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
-        painter->setFont(small);
+        painter->setFont(font.badge);
         painter->setPen(Qt::white);
-        painter->drawText(pill, Qt::AlignCenter, badge);
+        painter->drawText(pill, Qt::AlignCenter, badgeText());
     }
-    QFont bold = painter->font();
-    bold.setPointSizeF(small.pointSizeF() / 0.85);
-    bold.setBold(true);
-    painter->setFont(bold);
-    painter->setPen(QColor(0x20, 0x20, 0x20));
-    const qreal titleLeft = 36;
-    const bool renamed = m_title != m_typeTitle;
-    const qreal firstLineWidth = kWidth - titleLeft - 6 - (badgeWidth > 0 ? badgeWidth + 4 : 0);
-    const QRectF titleRect(titleLeft, renamed ? 5 : 0, firstLineWidth,
-                           renamed ? 18 : kHeaderHeight - 6);
-    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetricsF(bold).elidedText(m_title, Qt::ElideRight, titleRect.width()));
-    if (renamed) {
-        painter->setFont(small);
-        painter->setPen(QColor(0x60, 0x60, 0x60));
-        const QRectF sub(titleLeft, 22, kWidth - titleLeft - 6, 14);
-        painter->drawText(sub, Qt::AlignLeft | Qt::AlignVCenter,
-                          QFontMetricsF(small).elidedText(m_typeTitle, Qt::ElideRight, sub.width()));
-    }
-
-    // Port labels: the name, then its type in grey when there is room.
-    painter->setFont(small);
-    const QFontMetricsF fm(small);
-    for (const PortItem* port : m_ports) {
-        const bool out = port->isOutput();
-        const qreal y = port->pos().y();
-        const QRectF area(out ? kWidth / 2 : 11, y - 9, kWidth / 2 - 11 - (out ? 0 : 0), 18);
-        const QString label = trCore(port->spec().label);
-        const QString type = portTypeName(port->spec().type);
-        const qreal labelWidth = fm.horizontalAdvance(label);
-        const qreal typeWidth = fm.horizontalAdvance(type) + 5;
-        const bool withType = labelWidth + typeWidth <= area.width();
-        const QString shown = fm.elidedText(label, Qt::ElideRight, area.width());
-        painter->setPen(QColor(0x30, 0x30, 0x30));
-        if (out) {
-            const QRectF labelRect = area.adjusted(0, 0, -11, 0);
-            painter->drawText(labelRect, Qt::AlignRight | Qt::AlignVCenter, shown);
-            if (withType) {
-                painter->setPen(QColor(0x90, 0x90, 0x90));
-                painter->drawText(labelRect.adjusted(0, 0, -labelWidth - 5, 0),
-                                  Qt::AlignRight | Qt::AlignVCenter, type);
-            }
-        } else {
-            painter->drawText(area, Qt::AlignLeft | Qt::AlignVCenter, shown);
-            if (withType) {
-                painter->setPen(QColor(0x90, 0x90, 0x90));
-                painter->drawText(area.adjusted(labelWidth + 5, 0, 0, 0),
-                                  Qt::AlignLeft | Qt::AlignVCenter, type);
-            }
-        }
-    }
-
     if (m_state == core::NodeState::Running && m_progress >= 0) {
         painter->setPen(QPen(stateColor(m_state), 3, Qt::SolidLine, Qt::RoundCap));
         painter->drawLine(QPointF(6, height() - 3),
@@ -275,14 +245,81 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
         const QRectF area(8, height() - kSummaryHeight - 2, kWidth - 16, kSummaryHeight);
         painter->setPen(QColor(0xe4, 0xe6, 0xea));
         painter->drawLine(area.topLeft(), area.topRight());
-        QFont summaryFont = small;
-        summaryFont.setBold(true);
-        painter->setFont(summaryFont);
+        painter->setFont(font.summary);
         painter->setPen(m_state == core::NodeState::Stale ? QColor(0x90, 0x90, 0x90)
                                                           : QColor(0x1f, 0x6f, 0x3a));
         painter->drawText(area, Qt::AlignCenter,
-                          QFontMetricsF(summaryFont).elidedText(m_summary, Qt::ElideRight,
-                                                                area.width()));
+                          QFontMetricsF(font.summary)
+                              .elidedText(m_summary, Qt::ElideRight, area.width()));
+    }
+}
+
+void NodeItem::paintTitle(QPainter* painter, const Fonts& font) const {
+    constexpr qreal left = 36;
+    const qreal width = kWidth - left - 8;
+    painter->setFont(font.title);
+    painter->setPen(QColor(0x20, 0x20, 0x20));
+    const QFontMetricsF titleMetrics(font.title);
+    if (m_title != m_typeTitle) {
+        // Renamed: the user's name, and the node type's underneath.
+        const QRectF titleRect(left, 3, width, 19);
+        painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          titleMetrics.elidedText(m_title, Qt::ElideRight, width));
+        painter->setFont(font.port);
+        painter->setPen(QColor(0x60, 0x60, 0x60));
+        const QRectF sub(left, 21, width, 16);
+        painter->drawText(sub, Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetricsF(font.port).elidedText(m_typeTitle, Qt::ElideRight, width));
+        return;
+    }
+    // A long type name ("Select columns & set target") wraps onto a second line before eliding.
+    const QRectF titleRect(left, 0, width, kHeaderHeight - 6);
+    const QRectF wrapped = titleMetrics.boundingRect(titleRect, Qt::TextWordWrap, m_title);
+    if (titleMetrics.horizontalAdvance(m_title) > width &&
+        wrapped.height() <= 2 * titleMetrics.lineSpacing() + 1 && wrapped.width() <= width)
+        painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, m_title);
+    else
+        painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          titleMetrics.elidedText(m_title, Qt::ElideRight, width));
+}
+
+void NodeItem::paintPorts(QPainter* painter, const QFont& portFont) const {
+    // An input and an output on one row share the card's width by need: each label gets what
+    // the other leaves (at least half), and the grey type names show only where both fit.
+    painter->setFont(portFont);
+    const QFontMetricsF fm(portFont);
+    constexpr qreal inset = 11, gap = 8;
+    const qreal total = kWidth - 2 * inset - gap;
+    const auto label = [](const PortItem* p) { return trCore(p->spec().label); };
+    const auto type = [&](const PortItem* p) {
+        const QString name = portTypeName(p->spec().type);
+        return label(p).compare(name, Qt::CaseInsensitive) == 0 ? QString() : name;
+    };
+    const auto need = [&](const PortItem* p, bool withType) {
+        const QString t = type(p);
+        return fm.horizontalAdvance(label(p)) +
+               (withType && !t.isEmpty() ? fm.horizontalAdvance(t) + 5 : 0);
+    };
+    for (const PortItem* port : m_ports) {
+        const bool out = port->isOutput();
+        const qreal y = port->pos().y();
+        const PortItem* partner = nullptr;
+        for (const PortItem* other : m_ports)
+            if (other->isOutput() != out && qFuzzyCompare(other->pos().y(), y)) partner = other;
+        const qreal room =
+            partner ? std::max(total / 2, total - need(partner, false)) : total;
+        const bool withType = !type(port).isEmpty() &&
+                              need(port, true) + (partner ? need(partner, true) : 0) <= total;
+        const QRectF area(out ? kWidth - inset - room : inset, y - 9, room, 18);
+        const Qt::Alignment align = (out ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter;
+        painter->setPen(QColor(0x30, 0x30, 0x30));
+        painter->drawText(area, align, fm.elidedText(label(port), Qt::ElideRight, room));
+        if (withType) {
+            painter->setPen(QColor(0x80, 0x80, 0x80));
+            const qreal skip = fm.horizontalAdvance(label(port)) + 5;
+            painter->drawText(out ? area.adjusted(0, 0, -skip, 0) : area.adjusted(skip, 0, 0, 0),
+                              align, type(port));
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 #include "pipeline/NodeSpec.h"
 
 #include <QGraphicsObject>
+#include <QFont>
 #include <QIcon>
 
 namespace oficina::core {
@@ -58,6 +59,13 @@ protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
 
 private:
+    struct Fonts {
+        QFont title, port, summary, badge;
+    };
+    [[nodiscard]] static Fonts fonts(const QFont& base);
+    [[nodiscard]] QRectF badgeRect(const QFont& badgeFont) const;
+    void paintTitle(QPainter* painter, const Fonts& font) const;
+    void paintPorts(QPainter* painter, const QFont& portFont) const;
     [[nodiscard]] qreal height() const;
     void layoutPorts();
     void updateToolTip();

@@ -7,6 +7,7 @@
 
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QMimeData>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -54,6 +55,7 @@ NodePalette::NodePalette(const core::NodeRegistry& registry, QWidget* parent)
     m_tree->setDragDropMode(QAbstractItemView::DragOnly);
     m_tree->setIconSize(QSize(20, 20));
     m_tree->setRootIsDecorated(true);
+    m_tree->setIndentation(14);  // the group icons already set entries apart
     m_tree->setUniformRowHeights(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -72,6 +74,16 @@ QMimeData* NodePalette::mimeDataFor(const std::string& type) {
     auto* mime = new QMimeData;
     mime->setData(PipelineScene::kNodeTypeMime, QByteArray::fromStdString(type));
     return mime;
+}
+
+QSize NodePalette::sizeHint() const {
+    const QMargins margins = layout()->contentsMargins();
+    // QTreeView hides sizeHintForColumn(); the item view base class offers it.
+    const auto* view = static_cast<const QAbstractItemView*>(m_tree);
+    const int width = view->sizeHintForColumn(0) + 2 * m_tree->frameWidth() +
+                      m_tree->verticalScrollBar()->sizeHint().width() + margins.left() +
+                      margins.right() + 4;
+    return {width, QWidget::sizeHint().height()};
 }
 
 void NodePalette::populate() {

@@ -27,6 +27,8 @@ public:
     [[nodiscard]] int visibleCount() const;
     [[nodiscard]] QLineEdit* searchField() const { return m_search; }
     [[nodiscard]] QTreeWidget* tree() const { return m_tree; }
+    /// Wide enough for the longest entry in the current language (none is cut with "…").
+    [[nodiscard]] QSize sizeHint() const override;
     /// What a drag of `type` carries (PipelineScene::kNodeTypeMime); the tree's drags use it.
     [[nodiscard]] static QMimeData* mimeDataFor(const std::string& type);
 

@@ -1,5 +1,6 @@
 #include "canvas/PipelineView.h"
 
+#include "canvas/LinkItem.h"
 #include "canvas/PipelineScene.h"
 
 #include <QKeyEvent>
@@ -21,9 +22,18 @@ PipelineView::PipelineView(PipelineScene* scene, QWidget* parent) : QGraphicsVie
     setFocusPolicy(Qt::StrongFocus);
     // Room to pan around the pipeline.
     setSceneRect(-5000, -5000, 10000, 10000);
+    // Scrolling by hand (bar, arrow keys, page keys) means the user has chosen a view.
+    for (QScrollBar* bar : {horizontalScrollBar(), verticalScrollBar()})
+        connect(bar, &QAbstractSlider::actionTriggered, this, [this] { m_fitOnResize = false; });
+}
+
+void PipelineView::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    if (m_fitOnResize) fitToView();
 }
 
 void PipelineView::zoomBy(qreal factor) {
+    m_fitOnResize = false;
     const qreal target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
     if (qFuzzyCompare(target, zoom())) return;
     const qreal applied = target / zoom();
@@ -32,23 +42,41 @@ void PipelineView::zoomBy(qreal factor) {
 }
 
 void PipelineView::resetZoom() {
-    setTransform(QTransform());
-    Q_EMIT zoomChanged(1.0);
+    m_fitOnResize = false;
+    setZoom(1.0);
+}
+
+void PipelineView::setZoom(qreal zoom) {
+    setTransform(QTransform::fromScale(zoom, zoom));
+    Q_EMIT zoomChanged(zoom);
 }
 
 void PipelineView::fitToView() {
-    QRectF bounds = scene()->itemsBoundingRect();
+    m_fitOnResize = true;
+    // Cards (with their ports) and comments; links run between them, and a link's hook past a
+    // card's edge should not cost the fit its 100 %.
+    QRectF bounds;
+    for (const QGraphicsItem* item : scene()->items())
+        if (!item->parentItem() && item->type() != LinkItem::Type && item->isVisible())
+            bounds |= item->sceneBoundingRect() |
+                      item->mapRectToScene(item->childrenBoundingRect());
     if (bounds.isEmpty()) {
-        resetZoom();
+        setZoom(1.0);
         centerOn(0, 0);
         return;
     }
-    bounds.adjust(-40, -40, 40, 40);
-    fitInView(bounds, Qt::KeepAspectRatio);
-    if (zoom() > 1.0) resetZoom();
-    else if (zoom() < kMinZoom) setTransform(QTransform::fromScale(kMinZoom, kMinZoom));
-    centerOn(bounds.center());
-    Q_EMIT zoomChanged(zoom());
+    bounds.adjust(-16, -16, 16, 16);
+    const QSizeF room = viewport()->size();
+    const qreal fit = std::min(room.width() / bounds.width(), room.height() / bounds.height());
+    const qreal zoom = std::clamp(fit, kMinFitZoom, 1.0);
+    setZoom(zoom);
+    // An axis that does not fit shows the pipeline's start: sources sit top left.
+    const QSizeF visible = room / zoom;
+    const qreal x = bounds.width() <= visible.width() ? bounds.center().x()
+                                                      : bounds.left() + visible.width() / 2;
+    const qreal y = bounds.height() <= visible.height() ? bounds.center().y()
+                                                        : bounds.top() + visible.height() / 2;
+    centerOn(x, y);
 }
 
 QPointF PipelineView::visibleCentre() const {
@@ -58,6 +86,7 @@ QPointF PipelineView::visibleCentre() const {
 void PipelineView::wheelEvent(QWheelEvent* event) {
     // Wheel zooms (node editors' habit); Shift/Alt + wheel scrolls.
     if (event->modifiers() & (Qt::ShiftModifier | Qt::AltModifier)) {
+        m_fitOnResize = false;
         QGraphicsView::wheelEvent(event);
         return;
     }
@@ -70,6 +99,7 @@ void PipelineView::keyPressEvent(QKeyEvent* event) {
     if (event->key() == Qt::Key_Space && !event->isAutoRepeat() && !m_spaceHeld &&
         !(scene()->focusItem())) {
         m_spaceHeld = true;
+        m_fitOnResize = false;
         setDragMode(ScrollHandDrag);
         return;
     }
@@ -95,6 +125,7 @@ void PipelineView::keyReleaseEvent(QKeyEvent* event) {
 }
 
 void PipelineView::mousePressEvent(QMouseEvent* event) {
+    m_fitOnResize = false;  // working on the canvas: a later resize leaves the view alone
     if (event->button() == Qt::MiddleButton) {
         m_panning = true;
         m_panStart = event->pos();

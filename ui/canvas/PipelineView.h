@@ -18,18 +18,23 @@ public:
     void zoomIn() { zoomBy(1.25); }
     void zoomOut() { zoomBy(1 / 1.25); }
     void resetZoom();
-    /// Shows every item, never magnified beyond 100 %.
+    /// Shows every item, never magnified beyond 100 % nor shrunk below kMinFitZoom (where card
+    /// text stops being readable): a pipeline too big for that is shown from its start (top
+    /// left) and the rest is a scroll away. Until the user zooms, scrolls or clicks on the
+    /// canvas, the fit follows the view's size (docks and the window settle after a file opens).
     void fitToView();
     /// Scene point at the centre of the viewport (where palette double-clicks add nodes).
     [[nodiscard]] QPointF visibleCentre() const;
 
     static constexpr qreal kMinZoom = 0.15;
+    static constexpr qreal kMinFitZoom = 0.8;
     static constexpr qreal kMaxZoom = 3.0;
 
 Q_SIGNALS:
     void zoomChanged(qreal zoom);
 
 protected:
+    void resizeEvent(QResizeEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void keyReleaseEvent(QKeyEvent* event) override;
@@ -38,6 +43,9 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
 
 private:
+    void setZoom(qreal zoom);
+
+    bool m_fitOnResize = false;
     bool m_panning = false;
     bool m_spaceHeld = false;
     QPoint m_panStart;
