@@ -2,9 +2,11 @@
 // (order included) and redo brings back the same graph; parameter edits merge Tiled-style.
 #include "document/Document.h"
 #include "nodes/Nodes.h"
+#include "pipeline/Executor.h"
 #include "pipeline/NodeRegistry.h"
 #include "util/Error.h"
 
+#include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -111,7 +113,7 @@ private Q_SLOTS:
     void moveAndRename() {
         ui::Document doc(m_registry);
         doc.load(m_example);
-        doc.moveItems({{"split", {460, 20}}, {"scale", {660, -80}}});  // scale does not move
+        doc.moveItems({{"split", {460, 20}}, {"scale", {0, 200}}});  // scale does not move
         QCOMPARE(doc.undoStack()->undoText(), QString("Move Train/test split"));
         doc.moveItems({{"split", {0, 0}}, {"iris", {20, 20}}});
         QCOMPARE(doc.undoStack()->undoText(), QString("Move 2 items"));
@@ -137,7 +139,7 @@ private Q_SLOTS:
         QCOMPARE(doc.undoStack()->undoText(), QString("Paste 2 items"));
         const core::Node* pasted = doc.graph().node("logreg_2");
         QCOMPARE(pasted->params.real("C"), 0.5);
-        QCOMPARE(pasted->position, (core::Position{880, 120}));
+        QCOMPARE(pasted->position, (core::Position{240, 400}));
         // The link between the two copies comes along, renamed; links to the rest do not.
         QCOMPARE(doc.graph().linksOf("scale_2").size(), size_t(1));
         QCOMPARE(doc.graph().linksOf("scale_2")[0].to.node, std::string("logreg_2"));
@@ -231,6 +233,27 @@ private Q_SLOTS:
 
         QVERIFY_THROWS_EXCEPTION(core::Error, doc.load(dir.filePath("missing.oficina")));
         QCOMPARE(doc.path(), path);  // a failed load keeps the document
+    }
+
+    void bundledExamplesRoundTripAndRun() {
+        // What File > Open example offers: each opens, saves back byte-identical (the file is
+        // what the editor writes) and runs without a failed node.
+        const QDir examples(m_share + "/examples");
+        const QStringList files = examples.entryList({"*.oficina"}, QDir::Files);
+        QVERIFY(files.contains("iris_classification.oficina"));
+        QVERIFY(files.contains("iris_clustering.oficina"));
+        for (const QString& name : files) {
+            ui::Document doc(m_registry);
+            doc.load(examples.filePath(name));
+            QFile file(examples.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QCOMPARE(doc.serialized(), QString::fromUtf8(file.readAll()));
+            core::Executor executor(m_registry);
+            core::RunContext context;
+            const core::RunResult result = executor.run(doc.graph(), context);
+            QVERIFY2(result.issues.empty() && !result.anyFailed(), qPrintable(name));
+            QCOMPARE(result.nodes.size(), doc.graph().nodes().size());
+        }
     }
 };
 
