@@ -6,7 +6,6 @@
 #include "canvas/PipelineScene.h"
 #include "canvas/PipelineView.h"
 #include "data/SampleData.h"
-#include "data/Table.h"
 #include "document/Document.h"
 #include "document/Recovery.h"
 #include "eval/Metrics.h"
@@ -25,7 +24,6 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFontDatabase>
 #include <QGraphicsItem>
 #include <QInputDialog>
 #include <QLabel>
@@ -34,6 +32,7 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QScreen>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTime>
@@ -121,7 +120,11 @@ MainWindow::MainWindow(const core::NodeRegistry& registry, QString shareDirector
         else if (!m_document->graph().nodes().empty()) runPipeline();
     });
 
-    resize(1400, 860);
+    // First start: most of a large screen, so the examples fit the canvas at 100 %.
+    const QSize room =
+        screen() ? screen()->availableSize() * 0.92 : QSize(kDefaultWidth, kDefaultHeight);
+    resize(std::clamp(room.width(), 1400, kDefaultWidth),
+           std::clamp(room.height(), 860, kDefaultHeight));
     Settings::restoreWindow(*this);
     updateActions();
     updateTitle();
@@ -136,44 +139,6 @@ MainWindow::~MainWindow() {
     delete m_properties;
     delete m_view;
     delete m_scene;
-}
-
-void MainWindow::createDocks() {
-    const auto dock = [this](QWidget* widget, const QString& title, const char* name,
-                             Qt::DockWidgetArea area) {
-        auto* d = new QDockWidget(title, this);
-        d->setObjectName(name);
-        d->setWidget(widget);
-        addDockWidget(area, d);
-        return d;
-    };
-    m_palette = new NodePalette(m_registry, this);
-    QDockWidget* paletteDock = dock(m_palette, tr("Nodes"), "paletteDock", Qt::LeftDockWidgetArea);
-    m_properties = new PropertyPanel(*m_document, this);
-    m_properties->setColumnLookup([this](const QString& node, const QString& port) {
-        return inputColumns(node, port);
-    });
-    QDockWidget* propertiesDock =
-        dock(m_properties, tr("Properties"), "propertiesDock", Qt::RightDockWidgetArea);
-    m_outputs = new NodeOutputsView(this);
-    QDockWidget* outputsDock = dock(m_outputs, tr("Outputs"), "outputsDock", Qt::RightDockWidgetArea);
-
-    m_log = new QPlainTextEdit(this);
-    m_log->setReadOnly(true);
-    m_summary = new QPlainTextEdit(this);
-    m_summary->setReadOnly(true);
-    m_summary->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_summary->setLineWrapMode(QPlainTextEdit::NoWrap);
-    QDockWidget* logDock = dock(m_log, tr("Run log"), "runLogDock", Qt::BottomDockWidgetArea);
-    QDockWidget* resultsDock =
-        dock(m_summary, tr("Run summary"), "resultsDock", Qt::BottomDockWidgetArea);
-    tabifyDockWidget(logDock, resultsDock);
-    logDock->raise();
-    // The outputs (charts, tables) get the most room on the right.
-    splitDockWidget(propertiesDock, outputsDock, Qt::Vertical);
-    resizeDocks({paletteDock, propertiesDock}, {230, 460}, Qt::Horizontal);
-    resizeDocks({propertiesDock, outputsDock}, {260, 440}, Qt::Vertical);
-    resizeDocks({logDock}, {150}, Qt::Vertical);
 }
 
 QAction* MainWindow::action(const QString& objectName) const {
@@ -549,43 +514,6 @@ void MainWindow::showContextMenu(const QString& item, QPointF scenePos, QPoint s
         menu.addAction(action("fitAction"));
     }
     menu.exec(screenPos);
-}
-
-void MainWindow::showSelection() {
-    const QString node = m_scene->selectedNode();
-    m_properties->showNode(node);
-    if (const auto it = m_results.find(node); !node.isEmpty() && it != m_results.end())
-        m_outputs->showNode(m_document->nodeTitle(node), it->second);
-    else if (!node.isEmpty())
-        m_outputs->clear();
-    updateActions();
-}
-
-QStringList MainWindow::inputColumns(const QString& node, const QString& inputPort) const {
-    const core::Node* n = m_document->graph().node(node.toStdString());
-    const core::NodeSpec* spec = n ? m_registry.find(n->type) : nullptr;
-    if (!spec) return {};
-    std::string port = inputPort.toStdString();
-    if (port.empty())
-        for (const auto& in : spec->inputs)
-            if (in.type == core::PortType::Table) {
-                port = in.name;
-                break;
-            }
-    const core::Link* link = m_document->graph().linkInto({n->id, port});
-    if (!link) return {};
-    const auto it = m_results.find(QString::fromStdString(link->from.node));
-    if (it == m_results.end()) return {};
-    const auto& outputs = it->second.outputs;
-    std::shared_ptr<const core::Table> table;
-    if (auto out = outputs.find(link->from.port); out != outputs.end())
-        if (auto* t = std::get_if<std::shared_ptr<const core::Table>>(&out->second)) table = *t;
-    for (auto o = outputs.begin(); !table && o != outputs.end(); ++o)
-        if (auto* t = std::get_if<std::shared_ptr<const core::Table>>(&o->second)) table = *t;
-    QStringList names;
-    if (table)
-        for (const auto& name : table->columnNames()) names << QString::fromStdString(name);
-    return names;
 }
 
 QString MainWindow::resultsText() const { return m_summary->toPlainText(); }

@@ -32,9 +32,10 @@ class PropertyPanel;
 class Recovery;
 class RunController;
 
-/// The main window: the pipeline canvas in the centre; the node palette, property editor, node
-/// outputs and run log in docks whose layout persists. Owns the Document and the
-/// RunController; the canvas and panels follow the document.
+/// The main window: the pipeline canvas in the centre with the node outputs under it; the node
+/// palette on the left, the property editor and run log on the right, in docks whose layout
+/// persists. Owns the Document and the RunController; the canvas and panels follow the
+/// document.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -71,6 +72,9 @@ public:
     [[nodiscard]] QString resultsText() const;
     [[nodiscard]] QString logText() const;
     [[nodiscard]] QAction* action(const QString& objectName) const;
+    /// Brings the selected node's output view of this class (e.g. "LossChart", "ScatterPlot")
+    /// to the front; false when it has none.
+    bool showOutputView(const QString& className);
 
     // Crash recovery.
     [[nodiscard]] Recovery& recovery() const { return *m_recovery; }
@@ -89,6 +93,12 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+
+    static constexpr int kMaxPaletteWidth = 280;
+    static constexpr int kRightDockWidth = 320;
+    static constexpr int kOutputsHeight = 470;
+    static constexpr int kDefaultWidth = 1600;
+    static constexpr int kDefaultHeight = 1000;
 
 private:
     void createDocks();

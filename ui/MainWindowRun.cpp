@@ -107,11 +107,18 @@ void MainWindow::onMetrics(const std::vector<core::MetricPoint>& points) {
     std::map<std::string, std::vector<core::MetricPoint>> byNode;
     for (const auto& p : points) byNode[p.node].push_back(p);
     // Only the selected node's (or any, when none is selected): a finished node's views on
-    // display are not replaced by another node's late points.
+    // display are not replaced by another node's late points. Points drained after their node
+    // finished are already in its result (the run's last drain comes after the node events):
+    // they would swap its full views for a bare live chart.
     const QString selected = m_scene->selectedNode();
-    for (const auto& [node, nodePoints] : byNode)
-        if (selected.isEmpty() || selected == QString::fromStdString(node))
-            m_outputs->appendMetrics(QString::fromStdString(node), nodePoints);
+    for (const auto& [node, nodePoints] : byNode) {
+        const QString id = QString::fromStdString(node);
+        if (!selected.isEmpty() && selected != id) continue;
+        if (const NodeItem* item = m_scene->nodeItem(id);
+            item && item->state() != core::NodeState::Running)
+            continue;
+        m_outputs->appendMetrics(id, nodePoints);
+    }
 }
 
 void MainWindow::onRunFinished(std::shared_ptr<const core::RunResult> result, quint64 revision) {

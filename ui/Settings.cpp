@@ -7,8 +7,8 @@
 namespace oficina::ui {
 
 namespace {
-// Bump when the docks change, so an old saved layout is not applied to new docks.
-constexpr int kLayoutVersion = 2;
+// Bump when the docks or their default sizes change, so an old saved layout is not applied.
+constexpr int kLayoutVersion = 3;
 } // namespace
 
 void Settings::saveWindow(const QMainWindow& window) {

@@ -38,7 +38,13 @@ int main(int argc, char** argv) {
         "select", QApplication::translate("main", "Select a node (its properties and outputs "
                                                   "are shown)"),
         QApplication::translate("main", "node"));
-    parser.addOptions({runOption, selectOption});
+    const QCommandLineOption viewOption(
+        "show-output",
+        QApplication::translate("main", "After the run, bring the selected node's output view "
+                                        "of this kind to the front (e.g. LossChart, "
+                                        "ScatterPlot, ConfusionMatrixView)"),
+        QApplication::translate("main", "view"));
+    parser.addOptions({runOption, selectOption, viewOption});
     parser.process(app);
 
     const QString share = QString::fromStdString(core::findShareDirectory());
@@ -51,6 +57,10 @@ int main(int argc, char** argv) {
         window.openPipeline(parser.positionalArguments().constFirst())) {
         if (parser.isSet(selectOption))
             window.scene().selectItems({parser.value(selectOption)});
+        if (parser.isSet(viewOption))
+            QObject::connect(
+                &window, &ui::MainWindow::runFinished, &window,
+                [&window, view = parser.value(viewOption)] { window.showOutputView(view); });
         if (parser.isSet(runOption)) window.runPipeline();
     }
     // Once the window is up: offer what a crashed session left behind.

@@ -14,12 +14,15 @@
 #include "document/Recovery.h"
 #include "eval/Metrics.h"
 #include "nodes/Nodes.h"
+#include "panels/NodeOutputsView.h"
 #include "pipeline/NodeRegistry.h"
 #include "properties/PropertyPanel.h"
 #include "run/RunController.h"
 
 #include <QMimeData>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -75,7 +78,7 @@ private Q_SLOTS:
     void buildsIrisOnTheCanvasRunsUndoesAndSaves() {
         QTemporaryDir dir;
         ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
-        window.resize(1400, 900);
+        window.resize(1400, 1000);  // the canvas above the outputs holds both rows
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         ui::PipelineView& view = window.view();
@@ -306,6 +309,55 @@ private Q_SLOTS:
             for (const auto& p : args.at(0).value<std::vector<core::MetricPoint>>())
                 lossPoints += p.series == "loss" ? 1 : 0;
         QVERIFY(lossPoints > 5);
+    }
+
+    void examplesFitTheDefaultLayoutAtFullSize() {
+        // A 1600 x 1000 window with the default docks shows each bundled example whole at 100 %,
+        // the palette's entries uncut.
+        QSettings().clear();  // the default layout, not one an earlier test saved
+        QTemporaryDir dir;
+        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (const QString example : {"iris_classification", "iris_clustering"}) {
+            ui::PipelineView& view = window.view();
+            QSignalSpy fitted(&view, &ui::PipelineView::zoomChanged);
+            QVERIFY(window.openPipeline(m_share + "/examples/" + example + ".oficina"));
+            QTRY_VERIFY(!fitted.isEmpty());  // the fit waits for the layout to settle
+            QCOMPARE(view.zoom(), 1.0);
+            const QRectF visible = view.mapToScene(view.viewport()->rect()).boundingRect();
+            for (const auto& node : window.document().graph().nodes())
+                QVERIFY2(visible.contains(
+                             window.scene().nodeItem(QString::fromStdString(node.id))
+                                 ->sceneBoundingRect()),
+                         node.id.c_str());
+        }
+        QVERIFY(window.palette().width() >= window.palette().sizeHint().width());
+        QVERIFY(window.view().width() > window.width() / 2);
+    }
+
+    void finishedNodeKeepsItsViewsAndShowsTheOneAskedFor() {
+        QTemporaryDir dir;
+        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
+        window.show();
+        QVERIFY(window.openPipeline(m_share + "/examples/iris_classification.oficina"));
+        window.scene().selectItems({"logreg"});
+        QSignalSpy finished(&window, &ui::MainWindow::runFinished);
+        window.runPipeline();
+        QVERIFY(finished.wait(30000) || finished.count() == 1);
+        // The loss points drained after the node finished are in its result already: they
+        // must not replace its views with a bare live chart.
+        QTabWidget* tabs = window.outputs().tabs();
+        QStringList titles;
+        for (int i = 0; i < tabs->count(); ++i) titles << tabs->tabText(i);
+        QCOMPARE(titles, (QStringList{"Model", "Training"}));
+        QVERIFY(window.showOutputView("LossChart"));
+        QCOMPARE(tabs->currentIndex(), 1);
+        QVERIFY(!window.showOutputView("ConfusionMatrixView"));
+        window.scene().selectItems({"score"});
+        QVERIFY(window.showOutputView("ConfusionMatrixView"));
+        QCOMPARE(tabs->tabText(tabs->currentIndex()), QString("Confusion matrix"));
     }
 
     void openingABadFileKeepsTheWindowUsable() {

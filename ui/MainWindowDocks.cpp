@@ -1,0 +1,125 @@
+// MainWindow's docks: their default layout, and what they show for the selected node.
+#include "MainWindow.h"
+
+#include "canvas/NodePalette.h"
+#include "canvas/PipelineScene.h"
+#include "data/Table.h"
+#include "document/Document.h"
+#include "panels/NodeOutputsView.h"
+#include "pipeline/NodeRegistry.h"
+#include "properties/PropertyPanel.h"
+
+#include <QDockWidget>
+#include <QFontDatabase>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QTabWidget>
+
+#include <algorithm>
+
+namespace oficina::ui {
+
+void MainWindow::createDocks() {
+    const auto dock = [this](QWidget* widget, const QString& title, const char* name,
+                             Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(widget);
+        addDockWidget(area, d);
+        return d;
+    };
+    // Palette and properties run the window's full height; the canvas and, under it, the
+    // outputs share the middle, so tables and charts get the canvas's width.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    m_palette = new NodePalette(m_registry, this);
+    QDockWidget* paletteDock = dock(m_palette, tr("Nodes"), "paletteDock", Qt::LeftDockWidgetArea);
+    m_properties = new PropertyPanel(*m_document, this);
+    m_properties->setColumnLookup([this](const QString& node, const QString& port) {
+        return inputColumns(node, port);
+    });
+    QDockWidget* propertiesDock =
+        dock(m_properties, tr("Properties"), "propertiesDock", Qt::RightDockWidgetArea);
+
+    m_log = new QPlainTextEdit(this);
+    m_log->setReadOnly(true);
+    m_summary = new QPlainTextEdit(this);
+    m_summary->setReadOnly(true);
+    m_summary->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_summary->setLineWrapMode(QPlainTextEdit::NoWrap);
+    QDockWidget* logDock = dock(m_log, tr("Run log"), "runLogDock", Qt::RightDockWidgetArea);
+    QDockWidget* resultsDock =
+        dock(m_summary, tr("Run summary"), "resultsDock", Qt::RightDockWidgetArea);
+    splitDockWidget(propertiesDock, logDock, Qt::Vertical);
+    tabifyDockWidget(logDock, resultsDock);
+    logDock->raise();
+
+    m_outputs = new NodeOutputsView(this);
+    // A view wider than the dock (a chart's row of controls) scrolls inside it rather than
+    // widening the dock, which would shrink the canvas each time such a node is selected.
+    auto* outputsScroll = new QScrollArea(this);
+    outputsScroll->setWidget(m_outputs);
+    outputsScroll->setWidgetResizable(true);
+    outputsScroll->setFrameShape(QFrame::NoFrame);
+    QDockWidget* outputsDock =
+        dock(outputsScroll, tr("Outputs"), "outputsDock", Qt::BottomDockWidgetArea);
+
+    // In a 1600 x 1000 window the bundled examples fit the canvas at 100 %. The palette is as
+    // wide as its longest entry.
+    resizeDocks({paletteDock, propertiesDock},
+                {std::min(m_palette->sizeHint().width(), kMaxPaletteWidth), kRightDockWidth},
+                Qt::Horizontal);
+    resizeDocks({propertiesDock, logDock}, {560, 260}, Qt::Vertical);
+    resizeDocks({outputsDock}, {kOutputsHeight}, Qt::Vertical);
+}
+
+bool MainWindow::showOutputView(const QString& className) {
+    QTabWidget* tabs = m_outputs->tabs();
+    for (int i = 0; i < tabs->count(); ++i) {
+        const QString name = QString::fromLatin1(tabs->widget(i)->metaObject()->className());
+        if (name == className || name.endsWith("::" + className)) {
+            tabs->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+void MainWindow::showSelection() {
+    const QString node = m_scene->selectedNode();
+    m_properties->showNode(node);
+    if (const auto it = m_results.find(node); !node.isEmpty() && it != m_results.end())
+        m_outputs->showNode(m_document->nodeTitle(node), it->second);
+    else if (!node.isEmpty())
+        m_outputs->clear();
+    updateActions();
+}
+
+QStringList MainWindow::inputColumns(const QString& node, const QString& inputPort) const {
+    const core::Node* n = m_document->graph().node(node.toStdString());
+    const core::NodeSpec* spec = n ? m_registry.find(n->type) : nullptr;
+    if (!spec) return {};
+    std::string port = inputPort.toStdString();
+    if (port.empty())
+        for (const auto& in : spec->inputs)
+            if (in.type == core::PortType::Table) {
+                port = in.name;
+                break;
+            }
+    const core::Link* link = m_document->graph().linkInto({n->id, port});
+    if (!link) return {};
+    const auto it = m_results.find(QString::fromStdString(link->from.node));
+    if (it == m_results.end()) return {};
+    const auto& outputs = it->second.outputs;
+    std::shared_ptr<const core::Table> table;
+    if (auto out = outputs.find(link->from.port); out != outputs.end())
+        if (auto* t = std::get_if<std::shared_ptr<const core::Table>>(&out->second)) table = *t;
+    for (auto o = outputs.begin(); !table && o != outputs.end(); ++o)
+        if (auto* t = std::get_if<std::shared_ptr<const core::Table>>(&o->second)) table = *t;
+    QStringList names;
+    if (table)
+        for (const auto& name : table->columnNames()) names << QString::fromStdString(name);
+    return names;
+}
+
+} // namespace oficina::ui
