@@ -1,6 +1,8 @@
 #!/bin/sh
 # Renders screenshots of Oficina's main views under Xvfb from an existing build (builds
-# nothing): the editor with a run done, in English and in Brazilian Portuguese.
+# nothing), in a 1600 x 1000 window: the classification example after a run (confusion matrix,
+# English and Brazilian Portuguese), its training loss, the clustering example (cluster plot,
+# both languages) and the data preview with column summaries.
 #
 #   packaging/screenshots/render.sh [BUILD_DIR]      (default: build/release)
 #
@@ -24,14 +26,15 @@ Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 sleep 1
 
-# shot NAME LANGUAGE NODE PIPELINE: opens PIPELINE, selects NODE, runs, waits, saves NAME.png.
+# shot NAME LANGUAGE PIPELINE NODE VIEW: opens PIPELINE, selects NODE, runs, brings the node's
+# output VIEW (a widget class: LossChart, ScatterPlot…) to the front, waits, saves NAME.png.
 shot() {
-    name=$1 lang=$2 node=$3 pipeline=$4
+    name=$1 lang=$2 pipeline=$examples/$3 node=$4 view=$5
     env -i PATH="$PATH" HOME="$home" XDG_CONFIG_HOME="$home/config" \
         XDG_DATA_HOME="$home/data" XDG_RUNTIME_DIR="$home" DISPLAY="$display" \
         QT_QPA_PLATFORM=xcb LANGUAGE="$lang" LANG="$lang.UTF-8" \
-        "$app" -qwindowgeometry 1600x1000+0+0 --run --select "$node" "$pipeline" \
-        >"$home/$name.log" 2>&1 &
+        "$app" -qwindowgeometry 1600x1000+0+0 --run --select "$node" --show-output "$view" \
+        "$pipeline" >"$home/$name.log" 2>&1 &
     pid=$!
     sleep "${SHOT_WAIT:-8}"
     import -display "$display" -window root "$here/$name.png"
@@ -40,6 +43,11 @@ shot() {
     echo "wrote $here/$name.png"
 }
 
-shot main-window en_US score "$examples/iris_classification.oficina"
-shot main-window-pt_BR pt_BR score "$examples/iris_classification.oficina"
-shot editor-training en_US logreg "$examples/iris_classification.oficina"
+classification=iris_classification.oficina
+clustering=iris_clustering.oficina
+shot main-window en_US $classification score ConfusionMatrixView
+shot main-window-pt_BR pt_BR $classification score ConfusionMatrixView
+shot editor-training en_US $classification logreg LossChart
+shot clustering en_US $clustering kmeans ScatterPlot
+shot clustering-pt_BR pt_BR $clustering kmeans ScatterPlot
+shot data-preview en_US $clustering iris DataPreview
