@@ -89,7 +89,7 @@ void MainWindow::showSelection() {
     const QString node = m_scene->selectedNode();
     m_properties->showNode(node);
     if (const auto it = m_results.find(node); !node.isEmpty() && it != m_results.end())
-        m_outputs->showNode(m_document->nodeTitle(node), it->second);
+        m_outputs->showNode(m_document->nodeTitle(node), it->second, m_document->nodeSpec(node));
     else if (!node.isEmpty())
         m_outputs->clear();
     updateActions();

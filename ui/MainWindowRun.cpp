@@ -97,7 +97,7 @@ void MainWindow::onNodeChanged(const QString& node, const core::NodeResult& resu
     if (const auto it = hashes.find(node.toStdString()); it == hashes.end() || it->second != result.hash)
         m_scene->markStale({node});
     if (m_scene->selectedNode() == node) {
-        m_outputs->showNode(title, result);
+        m_outputs->showNode(title, result, m_document->nodeSpec(node));
         m_properties->refreshColumns();
     }
 }

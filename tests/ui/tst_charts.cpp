@@ -297,6 +297,10 @@ private Q_SLOTS:
         QCOMPARE(plot.drawnPoints(), 100'000);  // all of them, without sampling
         QVERIFY(plot.note().isEmpty());
         QVERIFY2(redraw < 1000, "generous bound; the goal is 200 ms");
+        // OpenGL only pays for many points, and draws no marker shapes.
+        QVERIFY(!ui::ScatterPlot::useOpenGL(150));
+        QVERIFY(!ui::ScatterPlot::useOpenGL(100'000, true));
+        QCOMPARE(ui::ScatterPlot::useOpenGL(100'000), ui::ScatterPlot::openGLAvailable());
         // Beyond kMaxPlainPoints, without OpenGL, an even sample, and the chart says so.
         if (!ui::ScatterPlot::openGLAvailable()) {
             plot.setTable(clusteredTable(250'000, false));

@@ -358,6 +358,11 @@ private Q_SLOTS:
         window.scene().selectItems({"score"});
         QVERIFY(window.showOutputView("ConfusionMatrixView"));
         QCOMPARE(tabs->tabText(tabs->currentIndex()), QString("Confusion matrix"));
+        // Table outputs are named by their ports' labels, not their keys.
+        window.scene().selectItems({"split"});
+        titles.clear();
+        for (int i = 0; i < tabs->count(); ++i) titles << tabs->tabText(i);
+        QCOMPARE(titles, (QStringList{"Test rows", "Training rows"}));
     }
 
     void openingABadFileKeepsTheWindowUsable() {

@@ -1,5 +1,6 @@
 #include "charts/ChartView.h"
 
+#include <QAbstractSeries>
 #include <QChart>
 #include <QChartView>
 #include <QCoreApplication>
@@ -155,7 +156,13 @@ bool ChartView::saveImage(const QString& path, QSize size) {
         }
     };
     if (resize) fit();
-    beforeSave();
+    m_openGLWhileSaving.clear();
+    if (m_chart)
+        for (QAbstractSeries* series : m_chart->series())
+            if (series->useOpenGL()) {
+                series->setUseOpenGL(false);
+                m_openGLWhileSaving.append(series);
+            }
     // Charts lay themselves out in posted events; a hidden or just-resized one needs them now.
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
@@ -184,7 +191,8 @@ bool ChartView::saveImage(const QString& path, QSize size) {
         painter.end();
         ok = image.save(path);
     }
-    afterSave();
+    for (QAbstractSeries* series : m_openGLWhileSaving) series->setUseOpenGL(true);
+    m_openGLWhileSaving.clear();
     if (resize) m_canvas->resize(oldSize);
     return ok;
 }

@@ -5,6 +5,7 @@
 
 #include <functional>
 
+class QAbstractSeries;
 class QChart;
 class QChartView;
 class QHBoxLayout;
@@ -54,9 +55,6 @@ protected:
     void setTitle(const QString& title);
     /// Removes every series and axis from the chart, before a subclass draws new data.
     void resetChart();
-    /// Called around saving, e.g. to switch OpenGL series to plain painting for the file.
-    virtual void beforeSave() {}
-    virtual void afterSave() {}
 
 private:
     void askAndSave();
@@ -72,6 +70,9 @@ private:
     std::function<QWidget*()> m_makeDataView;
     QWidget* m_dataView = nullptr;
     QToolButton* m_dataButton = nullptr;
+    /// Series drawn through OpenGL, painted plainly while saving: the GL overlay is not seen
+    /// by QWidget::render.
+    QList<QAbstractSeries*> m_openGLWhileSaving;
 };
 
 } // namespace oficina::ui

@@ -73,7 +73,7 @@ void ResidualPlot::redraw() {
     const std::vector<double>& ys = vsActual ? m_predicted : m_residual;
     const size_t n = std::min(xs.size(), ys.size());
     if (n == 0) return;
-    const bool gl = ScatterPlot::openGLAvailable();
+    const bool gl = ScatterPlot::useOpenGL(n);
     const size_t limit = size_t(ScatterPlot::kMaxPlainPoints);
     const size_t stride = gl || n <= limit ? 1 : (n + limit - 1) / limit;
     QList<QPointF> points;
@@ -134,17 +134,6 @@ void ResidualPlot::redraw() {
         setNote(tr("Sampled for speed: %1 of %2 points shown, one in %3 (no OpenGL here).")
                     .arg(QLocale().toString(qulonglong(points.size())),
                          QLocale().toString(qulonglong(n)), QString::number(stride)));
-}
-
-void ResidualPlot::beforeSave() {
-    if (ScatterPlot::openGLAvailable())
-        for (QAbstractSeries* s : chart()->series()) s->setUseOpenGL(false);
-}
-
-void ResidualPlot::afterSave() {
-    if (ScatterPlot::openGLAvailable())
-        for (QAbstractSeries* s : chart()->series())
-            if (qobject_cast<QScatterSeries*>(s)) s->setUseOpenGL(true);
 }
 
 } // namespace oficina::ui

@@ -35,8 +35,6 @@ public:
     [[nodiscard]] const QList<QPointF>& points() const { return m_points; }
 
 protected:
-    void beforeSave() override;
-    void afterSave() override;
 
 private:
     void redraw();

@@ -47,6 +47,10 @@ QScatterSeries::MarkerShape shapeFor(int index) {
 
 } // namespace
 
+bool ScatterPlot::useOpenGL(size_t points, bool shapes) {
+    return points > size_t(kOpenGLFrom) && !shapes && openGLAvailable();
+}
+
 bool ScatterPlot::openGLAvailable() {
     static const bool available = [] {
         const QString platform = QGuiApplication::platformName();
@@ -163,7 +167,7 @@ void ScatterPlot::redraw() {
     const core::Column* shape = cluster && target && m_shapes->isChecked() ? target : nullptr;
 
     const size_t rows = m_table->rowCount();
-    const bool gl = openGLAvailable();
+    const bool gl = useOpenGL(rows, shape != nullptr);
     const size_t stride =
         gl || rows <= size_t(kMaxPlainPoints) ? 1 : (rows + kMaxPlainPoints - 1) / kMaxPlainPoints;
     const auto& xs = xc->values();
@@ -279,17 +283,6 @@ void ScatterPlot::addShapeLegend(const core::Column* colour, const core::Column*
     for (size_t l = 0; l < shape->categories().size(); ++l)
         entry(QString::fromStdString(shape->categories()[l]), QColor(0x55, 0x55, 0x55),
               shapeFor(int(l)));
-}
-
-void ScatterPlot::beforeSave() {
-    // OpenGL series are drawn by a GL overlay that QWidget::render does not see.
-    if (openGLAvailable())
-        for (QAbstractSeries* s : chart()->series()) s->setUseOpenGL(false);
-}
-
-void ScatterPlot::afterSave() {
-    if (openGLAvailable())
-        for (QAbstractSeries* s : chart()->series()) s->setUseOpenGL(true);
 }
 
 } // namespace oficina::ui

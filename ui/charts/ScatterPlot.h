@@ -34,8 +34,11 @@ public:
     /// Chooses the columns on the axes (numeric column names).
     void setColumns(const QString& x, const QString& y);
     void setLabelShapes(bool on);
-    /// Whether OpenGL series are used (decided once per process).
+    /// Whether the platform has OpenGL series (decided once per process).
     [[nodiscard]] static bool openGLAvailable();
+    /// Whether `points` points are drawn through OpenGL: only many, and only without marker
+    /// shapes, since OpenGL series draw every marker as a square.
+    [[nodiscard]] static bool useOpenGL(size_t points, bool shapes = false);
 
     [[nodiscard]] QString xColumn() const;
     [[nodiscard]] QString yColumn() const;
@@ -49,10 +52,9 @@ public:
     [[nodiscard]] double lastRedrawMs() const { return m_lastRedrawMs; }
 
     static constexpr int kMaxPlainPoints = 100000;
+    static constexpr int kOpenGLFrom = 20000;
 
 protected:
-    void beforeSave() override;
-    void afterSave() override;
 
 private:
     void redraw();

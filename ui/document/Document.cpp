@@ -100,8 +100,13 @@ QString Document::nodeTitle(const QString& node) const {
     const core::Node* n = m_graph.node(str(node));
     if (!n) return node;
     if (!n->title.empty()) return qstr(n->title);
-    const core::NodeSpec* spec = m_registry.find(n->type);
+    const core::NodeSpec* spec = nodeSpec(node);
     return spec ? trCore(spec->title) : node;
+}
+
+const core::NodeSpec* Document::nodeSpec(const QString& node) const {
+    const core::Node* n = m_graph.node(str(node));
+    return n ? m_registry.find(n->type) : nullptr;
 }
 
 // ---- undoable edits ----

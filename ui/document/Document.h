@@ -13,6 +13,7 @@ class QUndoStack;
 
 namespace oficina::core {
 class NodeRegistry;
+struct NodeSpec;
 }
 
 namespace oficina::ui {
@@ -56,6 +57,8 @@ public:
     [[nodiscard]] QString serialized() const;
     /// "Logistic regression" or the user's title for a node; the id if there is no such node.
     [[nodiscard]] QString nodeTitle(const QString& node) const;
+    /// The node's type, or nullptr if there is no such node or its type is unknown.
+    [[nodiscard]] const core::NodeSpec* nodeSpec(const QString& node) const;
 
     // Undoable edits (menu text names the action, e.g. "Set 'Clusters' of K-Means").
     /// Adds a node of `type` with default parameters (then `params` over them); returns its id.

@@ -7,6 +7,7 @@
 #include "panels/DataPreview.h"
 #include "charts/LossChart.h"
 #include "panels/OutputViews.h"
+#include "pipeline/NodeSpec.h"
 
 #include <QLabel>
 #include <QTabWidget>
@@ -49,13 +50,16 @@ void NodeOutputsView::clear() {
     m_caption->setText(tr("Select a node that has run to see its results."));
 }
 
-void NodeOutputsView::showNode(const QString& title, const core::NodeResult& result) {
+void NodeOutputsView::showNode(const QString& title, const core::NodeResult& result,
+                               const core::NodeSpec* spec) {
     clear();
     m_caption->setText(title);
     if (result.state == core::NodeState::Failed && result.error)
         m_caption->setText(tr("%1 — failed: %2").arg(title, trNodeError(result)));
     for (const auto& [port, value] : result.outputs) {
-        const QString name = QString::fromStdString(port);
+        const core::PortSpec* output = spec ? spec->output(port) : nullptr;
+        const QString name = output && *output->label ? trCore(output->label)
+                                                      : QString::fromStdString(port);
         if (const auto* table = std::get_if<std::shared_ptr<const core::Table>>(&value)) {
             if (!*table) continue;
             auto* preview = new DataPreview;

@@ -24,8 +24,10 @@ public:
     explicit NodeOutputsView(QWidget* parent = nullptr);
     ~NodeOutputsView() override;
 
-    /// Replaces the views with those for `result`'s outputs; `title` names the node.
-    void showNode(const QString& title, const core::NodeResult& result);
+    /// Replaces the views with those for `result`'s outputs; `title` names the node, and its
+    /// type (when given) names the output tabs by their ports' labels.
+    void showNode(const QString& title, const core::NodeResult& result,
+                  const core::NodeSpec* spec = nullptr);
     /// Optional, just before showNode: the values on the node's inputs in the same run. A model
     /// trained on a table with two numeric inputs then also gets its decision-boundary view.
     /// Used by the next showNode only.

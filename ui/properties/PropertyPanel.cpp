@@ -14,11 +14,6 @@ namespace oficina::ui {
 
 namespace {
 
-const core::NodeSpec* specOf(const Document& document, const QString& nodeId) {
-    const core::Node* node = document.graph().node(nodeId.toStdString());
-    return node ? document.registry().find(node->type) : nullptr;
-}
-
 /// The Table input whose columns a column parameter names.
 QString columnSource(const core::NodeSpec& spec, const core::Parameter& parameter) {
     if (!parameter.columnsFrom.empty()) return QString::fromStdString(parameter.columnsFrom);
@@ -63,7 +58,7 @@ PropertyPanel::PropertyPanel(Document& document, QWidget* parent)
         if (node == m_nodeId) rebuild();
     });
     connect(&m_document, &Document::graphReset, this, [this] {
-        showNode(specOf(m_document, m_nodeId) ? m_nodeId : QString());
+        showNode(m_document.nodeSpec(m_nodeId) ? m_nodeId : QString());
     });
     showNode({});
 }
@@ -76,7 +71,7 @@ void PropertyPanel::setColumnLookup(ColumnLookup lookup) {
 }
 
 void PropertyPanel::showNode(const QString& nodeId) {
-    m_nodeId = specOf(m_document, nodeId) ? nodeId : QString();
+    m_nodeId = m_document.nodeSpec(nodeId) ? nodeId : QString();
     rebuild();
 }
 
@@ -93,7 +88,7 @@ void PropertyPanel::rebuild() {
     m_form = nullptr;
     m_formLayout = nullptr;
 
-    const core::NodeSpec* spec = specOf(m_document, m_nodeId);
+    const core::NodeSpec* spec = m_document.nodeSpec(m_nodeId);
     const bool shown = spec != nullptr;
     m_title->setVisible(shown);
     m_help->setVisible(shown && spec->help && *spec->help);
@@ -149,7 +144,7 @@ void PropertyPanel::rebuild() {
 }
 
 void PropertyPanel::refreshColumns() {
-    const core::NodeSpec* spec = specOf(m_document, m_nodeId);
+    const core::NodeSpec* spec = m_document.nodeSpec(m_nodeId);
     if (!spec) return;
     for (ParamEditor* editor : m_editors) {
         const auto kind = editor->parameter().kind;
