@@ -232,7 +232,9 @@ private Q_SLOTS:
             text.reserve(200'000 * 48);
             for (int i = 0; i < 200'000; ++i) {
                 const double x[4] = {normal(rng), normal(rng), normal(rng), normal(rng)};
-                const double z = 1.5 * x[0] - x[1] + 0.5 * x[2] + normal(rng);
+                // Nearly separable, and C large below: L-BFGS needs some 40 iterations, so the run
+            // lasts long enough for several batches of loss points.
+            const double z = 1.5 * x[0] - x[1] + 0.5 * x[2] + 0.001 * normal(rng);
                 text += QByteArray::number(x[0], 'f', 5) + ',' + QByteArray::number(x[1], 'f', 5) +
                         ',' + QByteArray::number(x[2], 'f', 5) + ',' +
                         QByteArray::number(x[3], 'f', 5) + (z > 0 ? ",yes\n" : ",no\n");
@@ -249,6 +251,7 @@ private Q_SLOTS:
         doc.setParameter(select, "target", std::string("label"));
         const QString logreg = doc.addNode("oficina.model.logistic_regression", {440, 0});
         doc.setParameter(logreg, "tol", 1e-8);
+        doc.setParameter(logreg, "C", 1e6);
         QVERIFY(!doc.connectPorts({{load.toStdString(), "data"}, {select.toStdString(), "data"}}));
         QVERIFY(!doc.connectPorts({{select.toStdString(), "data"}, {logreg.toStdString(), "data"}}));
         window.scene().selectItems({logreg});  // its outputs view follows the live loss
