@@ -47,7 +47,8 @@ struct GradientBoostingOptions {
 };
 
 /// Called after each boosting round with its number (1, 2, …), the training loss and the
-/// validation loss (NaN without early stopping).
+/// validation loss (NaN without early stopping). Without early stopping the losses are measured
+/// on some 25 rounds only (every nEstimators / 25th and the last); other rounds get NaN.
 using BoostingRoundCallback = std::function<void(int round, double loss, double validationLoss)>;
 
 /// Fitted gradient-boosted trees. Holds XGBoost's model as a serialised buffer, so it is

@@ -151,7 +151,7 @@ PortValues runGradientBoosting(const NodeInputs& inputs, const ParamValues& para
             const GradientBoostingTraining training = trainGradientBoosting(
                 train, train.namesWithRole(ColumnRole::Feature), target, classification, options,
                 [&](int round, double loss, double validationLoss) {
-                    ctx.metric("loss", round, loss);
+                    if (!std::isnan(loss)) ctx.metric("loss", round, loss);
                     if (!std::isnan(validationLoss)) ctx.metric("val_loss", round, validationLoss);
                     ctx.progress(double(round) / options.nEstimators);
                 },
