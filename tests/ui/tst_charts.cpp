@@ -10,7 +10,9 @@
 #include "charts/RocChart.h"
 #include "charts/ScatterPlot.h"
 #include "charts/VarianceBars.h"
+#include "data/CsvReader.h"
 #include "data/Table.h"
+#include "reduce/Pca.h"
 #include "eval/Metrics.h"
 #include "eval/RegressionMetrics.h"
 #include "models/Model.h"
@@ -26,6 +28,7 @@
 #include <QLogValueAxis>
 #include <QScatterSeries>
 #include <QTabWidget>
+#include <QValueAxis>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -271,6 +274,27 @@ private Q_SLOTS:
         plot.setColumns("y", "x");
         QCOMPARE(plot.xColumn(), QStringLiteral("y"));
         checkSaved(plot, m_dir.path(), "scatter");
+    }
+
+    // Three or more features and no projection: PC1 × PC2 of them is offered and shown first,
+    // and it is PCA's own projection (Iris: the first two components).
+    void scatterOffersAProjectionOfManyFeatures() {
+        core::Table iris =
+            core::readCsv(OFICINA_SOURCE_DIR "/resources/datasets/iris.csv").table;
+        iris = iris.withColumn(iris.column("species").withRole(core::ColumnRole::Target));
+        ui::ScatterPlot plot;
+        plot.setTable(std::make_shared<const core::Table>(iris));
+        QCOMPARE(plot.xColumn(), QStringLiteral("PC1"));
+        QCOMPARE(plot.yColumn(), QStringLiteral("PC2"));
+        QCOMPARE(plot.drawnPoints(), 150);
+        const auto& pc1 = core::fitPca(iris, {.nComponents = 2}).step->apply(iris).column("PC1");
+        const auto [lo, hi] = std::minmax_element(pc1.values().begin(), pc1.values().end());
+        const auto* x = static_cast<QValueAxis*>(plot.chart()->axes(Qt::Horizontal).first());
+        QVERIFY(x->min() <= *lo && x->max() >= *hi);
+        QVERIFY(x->max() - x->min() < 2 * (*hi - *lo));
+        // Two features: nothing to project.
+        plot.setTable(clusteredTable(300, false));
+        QCOMPARE(plot.xColumn(), QStringLiteral("x"));
     }
 
     void scatterOfAHundredThousandPoints() {

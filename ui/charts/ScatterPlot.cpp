@@ -4,6 +4,8 @@
 #include "charts/PointCloudItem.h"
 #include "data/Table.h"
 #include "models/Model.h"
+#include "reduce/Pca.h"
+#include "util/Error.h"
 
 #include <QChart>
 #include <QCheckBox>
@@ -43,6 +45,24 @@ QScatterSeries::MarkerShape shapeFor(int index) {
         QScatterSeries::MarkerShapeTriangle, QScatterSeries::MarkerShapeRotatedRectangle,
         QScatterSeries::MarkerShapePentagon};
     return shapes[index % 5];
+}
+
+// The table with PC1 and PC2 of its feature columns appended, when there are three or more of
+// them and no projection yet: a cluster plot of many features is read in that plane. Tables
+// PCA cannot take (categorical or missing values) are returned as they are.
+std::shared_ptr<const core::Table> withProjection(std::shared_ptr<const core::Table> table) {
+    if (!table || table->find("PC1") || table->rowCount() > size_t(ScatterPlot::kMaxProjectedRows))
+        return table;
+    if (table->namesWithRole(core::ColumnRole::Feature).size() < 3) return table;
+    try {
+        const core::PcaFit fit = core::fitPca(*table, {.nComponents = 2});
+        const core::Table scores = fit.step->apply(*table);
+        return std::make_shared<const core::Table>(
+            table->withColumn(scores.column("PC1").withRole(core::ColumnRole::Prediction))
+                .withColumn(scores.column("PC2").withRole(core::ColumnRole::Prediction)));
+    } catch (const core::Error&) {
+        return table;
+    }
 }
 
 } // namespace
@@ -97,7 +117,7 @@ QString ScatterPlot::xColumn() const { return m_x->currentText(); }
 QString ScatterPlot::yColumn() const { return m_y->currentText(); }
 
 void ScatterPlot::setTable(std::shared_ptr<const core::Table> table) {
-    m_table = std::move(table);
+    m_table = withProjection(std::move(table));
     m_x->clear();
     m_y->clear();
     QStringList numeric, features;

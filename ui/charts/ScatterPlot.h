@@ -17,7 +17,8 @@ class Table;
 namespace oficina::ui {
 
 /// Points of a table in 2-D: two chosen numeric columns (a PCA or t-SNE projection made by core
-/// is just two more columns), coloured by cluster (DBSCAN noise in grey) or else by target,
+/// is just two more columns; a table of three or more features without one gets PC1 and PC2 of
+/// them, shown first), coloured by cluster (DBSCAN noise in grey) or else by target,
 /// cluster centroids marked as the mean of each cluster's points, and optionally the true label
 /// as the marker shape. Uses OpenGL series where the platform has them; otherwise paints the
 /// points in one PointCloudItem (plain scatter series take seconds for 20,000 points), beyond
@@ -53,6 +54,8 @@ public:
 
     static constexpr int kMaxPlainPoints = 100000;
     static constexpr int kOpenGLFrom = 20000;
+    /// Up to this many rows, a table of three or more features also offers PC1 × PC2.
+    static constexpr int kMaxProjectedRows = 200000;
 
 protected:
 
