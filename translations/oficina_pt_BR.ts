@@ -820,7 +820,7 @@
     </message>
     <message>
         <source>Sample dataset</source>
-        <translation>Conjunto de dados de exemplo</translation>
+        <translation>Dados de exemplo</translation>
     </message>
     <message>
         <source>A real public dataset shipped with Oficina (Iris, Wine, Breast cancer, Diabetes, Digits, Linnerud, Sunspots, CO₂), with its target column already marked.</source>

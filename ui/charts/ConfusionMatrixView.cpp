@@ -35,6 +35,8 @@ protected:
                          width() - labelWidth - line - 12, height() - 3 * line - 14);
         const int side = std::max(1, std::min(grid.width(), grid.height()) / n());
         const QRect cells(grid.topLeft(), QSize(side * n(), side * n()));
+        // Centred when the view is wider than the square (the outputs dock spans the canvas).
+        p.translate(std::max(0, width() - cells.right() - 8) / 2, 0);
 
         const QColor text = palette().color(QPalette::Text);
         p.setPen(text);
