@@ -38,18 +38,58 @@ struct BoosterDeleter {
 using MatrixPtr = std::unique_ptr<void, MatrixDeleter>;
 using BoosterPtr = std::unique_ptr<void, BoosterDeleter>;
 
-// A DMatrix of rows [begin, end) of X, read in place (column-major doubles described by their
-// strides); XGBoost converts to single precision itself, on `threads` threads.
-MatrixPtr makeMatrix(const Eigen::MatrixXd& X, Index begin, Index end, int threads) {
-    char interface[256];
-    std::snprintf(interface, sizeof interface,
+// Rows [begin, end) of X as an array interface: read in place, column-major doubles described
+// by their strides; XGBoost converts to single precision itself.
+std::string arrayInterface(const Eigen::MatrixXd& X, Index begin, Index end) {
+    char text[256];
+    std::snprintf(text, sizeof text,
                   R"({"data": [%zu, true], "shape": [%td, %td], "strides": [8, %td], )"
                   R"("typestr": "<f8", "version": 3})",
                   reinterpret_cast<size_t>(X.data() + begin), std::ptrdiff_t(end - begin),
                   std::ptrdiff_t(X.cols()), std::ptrdiff_t(X.rows() * 8));
-    const std::string config = R"({"missing": NaN, "nthread": )" + std::to_string(threads) + "}";
+    return text;
+}
+
+std::string matrixConfig(int threads) {
+    return R"({"missing": NaN, "nthread": )" + std::to_string(threads) + "}";
+}
+
+// A DMatrix for prediction.
+MatrixPtr makeMatrix(const Eigen::MatrixXd& X, Index begin, Index end, int threads) {
     DMatrixHandle handle = nullptr;
-    check(XGDMatrixCreateFromDense(interface, config.c_str(), &handle));
+    check(XGDMatrixCreateFromDense(arrayInterface(X, begin, end).c_str(),
+                                   matrixConfig(threads).c_str(), &handle));
+    return MatrixPtr(handle);
+}
+
+// The one batch a quantile DMatrix is built from, handed over through XGBoost's iterator.
+struct SingleBatch {
+    DMatrixHandle proxy = nullptr;
+    std::string interface;
+    bool given = false;
+};
+
+int nextBatch(DataIterHandle iterator) {
+    auto* batch = static_cast<SingleBatch*>(iterator);
+    if (batch->given) return 0;
+    batch->given = true;
+    return XGProxyDMatrixSetDataDense(batch->proxy, batch->interface.c_str()) == 0 ? 1 : 0;
+}
+
+void resetBatches(DataIterHandle iterator) { static_cast<SingleBatch*>(iterator)->given = false; }
+
+// A quantile DMatrix for training, as Python's XGBClassifier builds for `hist`: the histogram
+// index straight from the array, without a full copy first. `reference` (the training matrix)
+// gives a validation matrix the training bins.
+MatrixPtr makeTrainingMatrix(const Eigen::MatrixXd& X, Index begin, Index end, int threads,
+                             void* reference = nullptr) {
+    DMatrixHandle proxyHandle = nullptr;
+    check(XGProxyDMatrixCreate(&proxyHandle));
+    const MatrixPtr proxy(proxyHandle);
+    SingleBatch batch{proxy.get(), arrayInterface(X, begin, end)};
+    DMatrixHandle handle = nullptr;
+    check(XGQuantileDMatrixCreateFromCallback(&batch, proxy.get(), reference, resetBatches,
+                                              nextBatch, matrixConfig(threads).c_str(), &handle));
     return MatrixPtr(handle);
 }
 
@@ -134,11 +174,11 @@ GradientBoostingTraining fitGradientBoosting(const Eigen::MatrixXd& X, const std
                                                 "stopping")));
     }
     const int threads = threadCount(options.nThread);
-    MatrixPtr train = makeMatrix(X, 0, trainRows, threads);
+    MatrixPtr train = makeTrainingMatrix(X, 0, trainRows, threads);
     setLabels(train.get(), y, 0, size_t(trainRows));
     MatrixPtr valid;
     if (trainRows < rows) {
-        valid = makeMatrix(X, trainRows, rows, threads);
+        valid = makeTrainingMatrix(X, trainRows, rows, threads, train.get());
         setLabels(valid.get(), y, size_t(trainRows), size_t(rows));
     }
 
