@@ -197,6 +197,19 @@ private Q_SLOTS:
         QCOMPARE(visibleMarkers, 1);
     }
 
+    void lossChartNamesItsAxisAfterALoneSeries() {
+        ui::LossChart chart;
+        chart.append("inertia", 1, 150.0);
+        const auto title = [&] {
+            for (QAbstractAxis* axis : chart.chart()->axes(Qt::Vertical))
+                if (axis->alignment() == Qt::AlignLeft) return axis->titleText();
+            return QString();
+        };
+        QCOMPARE(title(), QStringLiteral("Inertia"));
+        chart.append("loss", 1, 0.5);
+        QCOMPARE(title(), QStringLiteral("Loss"));
+    }
+
     void lossChartWithTenThousandPoints() {
         ui::LossChart chart;
         chart.resize(600, 400);

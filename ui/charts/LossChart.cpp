@@ -80,6 +80,7 @@ LossChart::Series& LossChart::series(const QString& name) {
     Series& s = m_series[name];
     s.rightAxis = isAccuracy(name);
     addRun(name, s);
+    m_lossAxis->setTitleText(leftAxisTitle());
     if (s.rightAxis) m_accuracyAxis->show();
     return s;
 }
@@ -167,6 +168,16 @@ void LossChart::setLogScale(bool on) {
     refresh();
 }
 
+// "Loss", or the name of the one series drawn when it is something else (K-Means' inertia).
+QString LossChart::leftAxisTitle() const {
+    if (m_series.size() == 1) {
+        const auto& [name, s] = *m_series.begin();
+        if (!s.rightAxis && !name.endsWith(QLatin1String("loss")))
+            return metricDisplayName(name.toStdString());
+    }
+    return tr("Loss");
+}
+
 void LossChart::rebuildLossAxis() {
     QAbstractAxis* axis = nullptr;
     if (m_log) {
@@ -180,7 +191,7 @@ void LossChart::rebuildLossAxis() {
         linear->setLabelFormat(QStringLiteral("%g"));
         axis = linear;
     }
-    axis->setTitleText(tr("Loss"));
+    axis->setTitleText(leftAxisTitle());
     chart()->addAxis(axis, Qt::AlignLeft);
     for (auto& [name, s] : m_series) {
         if (s.rightAxis) continue;

@@ -56,6 +56,7 @@ private:
     Series& series(const QString& name);
     void addRun(const QString& name, Series& s);
     void rebuildLossAxis();
+    [[nodiscard]] QString leftAxisTitle() const;
 
     std::map<QString, Series> m_series;
     QCheckBox* m_logBox = nullptr;
