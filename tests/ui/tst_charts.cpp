@@ -300,8 +300,9 @@ private Q_SLOTS:
         QCOMPARE(plot.xColumn(), QStringLiteral("PC1"));
         QCOMPARE(plot.yColumn(), QStringLiteral("PC2"));
         QCOMPARE(plot.drawnPoints(), 150);
-        const auto& pc1 = core::fitPca(iris, {.nComponents = 2}).step->apply(iris).column("PC1");
-        const auto [lo, hi] = std::minmax_element(pc1.values().begin(), pc1.values().end());
+        const core::Table scores = core::fitPca(iris, {.nComponents = 2}).step->apply(iris);
+        const std::vector<double>& pc1 = scores.column("PC1").values();
+        const auto [lo, hi] = std::minmax_element(pc1.begin(), pc1.end());
         const auto* x = static_cast<QValueAxis*>(plot.chart()->axes(Qt::Horizontal).first());
         QVERIFY(x->min() <= *lo && x->max() >= *hi);
         QVERIFY(x->max() - x->min() < 2 * (*hi - *lo));
