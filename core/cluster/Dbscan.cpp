@@ -2,13 +2,13 @@
 
 #include "cluster/NearestNeighbors.h"
 #include "util/Error.h"
+#include "util/Parallel.h"
 #include "util/Tr.h"
 
 #include <algorithm>
 #include <limits>
 #include <span>
 #include <string>
-#include <thread>
 
 namespace oficina::core {
 
@@ -31,31 +31,24 @@ DbscanFit fitDbscan(const Eigen::MatrixXd& X, const DbscanOptions& options,
 
     // Each thread appends the neighbourhoods of its share of the rows to one list of its own;
     // a row's neighbours are then a view into that list (no join, no per-row vectors).
-    const int threads = n < 2000 ? 1 : (options.threads == 0 ? 2 : std::max(1, options.threads));
+    const int threads = rowThreads(options.threads, n, 2000);
     std::vector<std::vector<int32_t>> found(static_cast<size_t>(threads));
-    std::vector<size_t> ends(static_cast<size_t>(n));
-    const Eigen::Index per = (n + threads - 1) / threads;
-    {
-        std::vector<std::jthread> pool;
-        for (int t = 0; t < threads; ++t) {
-            pool.emplace_back([&, t] {
-                const Eigen::Index begin = std::min(n, t * per), end = std::min(n, begin + per);
-                auto& out = found[size_t(t)];
-                for (Eigen::Index i = begin; i < end; ++i) {
-                    if ((i & 1023) == 0 && stop.stop_requested()) return;
-                    tree.appendRadiusIndices(tree.point(i), options.eps, out);
-                    ends[size_t(i)] = out.size();
-                }
-            });
-        }
-    }
-    if (stop.stop_requested()) throw Cancelled{};
     std::vector<std::span<const int32_t>> neighbors(static_cast<size_t>(n));
-    for (Eigen::Index i = 0; i < n; ++i) {
-        const auto& list = found[size_t(i / per)];
-        const size_t begin = i % per == 0 ? 0 : ends[size_t(i - 1)];
-        neighbors[size_t(i)] = {list.data() + begin, ends[size_t(i)] - begin};
-    }
+    parallelRows(n, threads, [&](int t, Eigen::Index begin, Eigen::Index end) {
+        auto& out = found[size_t(t)];
+        std::vector<size_t> ends;  // into `out`, which may still move as it grows
+        ends.reserve(size_t(end - begin));
+        for (Eigen::Index i = begin; i < end; ++i) {
+            if ((i & 1023) == 0 && stop.stop_requested()) return;
+            tree.appendRadiusIndices(tree.point(i), options.eps, out);
+            ends.push_back(out.size());
+        }
+        for (Eigen::Index i = begin; i < end; ++i) {
+            const size_t from = i == begin ? 0 : ends[size_t(i - begin - 1)];
+            neighbors[size_t(i)] = {out.data() + from, ends[size_t(i - begin)] - from};
+        }
+    });
+    if (stop.stop_requested()) throw Cancelled{};
 
     DbscanFit fit;
     fit.labels.assign(size_t(n), -1);

@@ -4,6 +4,7 @@
 #include "data/FeatureMatrix.h"
 #include "util/Blas.h"
 #include "util/Error.h"
+#include "util/Parallel.h"
 #include "util/Tr.h"
 
 #include <Eigen/Dense>
@@ -12,7 +13,6 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
-#include <thread>
 
 namespace oficina::core::kmeans_detail {
 
@@ -41,24 +41,7 @@ double pairwiseSum(const double* a, size_t n) {
     return pairwiseSum(a, n2) + pairwiseSum(a + n2, n - n2);
 }
 
-int threadCount(int requested, Eigen::Index rows) {
-    if (rows < 4096) return 1;
-    return std::max(1, requested == 0 ? 2 : requested);
-}
-
-/// Runs work(thread, begin, end) over row ranges on `threads` threads.
-template <class Work> void parallelRows(Eigen::Index rows, int threads, const Work& work) {
-    if (threads <= 1) {
-        work(0, Eigen::Index(0), rows);
-        return;
-    }
-    std::vector<std::jthread> pool;
-    const Eigen::Index per = (rows + threads - 1) / threads;
-    for (int t = 0; t < threads; ++t) {
-        const Eigen::Index b = std::min(rows, t * per), e = std::min(rows, b + per);
-        pool.emplace_back([&work, t, b, e] { work(t, b, e); });
-    }
-}
+int threadCount(int requested, Eigen::Index rows) { return rowThreads(requested, rows, 4096); }
 
 // Distances ‖c‖² − 2x·c by blocks of a matrix product, as scikit-learn.
 double lloydPass(const Eigen::MatrixXd& X, const Eigen::VectorXd& rowNorms,

@@ -1,6 +1,7 @@
 #include "cluster/NearestNeighbors.h"
 
 #include "util/Error.h"
+#include "util/Parallel.h"
 #include "util/Tr.h"
 
 #include <nanoflann.hpp>
@@ -9,7 +10,6 @@
 #include <cmath>
 #include <limits>
 #include <string>
-#include <thread>
 
 namespace oficina::core {
 
@@ -159,7 +159,7 @@ NearestNeighbors::KnnResult NearestNeighbors::knn(const Eigen::MatrixXd& queries
     result.indices.resize(n, k);
     result.distances.resize(n, k);
     const Tree& tree = *m_impl->tree;
-    const auto work = [&](Eigen::Index begin, Eigen::Index end) {
+    const auto work = [&](int, Eigen::Index begin, Eigen::Index end) {
         std::vector<double> query(static_cast<size_t>(queries.cols()));
         std::vector<size_t> indices(static_cast<size_t>(k));
         constexpr Eigen::Index kChunk = 256;
@@ -176,17 +176,7 @@ NearestNeighbors::KnnResult NearestNeighbors::knn(const Eigen::MatrixXd& queries
             }
         }
     };
-    const int threadCount = n < 2048 ? 1 : std::max(1, threads == 0 ? 2 : threads);
-    if (threadCount == 1) {
-        work(0, n);
-    } else {
-        std::vector<std::jthread> pool;
-        const Eigen::Index per = (n + threadCount - 1) / threadCount;
-        for (int t = 0; t < threadCount; ++t) {
-            const Eigen::Index b = std::min(n, t * per), e = std::min(n, b + per);
-            pool.emplace_back([&, b, e] { work(b, e); });
-        }
-    }
+    parallelRows(n, rowThreads(threads, n, 2048), work);
     if (stop.stop_requested()) throw Cancelled{};
     return result;
 }
