@@ -4745,7 +4745,7 @@
     </message>
     <message>
         <source>Sampled for speed: %1 of %2 points shown, one in %3 (no OpenGL here).</source>
-        <translation>Amostrado por velocidade: %1 de %2 pontos mostrados, um a cada %3 (sem OpenGL aqui).</translation>
+        <translation type="vanished">Amostrado por velocidade: %1 de %2 pontos mostrados, um a cada %3 (sem OpenGL aqui).</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,6 @@
 #include <QChart>
 #include <QComboBox>
 #include <QLineSeries>
-#include <QLocale>
 #include <QScatterSeries>
 #include <QValueAxis>
 
@@ -74,8 +73,7 @@ void ResidualPlot::redraw() {
     const size_t n = std::min(xs.size(), ys.size());
     if (n == 0) return;
     const bool gl = ScatterPlot::useOpenGL(n);
-    const size_t limit = size_t(ScatterPlot::kMaxPlainPoints);
-    const size_t stride = gl || n <= limit ? 1 : (n + limit - 1) / limit;
+    const size_t stride = ScatterPlot::sampleStride(n, gl);
     QList<QPointF> points;
     points.reserve(qsizetype(n / stride + 1));
     double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
@@ -130,10 +128,7 @@ void ResidualPlot::redraw() {
     c->addSeries(reference);
     reference->attachAxis(x);
     reference->attachAxis(y);
-    if (stride > 1)
-        setNote(tr("Sampled for speed: %1 of %2 points shown, one in %3 (no OpenGL here).")
-                    .arg(QLocale().toString(qulonglong(points.size())),
-                         QLocale().toString(qulonglong(n)), QString::number(stride)));
+    if (stride > 1) setNote(ScatterPlot::sampleNote(size_t(points.size()), n, stride));
 }
 
 } // namespace oficina::ui

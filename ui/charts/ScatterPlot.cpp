@@ -71,6 +71,17 @@ bool ScatterPlot::useOpenGL(size_t points, bool shapes) {
     return points > size_t(kOpenGLFrom) && !shapes && openGLAvailable();
 }
 
+size_t ScatterPlot::sampleStride(size_t points, bool openGL) {
+    const auto limit = size_t(kMaxPlainPoints);
+    return openGL || points <= limit ? 1 : (points + limit - 1) / limit;
+}
+
+QString ScatterPlot::sampleNote(size_t shown, size_t total, size_t stride) {
+    return tr("Sampled for speed: %1 of %2 points shown, one in %3 (no OpenGL here).")
+        .arg(QLocale().toString(qulonglong(shown)), QLocale().toString(qulonglong(total)),
+             QString::number(stride));
+}
+
 bool ScatterPlot::openGLAvailable() {
     static const bool available = [] {
         const QString platform = QGuiApplication::platformName();
@@ -188,8 +199,7 @@ void ScatterPlot::redraw() {
 
     const size_t rows = m_table->rowCount();
     const bool gl = useOpenGL(rows, shape != nullptr);
-    const size_t stride =
-        gl || rows <= size_t(kMaxPlainPoints) ? 1 : (rows + kMaxPlainPoints - 1) / kMaxPlainPoints;
+    const size_t stride = sampleStride(rows, gl);
     const auto& xs = xc->values();
     const auto& ys = yc->values();
 
@@ -266,10 +276,7 @@ void ScatterPlot::redraw() {
     // A colour × shape legend is a column of short entries; a row of them would be cut off.
     chart()->legend()->setAlignment(shape ? Qt::AlignRight : Qt::AlignBottom);
     chart()->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);  // shapes, not squares
-    if (stride > 1)
-        setNote(tr("Sampled for speed: %1 of %2 points shown, one in %3 (no OpenGL here).")
-                    .arg(QLocale().toString(qulonglong((rows + stride - 1) / stride)),
-                         QLocale().toString(qulonglong(rows)), QString::number(stride)));
+    if (stride > 1) setNote(sampleNote((rows + stride - 1) / stride, rows, stride));
     m_lastRedrawMs = double(timer.nsecsElapsed()) / 1e6;
 }
 

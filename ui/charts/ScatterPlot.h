@@ -40,6 +40,11 @@ public:
     /// Whether `points` points are drawn through OpenGL: only many, and only without marker
     /// shapes, since OpenGL series draw every marker as a square.
     [[nodiscard]] static bool useOpenGL(size_t points, bool shapes = false);
+    /// One point in every this many is drawn: all of them through OpenGL or up to
+    /// kMaxPlainPoints, an evenly spaced sample beyond.
+    [[nodiscard]] static size_t sampleStride(size_t points, bool openGL);
+    /// The chart note saying that `shown` of `total` points are drawn, one in `stride`.
+    [[nodiscard]] static QString sampleNote(size_t shown, size_t total, size_t stride);
 
     [[nodiscard]] QString xColumn() const;
     [[nodiscard]] QString yColumn() const;
