@@ -356,6 +356,13 @@ void Builder::scanFeature(int feature, int64_t start, int64_t end, double weight
     for (int64_t p = 0; p < m; ++p)
         w[p] = weight(entries[p].row);
 
+    // The next split position after p: past the run of values equal to entries[p] (within
+    // scikit-learn's FEATURE_THRESHOLD).
+    const auto nextPosition = [&](int64_t p) {
+        while (p + 1 < m && double(entries[p + 1].x) <= double(entries[p].x) + kFeatureThreshold)
+            ++p;
+        return p + 1;
+    };
     const auto consider = [&](int64_t p, double proxy) {
         if (proxy > bestProxy) {
             bestProxy = proxy;
@@ -387,9 +394,7 @@ void Builder::scanFeature(int feature, int64_t start, int64_t end, double weight
         int64_t p = 0;
         const bool entropy = m_options.criterion == TreeCriterion::Entropy;
         while (p < m) {
-            while (p + 1 < m && double(entries[p + 1].x) <= double(entries[p].x) + kFeatureThreshold)
-                ++p;
-            ++p;
+            p = nextPosition(p);
             if (p >= m) break;
             if (p < minLeaf || m - p < minLeaf) continue;
             for (; pos < p; ++pos) {
@@ -426,9 +431,7 @@ void Builder::scanFeature(int feature, int64_t start, int64_t end, double weight
     int64_t pos = 0;
     int64_t p = 0;
     while (p < m) {
-        while (p + 1 < m && double(entries[p + 1].x) <= double(entries[p].x) + kFeatureThreshold)
-            ++p;
-        ++p;
+        p = nextPosition(p);
         if (p >= m) break;
         if (p < minLeaf || m - p < minLeaf) continue;
         // RegressionCriterion.update: forward from the last position, or back from the end
