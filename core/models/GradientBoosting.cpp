@@ -54,10 +54,10 @@ std::string matrixConfig(int threads) {
     return R"({"missing": NaN, "nthread": )" + std::to_string(threads) + "}";
 }
 
-// A DMatrix for prediction.
-MatrixPtr makeMatrix(const Eigen::MatrixXd& X, Index begin, Index end, int threads) {
+// A DMatrix of all of X, for prediction.
+MatrixPtr makeMatrix(const Eigen::MatrixXd& X, int threads) {
     DMatrixHandle handle = nullptr;
-    check(XGDMatrixCreateFromDense(arrayInterface(X, begin, end).c_str(),
+    check(XGDMatrixCreateFromDense(arrayInterface(X, 0, X.rows()).c_str(),
                                    matrixConfig(threads).c_str(), &handle));
     return MatrixPtr(handle);
 }
@@ -309,7 +309,7 @@ std::string GradientBoosting::treesJson() const {
 
 Eigen::MatrixXd GradientBoosting::predictMatrix(const Eigen::MatrixXd& X) const {
     const BoosterPtr booster = loadBooster(m_model, 0);
-    const MatrixPtr matrix = makeMatrix(X, 0, X.rows(), threadCount(0));
+    const MatrixPtr matrix = makeMatrix(X, threadCount(0));
     const bst_ulong* shape = nullptr;
     bst_ulong dimension = 0;
     const float* result = nullptr;
