@@ -1,6 +1,7 @@
 #include "pipeline/Parameter.h"
 
 #include "data/Column.h"
+#include "nn/LayerSpec.h"
 #include "util/Error.h"
 #include "util/Text.h"
 #include "util/Tr.h"
@@ -23,6 +24,7 @@ const char* toString(ParamKind kind) {
     case ParamKind::Columns: return "columns";
     case ParamKind::Text: return "text";
     case ParamKind::File: return "file";
+    case ParamKind::Layers: return "layers";
     }
     return "text";
 }
@@ -72,6 +74,11 @@ Parameter Parameter::file(std::string key, const char* label, const char* filter
     Parameter p = make(std::move(key), label, ParamKind::File, std::string());
     p.fileFilter = filter;
     return p;
+}
+
+Parameter Parameter::layers(std::string key, const char* label,
+                            std::vector<std::string> defaultLayers) {
+    return make(std::move(key), label, ParamKind::Layers, std::move(defaultLayers));
 }
 
 Parameter Parameter::range(double lo, double hi) const {
@@ -135,6 +142,17 @@ std::optional<Message> Parameter::rejects(const Value& value) const {
         if (!allowEmpty && std::get<std::vector<std::string>>(value).empty())
             return Message(OFICINA_TR_NOOP("%1 needs at least one column"), {key});
         return std::nullopt;
+    case ParamKind::Layers: {
+        const auto* layers = std::get_if<std::vector<std::string>>(&value);
+        if (!layers) return Message(OFICINA_TR_NOOP("%1 must be a list of layers"), {key});
+        for (size_t i = 0; i < layers->size(); ++i) try {
+                (void)nn::parseLayer((*layers)[i]);
+            } catch (const Error& e) {
+                return Message(OFICINA_TR_NOOP("%1, layer %2: %3"),
+                               {key, std::to_string(i + 1), e.message().english()});
+            }
+        return std::nullopt;
+    }
     case ParamKind::Column:
     case ParamKind::Text:
     case ParamKind::File:
@@ -172,6 +190,11 @@ Value Parameter::parse(const std::string& text) const {
         if (text == "false" || text == "0" || text == "no") return false;
         throw bad(OFICINA_TR_NOOP("true or false"));
     case ParamKind::Columns: return splitList(text);
+    case ParamKind::Layers: {
+        auto layers = nn::splitLayerList(text);
+        for (const auto& layer : layers) (void)nn::parseLayer(layer);
+        return layers;
+    }
     default: return text;
     }
 }
@@ -191,6 +214,15 @@ Value Parameter::fromJson(const nlohmann::json& json) const {
     case ParamKind::Bool:
         if (!json.is_boolean()) throw bad(OFICINA_TR_NOOP("true or false"));
         return json.get<bool>();
+    case ParamKind::Layers: {
+        if (!json.is_array()) throw bad(OFICINA_TR_NOOP("a list of layers"));
+        std::vector<std::string> layers;
+        for (const auto& item : json) {
+            if (!item.is_string()) throw bad(OFICINA_TR_NOOP("a list of layers"));
+            layers.push_back(item.get<std::string>());
+        }
+        return layers;
+    }
     case ParamKind::Columns: {
         if (!json.is_array()) throw bad(OFICINA_TR_NOOP("a list of column names"));
         std::vector<std::string> names;
@@ -211,14 +243,15 @@ nlohmann::json Parameter::toJson(const Value& value) const {
 }
 
 std::string Parameter::display(const Value& value) const {
+    const char* separator = kind == ParamKind::Layers ? "; " : ",";
     return std::visit(
-        [](const auto& v) -> std::string {
+        [separator](const auto& v) -> std::string {
             using T = std::decay_t<decltype(v)>;
             if constexpr (std::is_same_v<T, bool>) return v ? "true" : "false";
             else if constexpr (std::is_same_v<T, int64_t>) return std::to_string(v);
             else if constexpr (std::is_same_v<T, double>) return formatNumber(v);
             else if constexpr (std::is_same_v<T, std::string>) return v;
-            else return joinList(v, ",");
+            else return joinList(v, separator);
         },
         value);
 }

@@ -16,7 +16,8 @@ namespace oficina::core {
 /// A parameter value. Which alternative a parameter holds follows from its ParamKind.
 using Value = std::variant<bool, int64_t, double, std::string, std::vector<std::string>>;
 
-enum class ParamKind { Int, Double, Bool, Choice, Column, Columns, Text, File };
+/// Layers: a network's layer list, one nn::formatLayer() string per layer (core/nn/LayerSpec.h).
+enum class ParamKind { Int, Double, Bool, Choice, Column, Columns, Text, File, Layers };
 const char* toString(ParamKind kind);
 
 struct ChoiceOption {
@@ -52,6 +53,8 @@ struct Parameter {
     static Parameter columns(std::string key, const char* label);
     static Parameter text(std::string key, const char* label, std::string defaultValue = {});
     static Parameter file(std::string key, const char* label, const char* filter);
+    static Parameter layers(std::string key, const char* label,
+                            std::vector<std::string> defaultLayers);
 
     [[nodiscard]] Parameter range(double lo, double hi) const;
     [[nodiscard]] Parameter withHelp(const char* text) const;
@@ -60,7 +63,8 @@ struct Parameter {
 
     /// Why the value is not acceptable, or nothing.
     [[nodiscard]] std::optional<Message> rejects(const Value& value) const;
-    /// Parses the text form used by `oficina-cli --set` (columns: comma-separated).
+    /// Parses the text form used by `oficina-cli --set` (columns: comma-separated; layers:
+    /// separated by ';').
     /// Throws Error saying what was expected.
     [[nodiscard]] Value parse(const std::string& text) const;
     [[nodiscard]] Value fromJson(const nlohmann::json& json) const;
