@@ -12,12 +12,14 @@ packages=(
     qt6-l10n-tools qt6-qpa-plugins libgl-dev libqt6opengl6-dev
     # core libraries (DESIGN.md dependency table)
     libeigen3-dev liblbfgspp-dev nlohmann-json3-dev libcli11-dev libfast-float-dev
-    libspectra-dev libsvm-dev liblinear-dev libxgboost-dev libnanoflann-dev
+    libspectra-dev libsvm-dev liblinear-dev libxgboost-dev libnanoflann-dev libstb-dev
+    # neural networks (CPU)
+    libtorch-dev
     # CBLAS headers; at run time Debian's alternatives give OpenBLAS, not the reference libblas3
     libblas-dev libopenblas0-pthread
 )
 if [[ "${1:-}" == "--bench" ]]; then
-    packages+=(python3-pandas python3-sklearn python3-numpy python3-xgboost)
+    packages+=(python3-pandas python3-sklearn python3-numpy python3-xgboost python3-torch)
 fi
 
 missing=()

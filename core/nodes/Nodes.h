@@ -34,5 +34,7 @@ void registerLinearModelNodes(NodeRegistry& registry);
 void registerTreeNodes(NodeRegistry& registry);
 void registerClusterNodes(NodeRegistry& registry);
 void registerEvaluationNodes(NodeRegistry& registry);
+void registerNeuralNodes(NodeRegistry& registry);
+void registerSequenceImageNodes(NodeRegistry& registry);
 
 } // namespace oficina::core

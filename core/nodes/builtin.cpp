@@ -20,6 +20,8 @@ void registerBuiltinNodes(NodeRegistry& registry, const BuiltinConfig& config) {
     registerTreeNodes(registry);
     registerClusterNodes(registry);
     registerEvaluationNodes(registry);
+    registerNeuralNodes(registry);
+    registerSequenceImageNodes(registry);
 }
 
 } // namespace oficina::core

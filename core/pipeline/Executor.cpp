@@ -274,7 +274,9 @@ NodeResult Executor::runNode(const Graph& graph, const Node& node, const NodeSpe
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     result.warnings = context.takeWarnings();
     result.metrics = context.metricsOf(node.id);
-    if (result.state == NodeState::Done)
+    // A node that finished while Stop was pending may have cut its work short (a network keeps
+    // the weights it has so far): show its result, but train afresh next time.
+    if (result.state == NodeState::Done && !context.stopRequested())
         m_cache[hash] = {result.outputs, result.warnings, result.metrics, result.seconds};
     return result;
 }

@@ -10,13 +10,17 @@ extern "C" void openblas_set_num_threads(int) __attribute__((weak));
 
 namespace oficina::core::blas {
 
-void multiply(const Eigen::Ref<const Eigen::MatrixXd>& a, bool transposeA,
-              const Eigen::Ref<const Eigen::MatrixXd>& b, bool transposeB,
-              Eigen::Ref<Eigen::MatrixXd> out) {
+void useOneThreadPerCall() {
     static std::once_flag singleThreaded;
     std::call_once(singleThreaded, [] {
         if (openblas_set_num_threads) openblas_set_num_threads(1);
     });
+}
+
+void multiply(const Eigen::Ref<const Eigen::MatrixXd>& a, bool transposeA,
+              const Eigen::Ref<const Eigen::MatrixXd>& b, bool transposeB,
+              Eigen::Ref<Eigen::MatrixXd> out) {
+    useOneThreadPerCall();
     const Eigen::Index m = transposeA ? a.cols() : a.rows();
     const Eigen::Index k = transposeA ? a.rows() : a.cols();
     const Eigen::Index n = transposeB ? b.rows() : b.cols();

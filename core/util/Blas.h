@@ -16,4 +16,9 @@ void multiply(const Eigen::Ref<const Eigen::MatrixXd>& a, bool transposeA,
               const Eigen::Ref<const Eigen::MatrixXd>& b, bool transposeB,
               Eigen::Ref<Eigen::MatrixXd> out);
 
+/// Sets OpenBLAS to one thread per call, once per process. LibTorch's CPU kernels call BLAS
+/// from its own OpenMP threads: a second level of BLAS threads on two cores made an MLP epoch
+/// 2-5x slower here.
+void useOneThreadPerCall();
+
 } // namespace oficina::core::blas

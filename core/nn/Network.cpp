@@ -1,0 +1,305 @@
+#include "nn/TorchNetwork.h"
+
+#include "data/FeatureMatrix.h"
+#include "models/Classification.h"
+#include "util/Error.h"
+#include "util/Tr.h"
+
+#include <Eigen/Core>
+
+#include <numeric>
+
+namespace oficina::core::nn {
+
+namespace {
+
+torch::jit::Module loadBackbone(const std::string& path) {
+    try {
+        return torch::jit::load(path, torch::kCPU);
+    } catch (const std::exception& e) {
+        std::string reason = e.what();
+        reason = reason.substr(0, reason.find('\n'));
+        throw Error(Message(OFICINA_TR_NOOP("cannot load the backbone: %1 (expected a TorchScript "
+                                            "file saved with torch.jit.save)"),
+                            {reason}),
+                    path);
+    }
+}
+
+/// Recurrent output → what the next layer reads: every step, or the last step of each direction
+/// (for the backward direction that is the state after reading the whole sequence, at t = 0).
+torch::Tensor recurrentResult(const torch::Tensor& out, const LayerSpec& layer) {
+    if (layer.sequences) return out;
+    if (!layer.bidirectional) return out.select(1, -1);
+    const int64_t h = layer.units;
+    return torch::cat({out.select(1, -1).narrow(1, 0, h), out.select(1, 0).narrow(1, h, h)}, 1);
+}
+
+int64_t poolStride(const LayerSpec& layer) { return layer.stride > 0 ? layer.stride : layer.kernel; }
+
+} // namespace
+
+NetImpl::NetImpl(const NetworkSpec& spec, int64_t featureCount, int64_t outputCount) {
+    Shape in = spec.inputShape.value_or(Shape{featureCount});
+    const int64_t declared =
+        std::accumulate(in.begin(), in.end(), int64_t(1), std::multiplies<>());
+    if (declared != featureCount)
+        throw Error(Message(OFICINA_TR_NOOP("the input shape %1 holds %2 values, but the data "
+                                            "has %3 feature columns"),
+                            {formatShape(in), std::to_string(declared),
+                             std::to_string(featureCount)}));
+    if (spec.inputShape) m_inputShape = *spec.inputShape;
+
+    if (!spec.backbonePath.empty()) {
+        m_backbone = loadBackbone(spec.backbonePath);
+        m_backbone->eval();
+        torch::Tensor probe;
+        try {
+            torch::NoGradGuard noGrad;
+            Shape batch = {1};
+            batch.insert(batch.end(), in.begin(), in.end());
+            probe = m_backbone->forward({torch::zeros(batch)}).toTensor();
+        } catch (const std::exception& e) {
+            std::string reason = e.what();
+            reason = reason.substr(0, reason.find('\n'));
+            throw Error(Message(OFICINA_TR_NOOP("the backbone does not accept input of shape %1: "
+                                                "%2"),
+                                {formatShape(in), reason}),
+                        spec.backbonePath);
+        }
+        in = Shape(probe.sizes().begin() + 1, probe.sizes().end());
+        int64_t child = 0;
+        for (const auto& named : m_backbone->named_children()) {
+            const bool frozen = spec.frozenLayers < 0 || child++ < spec.frozenLayers;
+            for (auto p : named.value.parameters()) p.set_requires_grad(!frozen);
+        }
+        if (spec.frozenLayers < 0)
+            for (auto p : m_backbone->parameters()) p.set_requires_grad(false);
+        m_backboneFrozen = spec.frozenLayers < 0;
+    }
+
+    m_shapes = inferShapes(spec.layers, in);
+    for (size_t i = 0; i < spec.layers.size(); ++i)
+        addLayer(i, spec.layers[i], i == 0 ? in : m_shapes[i - 1]);
+    const Shape& last = m_shapes.empty() ? in : m_shapes.back();
+    if (last.size() != 1)
+        throw Error(Message(OFICINA_TR_NOOP("the last layer outputs %1; add a Flatten layer so "
+                                            "the output layer gets a row of features"),
+                            {formatShape(last)}));
+    m_head = register_module("head", torch::nn::Linear(last[0], outputCount));
+    m_mean = register_buffer("input_mean", torch::zeros({featureCount}));
+    m_scale = register_buffer("input_scale", torch::ones({featureCount}));
+}
+
+void NetImpl::addLayer(size_t index, const LayerSpec& layer, const Shape& in) {
+    namespace tnn = torch::nn;
+    const std::string name = "layer" + std::to_string(index + 1);
+    const auto add = [&](auto module, auto apply) {
+        auto registered = register_module(name, module);
+        m_layers.push_back({layer.kind, [registered, apply](const torch::Tensor& x) {
+                                return apply(registered, x);
+                            }});
+    };
+    const auto plain = [&](std::function<torch::Tensor(const torch::Tensor&)> f) {
+        m_layers.push_back({layer.kind, std::move(f)});
+    };
+    const auto forwardOf = [](auto& m, const torch::Tensor& x) { return m->forward(x); };
+    switch (layer.kind) {
+    case LayerKind::Dense: add(tnn::Linear(in[0], layer.units), forwardOf); break;
+    case LayerKind::Conv1d:
+        add(tnn::Conv1d(tnn::Conv1dOptions(in[0], layer.units, layer.kernel)
+                            .stride(std::max<int64_t>(layer.stride, 1))
+                            .padding(layer.padding)),
+            forwardOf);
+        break;
+    case LayerKind::Conv2d:
+        add(tnn::Conv2d(tnn::Conv2dOptions(in[0], layer.units, layer.kernel)
+                            .stride(std::max<int64_t>(layer.stride, 1))
+                            .padding(layer.padding)),
+            forwardOf);
+        break;
+    case LayerKind::MaxPool1d:
+        add(tnn::MaxPool1d(tnn::MaxPool1dOptions(layer.kernel)
+                               .stride(poolStride(layer))
+                               .padding(layer.padding)),
+            forwardOf);
+        break;
+    case LayerKind::MaxPool2d:
+        add(tnn::MaxPool2d(tnn::MaxPool2dOptions(layer.kernel)
+                               .stride(poolStride(layer))
+                               .padding(layer.padding)),
+            forwardOf);
+        break;
+    case LayerKind::AvgPool1d:
+        add(tnn::AvgPool1d(tnn::AvgPool1dOptions(layer.kernel)
+                               .stride(poolStride(layer))
+                               .padding(layer.padding)),
+            forwardOf);
+        break;
+    case LayerKind::AvgPool2d:
+        add(tnn::AvgPool2d(tnn::AvgPool2dOptions(layer.kernel)
+                               .stride(poolStride(layer))
+                               .padding(layer.padding)),
+            forwardOf);
+        break;
+    case LayerKind::Flatten: plain([](const torch::Tensor& x) { return x.flatten(1); }); break;
+    case LayerKind::Dropout: add(tnn::Dropout(layer.rate), forwardOf); break;
+    case LayerKind::BatchNorm:
+        if (in.size() == 3) add(tnn::BatchNorm2d(in[0]), forwardOf);
+        else add(tnn::BatchNorm1d(in[0]), forwardOf);
+        break;
+    case LayerKind::Rnn:
+        add(tnn::RNN(tnn::RNNOptions(in[1], layer.units)
+                         .num_layers(layer.layers)
+                         .batch_first(true)
+                         .bidirectional(layer.bidirectional)),
+            [layer](auto& m, const torch::Tensor& x) {
+                return recurrentResult(std::get<0>(m->forward(x)), layer);
+            });
+        break;
+    case LayerKind::Gru:
+        add(tnn::GRU(tnn::GRUOptions(in[1], layer.units)
+                         .num_layers(layer.layers)
+                         .batch_first(true)
+                         .bidirectional(layer.bidirectional)),
+            [layer](auto& m, const torch::Tensor& x) {
+                return recurrentResult(std::get<0>(m->forward(x)), layer);
+            });
+        break;
+    case LayerKind::Lstm:
+        add(tnn::LSTM(tnn::LSTMOptions(in[1], layer.units)
+                          .num_layers(layer.layers)
+                          .batch_first(true)
+                          .bidirectional(layer.bidirectional)),
+            [layer](auto& m, const torch::Tensor& x) {
+                return recurrentResult(std::get<0>(m->forward(x)), layer);
+            });
+        break;
+    case LayerKind::Embedding: {
+        const int64_t vocabulary = layer.vocabulary;
+        const std::string position = std::to_string(index + 1);
+        add(tnn::Embedding(vocabulary, layer.units),
+            [vocabulary, position](auto& m, const torch::Tensor& x) {
+                const torch::Tensor codes = x.round().to(torch::kLong);
+                if (!torch::equal(codes.to(x.scalar_type()), x) || codes.min().item<int64_t>() < 0 ||
+                    codes.max().item<int64_t>() >= vocabulary)
+                    throw Error(Message(OFICINA_TR_NOOP("layer %1 Embedding needs whole token "
+                                                        "codes from 0 to %2"),
+                                        {position, std::to_string(vocabulary - 1)}));
+                return m->forward(codes);
+            });
+        break;
+    }
+    case LayerKind::Relu: plain([](const torch::Tensor& x) { return torch::relu(x); }); break;
+    case LayerKind::Gelu: plain([](const torch::Tensor& x) { return torch::gelu(x); }); break;
+    case LayerKind::Tanh: plain([](const torch::Tensor& x) { return torch::tanh(x); }); break;
+    case LayerKind::Sigmoid: plain([](const torch::Tensor& x) { return torch::sigmoid(x); }); break;
+    }
+}
+
+torch::Tensor NetImpl::forward(torch::Tensor rows) {
+    torch::Tensor x = (rows - m_mean) / m_scale;
+    if (!m_inputShape.empty()) {
+        std::vector<int64_t> shape = {x.size(0)};
+        shape.insert(shape.end(), m_inputShape.begin(), m_inputShape.end());
+        x = x.reshape(shape);
+    }
+    if (m_backbone) x = m_backbone->forward({x}).toTensor().flatten(1);
+    for (const auto& layer : m_layers) x = layer.apply(x);
+    return m_head->forward(x);
+}
+
+void NetImpl::setStandardization(const torch::Tensor& mean, const torch::Tensor& scale) {
+    torch::NoGradGuard noGrad;
+    m_mean.copy_(mean);
+    m_scale.copy_(scale);
+}
+
+void NetImpl::setTraining(bool on) {
+    train(on);
+    if (m_backbone) m_backbone->train(on && !m_backboneFrozen);
+}
+
+std::vector<torch::Tensor> NetImpl::trainableParameters() {
+    std::vector<torch::Tensor> out;
+    for (auto& p : parameters())
+        if (p.requires_grad()) out.push_back(p);
+    if (m_backbone)
+        for (auto p : m_backbone->parameters())
+            if (p.requires_grad()) out.push_back(p);
+    return out;
+}
+
+std::vector<torch::Tensor> NetImpl::stateTensors() {
+    std::vector<torch::Tensor> out = parameters();
+    for (auto& b : buffers()) out.push_back(b);
+    if (m_backbone) {
+        for (auto p : m_backbone->parameters()) out.push_back(p);
+        for (auto b : m_backbone->buffers()) out.push_back(b);
+    }
+    return out;
+}
+
+torch::Tensor featureTensor(const Table& table, const std::vector<std::string>& columns) {
+    const auto spans = featureColumns(table, columns);
+    const int64_t rows = int64_t(table.rowCount());
+    torch::Tensor out = torch::empty({rows, int64_t(columns.size())});
+    auto a = out.accessor<float, 2>();
+    for (size_t c = 0; c < spans.size(); ++c)
+        for (int64_t r = 0; r < rows; ++r) a[r][int64_t(c)] = float(spans[c][size_t(r)]);
+    return out;
+}
+
+std::optional<torch::Tensor> evaluate(Net& net, const torch::Tensor& rows,
+                                      const PredictControl& control) {
+    torch::NoGradGuard noGrad;
+    constexpr int64_t kBlock = 4096;
+    const int64_t n = rows.size(0);
+    std::vector<torch::Tensor> parts;
+    for (int64_t start = 0; start < n; start += kBlock) {
+        if (control.stop.stop_requested()) return std::nullopt;
+        parts.push_back(net->forward(rows.narrow(0, start, std::min(kBlock, n - start))));
+        if (control.progress) control.progress(double(start + kBlock) / double(n));
+    }
+    if (parts.empty()) return torch::empty({0, net->forward(rows.narrow(0, 0, 0)).size(1)});
+    return torch::cat(parts);
+}
+
+NeuralEstimator::NeuralEstimator(Net net, Task task, std::vector<std::string> features,
+                                 std::vector<std::string> classLabels, double targetMean,
+                                 double targetScale)
+    : m_net(std::move(net)), m_task(task), m_features(std::move(features)),
+      m_labels(std::move(classLabels)), m_targetMean(targetMean), m_targetScale(targetScale) {
+    m_net->setTraining(false);
+}
+
+const char* NeuralEstimator::title() const { return OFICINA_TR_NOOP("Neural network"); }
+
+std::vector<Column> NeuralEstimator::predict(const Table& transformed) const {
+    return predict(transformed, PredictControl{});
+}
+
+std::vector<Column> NeuralEstimator::predict(const Table& transformed,
+                                             const PredictControl& control) const {
+    Net net = m_net;
+    const auto out = evaluate(net, featureTensor(transformed, m_features), control);
+    if (!out) throw Cancelled{};
+    const int64_t n = out->size(0);
+    if (m_task == Task::Classification) {
+        const torch::Tensor p = torch::softmax(*out, 1).to(torch::kDouble).contiguous();
+        Eigen::MatrixXd probabilities =
+            Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic,
+                                           Eigen::RowMajor>>(p.data_ptr<double>(), n, p.size(1));
+        return classificationColumns(probabilities, m_labels);
+    }
+    const torch::Tensor v = out->select(1, 0).to(torch::kDouble).contiguous();
+    std::vector<double> values(v.data_ptr<double>(), v.data_ptr<double>() + n);
+    for (double& x : values) x = x * m_targetScale + m_targetMean;
+    return {Column::numeric(kPredictionColumn, std::move(values), ColumnRole::Prediction)};
+}
+
+std::vector<Shape> networkShapes(const NetworkSpec& spec, int64_t featureCount) {
+    return NetImpl(spec, featureCount, 1).shapes();
+}
+
+} // namespace oficina::core::nn

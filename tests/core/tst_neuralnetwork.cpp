@@ -1,0 +1,313 @@
+// Neural networks on LibTorch (core/nn): the quality bar on the bundled datasets, plus
+// determinism, divergence, Stop, shape errors and the node's validation input.
+#include "data/CsvReader.h"
+#include "data/FeatureMatrix.h"
+#include "data/Split.h"
+#include "eval/RegressionMetrics.h"
+#include "nn/Network.h"
+#include "nodes/Nodes.h"
+#include "pipeline/Executor.h"
+#include "pipeline/NodeRegistry.h"
+#include "pipeline/RunContext.h"
+#include "util/Error.h"
+
+#include "GraphBuilder.h"
+
+#include <QtTest>
+
+#include <thread>
+
+using namespace oficina::core;
+using namespace oficina::core::nn;
+
+namespace {
+
+/// A bundled dataset with `target` as the target column (every other column a feature).
+Table dataset(const std::string& name, const std::string& target) {
+    const Table raw = readCsv(OFICINA_SOURCE_DIR "/resources/datasets/" + name + ".csv").table;
+    std::vector<Column> columns;
+    for (const auto& c : raw.columns())
+        columns.push_back(c.withRole(c.name() == target ? ColumnRole::Target
+                                                        : ColumnRole::Feature));
+    return Table(std::move(columns));
+}
+
+struct Holdout {
+    Table train, test;
+};
+
+Holdout stratifiedHoldout(const Table& t, const std::string& target) {
+    const auto split = stratifiedTrainTestSplit(classLabels(t.column(target)).codes, 0.25, 0);
+    return {t.takeRows(split.train), t.takeRows(split.test)};
+}
+
+double accuracy(const Estimator& estimator, const Table& test, const std::string& target) {
+    const auto columns = estimator.predict(test);
+    const Column& predicted = columns.front();
+    const Column& truth = test.column(target);
+    size_t right = 0;
+    for (size_t i = 0; i < truth.size(); ++i) right += predicted.cellText(i) == truth.cellText(i);
+    return double(right) / double(truth.size());
+}
+
+std::vector<LayerSpec> layers(const std::vector<std::string>& texts) {
+    std::vector<LayerSpec> out;
+    for (const auto& t : texts) out.push_back(parseLayer(t));
+    return out;
+}
+
+std::vector<double> seriesOf(const RunContext& ctx, const std::string& series) {
+    std::vector<double> out;
+    for (const auto& p : ctx.metricsOf("net"))
+        if (p.series == series) out.push_back(p.value);
+    return out;
+}
+
+/// Sliding windows over one column: `lookback` lags (oldest first) and the next value.
+Table windows(const std::vector<double>& series, size_t lookback) {
+    std::vector<Column> columns;
+    const size_t rows = series.size() - lookback;
+    for (size_t lag = lookback; lag >= 1; --lag) {
+        std::vector<double> v(rows);
+        for (size_t r = 0; r < rows; ++r) v[r] = series[r + lookback - lag];
+        columns.push_back(Column::numeric("lag_" + std::to_string(lag), std::move(v)));
+    }
+    std::vector<double> next(series.begin() + ptrdiff_t(lookback), series.end());
+    columns.push_back(Column::numeric("next", std::move(next), ColumnRole::Target));
+    return Table(std::move(columns));
+}
+
+std::vector<size_t> range(size_t from, size_t to) {
+    std::vector<size_t> out;
+    for (size_t i = from; i < to; ++i) out.push_back(i);
+    return out;
+}
+
+} // namespace
+
+class NeuralNetworkTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void mlpOnBreastCancer() {
+        const std::string target = "diagnosis";
+        const auto [train, test] = stratifiedHoldout(dataset("breast_cancer", target), target);
+        RunContext ctx;
+        ctx.beginNode("net");
+        const Fitted fitted = fitNetwork(train, target, nullptr, Task::Classification,
+                                         {.layers = layers({"Dense(units=32)", "ReLU"})},
+                                         {.epochs = 60}, ctx);
+        const double acc = accuracy(*fitted.estimator, test, target);
+        qInfo("breast cancer MLP test accuracy %.4f", acc);
+        QVERIFY(acc >= 0.95);
+        QVERIFY(!seriesOf(ctx, "val_loss").empty());
+        QCOMPARE(seriesOf(ctx, "loss").size(), seriesOf(ctx, "val_accuracy").size());
+    }
+
+    void mlpOnDigits() {
+        const std::string target = "digit";
+        const auto [train, test] = stratifiedHoldout(dataset("digits", target), target);
+        RunContext ctx;
+        const Fitted fitted = fitNetwork(train, target, nullptr, Task::Classification,
+                                         {.layers = layers({"Dense(units=64)", "ReLU"})},
+                                         {.epochs = 40}, ctx);
+        const double acc = accuracy(*fitted.estimator, test, target);
+        qInfo("digits MLP test accuracy %.4f", acc);
+        QVERIFY(acc >= 0.95);
+    }
+
+    void cnnOnDigits() {
+        const std::string target = "digit";
+        const auto [train, test] = stratifiedHoldout(dataset("digits", target), target);
+        RunContext ctx;
+        const NetworkSpec spec{
+            .layers = layers({"Conv2d(units=16, kernel=3, padding=1)", "ReLU",
+                              "MaxPool2d(kernel=2)", "Conv2d(units=32, kernel=3, padding=1)",
+                              "ReLU", "MaxPool2d(kernel=2)", "Flatten", "Dense(units=64)",
+                              "ReLU"}),
+            .inputShape = Shape{1, 8, 8}};
+        const Fitted fitted = fitNetwork(train, target, nullptr, Task::Classification, spec,
+                                         {.epochs = 40}, ctx);
+        const double acc = accuracy(*fitted.estimator, test, target);
+        qInfo("digits CNN test accuracy %.4f", acc);
+        QVERIFY(acc >= 0.97);
+    }
+
+    void lstmOnSunspotsBeatsLastValue() {
+        const Table raw = readCsv(OFICINA_SOURCE_DIR "/resources/datasets/sunspots.csv").table;
+        const Table all = windows(raw.column("SUNACTIVITY").values(), 12);
+        const size_t cut = all.rowCount() * 8 / 10;  // forecast the last fifth, in time order
+        const Table train = all.takeRows(range(0, cut)), test = all.takeRows(range(cut, all.rowCount()));
+        RunContext ctx;
+        const NetworkSpec spec{.layers = layers({"LSTM(units=32)"}), .inputShape = Shape{12, 1}};
+        const Fitted fitted = fitNetwork(train, "next", nullptr, Task::Regression, spec,
+                                         {.learningRate = 0.01, .epochs = 150, .patience = 20},
+                                         ctx);
+        const auto predicted = fitted.estimator->predict(test).front().values();
+        const auto& truth = test.column("next").values();
+        const auto& last = test.column("lag_1").values();
+        double mae = 0, naive = 0;
+        for (size_t i = 0; i < truth.size(); ++i) {
+            mae += std::abs(predicted[i] - truth[i]);
+            naive += std::abs(last[i] - truth[i]);
+        }
+        qInfo("sunspots LSTM MAE %.2f, last value %.2f", mae / truth.size(), naive / truth.size());
+        QVERIFY(mae < naive);
+    }
+
+    void sameSeedSameNumbers() {
+        const Table data = dataset("iris", "species");
+        const NetworkSpec spec{.layers = layers({"Dense(units=16)", "Tanh", "Dropout(rate=0.1)"})};
+        const TrainOptions options{.epochs = 15, .seed = 7};
+        RunContext a, b;
+        a.beginNode("net");
+        b.beginNode("net");
+        const Fitted first = fitNetwork(data, "species", nullptr, Task::Classification, spec,
+                                        options, a);
+        const Fitted second = fitNetwork(data, "species", nullptr, Task::Classification, spec,
+                                         options, b);
+        QCOMPARE(seriesOf(a, "batch_loss"), seriesOf(b, "batch_loss"));
+        QCOMPARE(seriesOf(a, "val_loss"), seriesOf(b, "val_loss"));
+        QVERIFY(seriesOf(a, "batch_loss").size() >= 15);
+        const auto p1 = first.estimator->predict(data), p2 = second.estimator->predict(data);
+        QCOMPARE(p1.at(1).values(), p2.at(1).values());
+
+        RunContext c;
+        c.beginNode("net");
+        TrainOptions other = options;
+        other.seed = 8;
+        (void)fitNetwork(data, "species", nullptr, Task::Classification, spec, other, c);
+        QVERIFY(seriesOf(a, "batch_loss") != seriesOf(c, "batch_loss"));
+    }
+
+    void divergenceNamesTheEpoch() {
+        const std::string target = "progression";
+        const Table data = dataset("diabetes", target);
+        RunContext ctx;
+        try {
+            (void)fitNetwork(data, target, nullptr, Task::Regression,
+                             {.layers = layers({"Dense(units=64)", "ReLU"})},
+                             {.optimizer = Optimizer::Sgd, .learningRate = 5.0, .epochs = 20,
+                              .standardize = false},
+                             ctx);
+            QFAIL("expected the loss to diverge");
+        } catch (const Error& e) {
+            const std::string text = e.message().english();
+            QVERIFY2(text.find("diverged") != std::string::npos, text.c_str());
+            QVERIFY2(text.find("in epoch ") != std::string::npos, text.c_str());
+            QVERIFY2(text.find("learning rate") != std::string::npos, text.c_str());
+        }
+    }
+
+    void shapeErrorsComeBeforeTraining() {
+        const std::string target = "digit";
+        const Table data = dataset("digits", target);
+        RunContext ctx;
+        ctx.beginNode("net");
+        try {
+            (void)fitNetwork(data, target, nullptr, Task::Classification,
+                             {.layers = layers({"Conv2d(units=8, kernel=3)"})}, {}, ctx);
+            QFAIL("expected a shape error");
+        } catch (const Error& e) {
+            QCOMPARE(QString::fromStdString(e.message().english()),
+                     QStringLiteral("layer 1 Conv2d expects channels × height × width, gets 64; "
+                                    "set the node's input shape, e.g. 1x8x8"));
+        }
+        QVERIFY(ctx.metricsOf("net").empty());
+        QVERIFY_THROWS_EXCEPTION(Error, (void)fitNetwork(data, target, nullptr,
+                                                         Task::Classification,
+                                                         {.layers = layers({"ReLU"}),
+                                                          .inputShape = Shape{1, 8, 7}},
+                                                         {}, ctx));
+    }
+
+    void stopKeepsTheBestWeightsSoFar() {
+        const std::string target = "digit";
+        const auto [train, test] = stratifiedHoldout(dataset("digits", target), target);
+        std::stop_source stop;
+        RunContext ctx(stop.get_token());
+        ctx.beginNode("net");
+        // Stops once the third epoch's first batches are streamed, i.e. within an epoch.
+        std::jthread watcher([&](std::stop_token done) {
+            size_t cursor = 0;
+            double lastStep = 0;
+            while (!done.stop_requested() && lastStep < 2.2) {
+                for (const auto& p : ctx.takeMetrics(cursor))
+                    if (p.series == "batch_loss") lastStep = p.step;
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            }
+            stop.request_stop();
+        });
+        const Fitted fitted = fitNetwork(train, target, nullptr, Task::Classification,
+                                         {.layers = layers({"Dense(units=64)", "ReLU"})},
+                                         {.batchSize = 8, .epochs = 1000}, ctx);
+        watcher.request_stop();
+        const auto warnings = ctx.takeWarnings();
+        QCOMPARE(warnings.size(), size_t(1));
+        QVERIFY(warnings[0].english().find("stopped in epoch") != std::string::npos);
+        const double epochs = fitted.metrics.front().second;
+        QVERIFY2(epochs >= 2 && epochs < 10, qPrintable(QString::number(epochs)));
+        QVERIFY(accuracy(*fitted.estimator, test, target) > 0.8);
+
+        std::stop_source early;
+        early.request_stop();
+        RunContext stoppedAtOnce(early.get_token());
+        QVERIFY_THROWS_EXCEPTION(Cancelled, (void)fitNetwork(train, target, nullptr,
+                                                             Task::Classification, {}, {},
+                                                             stoppedAtOnce));
+    }
+
+    void earlyStoppingRestoresTheBestEpoch() {
+        const std::string target = "diagnosis";
+        const Table data = dataset("breast_cancer", target);
+        RunContext ctx;
+        ctx.beginNode("net");
+        const Fitted fitted = fitNetwork(data, target, nullptr, Task::Classification,
+                                         {.layers = layers({"Dense(units=256)", "ReLU",
+                                                            "Dense(units=256)", "ReLU"})},
+                                         {.learningRate = 0.01, .epochs = 300, .patience = 5},
+                                         ctx);
+        const auto valLoss = seriesOf(ctx, "val_loss");
+        const double epochs = fitted.metrics[0].second, best = fitted.metrics[1].second;
+        QVERIFY(epochs < 300);
+        QCOMPARE(best, epochs - 5);
+        QCOMPARE(*std::min_element(valLoss.begin(), valLoss.end()), valLoss[size_t(best) - 1]);
+    }
+
+    void scheduleLowersTheRate() {
+        const Table data = dataset("iris", "species");
+        RunContext ctx;
+        ctx.beginNode("net");
+        (void)fitNetwork(data, "species", nullptr, Task::Classification, {},
+                         {.schedule = Schedule::Step, .stepSize = 2, .decay = 0.5, .epochs = 5,
+                          .earlyStopping = false},
+                         ctx);
+        const std::vector<double> expected = {1e-3, 1e-3, 5e-4, 5e-4, 2.5e-4};
+        QCOMPARE(seriesOf(ctx, "lr"), expected);
+    }
+
+    void nodeTrainsWithAValidationInput() {
+        NodeRegistry registry;
+        registerBuiltinNodes(registry, {.datasetDirectory = OFICINA_SOURCE_DIR "/resources/datasets"});
+        Builder b;
+        b.node("iris", "oficina.data.sample", {{"dataset", std::string("iris")}})
+            .node("split", "oficina.data.split")
+            .node("net", "oficina.nn.network",
+                  {{"layers", std::vector<std::string>{"Dense(units=8)", "ReLU"}},
+                   {"epochs", int64_t(30)}})
+            .link("iris.data", "split.data")
+            .link("split.train", "net.data")
+            .link("split.test", "net.validation");
+        Executor executor(registry);
+        RunContext ctx;
+        const RunResult result = executor.run(b.graph, ctx);
+        const NodeResult& net = result.nodes.at("net");
+        QVERIFY2(net.state == NodeState::Done, net.error ? net.error->english().c_str() : "");
+        size_t validationPoints = 0;
+        for (const auto& p : net.metrics) validationPoints += p.series == "val_accuracy";
+        QVERIFY(validationPoints > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(NeuralNetworkTest)
+#include "tst_neuralnetwork.moc"
