@@ -15,6 +15,7 @@
 
 #include <QtTest>
 
+#include <map>
 #include <thread>
 
 using namespace oficina::core;
@@ -284,6 +285,50 @@ private Q_SLOTS:
                          ctx);
         const std::vector<double> expected = {1e-3, 1e-3, 5e-4, 5e-4, 2.5e-4};
         QCOMPARE(seriesOf(ctx, "lr"), expected);
+    }
+
+    /// The backbone (tests/data/nn/make_digits_backbone.py) saw only the digits 0-4; with ten
+    /// labelled images of each of 5-9, its features beat the same head trained on raw pixels.
+    void transferBeatsTheHeadAloneFromScratch() {
+        const std::string target = "digit";
+        const Table digits = dataset("digits", target);
+        std::vector<size_t> few, rest;
+        std::map<double, int> seen;
+        const auto& labels = digits.column(target).values();
+        for (size_t i = 0; i < labels.size(); ++i) {
+            if (labels[i] < 5) continue;
+            (seen[labels[i]]++ < 10 ? few : rest).push_back(i);
+        }
+        const Table train = digits.takeRows(few), test = digits.takeRows(rest);
+        const TrainOptions options{
+            .learningRate = 0.01, .epochs = 200, .validationFraction = 0, .standardize = false};
+        const std::string backbone = OFICINA_TEST_DATA "/nn/digits_backbone.pt";
+        const auto accuracyOf = [&](const NetworkSpec& spec, TrainOptions o) {
+            RunContext ctx;
+            const Fitted f = fitNetwork(train, target, nullptr, Task::Classification, spec, o, ctx);
+            return accuracy(*f.estimator, test, target);
+        };
+        const double frozen = accuracyOf(
+            {.inputShape = Shape{1, 8, 8}, .backbonePath = backbone, .frozenLayers = -1}, options);
+        const double fineTuned = accuracyOf(
+            {.inputShape = Shape{1, 8, 8}, .backbonePath = backbone, .frozenLayers = 1}, options);
+        TrainOptions scratchOptions = options;
+        scratchOptions.standardize = true;
+        const double scratch = accuracyOf({}, scratchOptions);
+        qInfo("digits 5-9 from 50 images: frozen backbone %.4f, fine-tuned %.4f, head alone %.4f",
+              frozen, fineTuned, scratch);
+        QVERIFY(frozen > scratch + 0.03);
+        QVERIFY(fineTuned > scratch + 0.03);
+
+        RunContext ctx;
+        try {
+            (void)fitNetwork(train, target, nullptr, Task::Classification,
+                             {.backbonePath = OFICINA_TEST_DATA "/nn/missing.pt"}, options, ctx);
+            QFAIL("expected an error for a missing backbone");
+        } catch (const Error& e) {
+            QVERIFY(e.where().ends_with("missing.pt"));
+            QVERIFY(e.message().english().find("cannot load the backbone") == 0);
+        }
     }
 
     void nodeTrainsWithAValidationInput() {
