@@ -55,6 +55,10 @@ struct TrainOptions {
     bool standardize = true;
     uint32_t seed = 0;
     int threads = 0;             ///< CPU threads; 0 = every core
+    /// Stream `batch_loss` and the running training score (one sync per batch). Off, the epoch
+    /// figures come from a summed loss tensor and the training score is not measured: the
+    /// benchmark compares both to price the live chart.
+    bool liveMetrics = true;
 };
 
 /// Trains a network for `task` (classification or regression) on the feature columns of

@@ -239,6 +239,7 @@ Fitted fitNetwork(const Table& train, const std::string& target, const Table* va
         const torch::Tensor order = torch::randperm(nTrain, generator);
         double lossSum = 0, groupSum = 0, sse = 0;
         int64_t groupCount = 0, correct = 0;
+        torch::Tensor quietLossSum = torch::zeros({});
         for (int64_t b = 0; b < batches; ++b) {
             if (ctx.stopRequested()) {
                 stopped = true;
@@ -251,6 +252,10 @@ Fitted fitNetwork(const Table& train, const std::string& target, const Table* va
             torch::Tensor loss = lossOf(out, yb);
             loss.backward();
             optimizer->step();
+            if (!options.liveMetrics) {
+                quietLossSum += loss.detach() * double(rows.size(0));
+                continue;
+            }
             const double value = loss.item<double>();
             if (!std::isfinite(value)) throw diverged(value, epoch, b + 1, learningRate);
             lossSum += value * double(rows.size(0));
@@ -269,11 +274,17 @@ Fitted fitNetwork(const Table& train, const std::string& target, const Table* va
         if (stopped) break;
 
         EpochFigures figures;
+        if (!options.liveMetrics) {
+            lossSum = quietLossSum.item<double>();
+            if (!std::isfinite(lossSum)) throw diverged(lossSum, epoch, batches, learningRate);
+        }
         figures.loss = lossSum / double(nTrain) * lossScale;
-        figures.score = classify ? double(correct) / double(nTrain)
-                                 : (yTrainSst > 0 ? 1 - sse / yTrainSst : NAN);
         ctx.metric("loss", double(epoch), figures.loss);
-        ctx.metric(classify ? "accuracy" : "r2", double(epoch), figures.score);
+        if (options.liveMetrics) {
+            figures.score = classify ? double(correct) / double(nTrain)
+                                     : (yTrainSst > 0 ? 1 - sse / yTrainSst : NAN);
+            ctx.metric(classify ? "accuracy" : "r2", double(epoch), figures.score);
+        }
         double monitored = figures.loss;
         if (hasValidation) {
             std::tie(figures.valLoss, figures.valScore) =
