@@ -10,6 +10,8 @@
 #include "transform/ColumnSelection.h"
 #include "util/Error.h"
 #include "util/Text.h"
+
+#include <cmath>
 #include "util/Tr.h"
 
 #include <algorithm>
@@ -106,7 +108,15 @@ PortValues runSplit(const NodeInputs& inputs, const ParamValues& params, RunCont
     const double testSize = params.real("test_size");
     const auto seed = uint32_t(params.integer("seed"));
     TrainTestIndices split;
-    if (params.boolean("stratify")) {
+    if (!params.boolean("shuffle")) {
+        // train_test_split(shuffle=False): the last rows test, in order, as a forecast would.
+        if (params.boolean("stratify"))
+            throw Error(Message(OFICINA_TR_NOOP("a split without shuffling cannot be "
+                                                "stratified; turn one of them off")));
+        const auto rows = input.rowCount();
+        const auto test = std::min(rows, size_t(std::ceil(testSize * double(rows))));
+        for (size_t i = 0; i < rows; ++i) (i < rows - test ? split.train : split.test).push_back(i);
+    } else if (params.boolean("stratify")) {
         const auto targets = input.namesWithRole(ColumnRole::Target);
         if (targets.empty())
             throw Error(Message(OFICINA_TR_NOOP("a stratified split needs a target column; set "
@@ -224,6 +234,10 @@ NodeSpec splitSpec() {
                    Parameter::boolean("stratify", OFICINA_TR_NOOP("Stratify by target"), false)
                        .withHelp(OFICINA_TR_NOOP("Keep the class proportions equal in both "
                                                  "parts")),
+                   Parameter::boolean("shuffle", OFICINA_TR_NOOP("Shuffle rows"), true)
+                       .withHelp(OFICINA_TR_NOOP("Off: the last rows are the test rows, in "
+                                                 "order, so a forecast is tested on the future "
+                                                 "it never saw")),
                    Parameter::integer("seed", OFICINA_TR_NOOP("Seed"), 0)
                        .range(0, 4294967295.0)
                        .withHelp(OFICINA_TR_NOOP("Same seed, same split"))},

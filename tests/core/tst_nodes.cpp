@@ -100,6 +100,26 @@ private Q_SLOTS:
         QVERIFY(r.nodes.at("split").warnings[0].english().find("leakage") != std::string::npos);
     }
 
+    void splitWithoutShufflingTestsTheLastRows() {
+        Builder b;
+        b.node("sun", "oficina.data.sample", {{"dataset", std::string("sunspots")}})
+            .node("split", "oficina.data.split", {{"shuffle", false}, {"test_size", 0.2}})
+            .link("sun.data", "split.data");
+        const RunResult r = run(b.graph);
+        QVERIFY(!r.anyFailed());
+        const auto& train = output<Table>(r, "split", "train").column("YEAR").values();
+        const auto& test = output<Table>(r, "split", "test").column("YEAR").values();
+        QCOMPARE(test.size(), size_t(62));  // ceil(0.2 × 309), as train_test_split(shuffle=False)
+        QCOMPARE(train.size(), size_t(247));
+        QCOMPARE(train.front(), 1700.0);
+        QCOMPARE(train.back(), 1946.0);
+        QCOMPARE(test.front(), 1947.0);
+        QCOMPARE(test.back(), 2008.0);
+
+        b.graph.setParameter("split", "stratify", true);
+        QCOMPARE(run(b.graph).nodes.at("split").state, NodeState::Failed);
+    }
+
     void predictRefusesDataTransformedDifferently() {
         Builder b;
         b.node("iris", "oficina.data.sample")
