@@ -123,6 +123,43 @@ private Q_SLOTS:
                  QString("oficina.model.logistic_regression"));
     }
 
+    /// The bundled network examples, headless: the CNN on Digits and the LSTM forecast of
+    /// Sunspots against the naive forecast (next year = this year) on the same test years.
+    void networkExamplesReachTheirMetrics() {
+        QTemporaryDir dir;
+        const QString examples = QStringLiteral(OFICINA_SOURCE_DIR "/resources/examples/");
+        const QString cnnReport = dir.filePath("cnn.json");
+        CliRun run = runCli({"run", "-q", examples + "digits_cnn.oficina", "--report", cnnReport});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const double accuracy =
+            reportNode(readReport(cnnReport), "score")["metrics"].toObject()["accuracy"].toDouble();
+        qInfo("digits CNN example: accuracy %.4f", accuracy);
+        QVERIFY(accuracy >= 0.97);
+
+        const QString forecast = dir.filePath("forecast.csv");
+        run = runCli({"run", "-q", examples + "sunspots_lstm.oficina", "--predictions",
+                      "predict=" + forecast});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QFile file(forecast);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList header = QString::fromUtf8(file.readLine()).trimmed().split(',');
+        const qsizetype last = header.indexOf("lag_1"), truth = header.indexOf("SUNACTIVITY_t+1"),
+                        predicted = header.indexOf("prediction");
+        QVERIFY(last >= 0 && truth >= 0 && predicted >= 0);
+        double mae = 0, naive = 0;
+        int rows = 0;
+        while (!file.atEnd()) {
+            const QStringList cells = QString::fromUtf8(file.readLine()).trimmed().split(',');
+            mae += qAbs(cells[predicted].toDouble() - cells[truth].toDouble());
+            naive += qAbs(cells[last].toDouble() - cells[truth].toDouble());
+            ++rows;
+        }
+        qInfo("sunspots LSTM example: MAE %.2f, naive %.2f over %d test years", mae / rows,
+              naive / rows, rows);
+        QCOMPARE(rows, 60);
+        QVERIFY(mae < naive);
+    }
+
     void exitCodes_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("exitCode");
