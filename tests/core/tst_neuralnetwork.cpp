@@ -15,6 +15,7 @@
 
 #include <QtTest>
 
+#include <cmath>
 #include <map>
 #include <thread>
 
@@ -329,6 +330,63 @@ private Q_SLOTS:
             QVERIFY(e.where().ends_with("missing.pt"));
             QVERIFY(e.message().english().find("cannot load the backbone") == 0);
         }
+    }
+
+    void cosineAndPlateauSchedules() {
+        const Table data = dataset("iris", "species");
+        RunContext cosine;
+        cosine.beginNode("net");
+        (void)fitNetwork(data, "species", nullptr, Task::Classification, {},
+                         {.schedule = Schedule::Cosine, .epochs = 4, .earlyStopping = false},
+                         cosine);
+        const std::vector<double> expected = {1e-3, 0.5e-3 * (1 + std::cos(M_PI / 4)),
+                                              0.5e-3 * (1 + std::cos(M_PI / 2)),
+                                              0.5e-3 * (1 + std::cos(3 * M_PI / 4))};
+        const auto rates = seriesOf(cosine, "lr");
+        QCOMPARE(rates.size(), expected.size());
+        for (size_t i = 0; i < rates.size(); ++i) QVERIFY(std::abs(rates[i] - expected[i]) < 1e-15);
+
+        // Reduce on plateau: the rate drops only after an epoch that set no new best.
+        RunContext plateau;
+        plateau.beginNode("net");
+        (void)fitNetwork(data, "species", nullptr, Task::Classification, {},
+                         {.optimizer = Optimizer::Sgd, .learningRate = 0.5, .schedule = Schedule::Plateau,
+                          .decay = 0.5, .epochs = 40, .earlyStopping = false, .patience = 2},
+                         plateau);
+        const auto lr = seriesOf(plateau, "lr"), val = seriesOf(plateau, "val_loss");
+        int drops = 0;
+        for (size_t e = 1; e < lr.size(); ++e) {
+            if (lr[e] == lr[e - 1]) continue;
+            ++drops;
+            QCOMPARE(lr[e], lr[e - 1] * 0.5);
+            QVERIFY(val[e - 1] >= *std::min_element(val.begin(), val.begin() + ptrdiff_t(e - 1)));
+        }
+        QVERIFY(drops > 0);
+    }
+
+    void balancedClassWeightsFavourTheRareClass() {
+        // 400 rows of class "common" around 0 and 40 of "rare" around 1, overlapping.
+        std::vector<double> x;
+        std::vector<int32_t> y;
+        for (int i = 0; i < 440; ++i) {
+            const bool rare = i >= 400;
+            x.push_back((rare ? 1.0 : 0.0) + std::sin(i * 12.9898) * 1.2);
+            y.push_back(rare ? 1 : 0);
+        }
+        const Table data({Column::numeric("x", x),
+                          Column::categorical("label", y, {"common", "rare"}, ColumnRole::Target)});
+        const auto rarePredictions = [&](bool balanced) {
+            RunContext ctx;
+            const Fitted f = fitNetwork(data, "label", nullptr, Task::Classification, {},
+                                        {.epochs = 30, .validationFraction = 0,
+                                         .balancedClassWeights = balanced},
+                                        ctx);
+            const Column predicted = f.estimator->predict(data).front();
+            return std::count(predicted.codes().begin(), predicted.codes().end(), 1);
+        };
+        const auto plain = rarePredictions(false), balanced = rarePredictions(true);
+        qInfo("rows predicted rare: %ld unweighted, %ld balanced", long(plain), long(balanced));
+        QVERIFY(balanced > plain + 40);
     }
 
     void nodeTrainsWithAValidationInput() {
