@@ -1,10 +1,12 @@
 // The property panel drives real editor widgets: each ParamKind gets its widget, every edit
 // lands in the document through Document::setParameter and is undone by the undo stack, the
 // panel follows undo, removal and reset, column pickers list the ColumnLookup's columns, and
-// rejected values show why.
+// rejected values show why. The layer-list editor of a network: add, change, move and remove
+// layers, each one undo step; shapes and their misfits; text from a file that does not parse.
 #include "document/Document.h"
 #include "nodes/Nodes.h"
 #include "pipeline/NodeRegistry.h"
+#include "properties/LayersEditor.h"
 #include "properties/ParamEditorFactory.h"
 #include "properties/PropertyPanel.h"
 
@@ -14,7 +16,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QGroupBox>
+#include <QMenu>
+#include <QPushButton>
 #include <QSpinBox>
+#include <QTableWidget>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -40,17 +47,52 @@ QLabel* problemOf(ui::PropertyPanel& panel, const std::string& key) {
     return panel.findChild<QLabel*>(QStringLiteral("problem_%1").arg(key.c_str()));
 }
 
+using Layers = std::vector<std::string>;
+
+/// A network node as issue 5's will declare it: an input shape and a list of layers.
+core::NodeSpec fakeNetworkSpec() {
+    return {.type = "test.network",
+            .title = "Network",
+            .category = core::Category::NeuralNets,
+            .inputs = {{"data", core::PortType::Table, "Data"}},
+            .outputs = {{"model", core::PortType::Model, "Model"}},
+            .params = {core::Parameter::text("input_shape", "Input shape").optional(),
+                       core::Parameter::layers("layers", "Layers",
+                                               {"Dense(units=64)", "ReLU"})}};
+}
+
+Layers layersOf(const ui::Document& doc, const QString& node) {
+    return std::get<Layers>(param(doc, node, "layers"));
+}
+
+QString cell(ui::LayersEditor& editor, int row, int column) {
+    const QTableWidgetItem* item = editor.findChild<QTableWidget*>("layersTable")->item(row, column);
+    return item ? item->text() : QStringLiteral("<none>");
+}
+
+QLabel* shapeLabel(ui::LayersEditor& editor) {
+    return editor.findChild<QLabel*>("layerShapes");
+}
+
+void addFromMenu(ui::LayersEditor& editor, const QString& key) {
+    for (QAction* action : editor.findChild<QPushButton*>("addLayer")->menu()->actions())
+        if (action->data().toString() == key) return action->trigger();
+    QFAIL(qPrintable("no menu entry " + key));
+}
+
 } // namespace
 
 class PropertiesTest : public QObject {
     Q_OBJECT
 
     core::NodeRegistry m_registry;
+    core::NodeRegistry m_networks;  // fake nodes with a layer list
 
 private Q_SLOTS:
     void initTestCase() {
         core::registerBuiltinNodes(m_registry,
                                    {.datasetDirectory = OFICINA_SOURCE_DIR "/resources/datasets"});
+        m_networks.add(fakeNetworkSpec());
     }
 
     void numbersAndBooleansAreUndoable() {
@@ -207,6 +249,221 @@ private Q_SLOTS:
             panel.resize(360, 480);
             panel.grab().save(qEnvironmentVariable("OFICINA_SHOTS") + "/properties.png");
         }
+    }
+
+    // Every change of the list goes through the document and is one undo step of its own,
+    // even two edits of the same setting in a row (the document would merge those otherwise).
+    void layerListEditsAreUndoneOneByOne() {
+        ui::Document doc(m_networks);
+        ui::PropertyPanel panel(doc);
+        const QString net = doc.addNode("test.network", {0, 0});
+        const int base = doc.undoStack()->index();
+        panel.showNode(net);
+        panel.show();
+        auto* editor = qobject_cast<ui::LayersEditor*>(panel.editor("layers"));
+        QVERIFY(editor);
+        QCOMPARE(editor->findChild<QTableWidget*>("layersTable")->rowCount(), 2);
+        QCOMPARE(cell(*editor, 0, 1), QStringLiteral("Dense"));
+        QCOMPARE(cell(*editor, 0, 2), QStringLiteral("64 units"));
+        QCOMPARE(cell(*editor, 1, 1), QStringLiteral("ReLU"));
+        QVERIFY(editor->findChild<QTableWidget*>("layersTable")->isColumnHidden(3));  // no shape
+
+        std::vector<Layers> history{layersOf(doc, net)};
+        const auto step = [&](const Layers& expected) {
+            QCOMPARE(layersOf(doc, net), expected);
+            history.push_back(expected);
+            QCOMPARE(doc.undoStack()->index(), base + int(history.size()) - 1);
+        };
+
+        editor->setCurrentRow(0);
+        addFromMenu(*editor, "Dropout");  // after the selected row
+        step({"Dense(units=64)", "Dropout(rate=0.2)", "ReLU"});
+        QCOMPARE(editor->currentRow(), 1);
+        QCOMPARE(cell(*editor, 1, 2), QStringLiteral("rate 0.2"));
+        QVERIFY(doc.undoStack()->undoText().contains("Dropout"));
+
+        editor->setCurrentRow(0);
+        auto* units = editor->findChild<QSpinBox*>("layerField_units");
+        QVERIFY(units);
+        QCoreApplication::processEvents();  // the form's layout shows new rows on a later event
+        QVERIFY(units->isVisibleTo(&panel));
+        QCOMPARE(units->value(), 64);
+        QCOMPARE(units->maximum(), 100000);
+        units->setValue(128);
+        step({"Dense(units=128)", "Dropout(rate=0.2)", "ReLU"});
+        units->setValue(256);
+        step({"Dense(units=256)", "Dropout(rate=0.2)", "ReLU"});
+        QCOMPARE(cell(*editor, 0, 2), QStringLiteral("256 units"));
+
+        editor->findChild<QToolButton*>("moveLayerDown")->click();
+        step({"Dropout(rate=0.2)", "Dense(units=256)", "ReLU"});
+        QCOMPARE(editor->currentRow(), 1);  // the selection follows the layer
+        editor->findChild<QToolButton*>("moveLayerUp")->click();
+        step({"Dense(units=256)", "Dropout(rate=0.2)", "ReLU"});
+
+        // Another kind resets the row to that kind's defaults.
+        auto* kind = editor->findChild<QComboBox*>("layerKind");
+        editor->setCurrentRow(1);
+        const int conv = kind->findText("Convolution 2-D");
+        QVERIFY(conv >= 0);
+        kind->setCurrentIndex(conv);
+        Q_EMIT kind->activated(conv);
+        step({"Dense(units=256)", "Conv2d(units=16, kernel=3, stride=1, padding=0)", "ReLU"});
+        QCOMPARE(cell(*editor, 1, 2), QStringLiteral("16 ch, 3×3"));
+        auto* kernel = editor->findChild<QSpinBox*>("layerField_kernel");
+        QVERIFY(kernel);
+        QVERIFY(!kernel->toolTip().isEmpty());
+        kernel->setValue(5);
+        step({"Dense(units=256)", "Conv2d(units=16, kernel=5, stride=1, padding=0)", "ReLU"});
+
+        editor->setCurrentRow(2);
+        editor->findChild<QPushButton*>("removeLayer")->click();
+        step({"Dense(units=256)", "Conv2d(units=16, kernel=5, stride=1, padding=0)"});
+        QCOMPARE(editor->currentRow(), 1);
+        QVERIFY(!editor->findChild<QToolButton*>("moveLayerDown")->isEnabled());
+
+        // Undo walks back one edit at a time, and the table follows.
+        for (size_t i = history.size() - 1; i > 0; --i) {
+            doc.undoStack()->undo();
+            QCOMPARE(layersOf(doc, net), history[i - 1]);
+            QCOMPARE(editor->findChild<QTableWidget*>("layersTable")->rowCount(),
+                     int(history[i - 1].size()));
+        }
+        QCOMPARE(doc.undoStack()->index(), base);
+        QCOMPARE(cell(*editor, 0, 2), QStringLiteral("64 units"));
+        doc.undoStack()->redo();
+        QCOMPARE(layersOf(doc, net), history[1]);
+    }
+
+    void layerShapesAndTheirMisfits() {
+        ui::Document doc(m_networks);
+        ui::PropertyPanel panel(doc);
+        const QString net = doc.addNode("test.network", {0, 0});
+        doc.setParameter(net, "input_shape", std::string("1x8x8"));
+        doc.setParameter(net, "layers",
+                         Layers{"Conv2d(units=4, kernel=3, stride=1, padding=0)", "ReLU",
+                                "MaxPool2d(kernel=2, stride=0, padding=0)", "Dense(units=10)"});
+        panel.showNode(net);
+        panel.show();
+        auto* editor = qobject_cast<ui::LayersEditor*>(panel.editor("layers"));
+        QVERIFY(editor);
+        auto* table = editor->findChild<QTableWidget*>("layersTable");
+        QVERIFY(!table->isColumnHidden(3));
+        QCOMPARE(cell(*editor, 0, 3), QStringLiteral("4×6×6"));
+        QCOMPARE(cell(*editor, 2, 3), QStringLiteral("4×3×3"));
+        QCOMPARE(cell(*editor, 2, 2), QStringLiteral("2×2"));
+        // A Dense layer after an image-shaped output: core's message, under the table, in red.
+        QVERIFY(editor->shapeLineIsProblem());
+        QLabel* line = shapeLabel(*editor);
+        QVERIFY(line->isVisible());
+        QVERIFY2(line->text().contains("layer 4 Dense expects a row of features, gets 4×3×3"),
+                 qPrintable(line->text()));
+        QVERIFY(line->text().contains("Flatten"));
+        QCOMPARE(cell(*editor, 3, 3), QStringLiteral("✗"));
+
+        editor->setCurrentRow(2);
+        addFromMenu(*editor, "Flatten");
+        QCOMPARE(layersOf(doc, net)[3], std::string("Flatten"));
+        QVERIFY(!editor->shapeLineIsProblem());
+        QCOMPARE(line->text(), QStringLiteral("Input: 1×8×8"));
+        QCOMPARE(cell(*editor, 3, 3), QStringLiteral("36"));
+        QCOMPARE(cell(*editor, 4, 3), QStringLiteral("10"));
+
+        // The input shape follows its parameter: flat features need the input's feature count.
+        doc.setParameter(net, "input_shape", std::string());
+        QVERIFY(table->isColumnHidden(3));
+        QVERIFY(!line->isVisible());
+        panel.setFeatureCountLookup([&](const QString& node, const QString& port) {
+            return node == net && port == "data" ? std::optional<int>(64) : std::nullopt;
+        });
+        QVERIFY(!table->isColumnHidden(3));
+        QVERIFY(line->text().contains("layer 1 Conv2d expects channels × height × width, gets 64"));
+        doc.setParameter(net, "input_shape", std::string("8 by 8"));
+        QVERIFY(editor->shapeLineIsProblem());
+        QVERIFY2(line->text().contains("'8 by 8' is not valid"), qPrintable(line->text()));
+        doc.undoStack()->undo();  // both edits of the input shape, merged into one step
+        QCOMPARE(line->text(), QStringLiteral("Input: 1×8×8"));
+
+        if (!qEnvironmentVariableIsEmpty("OFICINA_SHOTS")) {
+            doc.setParameter(net, "layers",
+                             Layers{"Conv2d(units=16, kernel=3, stride=1, padding=1)", "ReLU",
+                                    "MaxPool2d(kernel=2, stride=0, padding=0)", "Flatten",
+                                    "Dense(units=64)", "ReLU"});
+            editor->setCurrentRow(0);
+            panel.resize(350, 640);
+            QTest::qWait(50);  // layouts settle, new form rows are shown
+            panel.grab().save(qEnvironmentVariable("OFICINA_SHOTS") + "/properties_layers.png");
+            doc.setParameter(net, "layers", Layers{"Conv2d(units=16, kernel=3)", "ReLU",
+                                                   "Dense(units=10)"});
+            editor->setCurrentRow(2);
+            QTest::qWait(50);
+            panel.grab().save(qEnvironmentVariable("OFICINA_SHOTS") +
+                              "/properties_layers_error.png");
+        }
+    }
+
+    // The built-in network nodes: a network's layers start from its input shape, a transfer
+    // head's from its backbone's output, unknown before a run.
+    void builtInNetworkNodes() {
+        ui::Document doc(m_registry);
+        ui::PropertyPanel panel(doc);
+        const QString net = doc.addNode("oficina.nn.network", {0, 0});
+        const QString transfer = doc.addNode("oficina.nn.transfer", {0, 0});
+        for (const QString& node : {net, transfer}) {
+            doc.setParameter(node, "input_shape", std::string("1x8x8"));
+            doc.setParameter(node, "layers", Layers{"Dense(units=10)"});
+        }
+        panel.showNode(net);
+        auto* editor = qobject_cast<ui::LayersEditor*>(panel.editor("layers"));
+        QVERIFY(editor);
+        QVERIFY(editor->shapeLineIsProblem());
+        QVERIFY(editor->shapeLine().contains("layer 1 Dense expects a row of features"));
+        panel.showNode(transfer);
+        editor = qobject_cast<ui::LayersEditor*>(panel.editor("layers"));
+        QVERIFY(editor);
+        QVERIFY(!editor->shapeLineIsProblem());
+        QVERIFY(editor->shapeLine().isEmpty());
+        QVERIFY(editor->findChild<QTableWidget*>("layersTable")->isColumnHidden(3));
+    }
+
+    // A hand-edited file: the row is shown as written, in red with the reason, and the rest of
+    // the list still works; picking a kind replaces the row.
+    void unparsableLayersAreShownNotDropped() {
+        ui::Document doc(m_networks);
+        ui::PropertyPanel panel(doc);
+        const QString net = doc.addNode("test.network", {0, 0});
+        doc.setParameter(net, "input_shape", std::string("10"));
+        doc.setParameter(net, "layers",
+                         Layers{"Dense(units=32)", "Banana(size=3)", "Dense(units=0)"});
+        panel.showNode(net);
+        panel.show();
+        auto* editor = qobject_cast<ui::LayersEditor*>(panel.editor("layers"));
+        QVERIFY(editor);
+        auto* table = editor->findChild<QTableWidget*>("layersTable");
+        QCOMPARE(table->rowCount(), 3);
+        QCOMPARE(cell(*editor, 1, 1), QStringLiteral("Banana(size=3)"));
+        QVERIFY(table->item(1, 1)->toolTip().contains("is not a layer"));
+        QVERIFY2(table->item(2, 1)->toolTip().contains("units must be between 1 and"),
+                 qPrintable(table->item(2, 1)->toolTip()));
+        QCOMPARE(table->item(1, 1)->foreground().color(), QColor(0xc0, 0x1c, 0x28));
+        QVERIFY(problemOf(panel, "layers")->isVisible());  // the parameter's own check
+        QCOMPARE(cell(*editor, 0, 3), QStringLiteral("32"));
+        QCOMPARE(cell(*editor, 1, 3), QString());  // no shapes after a row that means nothing
+
+        editor->setCurrentRow(1);
+        auto* kind = editor->findChild<QComboBox*>("layerKind");
+        QCOMPARE(kind->currentIndex(), -1);
+        QVERIFY(editor->findChild<QLabel*>("layerProblem")->isVisibleTo(&panel));
+        QVERIFY(!editor->findChild<QSpinBox*>("layerField_units"));
+        const int relu = kind->findText("ReLU");
+        kind->setCurrentIndex(relu);
+        Q_EMIT kind->activated(relu);
+        QCOMPARE(layersOf(doc, net), (Layers{"Dense(units=32)", "ReLU", "Dense(units=0)"}));
+        editor->setCurrentRow(2);
+        auto* units = editor->findChild<QSpinBox*>("layerField_units");
+        QVERIFY(!units);  // still a bad row: its kind must be picked again
+        doc.undoStack()->undo();
+        QCOMPARE(layersOf(doc, net)[1], std::string("Banana(size=3)"));
     }
 
     void followsRemovalAndReset() {

@@ -1,6 +1,7 @@
 #include "properties/ParamEditorFactory.h"
 
 #include "Translate.h"
+#include "properties/LayersEditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -332,6 +333,7 @@ ParamEditor* ParamEditorFactory::create(const core::Parameter& parameter, QWidge
     case core::ParamKind::Columns: editor = new ColumnsEditor(parameter, parent); break;
     case core::ParamKind::Text: editor = new TextEditor(parameter, parent); break;
     case core::ParamKind::File: editor = new FileEditor(parameter, parent); break;
+    case core::ParamKind::Layers: editor = new LayersEditor(parameter, parent); break;
     }
     editor->setObjectName(QString::fromStdString(parameter.key));
     editor->setToolTip(trCore(parameter.help));

@@ -2,13 +2,18 @@
 
 #include "Translate.h"
 #include "document/Document.h"
+#include "nn/LayerSpec.h"
 #include "pipeline/NodeRegistry.h"
 #include "properties/ParamEditorFactory.h"
+#include "util/Error.h"
 
 #include <QFormLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace oficina::ui {
 
@@ -68,6 +73,11 @@ PropertyPanel::~PropertyPanel() = default;
 void PropertyPanel::setColumnLookup(ColumnLookup lookup) {
     m_lookup = std::move(lookup);
     refreshColumns();
+}
+
+void PropertyPanel::setFeatureCountLookup(FeatureCountLookup lookup) {
+    m_featureLookup = std::move(lookup);
+    refreshShapes();
 }
 
 void PropertyPanel::showNode(const QString& nodeId) {
@@ -132,7 +142,12 @@ void PropertyPanel::rebuild() {
         problem->setPalette(red);
         fieldLayout->addWidget(editor);
         fieldLayout->addWidget(problem);
-        m_formLayout->addRow(label, field);
+        if (parameter.kind == core::ParamKind::Layers) {  // a table: the dock's full width
+            m_formLayout->addRow(label);
+            m_formLayout->addRow(field);
+        } else {
+            m_formLayout->addRow(label, field);
+        }
         m_editors.push_back(editor);
         m_problems.push_back(problem);
         connect(editor, &ParamEditor::edited, this,
@@ -153,12 +168,65 @@ void PropertyPanel::refreshColumns() {
         editor->setColumns(m_lookup && !port.isEmpty() ? m_lookup(m_nodeId, port)
                                                        : QStringList());
     }
+    refreshShapes();
+}
+
+// A layer list starts from the node's input shape, or from a flat row of the input's features;
+// a transfer-learning head starts from its backbone's output, unknown here.
+void PropertyPanel::refreshShapes() {
+    const core::NodeSpec* spec = m_document.nodeSpec(m_nodeId);
+    const core::Node* node = spec ? m_document.graph().node(m_nodeId.toStdString()) : nullptr;
+    const bool hasLayers = std::any_of(m_editors.begin(), m_editors.end(), [](ParamEditor* e) {
+        return e->parameter().kind == core::ParamKind::Layers;
+    });
+    if (!node || !hasLayers) return;
+    if (spec->param(kBackboneKey)) {  // the layers start from the backbone's output
+        for (ParamEditor* editor : m_editors) editor->setInputShape(std::nullopt, {});
+        return;
+    }
+    std::string text;
+    if (const core::Parameter* p = spec->param(kInputShapeKey)) {
+        const core::Value& v = node->params.contains(kInputShapeKey)
+                                   ? node->params.at(kInputShapeKey)
+                                   : p->defaultValue;
+        if (const auto* s = std::get_if<std::string>(&v)) text = *s;
+    }
+    std::optional<core::nn::Shape> shape;
+    QString problem;
+    try {
+        shape = core::nn::parseShape(text);
+    } catch (const core::Error& e) {
+        problem = trMessage(e.message());
+    }
+    if (!shape && problem.isEmpty() && m_featureLookup) {
+        const QString port = columnSource(*spec, core::Parameter{});
+        const std::optional<int> features =
+            port.isEmpty() ? std::nullopt : m_featureLookup(m_nodeId, port);
+        if (features && *features > 0) shape = core::nn::Shape{*features};
+    }
+    for (ParamEditor* editor : m_editors)
+        if (editor->parameter().kind == core::ParamKind::Layers)
+            editor->setInputShape(shape, problem);
 }
 
 void PropertyPanel::edit(const core::Parameter& parameter, const ParamEditor* editor) {
     // Even a rejected value is stored: the graph's validation keeps the node from running and
     // the user sees why here, instead of an edit that silently does nothing.
-    m_document.setParameter(m_nodeId, parameter.key, editor->value());
+    core::Value value = editor->value();
+    const QString step = editor->editText();
+    const core::Node* node = m_document.graph().node(m_nodeId.toStdString());
+    const bool changes = node && (!node->params.contains(parameter.key) ||
+                                  node->params.at(parameter.key) != value);
+    if (step.isEmpty() || !changes) {
+        m_document.setParameter(m_nodeId, parameter.key, std::move(value));
+    } else {
+        // A macro of one command: the document merges consecutive edits of one parameter, but
+        // not into a macro, so a layer added, moved or changed is undone on its own.
+        QUndoStack* stack = m_document.undoStack();
+        stack->beginMacro(tr("%1 — %2").arg(step, m_document.nodeTitle(m_nodeId)));
+        m_document.setParameter(m_nodeId, parameter.key, std::move(value));
+        stack->endMacro();
+    }
     showProblem(editor);
 }
 
@@ -179,6 +247,7 @@ void PropertyPanel::onParameterChanged(const QString& node, const QString& key) 
     const auto it = n->params.all().find(key.toStdString());
     e->setValue(it != n->params.all().end() ? it->second : e->parameter().defaultValue);
     showProblem(e);
+    if (key == QLatin1String(kInputShapeKey)) refreshShapes();
 }
 
 } // namespace oficina::ui

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 #include <string>
 
 class QFormLayout;
@@ -31,14 +32,27 @@ public:
     using ColumnLookup =
         std::function<QStringList(const QString& nodeId, const QString& inputPort)>;
 
+    /// How many values one row of the table feeding `inputPort` of `nodeId` gives a network
+    /// (its feature columns), or nothing when unknown. With the node's `input_shape` parameter
+    /// it gives the shape a layer list starts from.
+    using FeatureCountLookup =
+        std::function<std::optional<int>(const QString& nodeId, const QString& inputPort)>;
+
     PropertyPanel(Document& document, QWidget* parent = nullptr);
     ~PropertyPanel() override;
 
     /// Shows the parameters of `nodeId`; an empty id (nothing selected) clears the panel.
     void showNode(const QString& nodeId);
     void setColumnLookup(ColumnLookup lookup);
-    /// Re-asks the lookup for column names (after a run produced new tables).
+    void setFeatureCountLookup(FeatureCountLookup lookup);
+    /// Re-asks the lookups for column names and feature counts (after a run produced new
+    /// tables).
     void refreshColumns();
+
+    /// The text parameter giving a network's input shape ("" = a flat row of features).
+    static constexpr const char* kInputShapeKey = "input_shape";
+    /// The file parameter of a transfer-learning node, whose layers follow a backbone.
+    static constexpr const char* kBackboneKey = "backbone";
 
     [[nodiscard]] const QString& nodeId() const { return m_nodeId; }
     /// The editor of parameter `key` of the shown node, or nullptr (for tests).
@@ -49,9 +63,11 @@ private:
     void onParameterChanged(const QString& node, const QString& key);
     void edit(const core::Parameter& parameter, const ParamEditor* editor);
     void showProblem(const ParamEditor* editor);
+    void refreshShapes();
 
     Document& m_document;
     ColumnLookup m_lookup;
+    FeatureCountLookup m_featureLookup;
     QString m_nodeId;
     QLabel* m_title = nullptr;
     QLabel* m_help = nullptr;
