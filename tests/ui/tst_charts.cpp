@@ -25,6 +25,7 @@
 #include <QChart>
 #include <QLegend>
 #include <QLegendMarker>
+#include <QLineSeries>
 #include <QLogValueAxis>
 #include <QScatterSeries>
 #include <QTabWidget>
@@ -239,6 +240,111 @@ private Q_SLOTS:
         QVERIFY(log);
         QCOMPARE(chart.pointCount("loss"), size_t(12'000));
         checkSaved(chart, m_dir.path(), "loss");
+    }
+
+    // What a network's trainer streams: per-batch loss at fractional epochs, per-epoch loss,
+    // validation loss, R² (negative in the first epochs) and the learning rate.
+    void lossChartOfARegressionNetwork() {
+        ui::LossChart chart;
+        chart.resize(640, 420);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        const int epochs = 20, batches = 25;
+        for (int e = 1; e <= epochs; ++e) {
+            for (int b = 1; b <= batches; ++b) {
+                const double t = e - 1 + double(b) / batches;
+                chart.append("batch_loss", t, 3.0 / t * (1 + 0.3 * std::sin(7.0 * t * b)));
+            }
+            chart.append("loss", e, 3.0 / e);
+            chart.append("val_loss", e, 3.2 / e + 0.05);
+            chart.append("r2", e, 1 - 3.5 / e);      // -2.5 at epoch 1
+            chart.append("val_r2", e, 1 - 4.0 / e);  // -3 at epoch 1
+            chart.append("lr", e, e <= 10 ? 0.01 : 0.001);
+        }
+        chart.refresh();
+        QCOMPARE(chart.pointCount("batch_loss"), size_t(epochs * batches));
+        QCOMPARE(chart.drawnCount("batch_loss"), epochs * batches);
+        QCOMPARE(chart.pointCount("lr"), size_t(epochs));
+
+        QValueAxis* left = nullptr;
+        QValueAxis* right = nullptr;
+        for (QAbstractAxis* axis : chart.chart()->axes(Qt::Vertical))
+            (axis->alignment() == Qt::AlignLeft ? left : right) = qobject_cast<QValueAxis*>(axis);
+        QVERIFY(left && right && right->isVisible());
+        QMap<QString, QLineSeries*> byName;
+        for (QAbstractSeries* series : chart.chart()->series())
+            byName[series->name()] = static_cast<QLineSeries*>(series);
+        // Translated legend names; no line for the learning rate.
+        QCOMPARE(byName.keys(), (QStringList{"Loss", "Loss per batch", "R²", "Validation R²",
+                                             "Validation loss"}));
+        for (const QString& name : {"R²", "Validation R²"}) {
+            QCOMPARE(byName[name]->attachedAxes().size(), 2);
+            QVERIFY(byName[name]->attachedAxes().contains(right));
+        }
+        QVERIFY(byName["Loss per batch"]->attachedAxes().contains(left));
+        // The batch line is thin and faint, under the epoch loss in the same colour.
+        const QPen batch = byName["Loss per batch"]->pen(), epoch = byName["Loss"]->pen();
+        QVERIFY(batch.widthF() < epoch.widthF());
+        QVERIFY(batch.color().alpha() < 128);
+        QCOMPARE(batch.color().rgb(), epoch.color().rgb());
+        QVERIFY(chart.chart()->series().indexOf(byName["Loss per batch"]) <
+                chart.chart()->series().indexOf(byName["Loss"]));
+        // R² down to -3: the right axis reaches -1, not further, and the note says why.
+        QCOMPARE(right->min(), -1.0);
+        QCOMPARE(right->max(), 1.0);
+        QCOMPARE(right->titleText(), QStringLiteral("R²"));
+        QCOMPARE(chart.chart()->axes(Qt::Horizontal).front()->titleText(),
+                 QStringLiteral("Epoch"));
+        QVERIFY2(chart.note().contains("R² below −1 (lowest -3) runs off the axis"),
+                 qPrintable(chart.note()));
+        // The learning rate is named, not drawn, and does not pull the loss axis to 0.001.
+        QVERIFY2(chart.note().contains("Learning rate 0.01 → 0.001"), qPrintable(chart.note()));
+        double batchMin = 1e9;
+        for (const QPointF& p : byName["Loss per batch"]->points())
+            batchMin = std::min(batchMin, p.y());
+        QVERIFY(left->min() <= batchMin);
+        QVERIFY(left->min() >= 0);
+        // The first batches (up to 97) run off the top rather than squash the epoch curves
+        // (3.25 at most), which keep half the height or more.
+        QVERIFY(left->max() >= 3.25);
+        QVERIFY2(left->max() <= 2 * 3.25, qPrintable(QString::number(left->max())));
+        checkSaved(chart, m_dir.path(), "loss_network_regression");
+
+        // R² that never goes below 0 keeps accuracy's 0–1; a little below, a tighter axis than
+        // -1, with no note about it.
+        chart.clear();
+        for (int e = 1; e <= 5; ++e) chart.append("r2", e, 0.2 * e - 0.2);
+        chart.refresh();
+        QCOMPARE(right->min(), 0.0);
+        chart.clear();
+        for (int e = 1; e <= 5; ++e) chart.append("r2", e, 0.2 * e - 0.3);
+        chart.refresh();
+        QCOMPARE(right->min(), -0.25);
+        QVERIFY(chart.note().isEmpty());
+    }
+
+    void lossChartOfAClassificationNetwork() {
+        ui::LossChart chart;
+        chart.resize(640, 420);
+        for (int e = 1; e <= 10; ++e) {
+            for (int b = 1; b <= 4; ++b) chart.append("batch_loss", e - 1 + b / 4.0, 1.0 / e);
+            chart.append("loss", e, 1.0 / e);
+            chart.append("val_loss", e, 1.1 / e);
+            chart.append("accuracy", e, 1 - 0.5 / e);
+            chart.append("val_accuracy", e, 1 - 0.6 / e);
+            chart.append("lr", e, 0.001);
+        }
+        chart.refresh();
+        QValueAxis* right = nullptr;
+        for (QAbstractAxis* axis : chart.chart()->axes(Qt::Vertical))
+            if (axis->alignment() == Qt::AlignRight) right = qobject_cast<QValueAxis*>(axis);
+        QVERIFY(right);
+        QCOMPARE(right->min(), 0.0);
+        QCOMPARE(right->max(), 1.0);
+        QCOMPARE(right->titleText(), QStringLiteral("Accuracy"));
+        QCOMPARE(chart.note(), QStringLiteral("Learning rate 0.001"));
+        QCOMPARE(chart.chart()->series().size(), 5);
+        checkSaved(chart, m_dir.path(), "loss_network_classification");
     }
 
     void decimationKeepsExtremes() {

@@ -42,13 +42,36 @@ std::vector<QPointF> decimateForDisplay(const std::vector<QPointF>& points, size
 namespace {
 
 bool isAccuracy(const QString& name) { return name.contains(QLatin1String("accuracy")); }
+bool isR2(const QString& name) {
+    return name == QLatin1String("r2") || name == QLatin1String("val_r2");
+}
+bool isBatch(const QString& name) { return name == QLatin1String("batch_loss"); }
+const QLatin1String kLearningRate("lr");
 
 QColor colorFor(const QString& name) {
-    if (name == QLatin1String("loss")) return QColor(0x1f, 0x77, 0xb4);
+    if (name == QLatin1String("loss") || isBatch(name)) return QColor(0x1f, 0x77, 0xb4);
     if (name == QLatin1String("val_loss")) return QColor(0xff, 0x7f, 0x0e);
-    if (name == QLatin1String("accuracy")) return QColor(0x2c, 0xa0, 0x2c);
-    if (name == QLatin1String("val_accuracy")) return QColor(0xd6, 0x27, 0x28);
+    if (name == QLatin1String("accuracy") || name == QLatin1String("r2"))
+        return QColor(0x2c, 0xa0, 0x2c);
+    if (name == QLatin1String("val_accuracy") || name == QLatin1String("val_r2"))
+        return QColor(0xd6, 0x27, 0x28);
     return QColor(0x94, 0x67, 0xbd);
+}
+
+/// A series' line: batch losses thin and faint under the epoch curves, validation dashed.
+QPen penFor(const QString& name, bool earlierRun) {
+    QColor color = colorFor(name);
+    QPen pen;
+    if (isBatch(name)) {
+        color.setAlpha(earlierRun ? 30 : 80);
+        pen.setWidthF(1.0);
+    } else {
+        if (earlierRun) color.setAlpha(70);
+        pen.setWidthF(earlierRun ? 1.0 : 1.5);
+        if (!earlierRun && name.startsWith(QLatin1String("val_"))) pen.setStyle(Qt::DashLine);
+    }
+    pen.setColor(color);
+    return pen;
 }
 
 } // namespace
@@ -67,6 +90,7 @@ LossChart::LossChart(QWidget* parent) : ChartView(parent) {
     m_accuracyAxis = new QValueAxis;
     m_accuracyAxis->setRange(0, 1);
     m_accuracyAxis->setTitleText(tr("Accuracy"));
+    m_accuracyAxis->setGridLineVisible(false);  // the loss axis draws the grid
     m_accuracyAxis->hide();
     c->addAxis(m_accuracyAxis, Qt::AlignRight);
     rebuildLossAxis();
@@ -78,30 +102,26 @@ LossChart::Series& LossChart::series(const QString& name) {
     auto it = m_series.find(name);
     if (it != m_series.end()) return it->second;
     Series& s = m_series[name];
-    s.rightAxis = isAccuracy(name);
+    s.rightAxis = isAccuracy(name) || isR2(name);
+    if (isBatch(name)) m_stepAxis->setTitleText(tr("Epoch"));  // a network: steps are epochs
     addRun(name, s);
     m_lossAxis->setTitleText(leftAxisTitle());
-    if (s.rightAxis) m_accuracyAxis->show();
+    if (s.rightAxis) {
+        m_accuracyAxis->setTitleText(rightAxisTitle());
+        m_accuracyAxis->show();
+    }
     return s;
 }
 
 void LossChart::addRun(const QString& name, Series& s) {
-    QColor color = colorFor(name);
     for (Run& earlier : s.runs) {  // fade the runs before; the legend shows the latest
-        QPen faded = earlier.line->pen();
-        color.setAlpha(70);
-        faded.setColor(color);
-        faded.setWidthF(1.0);
-        earlier.line->setPen(faded);
+        earlier.line->setPen(penFor(name, true));
         for (QLegendMarker* marker : chart()->legend()->markers(earlier.line))
             marker->setVisible(false);
     }
     auto* line = new QLineSeries;
     line->setName(metricDisplayName(name.toStdString()));
-    QPen pen(colorFor(name));
-    pen.setWidthF(1.5);
-    if (name.startsWith(QLatin1String("val_"))) pen.setStyle(Qt::DashLine);
-    line->setPen(pen);
+    line->setPen(penFor(name, false));
     chart()->addSeries(line);
     line->attachAxis(m_stepAxis);
     line->attachAxis(s.rightAxis ? static_cast<QAbstractAxis*>(m_accuracyAxis) : m_lossAxis);
@@ -109,6 +129,12 @@ void LossChart::addRun(const QString& name, Series& s) {
 }
 
 void LossChart::append(const QString& name, double step, double value) {
+    if (name == kLearningRate) {  // a refit starts its schedule again
+        if (!m_learningRate.empty() && step <= m_learningRate.back().x()) m_learningRate.clear();
+        m_learningRate.emplace_back(step, value);
+        ++m_learningRateTotal;
+        return;
+    }
     Series& s = series(name);
     if (!s.runs.back().points.empty() && step <= s.runs.back().points.back().x()) addRun(name, s);
     s.runs.back().points.emplace_back(step, value);
@@ -116,7 +142,7 @@ void LossChart::append(const QString& name, double step, double value) {
 
 void LossChart::refresh() {
     double xMin = std::numeric_limits<double>::infinity(), xMax = -xMin;
-    double yMin = xMin, yMax = -xMin;
+    double yMin = xMin, yMax = -xMin, rightMin = xMin, batchMax = -xMin;
     for (auto& [name, s] : m_series)
         for (Run& run : s.runs) {
             std::vector<QPointF> shown = decimateForDisplay(run.points, kMaxDrawn);
@@ -125,17 +151,30 @@ void LossChart::refresh() {
             for (const QPointF& p : shown) {
                 xMin = std::min(xMin, p.x());
                 xMax = std::max(xMax, p.x());
-                if (!s.rightAxis && std::isfinite(p.y())) {
+                if (!std::isfinite(p.y())) continue;
+                if (s.rightAxis) {
+                    rightMin = std::min(rightMin, p.y());
+                } else if (isBatch(name)) {
+                    yMin = std::min(yMin, p.y());
+                    batchMax = std::max(batchMax, p.y());
+                } else {
                     yMin = std::min(yMin, p.y());
                     yMax = std::max(yMax, p.y());
                 }
             }
             run.line->replace(QList<QPointF>(shown.begin(), shown.end()));
         }
+    updateRightAxis(rightMin);
+    updateNote(rightMin);
     if (xMin <= xMax) {
         m_stepAxis->setRange(xMin, xMax > xMin ? xMax : xMin + 1);
         m_stepAxis->applyNiceNumbers();  // ticks at 0, 2000, 4000… rather than 2999.75
     }
+    // The first batches of a network lose far more than any epoch's mean: let them reach
+    // half as high again as the epoch curves, and run off the top beyond, so the curves that
+    // matter keep the height of the chart.
+    if (batchMax > -std::numeric_limits<double>::infinity())
+        yMax = yMax >= yMin ? std::max(yMax, std::min(batchMax, yMax * 1.5)) : batchMax;
     if (yMin <= yMax) {
         if (m_log) {
             static_cast<QLogValueAxis*>(m_lossAxis)->setRange(yMin * 0.9, yMax * 1.1);
@@ -157,7 +196,54 @@ void LossChart::clear() {
             delete run.line;
         }
     m_series.clear();
+    m_learningRate.clear();
+    m_learningRateTotal = 0;
     m_accuracyAxis->hide();
+    m_accuracyAxis->setRange(0, 1);
+    m_stepAxis->setTitleText(tr("Step"));
+    setNote({});
+}
+
+// Accuracy lives in [0, 1]; R² is at most 1 but has no floor (a model worse than the mean is
+// negative, early epochs often are). The axis reaches down to the lowest value, but not below
+// -1: lower values run off the bottom edge, as the note says, so they do not squash the rest.
+void LossChart::updateRightAxis(double lowest) {
+    double lo = 0;
+    int ticks = 5;
+    if (lowest < 0) {
+        if (lowest >= -0.25) {
+            lo = -0.25;
+            ticks = 6;
+        } else if (lowest >= -0.5) {
+            lo = -0.5;
+            ticks = 4;
+        } else {
+            lo = -1;
+        }
+    }
+    m_accuracyAxis->setRange(lo, 1);
+    m_accuracyAxis->setTickCount(ticks);
+}
+
+void LossChart::updateNote(double rightLowest) {
+    QStringList parts;
+    if (!m_learningRate.empty()) {
+        const QLocale locale;
+        const double first = m_learningRate.front().y(), last = m_learningRate.back().y();
+        const QString now = locale.toString(last, 'g', 3);
+        parts << metricDisplayName("lr") + QLatin1Char(' ') +
+                     (first == last ? now : locale.toString(first, 'g', 3) + " → " + now);
+    }
+    if (rightLowest < -1)
+        parts << tr("%1 below −1 (lowest %2) runs off the axis")
+                     .arg(metricDisplayName("r2"), QLocale().toString(rightLowest, 'g', 3));
+    setNote(parts.join(QStringLiteral(" · ")));
+}
+
+QString LossChart::rightAxisTitle() const {
+    for (const auto& [name, s] : m_series)
+        if (isAccuracy(name)) return tr("Accuracy");
+    return metricDisplayName("r2");
 }
 
 void LossChart::setLogScale(bool on) {
@@ -208,6 +294,7 @@ void LossChart::rebuildLossAxis() {
 }
 
 size_t LossChart::pointCount(const QString& name) const {
+    if (name == kLearningRate) return m_learningRateTotal;
     const auto it = m_series.find(name);
     size_t total = 0;
     if (it != m_series.end())

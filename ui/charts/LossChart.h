@@ -15,18 +15,24 @@ class QValueAxis;
 namespace oficina::ui {
 
 /// Training curves that grow while a model trains: loss and val_loss on the left axis (linear
-/// or log scale), accuracy and val_accuracy on the right (0–1). Keeps every point but draws at
-/// most a few thousand per series (min/max per bucket), so 10,000+ steps stay readable and
-/// cheap to redraw. A step that does not follow the last one starts a new run of the series
-/// (cross-validation refits once per fold): earlier runs stay, fainter, as lines of their own.
+/// or log scale), with a network's batch_loss (step = fractional epoch) as a thin faint line
+/// under them (its first, much higher batches may run off the top); accuracy and val_accuracy, or a regression network's r2 and val_r2, on the
+/// right (0–1, reaching down to -1 for a negative R², lower values running off the edge with a
+/// note). The learning rate ("lr") is not drawn: its scale has nothing to do with the loss, and
+/// a third axis would crowd a small chart; the note names it ("Learning rate 0.01 → 0.001").
+/// Keeps every point but draws at most a few thousand per series (min/max per bucket), so
+/// 10,000+ steps stay readable and cheap to redraw. A step that does not follow the last one
+/// starts a new run of the series (cross-validation refits once per fold): earlier runs stay,
+/// fainter, as lines of their own.
 class LossChart : public ChartView {
     Q_OBJECT
 public:
     explicit LossChart(QWidget* parent = nullptr);
     ~LossChart() override;
 
-    /// Appends a point to a series ("loss", "val_loss", "accuracy", "val_accuracy", or any
-    /// other name, drawn on the loss axis). Call refresh() after a batch.
+    /// Appends a point to a series ("loss", "val_loss", "batch_loss", "accuracy",
+    /// "val_accuracy", "r2", "val_r2", "lr", or any other name, drawn on the loss axis). Call
+    /// refresh() after a batch.
     void append(const QString& series, double step, double value);
     /// Redraws the series from the points appended so far.
     void refresh();
@@ -56,9 +62,14 @@ private:
     Series& series(const QString& name);
     void addRun(const QString& name, Series& s);
     void rebuildLossAxis();
+    void updateRightAxis(double lowest);
+    void updateNote(double rightLowest);
     [[nodiscard]] QString leftAxisTitle() const;
+    [[nodiscard]] QString rightAxisTitle() const;
 
     std::map<QString, Series> m_series;
+    std::vector<QPointF> m_learningRate;  ///< of the latest run
+    size_t m_learningRateTotal = 0;
     QCheckBox* m_logBox = nullptr;
     QValueAxis* m_stepAxis = nullptr;
     QAbstractAxis* m_lossAxis = nullptr;
