@@ -350,6 +350,18 @@
         <source>Precision–recall: %1</source>
         <translation>Precisão–revocação: %1</translation>
     </message>
+    <message>
+        <source>Loss per batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation R²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished">Taxa de aprendizado</translation>
+    </message>
 </context>
 <context>
     <name>NodeOutputsView</name>
@@ -3170,6 +3182,410 @@
         <source>column &apos;%1&apos; is categorical; add an encoder before this model</source>
         <translation>a coluna &apos;%1&apos; é categórica; adicione um codificador antes deste modelo</translation>
     </message>
+    <message>
+        <source>this is not a folder</source>
+        <translation>isto não é uma pasta</translation>
+    </message>
+    <message>
+        <source>folder not found</source>
+        <translation>pasta não encontrada</translation>
+    </message>
+    <message>
+        <source>the folder has no sub-folders; put the images of each class in a sub-folder named after the class</source>
+        <translation>a pasta não tem subpastas; coloque as imagens de cada classe numa subpasta com o nome da classe</translation>
+    </message>
+    <message>
+        <source>no PNG, JPEG or BMP images were found in the folder&apos;s sub-folders</source>
+        <translation>nenhuma imagem PNG, JPEG ou BMP foi encontrada nas subpastas da pasta</translation>
+    </message>
+    <message>
+        <source>the image size must be at least 1 × 1 pixels</source>
+        <translation>o tamanho da imagem deve ser de pelo menos 1 × 1 pixel</translation>
+    </message>
+    <message>
+        <source>cannot list the folder: %1</source>
+        <translation>não é possível listar a pasta: %1</translation>
+    </message>
+    <message>
+        <source>cannot read this image: %1</source>
+        <translation>não é possível ler esta imagem: %1</translation>
+    </message>
+    <message>
+        <source>%1 files that are not PNG, JPEG or BMP images were skipped</source>
+        <translation>%1 arquivos que não são imagens PNG, JPEG ou BMP foram ignorados</translation>
+    </message>
+    <message>
+        <source>the class folder &apos;%1&apos; holds no images; it is left out</source>
+        <translation>a pasta de classe &apos;%1&apos; não contém imagens; ela foi deixada de fora</translation>
+    </message>
+    <message>
+        <source>a split without shuffling cannot be stratified; turn one of them off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shuffle rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: the last rows are the test rows, in order, so a forecast is tested on the future it never saw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer learning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neural network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic classifies a categorical target or one with at most 20 whole-number values, and regresses otherwise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AdamW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the weights follow the gradient: Adam adapts the step per weight; SGD takes plain steps, with momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size of each step; too large diverges, too small crawls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SGD only: fraction of the previous step carried into the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nesterov momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SGD only: look ahead along the momentum before taking the gradient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulls weights towards zero against overfitting (decoupled from the gradient for AdamW)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reduce on plateau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step multiplies the rate by the decay every few epochs; cosine lowers it smoothly to zero; reduce on plateau multiplies it by the decay when the validation loss stalls for half the patience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step size (epochs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step decay: epochs between two decays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decay factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step decay and reduce on plateau: the factor applied to the learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows per weight update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passes over the training rows at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training rows held out to measure the validation loss when no validation input is connected; 0 = none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop when the validation loss (the training loss without validation) has not improved for &apos;Patience&apos; epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patience (epochs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs without improvement before early stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore best weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End with the weights of the epoch with the lowest validation loss, not those of the last epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standardise inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale the inputs (and a regression target) to mean 0 and deviation 1 inside the network, using the training rows: each column on its own, or all pixels or time steps together when an input shape is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the initial weights, the shuffling and dropout: same seed, same network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads LibTorch computes with; 0 = every core. Results repeat exactly for the same number of threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How one row&apos;s feature columns are arranged: empty for a row of features, channels×height×width for images (1x8x8 for Digits), time×features for sequences (12x1 for 12 past values)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hidden layers, first to last; the output layer (one unit per class with softmax, or one value) is added after them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A neural network trained with LibTorch: an MLP of Dense layers for tables, a CNN (Conv2d, pooling) for images given as pixel columns, an LSTM or GRU for time-series windows. Its training and validation loss grow live in the chart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backbone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TorchScript models (*.pt *.pth)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A network pre-trained elsewhere and saved with torch.jit.save; its outputs become the features of the new head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole backbone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its first layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing (fine-tune all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frozen weights keep what the backbone learnt; unfrozen ones adapt to your data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frozen layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With &apos;Its first layers&apos;: how many of the backbone&apos;s top-level layers stay fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers added after the backbone, before the output layer for your classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tunes a pre-trained TorchScript network on your data: its layers, frozen or not, feed a new head for your classes. Few labelled rows then go a long way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was fitted on the whole series before the windows were cut (data leakage); move it after this node and the split</source>
+        <translation>&apos;%1&apos; foi ajustado na série inteira antes de as janelas serem recortadas (vazamento de dados); mova-o para depois deste nó e da divisão</translation>
+    </message>
+    <message>
+        <source>%1 of %2 windows held a missing value and were dropped</source>
+        <translation>%1 de %2 janelas continham um valor ausente e foram descartadas</translation>
+    </message>
+    <message>
+        <source>Image folder</source>
+        <translation>Pasta de imagens</translation>
+    </message>
+    <message>
+        <source>Reads PNG, JPEG and BMP images from a folder holding one sub-folder per class; the sub-folder&apos;s name is the class label. Every image is resized to width × height and becomes one row: pixel columns c&lt;channel&gt;_&lt;row&gt;_&lt;column&gt; with values from 0 to 1, the class in &apos;label&apos; (the target) and the path in &apos;file&apos; (ignored). Other files are skipped. For a network, set its input shape to channels × height × width, e.g. 1x28x28 for grayscale 28 × 28 images or 3x32x32 for colour 32 × 32 ones.</source>
+        <translation>Lê imagens PNG, JPEG e BMP de uma pasta com uma subpasta por classe; o nome da subpasta é o rótulo da classe. Cada imagem é redimensionada para largura × altura e vira uma linha: colunas de pixels c&lt;canal&gt;_&lt;linha&gt;_&lt;coluna&gt; com valores de 0 a 1, a classe em &apos;label&apos; (o alvo) e o caminho em &apos;file&apos; (ignorada). Outros arquivos são ignorados. Numa rede neural, defina o formato da entrada como canais × altura × largura, por exemplo 1x28x28 para imagens de 28 × 28 em tons de cinza ou 3x32x32 para imagens coloridas de 32 × 32.</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Imagens</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Pasta</translation>
+    </message>
+    <message>
+        <source>Folder with one sub-folder of images per class</source>
+        <translation>Pasta com uma subpasta de imagens por classe</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Largura</translation>
+    </message>
+    <message>
+        <source>Pixels per row after resizing</source>
+        <translation>Pixels por linha após o redimensionamento</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Altura</translation>
+    </message>
+    <message>
+        <source>Rows after resizing</source>
+        <translation>Linhas após o redimensionamento</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Cor</translation>
+    </message>
+    <message>
+        <source>Grayscale (1 channel)</source>
+        <translation>Tons de cinza (1 canal)</translation>
+    </message>
+    <message>
+        <source>RGB (3 channels)</source>
+        <translation>RGB (3 canais)</translation>
+    </message>
+    <message>
+        <source>Time-series windows</source>
+        <translation>Janelas de série temporal</translation>
+    </message>
+    <message>
+        <source>Cuts a series into sliding windows for forecasting: each row holds &apos;lookback&apos; consecutive values as features lag_&lt;lookback&gt; … lag_1, oldest first, and as target the value &apos;horizon&apos; steps after the last of them. Rows must be in time order; windows with a missing value are dropped; other columns are not carried. For an LSTM or other recurrent network set the input shape to &lt;lookback&gt;x1 (time × features). Scale after this node and the split, not before.</source>
+        <translation>Recorta uma série em janelas deslizantes para previsão: cada linha traz &apos;lookback&apos; valores consecutivos como atributos lag_&lt;lookback&gt; … lag_1, do mais antigo ao mais recente, e como alvo o valor &apos;horizon&apos; passos depois do último deles. As linhas devem estar em ordem temporal; janelas com um valor ausente são descartadas; as outras colunas não são mantidas. Numa LSTM ou outra rede recorrente, defina o formato da entrada como &lt;lookback&gt;x1 (tempo × atributos). Padronize depois deste nó e da divisão, não antes.</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Série</translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation>Janelas</translation>
+    </message>
+    <message>
+        <source>Series column</source>
+        <translation>Coluna da série</translation>
+    </message>
+    <message>
+        <source>Numeric column, in time order; empty = the input&apos;s target</source>
+        <translation>Coluna numérica, em ordem temporal; vazio = o alvo da entrada</translation>
+    </message>
+    <message>
+        <source>Lookback</source>
+        <translation>Janela de passado (lookback)</translation>
+    </message>
+    <message>
+        <source>Past values in each window</source>
+        <translation>Valores passados em cada janela</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>Horizonte</translation>
+    </message>
+    <message>
+        <source>Steps ahead of the last past value to predict</source>
+        <translation>Quantos passos após o último valor passado prever</translation>
+    </message>
+    <message>
+        <source>choose the column holding the series: the table has no target column</source>
+        <translation>escolha a coluna com a série: a tabela não tem coluna-alvo</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is categorical; time windows need a numeric series</source>
+        <translation>a coluna &apos;%1&apos; é categórica; janelas de série temporal precisam de uma série numérica</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; has %2 values, but %3 lagged values and a horizon of %4 need at least %5</source>
+        <translation>a coluna &apos;%1&apos; tem %2 valores, mas %3 valores defasados e um horizonte de %4 exigem pelo menos %5</translation>
+    </message>
+    <message>
+        <source>every window of column &apos;%1&apos; has a missing value</source>
+        <translation>todas as janelas da coluna &apos;%1&apos; têm um valor ausente</translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::ArffParser</name>
@@ -3658,6 +4074,18 @@
         <source>text</source>
         <translation>texto</translation>
     </message>
+    <message>
+        <source>%1 must be a list of layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, layer %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list of layers</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::PcaStep</name>
@@ -3828,6 +4256,383 @@
     <message>
         <source>the data has missing or infinite values; impute or drop them first</source>
         <translation>os dados têm valores ausentes ou infinitos; impute-os ou remova-os antes</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::nn</name>
+    <message>
+        <source>Kernel size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width of the sliding window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step between windows; 0 means the kernel size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zeros added on each side of the input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of filters, i.e. output channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size of the state carried from step to step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stacked layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recurrent layers on top of each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bidirectional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also read the sequence backwards; doubles the output size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output every step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass the whole sequence on (for another recurrent or convolutional layer) instead of only the last step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downsamples by keeping the largest value of each window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downsamples by averaging each window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dense</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fully connected layer: every output is a weighted sum of all inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of outputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation max(0, x); the usual choice between layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GELU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smooth ReLU-like activation used by transformers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation squashing values into (-1, 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation type="unfinished">Sigmoide</translation>
+    </message>
+    <message>
+        <source>Activation squashing values into (0, 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zeroes random inputs while training, against overfitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fraction of inputs zeroed at each training step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch normalisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normalises each feature or channel over the batch; speeds up training of deep networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convolution 1-D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slides filters along a sequence (channels × length)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convolution 2-D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slides filters over an image (channels × height × width)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max pooling 1-D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max pooling 2-D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average pooling 1-D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average pooling 2-D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flatten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turns channels × height × width (or time × features) into one row of features for Dense layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simple RNN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recurrent layer with a tanh state; reads time × features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GRU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gated recurrent layer; reads time × features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LSTM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long short-term memory layer; reads time × features and remembers over long spans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding</source>
+        <translation type="unfinished">Projeção</translation>
+    </message>
+    <message>
+        <source>Maps each integer token code (0 … vocabulary−1) to a learned vector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of distinct token codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished">Tamanho</translation>
+    </message>
+    <message>
+        <source>Length of the vector learned for each token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: %2 must be %3, not &apos;%4&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished">verdadeiro ou falso</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished">um número</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation type="unfinished">um número inteiro</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: %2 must be between %3 and %4, not %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown layer setting &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a layer; known layers: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: missing &apos;)&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: %2 has no setting &apos;%3&apos;; its settings: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input shape &apos;%1&apos; is not valid: give 1 to 3 positive sizes such as 1x8x8 (channels × height × width) or 12x1 (time × features)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer %1 %2 expects %3, gets %4; %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer %1 %2 has a window of %3 but its input is only %4: use a smaller kernel, padding, or fewer pooling layers before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer %1 %2: padding may be at most half the kernel size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a row of features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add a Flatten layer before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>channels × length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set the node&apos;s input shape, e.g. 1x&lt;length&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>channels × height × width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set the node&apos;s input shape, e.g. 1x8x8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time × features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set the node&apos;s input shape, e.g. 12x1 for 12 past values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a row of token codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>put it first, on integer-coded columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer %1 %2 cannot normalise %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nesterov momentum needs a momentum above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training diverged: the loss became %1 in epoch %2, batch %3; lower the learning rate (now %4) or standardise the inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the data has no feature columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no rows are left to train on after holding out the validation rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped in epoch %1 of %2; the model keeps the weights of epoch %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::nn::NetImpl</name>
+    <message>
+        <source>the input shape %1 holds %2 values, but the data has %3 feature columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backbone does not accept input of shape %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last layer outputs %1; add a Flatten layer so the output layer gets a row of features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer %1 Embedding needs whole token codes from 0 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::nn::NeuralEstimator</name>
+    <message>
+        <source>Neural network</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4076,6 +4881,129 @@
     </message>
 </context>
 <context>
+    <name>oficina::ui::LayersEditor</name>
+    <message>
+        <source>, stride %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, pad %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ch, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 stacked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, both ways</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, every step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 codes → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished">Saída</translation>
+    </message>
+    <message>
+        <source>Shape of one sample after the layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a layer after the selected one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected layer up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected layer down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a %1 layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove layer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move layer %1 up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move layer %1 down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make layer %1 a %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set %1 of layer %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>oficina::ui::LearningCurveChart</name>
     <message>
         <source>Learning curve</source>
@@ -4147,6 +5075,14 @@
     <message>
         <source>Loss</source>
         <translation>Perda</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 below −1 (lowest %2) runs off the axis</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4704,6 +5640,10 @@
         <source>This node has no parameters.</source>
         <translation>Este nó não tem parâmetros.</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>oficina::ui::ResidualPlot</name>
@@ -4936,6 +5876,20 @@
     <message>
         <source>the data has no target column; choose one in &apos;Select columns &amp; set target&apos;</source>
         <translation>os dados não têm coluna-alvo; escolha uma em &apos;Selecionar colunas e definir alvo&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>torch</name>
+    <message>
+        <source>the validation data has class &apos;%1&apos; in column &apos;%2&apos;, which the training data lacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>torch::jit</name>
+    <message>
+        <source>cannot load the backbone: %1 (expected a TorchScript file saved with torch.jit.save)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
