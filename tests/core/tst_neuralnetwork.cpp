@@ -2,6 +2,7 @@
 // determinism, divergence, Stop, shape errors and the node's validation input.
 #include "data/CsvReader.h"
 #include "data/FeatureMatrix.h"
+#include "data/ImageFolder.h"
 #include "data/Split.h"
 #include "eval/RegressionMetrics.h"
 #include "nn/Network.h"
@@ -13,9 +14,14 @@
 
 #include "GraphBuilder.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#include <stb/stb_image_write.h>
+
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <thread>
 
@@ -387,6 +393,39 @@ private Q_SLOTS:
         const auto plain = rarePredictions(false), balanced = rarePredictions(true);
         qInfo("rows predicted rare: %ld unweighted, %ld balanced", long(plain), long(balanced));
         QVERIFY(balanced > plain + 40);
+    }
+
+    /// A folder of PNGs (one sub-folder per class) read, resized and classified by a CNN.
+    void cnnOnAnImageFolder() {
+        QTemporaryDir dir;
+        uint32_t noise = 12345;
+        for (const std::string kind : {"horizontal", "vertical"}) {
+            const std::filesystem::path folder = dir.filePath(QString::fromStdString(kind)).toStdString();
+            std::filesystem::create_directories(folder);
+            for (int i = 0; i < 12; ++i) {
+                constexpr int side = 16;
+                std::vector<unsigned char> pixels(side * side);
+                for (int r = 0; r < side; ++r)
+                    for (int c = 0; c < side; ++c) {
+                        noise = noise * 1664525u + 1013904223u;
+                        const bool stripe = ((kind == "horizontal" ? r : c) + i) % 8 < 4;
+                        pixels[size_t(r * side + c)] =
+                            (unsigned char)((stripe ? 200 : 40) + (noise >> 27));
+                    }
+                const auto file = folder / ("img" + std::to_string(i) + ".png");
+                QVERIFY(stbi_write_png(file.string().c_str(), side, side, 1, pixels.data(), side));
+            }
+        }
+        const Table images = readImageFolder(dir.path().toStdString(), {.width = 8, .height = 8}).table;
+        QCOMPARE(images.rowCount(), size_t(24));
+        RunContext ctx;
+        const Fitted fitted = fitNetwork(
+            images, kImageLabelColumn, nullptr, Task::Classification,
+            {.layers = layers({"Conv2d(units=4, kernel=3, padding=1)", "ReLU", "MaxPool2d(kernel=2)",
+                               "Flatten"}),
+             .inputShape = Shape{1, 8, 8}},
+            {.learningRate = 0.01, .batchSize = 4, .epochs = 30, .validationFraction = 0}, ctx);
+        QCOMPARE(accuracy(*fitted.estimator, images, kImageLabelColumn), 1.0);
     }
 
     void nodeTrainsWithAValidationInput() {
