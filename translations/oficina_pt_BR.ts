@@ -3586,6 +3586,10 @@
         <source>every window of column &apos;%1&apos; has a missing value</source>
         <translation>todas as janelas da coluna &apos;%1&apos; têm um valor ausente</translation>
     </message>
+    <message>
+        <source>Grayscale: one channel, the brightness; RGB: red, green and blue channels, transparency dropped</source>
+        <translation>Tons de cinza: um canal, o brilho; RGB: canais vermelho, verde e azul, sem a transparência</translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::ArffParser</name>

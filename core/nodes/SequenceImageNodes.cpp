@@ -72,7 +72,10 @@ NodeSpec imageFolderSpec() {
                    Parameter::choice("color_mode", OFICINA_TR_NOOP("Colour"),
                                      {{"grayscale", OFICINA_TR_NOOP("Grayscale (1 channel)")},
                                       {"rgb", OFICINA_TR_NOOP("RGB (3 channels)")}},
-                                     "grayscale")},
+                                     "grayscale")
+                       .withHelp(OFICINA_TR_NOOP("Grayscale: one channel, the brightness; RGB: "
+                                                 "red, green and blue channels, transparency "
+                                                 "dropped"))},
         .run = runImageFolder,
     };
 }
