@@ -352,15 +352,15 @@
     </message>
     <message>
         <source>Loss per batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Perda por lote</translation>
     </message>
     <message>
         <source>Validation R²</source>
-        <translation type="unfinished"></translation>
+        <translation>R² de validação</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished">Taxa de aprendizado</translation>
+        <translation>Taxa de aprendizado</translation>
     </message>
 </context>
 <context>
@@ -3220,259 +3220,259 @@
     </message>
     <message>
         <source>a split without shuffling cannot be stratified; turn one of them off</source>
-        <translation type="unfinished"></translation>
+        <translation>uma divisão sem embaralhamento não pode ser estratificada; desligue uma das duas opções</translation>
     </message>
     <message>
         <source>Shuffle rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Embaralhar linhas</translation>
     </message>
     <message>
         <source>Off: the last rows are the test rows, in order, so a forecast is tested on the future it never saw</source>
-        <translation type="unfinished"></translation>
+        <translation>Desligado: as últimas linhas são as de teste, em ordem, para que uma previsão seja testada no futuro que ela nunca viu</translation>
     </message>
     <message>
         <source>Transfer learning</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprendizado por transferência</translation>
     </message>
     <message>
         <source>Neural network</source>
-        <translation type="unfinished"></translation>
+        <translation>Rede neural</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarefa</translation>
     </message>
     <message>
         <source>Classification</source>
-        <translation type="unfinished"></translation>
+        <translation>Classificação</translation>
     </message>
     <message>
         <source>Regression</source>
-        <translation type="unfinished"></translation>
+        <translation>Regressão</translation>
     </message>
     <message>
         <source>Automatic classifies a categorical target or one with at most 20 whole-number values, and regresses otherwise</source>
-        <translation type="unfinished"></translation>
+        <translation>Automático classifica um alvo categórico ou com no máximo 20 valores inteiros, e faz regressão nos demais casos</translation>
     </message>
     <message>
         <source>Optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>Otimizador</translation>
     </message>
     <message>
         <source>Adam</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam</translation>
     </message>
     <message>
         <source>AdamW</source>
-        <translation type="unfinished"></translation>
+        <translation>AdamW</translation>
     </message>
     <message>
         <source>SGD</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD</translation>
     </message>
     <message>
         <source>How the weights follow the gradient: Adam adapts the step per weight; SGD takes plain steps, with momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>Como os pesos seguem o gradiente: o Adam adapta o passo de cada peso; o SGD dá passos simples, com momento</translation>
     </message>
     <message>
         <source>Size of each step; too large diverges, too small crawls</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamanho de cada passo; grande demais diverge, pequeno demais se arrasta</translation>
     </message>
     <message>
         <source>Momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>Momento</translation>
     </message>
     <message>
         <source>SGD only: fraction of the previous step carried into the next</source>
-        <translation type="unfinished"></translation>
+        <translation>Só SGD: fração do passo anterior levada ao próximo</translation>
     </message>
     <message>
         <source>Nesterov momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>Momento de Nesterov</translation>
     </message>
     <message>
         <source>SGD only: look ahead along the momentum before taking the gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>Só SGD: olhar adiante na direção do momento antes de calcular o gradiente</translation>
     </message>
     <message>
         <source>Weight decay</source>
-        <translation type="unfinished"></translation>
+        <translation>Decaimento dos pesos</translation>
     </message>
     <message>
         <source>Pulls weights towards zero against overfitting (decoupled from the gradient for AdamW)</source>
-        <translation type="unfinished"></translation>
+        <translation>Puxa os pesos para zero contra o sobreajuste (desacoplado do gradiente no AdamW)</translation>
     </message>
     <message>
         <source>Learning-rate schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenda da taxa de aprendizado</translation>
     </message>
     <message>
         <source>Step decay</source>
-        <translation type="unfinished"></translation>
+        <translation>Decaimento em degraus</translation>
     </message>
     <message>
         <source>Cosine</source>
-        <translation type="unfinished"></translation>
+        <translation>Cosseno</translation>
     </message>
     <message>
         <source>Reduce on plateau</source>
-        <translation type="unfinished"></translation>
+        <translation>Reduzir no platô</translation>
     </message>
     <message>
         <source>Step multiplies the rate by the decay every few epochs; cosine lowers it smoothly to zero; reduce on plateau multiplies it by the decay when the validation loss stalls for half the patience</source>
-        <translation type="unfinished"></translation>
+        <translation>Degraus multiplica a taxa pelo fator de decaimento a cada tantas épocas; cosseno a reduz suavemente até zero; reduzir no platô a multiplica pelo fator quando a perda de validação estaciona por metade da paciência</translation>
     </message>
     <message>
         <source>Step size (epochs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamanho do degrau (épocas)</translation>
     </message>
     <message>
         <source>Step decay: epochs between two decays</source>
-        <translation type="unfinished"></translation>
+        <translation>Decaimento em degraus: épocas entre dois decaimentos</translation>
     </message>
     <message>
         <source>Decay factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Fator de decaimento</translation>
     </message>
     <message>
         <source>Step decay and reduce on plateau: the factor applied to the learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Decaimento em degraus e reduzir no platô: o fator aplicado à taxa de aprendizado</translation>
     </message>
     <message>
         <source>Rows per weight update</source>
-        <translation type="unfinished"></translation>
+        <translation>Linhas por atualização dos pesos</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Épocas</translation>
     </message>
     <message>
         <source>Passes over the training rows at most</source>
-        <translation type="unfinished"></translation>
+        <translation>Passagens pelas linhas de treinamento, no máximo</translation>
     </message>
     <message>
         <source>Training rows held out to measure the validation loss when no validation input is connected; 0 = none</source>
-        <translation type="unfinished"></translation>
+        <translation>Linhas de treinamento separadas para medir a perda de validação quando nenhuma entrada de validação está conectada; 0 = nenhuma</translation>
     </message>
     <message>
         <source>Early stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>Parada antecipada</translation>
     </message>
     <message>
         <source>Stop when the validation loss (the training loss without validation) has not improved for &apos;Patience&apos; epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Parar quando a perda de validação (a de treinamento, sem validação) não melhorar por &apos;Paciência&apos; épocas</translation>
     </message>
     <message>
         <source>Patience (epochs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paciência (épocas)</translation>
     </message>
     <message>
         <source>Epochs without improvement before early stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>Épocas sem melhora antes da parada antecipada</translation>
     </message>
     <message>
         <source>Restore best weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar os melhores pesos</translation>
     </message>
     <message>
         <source>End with the weights of the epoch with the lowest validation loss, not those of the last epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminar com os pesos da época de menor perda de validação, não com os da última época</translation>
     </message>
     <message>
         <source>Standardise inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>Padronizar as entradas</translation>
     </message>
     <message>
         <source>Scale the inputs (and a regression target) to mean 0 and deviation 1 inside the network, using the training rows: each column on its own, or all pixels or time steps together when an input shape is set</source>
-        <translation type="unfinished"></translation>
+        <translation>Escalar as entradas (e um alvo de regressão) para média 0 e desvio 1 dentro da rede, usando as linhas de treinamento: cada coluna separadamente, ou todos os pixels ou passos de tempo juntos quando uma forma de entrada está definida</translation>
     </message>
     <message>
         <source>Seed of the initial weights, the shuffling and dropout: same seed, same network</source>
-        <translation type="unfinished"></translation>
+        <translation>Semente dos pesos iniciais, do embaralhamento e do dropout: mesma semente, mesma rede</translation>
     </message>
     <message>
         <source>CPU threads</source>
-        <translation type="unfinished"></translation>
+        <translation>Threads de CPU</translation>
     </message>
     <message>
         <source>Threads LibTorch computes with; 0 = every core. Results repeat exactly for the same number of threads</source>
-        <translation type="unfinished"></translation>
+        <translation>Threads com que a LibTorch calcula; 0 = todos os núcleos. Os resultados se repetem exatamente com o mesmo número de threads</translation>
     </message>
     <message>
         <source>Input shape</source>
-        <translation type="unfinished"></translation>
+        <translation>Forma de entrada</translation>
     </message>
     <message>
         <source>How one row&apos;s feature columns are arranged: empty for a row of features, channels×height×width for images (1x8x8 for Digits), time×features for sequences (12x1 for 12 past values)</source>
-        <translation type="unfinished"></translation>
+        <translation>Como as colunas de atributos de uma linha se organizam: vazio para uma linha de atributos, canais×altura×largura para imagens (1x8x8 para Digits), tempo×atributos para sequências (12x1 para 12 valores passados)</translation>
     </message>
     <message>
         <source>Validation data</source>
-        <translation type="unfinished"></translation>
+        <translation>Dados de validação</translation>
     </message>
     <message>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Camadas</translation>
     </message>
     <message>
         <source>The hidden layers, first to last; the output layer (one unit per class with softmax, or one value) is added after them</source>
-        <translation type="unfinished"></translation>
+        <translation>As camadas ocultas, da primeira à última; a camada de saída (uma unidade por classe com softmax, ou um valor) é acrescentada depois delas</translation>
     </message>
     <message>
         <source>A neural network trained with LibTorch: an MLP of Dense layers for tables, a CNN (Conv2d, pooling) for images given as pixel columns, an LSTM or GRU for time-series windows. Its training and validation loss grow live in the chart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma rede neural treinada com a LibTorch: um MLP de camadas densas para tabelas, uma CNN (Conv2d, pooling) para imagens dadas como colunas de pixels, uma LSTM ou GRU para janelas de séries temporais. Suas perdas de treinamento e de validação aparecem ao vivo no gráfico.</translation>
     </message>
     <message>
         <source>Backbone</source>
-        <translation type="unfinished"></translation>
+        <translation>Rede base</translation>
     </message>
     <message>
         <source>TorchScript models (*.pt *.pth)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelos TorchScript (*.pt *.pth)</translation>
     </message>
     <message>
         <source>A network pre-trained elsewhere and saved with torch.jit.save; its outputs become the features of the new head</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma rede pré-treinada em outro lugar e salva com torch.jit.save; suas saídas viram os atributos da nova cabeça</translation>
     </message>
     <message>
         <source>Freeze</source>
-        <translation type="unfinished"></translation>
+        <translation>Congelar</translation>
     </message>
     <message>
         <source>The whole backbone</source>
-        <translation type="unfinished"></translation>
+        <translation>A rede base inteira</translation>
     </message>
     <message>
         <source>Its first layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Suas primeiras camadas</translation>
     </message>
     <message>
         <source>Nothing (fine-tune all)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada (ajustar tudo)</translation>
     </message>
     <message>
         <source>Frozen weights keep what the backbone learnt; unfrozen ones adapt to your data</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesos congelados guardam o que a rede base aprendeu; os não congelados se adaptam aos seus dados</translation>
     </message>
     <message>
         <source>Frozen layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Camadas congeladas</translation>
     </message>
     <message>
         <source>With &apos;Its first layers&apos;: how many of the backbone&apos;s top-level layers stay fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>Com &apos;Suas primeiras camadas&apos;: quantas das camadas de nível superior da rede base ficam fixas</translation>
     </message>
     <message>
         <source>Head layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Camadas da cabeça</translation>
     </message>
     <message>
         <source>Layers added after the backbone, before the output layer for your classes</source>
-        <translation type="unfinished"></translation>
+        <translation>Camadas acrescentadas depois da rede base, antes da camada de saída para as suas classes</translation>
     </message>
     <message>
         <source>Fine-tunes a pre-trained TorchScript network on your data: its layers, frozen or not, feed a new head for your classes. Few labelled rows then go a long way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajusta uma rede TorchScript pré-treinada aos seus dados: suas camadas, congeladas ou não, alimentam uma nova cabeça para as suas classes. Assim, poucas linhas rotuladas rendem muito.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; was fitted on the whole series before the windows were cut (data leakage); move it after this node and the split</source>
@@ -4080,15 +4080,15 @@
     </message>
     <message>
         <source>%1 must be a list of layers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 deve ser uma lista de camadas</translation>
     </message>
     <message>
         <source>%1, layer %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, camada %2: %3</translation>
     </message>
     <message>
         <source>a list of layers</source>
-        <translation type="unfinished"></translation>
+        <translation>uma lista de camadas</translation>
     </message>
 </context>
 <context>
@@ -4266,377 +4266,377 @@
     <name>oficina::core::nn</name>
     <message>
         <source>Kernel size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamanho do kernel</translation>
     </message>
     <message>
         <source>Width of the sliding window</source>
-        <translation type="unfinished"></translation>
+        <translation>Largura da janela deslizante</translation>
     </message>
     <message>
         <source>Stride</source>
-        <translation type="unfinished"></translation>
+        <translation>Passo</translation>
     </message>
     <message>
         <source>Step between windows; 0 means the kernel size</source>
-        <translation type="unfinished"></translation>
+        <translation>Distância entre janelas; 0 significa o tamanho do kernel</translation>
     </message>
     <message>
         <source>Padding</source>
-        <translation type="unfinished"></translation>
+        <translation>Preenchimento</translation>
     </message>
     <message>
         <source>Zeros added on each side of the input</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeros acrescentados em cada lado da entrada</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Canais</translation>
     </message>
     <message>
         <source>Number of filters, i.e. output channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de filtros, isto é, de canais de saída</translation>
     </message>
     <message>
         <source>Hidden size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamanho do estado</translation>
     </message>
     <message>
         <source>Size of the state carried from step to step</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamanho do estado levado de um passo ao seguinte</translation>
     </message>
     <message>
         <source>Stacked layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Camadas empilhadas</translation>
     </message>
     <message>
         <source>Recurrent layers on top of each other</source>
-        <translation type="unfinished"></translation>
+        <translation>Camadas recorrentes umas sobre as outras</translation>
     </message>
     <message>
         <source>Bidirectional</source>
-        <translation type="unfinished"></translation>
+        <translation>Bidirecional</translation>
     </message>
     <message>
         <source>Also read the sequence backwards; doubles the output size</source>
-        <translation type="unfinished"></translation>
+        <translation>Ler a sequência também de trás para a frente; dobra o tamanho da saída</translation>
     </message>
     <message>
         <source>Output every step</source>
-        <translation type="unfinished"></translation>
+        <translation>Saída a cada passo</translation>
     </message>
     <message>
         <source>Pass the whole sequence on (for another recurrent or convolutional layer) instead of only the last step</source>
-        <translation type="unfinished"></translation>
+        <translation>Passar adiante a sequência inteira (para outra camada recorrente ou convolucional) em vez de só o último passo</translation>
     </message>
     <message>
         <source>Downsamples by keeping the largest value of each window</source>
-        <translation type="unfinished"></translation>
+        <translation>Reduz a resolução mantendo o maior valor de cada janela</translation>
     </message>
     <message>
         <source>Downsamples by averaging each window</source>
-        <translation type="unfinished"></translation>
+        <translation>Reduz a resolução tirando a média de cada janela</translation>
     </message>
     <message>
         <source>Dense</source>
-        <translation type="unfinished"></translation>
+        <translation>Densa</translation>
     </message>
     <message>
         <source>Fully connected layer: every output is a weighted sum of all inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>Camada totalmente conectada: cada saída é uma soma ponderada de todas as entradas</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>Unidades</translation>
     </message>
     <message>
         <source>Number of outputs</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de saídas</translation>
     </message>
     <message>
         <source>ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU</translation>
     </message>
     <message>
         <source>Activation max(0, x); the usual choice between layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Ativação max(0, x); a escolha usual entre camadas</translation>
     </message>
     <message>
         <source>GELU</source>
-        <translation type="unfinished"></translation>
+        <translation>GELU</translation>
     </message>
     <message>
         <source>Smooth ReLU-like activation used by transformers</source>
-        <translation type="unfinished"></translation>
+        <translation>Ativação suave parecida com a ReLU, usada por transformers</translation>
     </message>
     <message>
         <source>Tanh</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanh</translation>
     </message>
     <message>
         <source>Activation squashing values into (-1, 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ativação que comprime os valores em (-1, 1)</translation>
     </message>
     <message>
         <source>Sigmoid</source>
-        <translation type="unfinished">Sigmoide</translation>
+        <translation>Sigmoide</translation>
     </message>
     <message>
         <source>Activation squashing values into (0, 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ativação que comprime os valores em (0, 1)</translation>
     </message>
     <message>
         <source>Dropout</source>
-        <translation type="unfinished"></translation>
+        <translation>Dropout</translation>
     </message>
     <message>
         <source>Zeroes random inputs while training, against overfitting</source>
-        <translation type="unfinished"></translation>
+        <translation>Zera entradas aleatórias durante o treinamento, contra o sobreajuste</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Taxa</translation>
     </message>
     <message>
         <source>Fraction of inputs zeroed at each training step</source>
-        <translation type="unfinished"></translation>
+        <translation>Fração das entradas zeradas a cada passo de treinamento</translation>
     </message>
     <message>
         <source>Batch normalisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Normalização em lote</translation>
     </message>
     <message>
         <source>Normalises each feature or channel over the batch; speeds up training of deep networks</source>
-        <translation type="unfinished"></translation>
+        <translation>Normaliza cada atributo ou canal ao longo do lote; acelera o treinamento de redes profundas</translation>
     </message>
     <message>
         <source>Convolution 1-D</source>
-        <translation type="unfinished"></translation>
+        <translation>Convolução 1-D</translation>
     </message>
     <message>
         <source>Slides filters along a sequence (channels × length)</source>
-        <translation type="unfinished"></translation>
+        <translation>Desliza filtros ao longo de uma sequência (canais × comprimento)</translation>
     </message>
     <message>
         <source>Convolution 2-D</source>
-        <translation type="unfinished"></translation>
+        <translation>Convolução 2-D</translation>
     </message>
     <message>
         <source>Slides filters over an image (channels × height × width)</source>
-        <translation type="unfinished"></translation>
+        <translation>Desliza filtros sobre uma imagem (canais × altura × largura)</translation>
     </message>
     <message>
         <source>Max pooling 1-D</source>
-        <translation type="unfinished"></translation>
+        <translation>Pooling máximo 1-D</translation>
     </message>
     <message>
         <source>Max pooling 2-D</source>
-        <translation type="unfinished"></translation>
+        <translation>Pooling máximo 2-D</translation>
     </message>
     <message>
         <source>Average pooling 1-D</source>
-        <translation type="unfinished"></translation>
+        <translation>Pooling médio 1-D</translation>
     </message>
     <message>
         <source>Average pooling 2-D</source>
-        <translation type="unfinished"></translation>
+        <translation>Pooling médio 2-D</translation>
     </message>
     <message>
         <source>Flatten</source>
-        <translation type="unfinished"></translation>
+        <translation>Flatten</translation>
     </message>
     <message>
         <source>Turns channels × height × width (or time × features) into one row of features for Dense layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Transforma canais × altura × largura (ou tempo × atributos) em uma linha de atributos para camadas densas</translation>
     </message>
     <message>
         <source>Simple RNN</source>
-        <translation type="unfinished"></translation>
+        <translation>RNN simples</translation>
     </message>
     <message>
         <source>Recurrent layer with a tanh state; reads time × features</source>
-        <translation type="unfinished"></translation>
+        <translation>Camada recorrente com estado tanh; lê tempo × atributos</translation>
     </message>
     <message>
         <source>GRU</source>
-        <translation type="unfinished"></translation>
+        <translation>GRU</translation>
     </message>
     <message>
         <source>Gated recurrent layer; reads time × features</source>
-        <translation type="unfinished"></translation>
+        <translation>Camada recorrente com portões; lê tempo × atributos</translation>
     </message>
     <message>
         <source>LSTM</source>
-        <translation type="unfinished"></translation>
+        <translation>LSTM</translation>
     </message>
     <message>
         <source>Long short-term memory layer; reads time × features and remembers over long spans</source>
-        <translation type="unfinished"></translation>
+        <translation>Camada de memória de longo e curto prazo; lê tempo × atributos e lembra por longos intervalos</translation>
     </message>
     <message>
         <source>Embedding</source>
-        <translation type="unfinished">Projeção</translation>
+        <translation>Embedding</translation>
     </message>
     <message>
         <source>Maps each integer token code (0 … vocabulary−1) to a learned vector</source>
-        <translation type="unfinished"></translation>
+        <translation>Associa cada código inteiro de token (0 … vocabulário−1) a um vetor aprendido</translation>
     </message>
     <message>
         <source>Vocabulary</source>
-        <translation type="unfinished"></translation>
+        <translation>Vocabulário</translation>
     </message>
     <message>
         <source>Number of distinct token codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de códigos de token distintos</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished">Tamanho</translation>
+        <translation>Tamanho</translation>
     </message>
     <message>
         <source>Length of the vector learned for each token</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprimento do vetor aprendido para cada token</translation>
     </message>
     <message>
         <source>&apos;%1&apos;: %2 must be %3, not &apos;%4&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos;: %2 deve ser %3, não &apos;%4&apos;</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished">verdadeiro ou falso</translation>
+        <translation>true ou false</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished">um número</translation>
+        <translation>um número</translation>
     </message>
     <message>
         <source>a whole number</source>
-        <translation type="unfinished">um número inteiro</translation>
+        <translation>um número inteiro</translation>
     </message>
     <message>
         <source>&apos;%1&apos;: %2 must be between %3 and %4, not %5</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos;: %2 deve estar entre %3 e %4, não %5</translation>
     </message>
     <message>
         <source>unknown layer setting &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>configuração de camada desconhecida: &apos;%1&apos;</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a layer; known layers: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; não é uma camada; camadas conhecidas: %2</translation>
     </message>
     <message>
         <source>&apos;%1&apos;: missing &apos;)&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos;: falta &apos;)&apos;</translation>
     </message>
     <message>
         <source>&apos;%1&apos;: %2 has no setting &apos;%3&apos;; its settings: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos;: %2 não tem a configuração &apos;%3&apos;; suas configurações: %4</translation>
     </message>
     <message>
         <source>input shape &apos;%1&apos; is not valid: give 1 to 3 positive sizes such as 1x8x8 (channels × height × width) or 12x1 (time × features)</source>
-        <translation type="unfinished"></translation>
+        <translation>a forma de entrada &apos;%1&apos; não é válida: dê de 1 a 3 tamanhos positivos, como 1x8x8 (canais × altura × largura) ou 12x1 (tempo × atributos)</translation>
     </message>
     <message>
         <source>layer %1 %2 expects %3, gets %4; %5</source>
-        <translation type="unfinished"></translation>
+        <translation>a camada %1 %2 espera %3, mas recebe %4; %5</translation>
     </message>
     <message>
         <source>layer %1 %2 has a window of %3 but its input is only %4: use a smaller kernel, padding, or fewer pooling layers before it</source>
-        <translation type="unfinished"></translation>
+        <translation>a camada %1 %2 tem uma janela de %3, mas sua entrada é só %4: use um kernel menor, preenchimento ou menos camadas de pooling antes dela</translation>
     </message>
     <message>
         <source>layer %1 %2: padding may be at most half the kernel size</source>
-        <translation type="unfinished"></translation>
+        <translation>camada %1 %2: o preenchimento pode ser no máximo metade do tamanho do kernel</translation>
     </message>
     <message>
         <source>a row of features</source>
-        <translation type="unfinished"></translation>
+        <translation>uma linha de atributos</translation>
     </message>
     <message>
         <source>add a Flatten layer before it</source>
-        <translation type="unfinished"></translation>
+        <translation>adicione uma camada Flatten antes dela</translation>
     </message>
     <message>
         <source>channels × length</source>
-        <translation type="unfinished"></translation>
+        <translation>canais × comprimento</translation>
     </message>
     <message>
         <source>set the node&apos;s input shape, e.g. 1x&lt;length&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>defina a forma de entrada do nó, por exemplo 1x&lt;comprimento&gt;</translation>
     </message>
     <message>
         <source>channels × height × width</source>
-        <translation type="unfinished"></translation>
+        <translation>canais × altura × largura</translation>
     </message>
     <message>
         <source>set the node&apos;s input shape, e.g. 1x8x8</source>
-        <translation type="unfinished"></translation>
+        <translation>defina a forma de entrada do nó, por exemplo 1x8x8</translation>
     </message>
     <message>
         <source>time × features</source>
-        <translation type="unfinished"></translation>
+        <translation>tempo × atributos</translation>
     </message>
     <message>
         <source>set the node&apos;s input shape, e.g. 12x1 for 12 past values</source>
-        <translation type="unfinished"></translation>
+        <translation>defina a forma de entrada do nó, por exemplo 12x1 para 12 valores passados</translation>
     </message>
     <message>
         <source>a row of token codes</source>
-        <translation type="unfinished"></translation>
+        <translation>uma linha de códigos de token</translation>
     </message>
     <message>
         <source>put it first, on integer-coded columns</source>
-        <translation type="unfinished"></translation>
+        <translation>coloque-a primeiro, sobre colunas codificadas como inteiros</translation>
     </message>
     <message>
         <source>layer %1 %2 cannot normalise %3</source>
-        <translation type="unfinished"></translation>
+        <translation>a camada %1 %2 não consegue normalizar %3</translation>
     </message>
     <message>
         <source>Nesterov momentum needs a momentum above 0</source>
-        <translation type="unfinished"></translation>
+        <translation>o momento de Nesterov precisa de um momento acima de 0</translation>
     </message>
     <message>
         <source>training diverged: the loss became %1 in epoch %2, batch %3; lower the learning rate (now %4) or standardise the inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>o treinamento divergiu: a perda virou %1 na época %2, lote %3; diminua a taxa de aprendizado (agora %4) ou padronize as entradas</translation>
     </message>
     <message>
         <source>the data has no feature columns</source>
-        <translation type="unfinished"></translation>
+        <translation>os dados não têm colunas de atributos</translation>
     </message>
     <message>
         <source>no rows are left to train on after holding out the validation rows</source>
-        <translation type="unfinished"></translation>
+        <translation>não sobram linhas para treinar depois de separar as linhas de validação</translation>
     </message>
     <message>
         <source>stopped in epoch %1 of %2; the model keeps the weights of epoch %3</source>
-        <translation type="unfinished"></translation>
+        <translation>parado na época %1 de %2; o modelo fica com os pesos da época %3</translation>
     </message>
 </context>
 <context>
     <name>oficina::core::nn::NetImpl</name>
     <message>
         <source>the input shape %1 holds %2 values, but the data has %3 feature columns</source>
-        <translation type="unfinished"></translation>
+        <translation>a forma de entrada %1 contém %2 valores, mas os dados têm %3 colunas de atributos</translation>
     </message>
     <message>
         <source>the backbone does not accept input of shape %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>a rede base não aceita entrada de forma %1: %2</translation>
     </message>
     <message>
         <source>the last layer outputs %1; add a Flatten layer so the output layer gets a row of features</source>
-        <translation type="unfinished"></translation>
+        <translation>a última camada produz %1; adicione uma camada Flatten para que a camada de saída receba uma linha de atributos</translation>
     </message>
     <message>
         <source>layer %1 Embedding needs whole token codes from 0 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>a camada %1 Embedding precisa de códigos de token inteiros de 0 a %2</translation>
     </message>
 </context>
 <context>
     <name>oficina::core::nn::NeuralEstimator</name>
     <message>
         <source>Neural network</source>
-        <translation type="unfinished"></translation>
+        <translation>Rede neural</translation>
     </message>
 </context>
 <context>
@@ -4888,123 +4888,123 @@
     <name>oficina::ui::LayersEditor</name>
     <message>
         <source>, stride %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, passo %1</translation>
     </message>
     <message>
         <source>, pad %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, borda %1</translation>
     </message>
     <message>
         <source>%1 units</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 unidades</translation>
     </message>
     <message>
         <source>%1 ch, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 can., %2</translation>
     </message>
     <message>
         <source>rate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>taxa %1</translation>
     </message>
     <message>
         <source>, %1 stacked</source>
-        <translation type="unfinished"></translation>
+        <translation>, %1 empilhadas</translation>
     </message>
     <message>
         <source>, both ways</source>
-        <translation type="unfinished"></translation>
+        <translation>, bidirecional</translation>
     </message>
     <message>
         <source>, every step</source>
-        <translation type="unfinished"></translation>
+        <translation>, todo passo</translation>
     </message>
     <message>
         <source>%1 codes → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 códigos → %2</translation>
     </message>
     <message>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Camada</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuração</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished">Saída</translation>
+        <translation>Saída</translation>
     </message>
     <message>
         <source>Shape of one sample after the layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Forma de uma amostra depois da camada</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar</translation>
     </message>
     <message>
         <source>Add a layer after the selected one</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar uma camada depois da selecionada</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover</translation>
     </message>
     <message>
         <source>Remove the selected layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover a camada selecionada</translation>
     </message>
     <message>
         <source>Move the selected layer up</source>
-        <translation type="unfinished"></translation>
+        <translation>Subir a camada selecionada</translation>
     </message>
     <message>
         <source>Move the selected layer down</source>
-        <translation type="unfinished"></translation>
+        <translation>Descer a camada selecionada</translation>
     </message>
     <message>
         <source>Choose a kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolha um tipo</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Add a %1 layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar camada %1</translation>
     </message>
     <message>
         <source>Remove layer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover a camada %1</translation>
     </message>
     <message>
         <source>Move layer %1 up</source>
-        <translation type="unfinished"></translation>
+        <translation>Subir a camada %1</translation>
     </message>
     <message>
         <source>Move layer %1 down</source>
-        <translation type="unfinished"></translation>
+        <translation>Descer a camada %1</translation>
     </message>
     <message>
         <source>Make layer %1 a %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tornar a camada %1 do tipo %2</translation>
     </message>
     <message>
         <source>Set %1 of layer %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Definir %1 da camada %2</translation>
     </message>
     <message>
         <source>Input: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrada: %1</translation>
     </message>
     <message>
         <source>Layer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Camada %1</translation>
     </message>
     <message>
         <source>auto</source>
-        <translation type="unfinished"></translation>
+        <translation>auto</translation>
     </message>
 </context>
 <context>
@@ -5082,11 +5082,11 @@
     </message>
     <message>
         <source>Epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Época</translation>
     </message>
     <message>
         <source>%1 below −1 (lowest %2) runs off the axis</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 abaixo de −1 (mínimo %2) sai do eixo</translation>
     </message>
 </context>
 <context>
@@ -5646,7 +5646,7 @@
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -5886,14 +5886,14 @@
     <name>torch</name>
     <message>
         <source>the validation data has class &apos;%1&apos; in column &apos;%2&apos;, which the training data lacks</source>
-        <translation type="unfinished"></translation>
+        <translation>os dados de validação têm a classe &apos;%1&apos; na coluna &apos;%2&apos;, que os dados de treinamento não têm</translation>
     </message>
 </context>
 <context>
     <name>torch::jit</name>
     <message>
         <source>cannot load the backbone: %1 (expected a TorchScript file saved with torch.jit.save)</source>
-        <translation type="unfinished"></translation>
+        <translation>não foi possível carregar a rede base: %1 (esperava-se um arquivo TorchScript salvo com torch.jit.save)</translation>
     </message>
 </context>
 </TS>
