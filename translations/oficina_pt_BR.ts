@@ -4594,7 +4594,84 @@
     </message>
     <message>
         <source>Nesterov momentum needs a momentum above 0</source>
+        <translation type="vanished">o momento de Nesterov precisa de um momento acima de 0</translation>
+    </message>
+    <message>
+        <source>training diverged: the loss became %1 in epoch %2, batch %3; lower the learning rate (now %4) or standardise the inputs</source>
+        <translation type="vanished">o treinamento divergiu: a perda virou %1 na época %2, lote %3; diminua a taxa de aprendizado (agora %4) ou padronize as entradas</translation>
+    </message>
+    <message>
+        <source>the data has no feature columns</source>
+        <translation type="vanished">os dados não têm colunas de atributos</translation>
+    </message>
+    <message>
+        <source>no rows are left to train on after holding out the validation rows</source>
+        <translation type="vanished">não sobram linhas para treinar depois de separar as linhas de validação</translation>
+    </message>
+    <message>
+        <source>stopped in epoch %1 of %2; the model keeps the weights of epoch %3</source>
+        <translation type="vanished">parado na época %1 de %2; o modelo fica com os pesos da época %3</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::nn::NetImpl</name>
+    <message>
+        <source>the input shape %1 holds %2 values, but the data has %3 feature columns</source>
+        <translation type="vanished">a forma de entrada %1 contém %2 valores, mas os dados têm %3 colunas de atributos</translation>
+    </message>
+    <message>
+        <source>the backbone does not accept input of shape %1: %2</source>
+        <translation type="vanished">a rede base não aceita entrada de forma %1: %2</translation>
+    </message>
+    <message>
+        <source>the last layer outputs %1; add a Flatten layer so the output layer gets a row of features</source>
+        <translation type="vanished">a última camada produz %1; adicione uma camada Flatten para que a camada de saída receba uma linha de atributos</translation>
+    </message>
+    <message>
+        <source>layer %1 Embedding needs whole token codes from 0 to %2</source>
+        <translation type="vanished">a camada %1 Embedding precisa de códigos de token inteiros de 0 a %2</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::nn::NeuralEstimator</name>
+    <message>
+        <source>Neural network</source>
+        <translation type="vanished">Rede neural</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::nn::text</name>
+    <message>
+        <source>Neural network</source>
+        <translation>Rede neural</translation>
+    </message>
+    <message>
+        <source>cannot load the backbone: %1 (expected a TorchScript file saved with torch.jit.save)</source>
+        <translation>não foi possível carregar a rede base: %1 (esperava-se um arquivo TorchScript salvo com torch.jit.save)</translation>
+    </message>
+    <message>
+        <source>the backbone does not accept input of shape %1: %2</source>
+        <translation>a rede base não aceita entrada de forma %1: %2</translation>
+    </message>
+    <message>
+        <source>the input shape %1 holds %2 values, but the data has %3 feature columns</source>
+        <translation>a forma de entrada %1 contém %2 valores, mas os dados têm %3 colunas de atributos</translation>
+    </message>
+    <message>
+        <source>the last layer outputs %1; add a Flatten layer so the output layer gets a row of features</source>
+        <translation>a última camada produz %1; adicione uma camada Flatten para que a camada de saída receba uma linha de atributos</translation>
+    </message>
+    <message>
+        <source>layer %1 Embedding needs whole token codes from 0 to %2</source>
+        <translation>a camada %1 Embedding precisa de códigos de token inteiros de 0 a %2</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum needs a momentum above 0</source>
         <translation>o momento de Nesterov precisa de um momento acima de 0</translation>
+    </message>
+    <message>
+        <source>the validation data has class &apos;%1&apos; in column &apos;%2&apos;, which the training data lacks</source>
+        <translation>os dados de validação têm a classe &apos;%1&apos; na coluna &apos;%2&apos;, que os dados de treinamento não têm</translation>
     </message>
     <message>
         <source>training diverged: the loss became %1 in epoch %2, batch %3; lower the learning rate (now %4) or standardise the inputs</source>
@@ -4611,32 +4688,6 @@
     <message>
         <source>stopped in epoch %1 of %2; the model keeps the weights of epoch %3</source>
         <translation>parado na época %1 de %2; o modelo fica com os pesos da época %3</translation>
-    </message>
-</context>
-<context>
-    <name>oficina::core::nn::NetImpl</name>
-    <message>
-        <source>the input shape %1 holds %2 values, but the data has %3 feature columns</source>
-        <translation>a forma de entrada %1 contém %2 valores, mas os dados têm %3 colunas de atributos</translation>
-    </message>
-    <message>
-        <source>the backbone does not accept input of shape %1: %2</source>
-        <translation>a rede base não aceita entrada de forma %1: %2</translation>
-    </message>
-    <message>
-        <source>the last layer outputs %1; add a Flatten layer so the output layer gets a row of features</source>
-        <translation>a última camada produz %1; adicione uma camada Flatten para que a camada de saída receba uma linha de atributos</translation>
-    </message>
-    <message>
-        <source>layer %1 Embedding needs whole token codes from 0 to %2</source>
-        <translation>a camada %1 Embedding precisa de códigos de token inteiros de 0 a %2</translation>
-    </message>
-</context>
-<context>
-    <name>oficina::core::nn::NeuralEstimator</name>
-    <message>
-        <source>Neural network</source>
-        <translation>Rede neural</translation>
     </message>
 </context>
 <context>
@@ -5886,14 +5937,14 @@
     <name>torch</name>
     <message>
         <source>the validation data has class &apos;%1&apos; in column &apos;%2&apos;, which the training data lacks</source>
-        <translation>os dados de validação têm a classe &apos;%1&apos; na coluna &apos;%2&apos;, que os dados de treinamento não têm</translation>
+        <translation type="vanished">os dados de validação têm a classe &apos;%1&apos; na coluna &apos;%2&apos;, que os dados de treinamento não têm</translation>
     </message>
 </context>
 <context>
     <name>torch::jit</name>
     <message>
         <source>cannot load the backbone: %1 (expected a TorchScript file saved with torch.jit.save)</source>
-        <translation>não foi possível carregar a rede base: %1 (esperava-se um arquivo TorchScript salvo com torch.jit.save)</translation>
+        <translation type="vanished">não foi possível carregar a rede base: %1 (esperava-se um arquivo TorchScript salvo com torch.jit.save)</translation>
     </message>
 </context>
 </TS>

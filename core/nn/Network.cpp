@@ -3,7 +3,7 @@
 #include "data/FeatureMatrix.h"
 #include "models/Classification.h"
 #include "util/Error.h"
-#include "util/Tr.h"
+#include "nn/NetworkText.h"
 
 #include <Eigen/Core>
 
@@ -19,8 +19,7 @@ torch::jit::Module loadBackbone(const std::string& path) {
     } catch (const std::exception& e) {
         std::string reason = e.what();
         reason = reason.substr(0, reason.find('\n'));
-        throw Error(Message(OFICINA_TR_NOOP("cannot load the backbone: %1 (expected a TorchScript "
-                                            "file saved with torch.jit.save)"),
+        throw Error(Message(text::kBackboneUnreadable,
                             {reason}),
                     path);
     }
@@ -44,8 +43,7 @@ NetImpl::NetImpl(const NetworkSpec& spec, int64_t featureCount, int64_t outputCo
     const int64_t declared =
         std::accumulate(in.begin(), in.end(), int64_t(1), std::multiplies<>());
     if (declared != featureCount)
-        throw Error(Message(OFICINA_TR_NOOP("the input shape %1 holds %2 values, but the data "
-                                            "has %3 feature columns"),
+        throw Error(Message(text::kInputShapeMismatch,
                             {formatShape(in), std::to_string(declared),
                              std::to_string(featureCount)}));
     if (spec.inputShape) m_inputShape = *spec.inputShape;
@@ -62,8 +60,7 @@ NetImpl::NetImpl(const NetworkSpec& spec, int64_t featureCount, int64_t outputCo
         } catch (const std::exception& e) {
             std::string reason = e.what();
             reason = reason.substr(0, reason.find('\n'));
-            throw Error(Message(OFICINA_TR_NOOP("the backbone does not accept input of shape %1: "
-                                                "%2"),
+            throw Error(Message(text::kBackboneRejectsShape,
                                 {formatShape(in), reason}),
                         spec.backbonePath);
         }
@@ -83,8 +80,7 @@ NetImpl::NetImpl(const NetworkSpec& spec, int64_t featureCount, int64_t outputCo
         addLayer(i, spec.layers[i], i == 0 ? in : m_shapes[i - 1]);
     const Shape& last = m_shapes.empty() ? in : m_shapes.back();
     if (last.size() != 1)
-        throw Error(Message(OFICINA_TR_NOOP("the last layer outputs %1; add a Flatten layer so "
-                                            "the output layer gets a row of features"),
+        throw Error(Message(text::kNeedsFlatten,
                             {formatShape(last)}));
     m_head = register_module("head", torch::nn::Linear(last[0], outputCount));
     m_mean = register_buffer("input_mean", torch::zeros({featureCount}));
@@ -183,8 +179,7 @@ void NetImpl::addLayer(size_t index, const LayerSpec& layer, const Shape& in) {
                 const torch::Tensor codes = x.round().to(torch::kLong);
                 if (!torch::equal(codes.to(x.scalar_type()), x) || codes.min().item<int64_t>() < 0 ||
                     codes.max().item<int64_t>() >= vocabulary)
-                    throw Error(Message(OFICINA_TR_NOOP("layer %1 Embedding needs whole token "
-                                                        "codes from 0 to %2"),
+                    throw Error(Message(text::kEmbeddingCodes,
                                         {position, std::to_string(vocabulary - 1)}));
                 return m->forward(codes);
             });
@@ -273,7 +268,7 @@ NeuralEstimator::NeuralEstimator(Net net, Task task, std::vector<std::string> fe
     m_net->setTraining(false);
 }
 
-const char* NeuralEstimator::title() const { return OFICINA_TR_NOOP("Neural network"); }
+const char* NeuralEstimator::title() const { return text::kNetworkTitle; }
 
 std::vector<Column> NeuralEstimator::predict(const Table& transformed) const {
     return predict(transformed, PredictControl{});

@@ -7,7 +7,7 @@
 #include "pipeline/RunContext.h"
 #include "util/Blas.h"
 #include "util/Error.h"
-#include "util/Tr.h"
+#include "nn/NetworkText.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
@@ -31,7 +31,7 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(std::vector<torch::Tensor
     switch (o.optimizer) {
     case Optimizer::Sgd:
         if (o.nesterov && o.momentum <= 0)
-            throw Error(Message(OFICINA_TR_NOOP("Nesterov momentum needs a momentum above 0")));
+            throw Error(Message(text::kNesterovNeedsMomentum));
         return std::make_unique<optim::SGD>(std::move(params),
                                             optim::SGDOptions(o.learningRate)
                                                 .momentum(o.momentum)
@@ -77,8 +77,7 @@ torch::Tensor classIndices(const Column& column, const std::vector<std::string>&
     for (size_t r = 0; r < own.codes.size(); ++r) {
         const int64_t mapped = mapping[size_t(own.codes[r])];
         if (mapped < 0)
-            throw Error(Message(OFICINA_TR_NOOP("the validation data has class '%1' in column "
-                                                "'%2', which the training data lacks"),
+            throw Error(Message(text::kUnknownValidationClass,
                                 {own.labels[size_t(own.codes[r])], column.name()}));
         a[int64_t(r)] = mapped;
     }
@@ -97,9 +96,7 @@ torch::Tensor indexTensor(const std::vector<size_t>& rows) {
 }
 
 Error diverged(double value, int64_t epoch, int64_t batch, double learningRate) {
-    return Error(Message(OFICINA_TR_NOOP("training diverged: the loss became %1 in epoch %2, "
-                                         "batch %3; lower the learning rate (now %4) or "
-                                         "standardise the inputs"),
+    return Error(Message(text::kDiverged,
                          {formatNumber(value), std::to_string(epoch), std::to_string(batch),
                           formatNumber(learningRate)}));
 }
@@ -138,7 +135,7 @@ Fitted fitNetwork(const Table& train, const std::string& target, const Table* va
 
     const auto features = train.namesWithRole(ColumnRole::Feature);
     if (features.empty())
-        throw Error(Message(OFICINA_TR_NOOP("the data has no feature columns")));
+        throw Error(Message(text::kNoFeatures));
     const bool classify = task == Task::Classification;
     std::vector<std::string> labels;
     std::vector<int32_t> codes;
@@ -178,8 +175,7 @@ Fitted fitNetwork(const Table& train, const std::string& target, const Table* va
     const bool hasValidation = xVal.defined() && xVal.size(0) > 0;
     const int64_t nTrain = xTrain.size(0);
     if (nTrain == 0)
-        throw Error(Message(OFICINA_TR_NOOP("no rows are left to train on after holding out "
-                                            "the validation rows")));
+        throw Error(Message(text::kNoRowsLeft));
 
     const bool embeddingFirst = !spec.layers.empty() && spec.layers[0].kind == LayerKind::Embedding;
     if (options.standardize && spec.backbonePath.empty() && !embeddingFirst) {
@@ -325,8 +321,7 @@ Fitted fitNetwork(const Table& train, const std::string& target, const Table* va
         keptEpoch = bestEpoch;
     }
     if (stopped)
-        ctx.warning(Message(OFICINA_TR_NOOP("stopped in epoch %1 of %2; the model keeps the "
-                                            "weights of epoch %3"),
+        ctx.warning(Message(text::kStopped,
                             {std::to_string(epochsDone + 1), std::to_string(options.epochs),
                              std::to_string(keptEpoch)}));
 

@@ -61,7 +61,8 @@ QStringList cmakeWords(const QString& cmake, const QString& keyword) {
     return words;
 }
 
-/// The files `file(GLOB_RECURSE translated_sources CONFIGURE_DEPENDS <patterns>)` lists.
+/// The files `file(GLOB_RECURSE translated_sources CONFIGURE_DEPENDS <patterns>)` lists, less
+/// those its `list(FILTER … EXCLUDE REGEX …)` removes.
 QStringList translatedSources(const QString& cmake, QString* error) {
     QStringList files;
     for (QString pattern : cmakeWords(cmake, QStringLiteral("CONFIGURE_DEPENDS"))) {
@@ -74,6 +75,14 @@ QStringList translatedSources(const QString& cmake, QString* error) {
         QDirIterator it(pattern.left(slash), {pattern.mid(slash + 1)}, QDir::Files,
                         QDirIterator::Subdirectories);
         while (it.hasNext()) files << it.next();
+    }
+    // list(FILTER translated_sources EXCLUDE REGEX "<regex>"): files lupdate must not read.
+    static const QRegularExpression filterRe(
+        QStringLiteral("list\\(FILTER translated_sources EXCLUDE REGEX \"([^\"]+)\"\\)"));
+    if (const auto filter = filterRe.match(cmake); filter.hasMatch()) {
+        const QRegularExpression excluded(
+            filter.captured(1).replace(QStringLiteral("\\\\"), QStringLiteral("\\")));
+        files.removeIf([&](const QString& f) { return excluded.match(f).hasMatch(); });
     }
     files.sort();
     files.removeDuplicates();
