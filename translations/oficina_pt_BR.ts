@@ -4979,7 +4979,7 @@
     </message>
     <message>
         <source>Settings</source>
-        <translation>Configuração</translation>
+        <translation>Ajustes</translation>
     </message>
     <message>
         <source>Output</source>
