@@ -22,6 +22,7 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QToolButton>
+#include <QTranslator>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -383,23 +384,40 @@ private Q_SLOTS:
         QVERIFY2(line->text().contains("'8 by 8' is not valid"), qPrintable(line->text()));
         doc.undoStack()->undo();  // both edits of the input shape, merged into one step
         QCOMPARE(line->text(), QStringLiteral("Input: 1×8×8"));
+    }
 
-        if (!qEnvironmentVariableIsEmpty("OFICINA_SHOTS")) {
+    // Pictures for a look (OFICINA_SHOTS=dir); with OFICINA_QM=oficina_pt_BR.qm also in pt_BR.
+    void layerListScreenshots() {
+        const QString dir = qEnvironmentVariable("OFICINA_SHOTS");
+        if (dir.isEmpty()) QSKIP("set OFICINA_SHOTS to a folder for the pictures");
+        QTranslator portuguese;
+        for (const QString& language : {QStringLiteral("en"), QStringLiteral("pt_BR")}) {
+            if (language != "en") {
+                if (!portuguese.load(qEnvironmentVariable("OFICINA_QM"))) break;
+                QCoreApplication::installTranslator(&portuguese);
+            }
+            ui::Document doc(m_registry);
+            ui::PropertyPanel panel(doc);
+            const QString net = doc.addNode("oficina.nn.network", {0, 0});
+            doc.setParameter(net, "input_shape", std::string("1x8x8"));
             doc.setParameter(net, "layers",
                              Layers{"Conv2d(units=16, kernel=3, stride=1, padding=1)", "ReLU",
                                     "MaxPool2d(kernel=2, stride=0, padding=0)", "Flatten",
                                     "Dense(units=64)", "ReLU"});
+            panel.showNode(net);
+            auto* editor = qobject_cast<ui::LayersEditor*>(panel.editor("layers"));
             editor->setCurrentRow(0);
-            panel.resize(350, 640);
+            panel.resize(350, 900);
+            panel.show();
             QTest::qWait(50);  // layouts settle, new form rows are shown
-            panel.grab().save(qEnvironmentVariable("OFICINA_SHOTS") + "/properties_layers.png");
+            panel.grab().save(dir + "/properties_layers_" + language + ".png");
             doc.setParameter(net, "layers", Layers{"Conv2d(units=16, kernel=3)", "ReLU",
                                                    "Dense(units=10)"});
             editor->setCurrentRow(2);
             QTest::qWait(50);
-            panel.grab().save(qEnvironmentVariable("OFICINA_SHOTS") +
-                              "/properties_layers_error.png");
+            panel.grab().save(dir + "/properties_layers_error_" + language + ".png");
         }
+        QCoreApplication::removeTranslator(&portuguese);
     }
 
     // The built-in network nodes: a network's layers start from its input shape, a transfer
