@@ -34,7 +34,21 @@ torch::Tensor recurrentResult(const torch::Tensor& out, const LayerSpec& layer) 
     return torch::cat({out.select(1, -1).narrow(1, 0, h), out.select(1, 0).narrow(1, h, h)}, 1);
 }
 
-int64_t poolStride(const LayerSpec& layer) { return layer.stride > 0 ? layer.stride : layer.kernel; }
+/// A convolution or pooling module with the layer's stride (0: 1 for a convolution, the kernel
+/// size for pooling, as in inferShapes) and padding.
+template <typename Module, typename Options>
+Module windowed(Options options, const LayerSpec& layer) {
+    const bool convolution = layer.kind == LayerKind::Conv1d || layer.kind == LayerKind::Conv2d;
+    const int64_t stride = layer.stride > 0 ? layer.stride : convolution ? 1 : layer.kernel;
+    return Module(options.stride(stride).padding(layer.padding));
+}
+
+/// An RNN, GRU or LSTM reading [batch, time, features].
+template <typename Module, typename Options>
+Module recurrent(Options options, const LayerSpec& layer) {
+    return Module(
+        options.num_layers(layer.layers).batch_first(true).bidirectional(layer.bidirectional));
+}
 
 } // namespace
 
@@ -100,43 +114,30 @@ void NetImpl::addLayer(size_t index, const LayerSpec& layer, const Shape& in) {
         m_layers.push_back({layer.kind, std::move(f)});
     };
     const auto forwardOf = [](auto& m, const torch::Tensor& x) { return m->forward(x); };
+    const auto lastOrAllSteps = [layer](auto& m, const torch::Tensor& x) {
+        return recurrentResult(std::get<0>(m->forward(x)), layer);
+    };
     switch (layer.kind) {
     case LayerKind::Dense: add(tnn::Linear(in[0], layer.units), forwardOf); break;
     case LayerKind::Conv1d:
-        add(tnn::Conv1d(tnn::Conv1dOptions(in[0], layer.units, layer.kernel)
-                            .stride(std::max<int64_t>(layer.stride, 1))
-                            .padding(layer.padding)),
+        add(windowed<tnn::Conv1d>(tnn::Conv1dOptions(in[0], layer.units, layer.kernel), layer),
             forwardOf);
         break;
     case LayerKind::Conv2d:
-        add(tnn::Conv2d(tnn::Conv2dOptions(in[0], layer.units, layer.kernel)
-                            .stride(std::max<int64_t>(layer.stride, 1))
-                            .padding(layer.padding)),
+        add(windowed<tnn::Conv2d>(tnn::Conv2dOptions(in[0], layer.units, layer.kernel), layer),
             forwardOf);
         break;
     case LayerKind::MaxPool1d:
-        add(tnn::MaxPool1d(tnn::MaxPool1dOptions(layer.kernel)
-                               .stride(poolStride(layer))
-                               .padding(layer.padding)),
-            forwardOf);
+        add(windowed<tnn::MaxPool1d>(tnn::MaxPool1dOptions(layer.kernel), layer), forwardOf);
         break;
     case LayerKind::MaxPool2d:
-        add(tnn::MaxPool2d(tnn::MaxPool2dOptions(layer.kernel)
-                               .stride(poolStride(layer))
-                               .padding(layer.padding)),
-            forwardOf);
+        add(windowed<tnn::MaxPool2d>(tnn::MaxPool2dOptions(layer.kernel), layer), forwardOf);
         break;
     case LayerKind::AvgPool1d:
-        add(tnn::AvgPool1d(tnn::AvgPool1dOptions(layer.kernel)
-                               .stride(poolStride(layer))
-                               .padding(layer.padding)),
-            forwardOf);
+        add(windowed<tnn::AvgPool1d>(tnn::AvgPool1dOptions(layer.kernel), layer), forwardOf);
         break;
     case LayerKind::AvgPool2d:
-        add(tnn::AvgPool2d(tnn::AvgPool2dOptions(layer.kernel)
-                               .stride(poolStride(layer))
-                               .padding(layer.padding)),
-            forwardOf);
+        add(windowed<tnn::AvgPool2d>(tnn::AvgPool2dOptions(layer.kernel), layer), forwardOf);
         break;
     case LayerKind::Flatten: plain([](const torch::Tensor& x) { return x.flatten(1); }); break;
     case LayerKind::Dropout: add(tnn::Dropout(layer.rate), forwardOf); break;
@@ -145,31 +146,13 @@ void NetImpl::addLayer(size_t index, const LayerSpec& layer, const Shape& in) {
         else add(tnn::BatchNorm1d(in[0]), forwardOf);
         break;
     case LayerKind::Rnn:
-        add(tnn::RNN(tnn::RNNOptions(in[1], layer.units)
-                         .num_layers(layer.layers)
-                         .batch_first(true)
-                         .bidirectional(layer.bidirectional)),
-            [layer](auto& m, const torch::Tensor& x) {
-                return recurrentResult(std::get<0>(m->forward(x)), layer);
-            });
+        add(recurrent<tnn::RNN>(tnn::RNNOptions(in[1], layer.units), layer), lastOrAllSteps);
         break;
     case LayerKind::Gru:
-        add(tnn::GRU(tnn::GRUOptions(in[1], layer.units)
-                         .num_layers(layer.layers)
-                         .batch_first(true)
-                         .bidirectional(layer.bidirectional)),
-            [layer](auto& m, const torch::Tensor& x) {
-                return recurrentResult(std::get<0>(m->forward(x)), layer);
-            });
+        add(recurrent<tnn::GRU>(tnn::GRUOptions(in[1], layer.units), layer), lastOrAllSteps);
         break;
     case LayerKind::Lstm:
-        add(tnn::LSTM(tnn::LSTMOptions(in[1], layer.units)
-                          .num_layers(layer.layers)
-                          .batch_first(true)
-                          .bidirectional(layer.bidirectional)),
-            [layer](auto& m, const torch::Tensor& x) {
-                return recurrentResult(std::get<0>(m->forward(x)), layer);
-            });
+        add(recurrent<tnn::LSTM>(tnn::LSTMOptions(in[1], layer.units), layer), lastOrAllSteps);
         break;
     case LayerKind::Embedding: {
         const int64_t vocabulary = layer.vocabulary;
