@@ -15,9 +15,15 @@ packages=(
     libspectra-dev libsvm-dev liblinear-dev libxgboost-dev libnanoflann-dev libstb-dev
     # neural networks (CPU)
     libtorch-dev
+    # ONNX export: protobuf classes, checker and shape inference
+    libonnx-dev
     # CBLAS headers; at run time Debian's alternatives give OpenBLAS, not the reference libblas3
     libblas-dev libopenblas0-pthread
 )
+# The ONNX tests run exports in ONNX Runtime from npm (tests/onnx/install_ort.sh); a Node.js
+# installed some other way (NodeSource, nvm) will do, and Debian's npm would conflict with it.
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 if [[ "${1:-}" == "--bench" ]]; then
     packages+=(python3-pandas python3-sklearn python3-numpy python3-xgboost python3-torch)
 fi

@@ -120,6 +120,8 @@ public:
     [[nodiscard]] const std::vector<std::string>& classLabels() const { return m_classLabels; }
     [[nodiscard]] const Eigen::MatrixXd& coefficients() const { return m_coefficients; }
     [[nodiscard]] const Eigen::VectorXd& intercepts() const { return m_intercepts; }
+    /// Rows scored one-vs-rest (liblinear): probabilities are normalised sigmoids.
+    [[nodiscard]] bool oneVsRest() const { return m_oneVsRest; }
 
     /// X·Wᵀ + b: rows × coefficient rows (decision_function).
     [[nodiscard]] Eigen::MatrixXd decisionFunction(const Eigen::MatrixXd& X) const;

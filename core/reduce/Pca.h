@@ -66,6 +66,7 @@ public:
     [[nodiscard]] const Eigen::VectorXd& mean() const { return m_mean; }
     [[nodiscard]] const Eigen::MatrixXd& components() const { return m_components; }
     [[nodiscard]] const Eigen::VectorXd& explainedVariance() const { return m_variance; }
+    [[nodiscard]] const PcaOptions& options() const { return m_options; }
     /// Scores of a dense matrix whose columns are columns(), in order.
     [[nodiscard]] Eigen::MatrixXd transform(const Eigen::MatrixXd& x) const;
 

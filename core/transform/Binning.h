@@ -52,6 +52,7 @@ public:
     /// scikit-learn's bin_edges_: n_bins_ + 1 ascending edges per column ({−inf, inf} for a
     /// constant column, which gets a single bin).
     [[nodiscard]] const std::vector<std::vector<double>>& edges() const { return m_edges; }
+    [[nodiscard]] const BinningOptions& options() const { return m_options; }
 
 private:
     std::vector<std::string> m_columns;

@@ -91,6 +91,7 @@ public:
     [[nodiscard]] std::shared_ptr<const FittedStep> refit(const Table& input) const override;
 
     [[nodiscard]] const std::vector<EncodedColumn>& columns() const { return m_columns; }
+    [[nodiscard]] const OrdinalOptions& options() const { return m_options; }
 
 private:
     std::vector<EncodedColumn> m_columns;

@@ -70,6 +70,7 @@ public:
     /// scikit-learn's scale_ and min_.
     [[nodiscard]] const std::vector<double>& scale() const { return m_scale; }
     [[nodiscard]] const std::vector<double>& offset() const { return m_min; }
+    [[nodiscard]] const MinMaxScalerOptions& options() const { return m_options; }
 
 private:
     std::vector<std::string> m_columns;

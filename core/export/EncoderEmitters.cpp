@@ -1,0 +1,142 @@
+// Emitters for the one-hot and ordinal encoders: categorical columns through ai.onnx.ml's
+// OneHotEncoder and LabelEncoder, numeric columns (encoded by value) by comparing in float.
+#include "export/Emitters.h"
+
+#include "transform/Encoders.h"
+#include "util/Error.h"
+#include "util/Tr.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace oficina::core::onnxexport {
+
+namespace {
+
+// The graph reads "" as a missing cell and compares numbers in float: refuse fits where that
+// would merge two categories, or a category with missing.
+std::optional<Message> refuseCategories(const std::vector<EncodedColumn>& columns,
+                                        const char* step) {
+    std::vector<float> keys;
+    for (const EncodedColumn& e : columns) {
+        if (!e.numeric && std::find(e.labels.begin(), e.labels.end(), "") != e.labels.end())
+            return Message(OFICINA_TR_NOOP("'%1' cannot be exported to ONNX: column '%2' has an "
+                                           "empty category, which the graph could not tell from "
+                                           "a missing cell"),
+                           {step, e.name});
+        if (e.numeric && !floatKeys(e.numbers, keys))
+            return Message(OFICINA_TR_NOOP("'%1' cannot be exported to ONNX: two categories of "
+                                           "column '%2' are the same number in float precision, "
+                                           "which the graph's float inputs could not tell apart"),
+                           {step, e.name});
+    }
+    return std::nullopt;
+}
+
+/// [N, k] double indicators of `x` being each of the fitted categories (all zeros for an
+/// unseen value or a missing cell).
+std::string indicators(OnnxGraph& g, const SymColumn& x, const EncodedColumn& fitted) {
+    const auto k = int64_t(fitted.size());
+    if (!fitted.numeric) {
+        // OneHotEncoder gives [N, 1, k] floats; zeros = 1 makes unseen categories all zeros.
+        const std::string hot = g.mlNode(
+            "OneHotEncoder", {x.value},
+            {Attr("cats_strings", fitted.labels), Attr("zeros", int64_t(1))}, "one_hot");
+        g.declareType(hot, Elem::Float, {kBatch, 1, k});
+        return castTo(g, g.node("Reshape", {hot, g.shape({-1, k})}), Elem::Double);
+    }
+    std::vector<float> keys;
+    (void)floatKeys(fitted.numbers, keys);
+    const std::string equal = g.node(
+        "Equal", {castTo(g, x.value, Elem::Float), g.floats("categories", keys, {1, k})});
+    return castTo(g, equal, Elem::Double);
+}
+
+// ---- one-hot --------------------------------------------------------------------------------
+
+std::optional<Message> refuseOneHot(const OneHotEncoderStep& step) {
+    return refuseCategories(step.columns(), step.title());
+}
+
+SymTable emitOneHot(const OneHotEncoderStep& step, const SymTable& in, OnnxGraph& g) {
+    SymTable out = in;
+    for (const EncodedColumn& fitted : step.columns()) {
+        const SymColumn& x = in.require(fitted.name, step.title());
+        if (x.isNumeric() != fitted.numeric)
+            throw Error(Message(OFICINA_TR_NOOP("cannot export '%1' to ONNX: column '%2' changed "
+                                                "type since the encoder was fitted"),
+                                {step.title(), fitted.name}));
+        std::vector<std::string> names;
+        for (size_t k = 0; k < fitted.size(); ++k)
+            names.push_back(x.name + "_" + fitted.categoryText(k));
+        std::vector<SymColumn> hot = splitBlock(g, indicators(g, x, fitted), names, x.role);
+        if (fitted.dropIndex >= 0) hot.erase(hot.begin() + fitted.dropIndex);
+        out = out.replaced({x.name}, std::move(hot));
+    }
+    return out;
+}
+
+// ---- ordinal --------------------------------------------------------------------------------
+
+std::optional<Message> refuseOrdinal(const OrdinalEncoderStep& step) {
+    return refuseCategories(step.columns(), step.title());
+}
+
+SymTable emitOrdinal(const OrdinalEncoderStep& step, const SymTable& in, OnnxGraph& g) {
+    constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+    // Unseen values: the unknown value, or NaN where the app would refuse them.
+    const double unknown = step.options().useEncodedValue ? step.options().unknownValue : nan;
+    SymTable out = in;
+    for (const EncodedColumn& fitted : step.columns()) {
+        const SymColumn& x = in.require(fitted.name, step.title());
+        if (x.isNumeric() != fitted.numeric)
+            throw Error(Message(OFICINA_TR_NOOP("cannot export '%1' to ONNX: column '%2' changed "
+                                                "type since the encoder was fitted"),
+                                {step.title(), fitted.name}));
+        const auto k = int64_t(fitted.size());
+        std::string code;
+        if (!fitted.numeric) {
+            // Codes 0…k−1 for the categories, −2 for a missing cell, −1 for anything else; the
+            // unknown value is applied in double, as it may not be a float.
+            std::vector<std::string> keys = fitted.labels;
+            std::vector<int64_t> values(static_cast<size_t>(k));
+            for (int64_t i = 0; i < k; ++i) values[size_t(i)] = i;
+            keys.push_back("");
+            values.push_back(-2);
+            const std::string index = g.mlNode("LabelEncoder", {x.value},
+                                               {Attr("keys_strings", keys),
+                                                Attr("values_int64s", values),
+                                                Attr("default_int64", int64_t(-1))},
+                                               "ordinal_index");
+            const std::string asDouble = castTo(g, index, Elem::Double);
+            const std::string known =
+                g.node("Where", {g.node("Equal", {index, g.int64s("minus_one", {-1}, {})}),
+                                 g.scalar(unknown), asDouble});
+            code = nanWhere(g, g.node("Equal", {index, g.int64s("minus_two", {-2}, {})}), known);
+        } else {
+            // The matching category's index: indicators · (0, 1, …, k−1)ᵀ.
+            const std::string hot = indicators(g, x, fitted);
+            std::vector<double> ramp(static_cast<size_t>(k));
+            for (int64_t i = 0; i < k; ++i) ramp[size_t(i)] = double(i);
+            const std::string index = g.node("MatMul", {hot, g.doubles("ramp", ramp, {k, 1})});
+            const std::string seen = g.node(
+                "Greater", {g.node("ReduceSum", {hot, g.shape({1})}, {Attr("keepdims", 1)}),
+                            g.scalar(0.0)});
+            code = nanWhere(g, g.node("IsNaN", {x.value}),
+                            g.node("Where", {seen, index, g.scalar(unknown)}));
+        }
+        SymColumn encoded{x.name, ColumnType::Numeric, x.role, code, {}, 0, 0};
+        out.put(std::move(encoded));
+    }
+    return out;
+}
+
+} // namespace
+
+void registerEncoderEmitters(EmitterRegistry& r) {
+    r.addStep(emitOneHot, refuseOneHot);
+    r.addStep(emitOrdinal, refuseOrdinal);
+}
+
+} // namespace oficina::core::onnxexport

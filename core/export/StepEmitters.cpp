@@ -1,0 +1,197 @@
+// Emitters for the steps that select, fill, scale and edit columns: column selection, imputer,
+// standard / min-max / robust scalers, cast / rename / drop columns, feature subsets.
+#include "export/Emitters.h"
+
+#include "transform/ColumnEdits.h"
+#include "transform/ColumnSelection.h"
+#include "transform/FeatureSelection.h"
+#include "transform/Imputer.h"
+#include "transform/Scalers.h"
+#include "transform/StandardScaler.h"
+#include "util/Error.h"
+#include "util/Tr.h"
+
+namespace oficina::core::onnxexport {
+
+namespace {
+
+[[noreturn]] void wrongType(const char* step, const std::string& column, ColumnType expected) {
+    throw Error(Message(OFICINA_TR_NOOP("cannot export '%1' to ONNX: column '%2' was %3 when it "
+                                        "was fitted but is not at that step"),
+                        {step, column, toString(expected)}));
+}
+
+/// A [1, k] double row for broadcasting against an [N, k] block.
+std::string row(OnnxGraph& g, std::string_view hint, const std::vector<double>& values) {
+    return g.doubles(hint, values, {1, int64_t(values.size())});
+}
+
+// ---- column selection -----------------------------------------------------------------------
+
+SymTable emitColumnSelection(const ColumnSelectionStep& step, const SymTable& in, OnnxGraph&) {
+    SymTable out;
+    for (const ColumnSchema& feature : step.features()) {
+        SymColumn c = in.require(feature.name, step.title());
+        if (c.type != feature.type) wrongType(step.title(), feature.name, feature.type);
+        c.role = ColumnRole::Feature;
+        out.columns.push_back(std::move(c));
+    }
+    if (!step.target().empty())
+        if (const SymColumn* target = in.find(step.target())) {
+            SymColumn c = *target;
+            c.role = ColumnRole::Target;
+            out.columns.push_back(std::move(c));
+        }
+    return out;
+}
+
+// ---- imputer --------------------------------------------------------------------------------
+
+SymTable emitImputer(const ImputerStep& step, const SymTable& in, OnnxGraph& g) {
+    std::vector<std::string> numeric;
+    std::vector<double> fills;
+    SymTable out = in;
+    for (const ImputedColumn& fitted : step.columns()) {
+        const SymColumn& c = in.require(fitted.name, step.title());
+        if (c.isNumeric() != fitted.numeric)
+            wrongType(step.title(), fitted.name,
+                      fitted.numeric ? ColumnType::Numeric : ColumnType::Categorical);
+        if (fitted.numeric) {
+            numeric.push_back(fitted.name);
+            fills.push_back(fitted.number);
+            continue;
+        }
+        SymColumn filled = c;
+        filled.value = g.node("Where", {missingStrings(g, c.value),
+                                        g.strings("fill", {fitted.label}, {}), c.value},
+                              {}, "imputed_" + c.name);
+        filled.block.clear();
+        out.put(std::move(filled));
+    }
+    out = mapNumericColumns(g, out, numeric, step.title(), [&](const std::string& x) {
+        return g.node("Where", {g.node("IsNaN", {x}), row(g, "fill", fills), x}, {}, "imputed");
+    });
+    for (const std::string& name : step.dropped()) out.remove(name);
+    return out;
+}
+
+// ---- scalers --------------------------------------------------------------------------------
+
+SymTable emitStandardScaler(const StandardScalerStep& step, const SymTable& in, OnnxGraph& g) {
+    // (x − mean) / scale, subtracting first as the app does.
+    return mapNumericColumns(g, in, step.columns(), step.title(), [&](const std::string& x) {
+        const std::string centred = g.node("Sub", {x, row(g, "mean", step.mean())});
+        return g.node("Div", {centred, row(g, "scale", step.scale())}, {}, "standardized");
+    });
+}
+
+SymTable emitMinMaxScaler(const MinMaxScalerStep& step, const SymTable& in, OnnxGraph& g) {
+    return mapNumericColumns(g, in, step.columns(), step.title(), [&](const std::string& x) {
+        // x·scale + min, in that order; clipping keeps NaN (Min and Max need not).
+        const std::string scaled = g.node("Add", {g.node("Mul", {x, row(g, "scale", step.scale())}),
+                                                  row(g, "min", step.offset())},
+                                          {}, "minmax");
+        if (!step.options().clip) return scaled;
+        const auto& range = step.options().featureRange;
+        const std::string clipped =
+            g.node("Min", {g.node("Max", {scaled, g.scalar(range[0])}), g.scalar(range[1])});
+        return g.node("Where", {g.node("IsNaN", {scaled}), scaled, clipped}, {}, "clipped");
+    });
+}
+
+SymTable emitRobustScaler(const RobustScalerStep& step, const SymTable& in, OnnxGraph& g) {
+    return mapNumericColumns(g, in, step.columns(), step.title(), [&](const std::string& x) {
+        const std::string centred = g.node("Sub", {x, row(g, "center", step.center())});
+        return g.node("Div", {centred, row(g, "scale", step.scale())}, {}, "robust_scaled");
+    });
+}
+
+// ---- column edits ---------------------------------------------------------------------------
+
+std::optional<Message> refuseCast(const CastColumnsStep& step) {
+    std::vector<float> keys;
+    for (const ColumnCast& cast : step.casts())
+        if (cast.to == ColumnType::Categorical && !floatKeys(cast.dictionary, keys))
+            return Message(OFICINA_TR_NOOP("the cast of column '%1' to categorical cannot be "
+                                           "exported to ONNX: two of its values are the same "
+                                           "number in float precision, which the graph's "
+                                           "float inputs could not tell apart"),
+                           {cast.column});
+    return std::nullopt;
+}
+
+SymTable emitCast(const CastColumnsStep& step, const SymTable& in, OnnxGraph& g) {
+    SymTable out = in;
+    for (const ColumnCast& cast : step.casts()) {
+        const SymColumn* found = in.find(cast.column);
+        if (!found) {
+            if (cast.wasTarget) continue;
+            (void)in.require(cast.column, step.title());  // throws, naming it
+        }
+        if (found->type == cast.to) continue;
+        SymColumn c = *found;
+        c.type = cast.to;
+        c.block.clear();
+        if (cast.to == ColumnType::Categorical) {
+            // Each training value becomes its label; any other value and NaN become missing.
+            std::vector<float> keys;
+            (void)floatKeys(cast.dictionary, keys);
+            std::vector<std::string> labels;
+            for (double v : cast.dictionary) labels.push_back(formatNumber(v));
+            c.value = g.mlNode("LabelEncoder", {castTo(g, found->value, Elem::Float)},
+                               {Attr("keys_floats", keys), Attr("values_strings", labels),
+                                Attr("default_string", "")},
+                               "cast_" + c.name);
+        } else {
+            // Labels parse as numbers; a missing cell ("") becomes NaN.
+            const std::string text =
+                g.node("Where", {missingStrings(g, found->value), g.strings("nan", {"NaN"}, {}),
+                                 found->value});
+            c.value = castTo(g, text, Elem::Double);
+        }
+        out.put(std::move(c));
+    }
+    return out;
+}
+
+SymTable emitRename(const RenameColumnsStep& step, const SymTable& in, OnnxGraph&) {
+    SymTable out = in;
+    for (const RenameColumnsStep::Rename& rename : step.renames()) {
+        if (!in.find(rename.from)) {
+            if (rename.wasTarget) continue;
+            (void)in.require(rename.from, step.title());  // throws, naming it
+        }
+        for (SymColumn& c : out.columns)
+            if (c.name == rename.from) c.name = rename.to;
+    }
+    return out;
+}
+
+SymTable emitDrop(const DropColumnsStep& step, const SymTable& in, OnnxGraph&) {
+    SymTable out = in;
+    for (const std::string& name : step.columns()) out.remove(name);
+    return out;
+}
+
+SymTable emitFeatureSubset(const FeatureSubsetStep& step, const SymTable& in, OnnxGraph&) {
+    for (const std::string& name : step.kept()) (void)in.requireNumeric(name, step.title());
+    SymTable out = in;
+    for (const std::string& name : step.dropped()) out.remove(name);
+    return out;
+}
+
+} // namespace
+
+void registerStepEmitters(EmitterRegistry& r) {
+    r.addStep(emitColumnSelection);
+    r.addStep(emitImputer);
+    r.addStep(emitStandardScaler);
+    r.addStep(emitMinMaxScaler);
+    r.addStep(emitRobustScaler);
+    r.addStep(emitCast, refuseCast);
+    r.addStep(emitRename);
+    r.addStep(emitDrop);
+    r.addStep(emitFeatureSubset);
+}
+
+} // namespace oficina::core::onnxexport

@@ -1,0 +1,713 @@
+// ONNX export parity (issue 6). Models trained on the bundled datasets — mixed-type tables with
+// missing cells and an unseen category where a step is about them — are exported, run in ONNX
+// Runtime (npm onnxruntime-node through tests/onnx/run_model.js, installed by the onnx.runtime
+// fixture) and compared with the app's Model::predict on the same rows: labels identical,
+// probabilities, values and distances within 1e-4. Also: refusal before writing, metadata, the
+// single-input form, atomic writes and the MODEL.md card.
+#include "cluster/KMeans.h"
+#include "data/CsvReader.h"
+#include "data/FeatureMatrix.h"
+#include "export/OnnxExport.h"
+#include "models/CoordinateDescent.h"
+#include "models/LinearRegression.h"
+#include "models/LogisticRegression.h"
+#include "pipeline/RunContext.h"
+#include "reduce/Pca.h"
+#include "transform/Binning.h"
+#include "transform/ColumnEdits.h"
+#include "transform/ColumnSelection.h"
+#include "transform/Encoders.h"
+#include "transform/FeatureSelection.h"
+#include "transform/Imputer.h"
+#include "transform/PolynomialFeatures.h"
+#include "transform/PowerTransform.h"
+#include "transform/Scalers.h"
+#include "transform/StandardScaler.h"
+#include "util/Error.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <functional>
+#include <map>
+
+using namespace oficina::core;
+
+namespace {
+
+constexpr double kTolerance = 1e-4;
+const QString kRunner = QStringLiteral(OFICINA_SOURCE_DIR "/tests/onnx/run_model.js");
+
+// ---- data -----------------------------------------------------------------------------------
+
+/// A bundled dataset with its numbers rounded to float, as the graph's float inputs carry
+/// them, so both sides see the same values.
+Table dataset(const std::string& name, const std::string& target) {
+    const Table raw =
+        readCsv(std::string(OFICINA_SOURCE_DIR) + "/resources/datasets/" + name + ".csv").table;
+    std::vector<Column> columns;
+    for (const Column& c : raw.columns()) {
+        const ColumnRole role = c.name() == target ? ColumnRole::Target : ColumnRole::Feature;
+        if (!c.isNumeric()) {
+            columns.push_back(c.withRole(role));
+            continue;
+        }
+        std::vector<double> values = c.values();
+        for (double& v : values) v = double(float(v));
+        columns.push_back(Column::numeric(c.name(), std::move(values), role));
+    }
+    Table t(std::move(columns));
+    t.startLineage();
+    return t;
+}
+
+/// Numeric column `source` becomes categorical "<source>_level" (low / mid / high, cut at
+/// `low` and `high`; every 7th cell missing; every other "high" of the rows that are never
+/// trained on, i % 4 == 0, is the unseen "extreme"), and every 9th cell of `blank` is missing.
+Table mixed(const Table& table, const std::string& source, double low, double high,
+            const std::string& blank) {
+    std::vector<Column> columns;
+    int highs = 0;
+    for (const Column& c : table.columns()) {
+        if (c.name() == source) {
+            std::vector<int32_t> codes;
+            for (size_t i = 0; i < c.size(); ++i) {
+                const double v = c.values()[i];
+                int32_t code = v < low ? 0 : v < high ? 1 : 2;
+                if (code == 2 && i % 4 == 0 && highs++ % 2 == 0) code = 3;
+                codes.push_back(i % 7 == 3 ? Column::kMissingCode : code);
+            }
+            columns.push_back(Column::categorical(source + "_level", std::move(codes),
+                                                  {"low", "mid", "high", "extreme"}));
+        } else if (c.name() == blank) {
+            std::vector<double> values = c.values();
+            for (size_t i = 4; i < values.size(); i += 9) values[i] = std::nan("");
+            columns.push_back(Column::numeric(c.name(), std::move(values), c.role()));
+        } else {
+            columns.push_back(c);
+        }
+    }
+    Table t(std::move(columns));
+    t.startLineage();
+    return t;
+}
+
+/// The rows models are fitted on: three of every four.
+Table trainingRows(const Table& table) {
+    std::vector<size_t> rows;
+    for (size_t i = 0; i < table.rowCount(); ++i)
+        if (i % 4 != 0) rows.push_back(i);
+    return table.takeRows(rows);
+}
+
+/// "Select columns & set target": `features` (empty = all but the target) and the target.
+Table select(const Table& t, std::vector<std::string> features, const std::string& target) {
+    if (features.empty())
+        for (const Column& c : t.columns())
+            if (c.name() != target) features.push_back(c.name());
+    std::vector<ColumnSchema> schemas;
+    for (const std::string& name : features) {
+        const Column& c = t.column(name);
+        schemas.push_back({name, c.type(), ColumnRole::Feature,
+                           c.isNumeric() ? std::vector<std::string>{} : c.categories()});
+    }
+    return applyStep(std::make_shared<const ColumnSelectionStep>(std::move(schemas), target), t);
+}
+
+// ---- learners -------------------------------------------------------------------------------
+
+std::vector<std::string> featuresOf(const Table& t) { return t.namesWithRole(ColumnRole::Feature); }
+
+std::shared_ptr<const Learner> logistic(LogisticRegressionOptions options = {}) {
+    return makeLearner("Logistic regression", Task::Classification,
+                       [options](const Table& t, const std::string& target, RunContext&) {
+                           auto trained = trainLogisticRegression(t, featuresOf(t), target, options);
+                           return Fitted{trained.estimator, {{"loss", trained.fit.loss}}};
+                       });
+}
+
+/// "ols", "ridge", "lasso" or "elastic_net".
+std::shared_ptr<const Learner> linear(std::string kind) {
+    return makeLearner("Linear", Task::Regression,
+                       [kind](const Table& t, const std::string& target, RunContext&) {
+                           const auto names = featuresOf(t);
+                           const Eigen::MatrixXd X = featureMatrix(t, names);
+                           const Eigen::VectorXd y = regressionTarget(t, target);
+                           Eigen::VectorXd w;
+                           double b = 0;
+                           if (kind == "ols" || kind == "ridge") {
+                               const LinearFit fit = kind == "ols" ? fitLinearRegression(X, y)
+                                                                   : fitRidge(X, y, {.alpha = 2.0});
+                               w = fit.coefficients;
+                               b = fit.intercept;
+                           } else {
+                               ElasticNetOptions o;
+                               o.alpha = 0.05;
+                               o.l1Ratio = kind == "lasso" ? 1.0 : 0.5;
+                               const ElasticNetFit fit = fitElasticNet(X, y, o);
+                               w = fit.coefficients;
+                               b = fit.intercept;
+                           }
+                           return Fitted{std::make_shared<const LinearRegressor>(
+                                             "oficina.model." + kind, "Linear", names, w, b),
+                                         {{"features", double(names.size())}}};
+                       });
+}
+
+std::shared_ptr<const Learner> kmeans(int k) {
+    return makeLearner("K-Means", Task::Clustering, [k](const Table& t, const std::string&,
+                                                        RunContext&) {
+        KMeansOptions o;
+        o.nClusters = k;
+        const auto names = featuresOf(t);
+        KMeansFit fit = fitKMeans(featureMatrix(t, names), o);
+        return Fitted{std::make_shared<const KMeansModel>(names, fit.centers),
+                      {{"inertia", fit.inertia}}};
+    });
+}
+
+Model train(const Table& table, std::shared_ptr<const Learner> learner) {
+    RunContext ctx;
+    return trainModel(trainingRows(table), std::move(learner), ctx);
+}
+
+// ---- the cases: a model and the raw rows to predict ------------------------------------------
+
+struct Case {
+    Model model;
+    Table rows;
+};
+
+Table wineMixed() { return mixed(dataset("wine", "cultivar"), "color_intensity", 4, 7, "magnesium"); }
+Table diabetesMixed() { return mixed(dataset("diabetes", "progression"), "bmi", 24, 30, "bp"); }
+
+Case logisticSoftmax() {  // iris: standard scaler → softmax
+    const Table raw = dataset("iris", "species");
+    Table t = select(raw, {}, "species");
+    t = applyStep(fitStandardScaler(trainingRows(t)), t);
+    return {train(t, logistic()), raw};
+}
+
+Case logisticBinary() {  // breast cancer: robust scaler → one coefficient row
+    const Table raw = dataset("breast_cancer", "diagnosis");
+    Table t = select(raw, {}, "diagnosis");
+    t = applyStep(fitRobustScaler(trainingRows(t)), t);
+    return {train(t, logistic()), raw};
+}
+
+Case logisticOneVsRest() {  // wine: min-max with clipping → liblinear L1 one-vs-rest
+    const Table raw = dataset("wine", "cultivar");
+    Table t = select(raw, {}, "cultivar");
+    t = applyStep(fitMinMaxScaler(trainingRows(t), {.featureRange = {-1, 1}, .clip = true}), t);
+    LogisticRegressionOptions o;
+    o.penalty = LogisticPenalty::L1;
+    return {train(t, logistic(o)), raw};
+}
+
+Case imputeOneHotScaleLogistic() {  // mixed wine: most frequent (both types) → one-hot → scaler
+    const Table raw = wineMixed();
+    Table t = select(raw, {}, "cultivar");
+    t = applyStep(fitImputer(trainingRows(t), {.strategy = ImputeStrategy::MostFrequent}), t);
+    t = applyStep(fitOneHotEncoder(trainingRows(t)), t);
+    t = applyStep(fitStandardScaler(trainingRows(t)), t);
+    return {train(t, logistic()), raw};
+}
+
+Case ordinalImputeRidge() {  // mixed diabetes: ordinal keeps missing as NaN, unseen → −1
+    const Table raw = diabetesMixed();
+    Table t = select(raw, {}, "progression");
+    t = applyStep(fitOrdinalEncoder(trainingRows(t), {.useEncodedValue = true}), t);
+    t = applyStep(fitImputer(trainingRows(t), {.strategy = ImputeStrategy::Median}), t);
+    return {train(t, linear("ridge")), raw};
+}
+
+Case oneHotByValueOls() {  // diabetes: numeric "sex" one-hot by value, drop first; constant fill
+    const Table raw = diabetesMixed();
+    Table t = select(raw, {}, "progression");
+    t = applyStep(fitImputer(trainingRows(t), {.strategy = ImputeStrategy::Constant,
+                                               .fillValue = "unknown", .columns = {"bmi_level"}}),
+                  t);
+    t = applyStep(fitImputer(trainingRows(t)), t);
+    t = applyStep(fitOneHotEncoder(trainingRows(t), {.columns = {"sex", "bmi_level"},
+                                                     .drop = OneHotDrop::First}),
+                  t);
+    return {train(t, linear("ols")), raw};
+}
+
+Case ordinalByValueLasso() {  // diabetes: "sex" and "s4" ordinal by value, unseen values → 99
+    const Table raw = dataset("diabetes", "progression");
+    Table t = select(raw, {"age", "sex", "bmi", "bp", "s4", "s5"}, "progression");
+    t = applyStep(fitOrdinalEncoder(trainingRows(t), {.columns = {"sex", "s4"},
+                                                      .useEncodedValue = true,
+                                                      .unknownValue = 99}),
+                  t);
+    return {train(t, linear("lasso")), raw};
+}
+
+Case polynomialRidge() {  // diabetes: degree 3 with bias → ridge
+    const Table raw = dataset("diabetes", "progression");
+    Table t = select(raw, {"age", "bmi", "bp", "s5"}, "progression");
+    t = applyStep(fitStandardScaler(trainingRows(t)), t);
+    t = applyStep(fitPolynomialFeatures(trainingRows(t), {.degree = 3, .includeBias = true}), t);
+    return {train(t, linear("ridge")), raw};
+}
+
+Case binningLasso() {  // diabetes: quantile one-hot bins of some columns, uniform ordinal of others
+    const Table raw = dataset("diabetes", "progression");
+    Table t = select(raw, {"age", "bmi", "bp", "s1", "s5"}, "progression");
+    t = applyStep(fitBinning(trainingRows(select(t, {"age", "bmi"}, "progression")),
+                             {.nBins = 4, .strategy = BinStrategy::Quantile}),
+                  t);
+    t = applyStep(fitBinning(trainingRows(select(t, {"bp", "s1"}, "progression")),
+                             {.nBins = 5, .strategy = BinStrategy::Uniform,
+                              .encode = BinEncoding::Ordinal}),
+                  t);
+    return {train(t, linear("lasso")), raw};
+}
+
+Case powerElasticNet() {  // diabetes: Yeo-Johnson (standardised) and log1p → elastic net
+    const Table raw = dataset("diabetes", "progression");
+    Table t = select(raw, {"age", "bmi", "bp", "s1", "s3", "s6"}, "progression");
+    t = applyStep(fitPowerTransform(trainingRows(select(t, {"age", "bmi", "bp"}, "progression"))),
+                  t);
+    t = applyStep(fitPowerTransform(trainingRows(select(t, {"s1", "s3", "s6"}, "progression")),
+                                    {.method = PowerMethod::Log1p}),
+                  t);
+    return {train(t, linear("elastic_net")), raw};
+}
+
+Case pcaLogistic() {  // wine: scaler → PCA whitened (5 components) → softmax
+    const Table raw = dataset("wine", "cultivar");
+    Table t = select(raw, {}, "cultivar");
+    t = applyStep(fitStandardScaler(trainingRows(t)), t);
+    t = applyStep(fitPca(trainingRows(t), {.nComponents = 5, .whiten = true}).step, t);
+    return {train(t, logistic()), raw};
+}
+
+Case columnEditsLogistic() {  // iris: cast, rename, drop, select k best
+    const Table raw = dataset("iris", "species");
+    Table t = raw;
+    t = applyStep(makeRenameColumns(t, {{"petal width (cm)", "pw"}}), t);
+    t = applyStep(fitCastColumns(t, {"pw"}, ColumnType::Categorical), t);      // by value
+    t = applyStep(fitCastColumns(t, {"pw"}, ColumnType::Numeric), t);          // parses back
+    t = applyStep(makeDropColumns(t, {"sepal width (cm)"}), t);
+    t = select(t, {}, "species");
+    t = applyStep(fitSelectKBest(trainingRows(t), {.k = 2}).step, t);
+    t = applyStep(fitVarianceThreshold(trainingRows(t), 0.01).step, t);
+    return {train(t, logistic()), raw};
+}
+
+Case kmeansScaled() {  // mixed wine without its target: mean imputer → scaler → K-Means
+    const Table raw = wineMixed();
+    Table t = select(raw, {"alcohol", "magnesium", "flavanoids", "hue", "proline"}, "");
+    t = applyStep(fitImputer(trainingRows(t)), t);
+    t = applyStep(fitStandardScaler(trainingRows(t)), t);
+    return {train(t, kmeans(3)), raw};
+}
+
+struct NamedCase {
+    const char* name;
+    Case (*make)();
+};
+
+const std::vector<NamedCase>& cases() {
+    static const std::vector<NamedCase> all{
+        {"logistic softmax (iris, standard scaler)", logisticSoftmax},
+        {"logistic binary (breast cancer, robust scaler)", logisticBinary},
+        {"logistic one-vs-rest (wine, min-max clipped)", logisticOneVsRest},
+        {"imputer + one-hot + scaler + logistic (mixed wine)", imputeOneHotScaleLogistic},
+        {"ordinal + imputer + ridge (mixed diabetes)", ordinalImputeRidge},
+        {"constant imputer + one-hot by value + OLS (mixed diabetes)", oneHotByValueOls},
+        {"ordinal by value + lasso (diabetes)", ordinalByValueLasso},
+        {"polynomial degree 3 + ridge (diabetes)", polynomialRidge},
+        {"binning + lasso (diabetes)", binningLasso},
+        {"power transforms + elastic net (diabetes)", powerElasticNet},
+        {"PCA whitened + logistic (wine)", pcaLogistic},
+        {"column edits + feature selection + logistic (iris)", columnEditsLogistic},
+        {"imputer + scaler + K-Means (mixed wine)", kmeansScaled},
+    };
+    return all;
+}
+
+// ---- ONNX Runtime ---------------------------------------------------------------------------
+
+/// The graph's inputs for `rows`: float (NaN → null) or string ("" for missing) tensors.
+QJsonObject feedsFor(const OnnxExportResult& exported, const Table& rows) {
+    QJsonObject feeds;
+    for (const OnnxInput& in : exported.inputs) {
+        QJsonArray data;
+        for (size_t i = 0; i < rows.rowCount(); ++i)
+            for (const std::string& name : in.columns) {
+                const Column& c = rows.column(name);
+                if (!c.isNumeric())
+                    data.append(QString::fromStdString(c.cellText(i)));
+                else if (std::isnan(c.values()[i]))
+                    data.append(QJsonValue::Null);
+                else
+                    data.append(c.values()[i]);
+            }
+        feeds.insert(QString::fromStdString(in.name),
+                     QJsonObject{{"type", QString::fromStdString(in.type)},
+                                 {"dims", QJsonArray{qint64(rows.rowCount()),
+                                                     qint64(in.columns.size())}},
+                                 {"data", data}});
+    }
+    return feeds;
+}
+
+double number(const QJsonValue& v) { return v.isNull() ? std::nan("") : v.toDouble(); }
+
+// ---- a minimal protobuf reader, enough for ModelProto's top-level fields ------------------
+
+struct ProtoFields {
+    std::multimap<int, uint64_t> numbers;
+    std::multimap<int, std::string> bytes;
+};
+
+ProtoFields readProto(std::string_view data) {
+    ProtoFields out;
+    size_t at = 0;
+    const auto varint = [&] {
+        uint64_t value = 0;
+        for (int shift = 0; at < data.size(); shift += 7) {
+            const auto byte = uint8_t(data[at++]);
+            value |= uint64_t(byte & 0x7f) << shift;
+            if (!(byte & 0x80)) break;
+        }
+        return value;
+    };
+    while (at < data.size()) {
+        const uint64_t key = varint();
+        const int field = int(key >> 3);
+        switch (key & 7) {
+        case 0: out.numbers.emplace(field, varint()); break;
+        case 1: at += 8; break;
+        case 5: at += 4; break;
+        case 2: {
+            const auto length = size_t(varint());
+            out.bytes.emplace(field, std::string(data.substr(at, length)));
+            at += length;
+            break;
+        }
+        default: return out;  // groups: not used by ONNX
+        }
+    }
+    return out;
+}
+
+std::string readFile(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return f.readAll().toStdString();
+}
+
+// ---- fakes for refusals ---------------------------------------------------------------------
+
+class FakeDbscan final : public Estimator {
+public:
+    [[nodiscard]] std::string typeId() const override { return "oficina.cluster.dbscan"; }
+    [[nodiscard]] const char* title() const override { return "DBSCAN"; }
+    [[nodiscard]] Task task() const override { return Task::Clustering; }
+    [[nodiscard]] const std::vector<std::string>& featureNames() const override { return m_names; }
+    [[nodiscard]] std::vector<Column> predict(const Table&) const override { return {}; }
+
+private:
+    std::vector<std::string> m_names{"alcohol"};
+};
+
+class FakeStep final : public FittedStep {
+public:
+    [[nodiscard]] std::string typeId() const override { return "test.fake_step"; }
+    [[nodiscard]] const char* title() const override { return "Fake step"; }
+    [[nodiscard]] Table apply(const Table& input) const override { return input; }
+    [[nodiscard]] std::shared_ptr<const FittedStep> refit(const Table&) const override {
+        return shared_from_this();
+    }
+};
+
+} // namespace
+
+class OnnxParity : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void parity_data();
+    void parity();
+    void singleInput();
+    void refusesBeforeWriting();
+    void metadataAndCard();
+    void atomicWrite();
+
+private:
+    /// Exports, runs in ONNX Runtime and compares with Model::predict (qInfo gives the largest
+    /// difference); returns what differs, or nothing.
+    QString checkParity(const Model& model, const Table& rows, const QString& file,
+                       const OnnxExportOptions& options = {});
+    QJsonObject runInOrt(const QString& model, const QJsonObject& feeds);
+
+    QTemporaryDir m_dir;
+    QProcess m_ort;
+    double m_largest = 0.0;
+};
+
+void OnnxParity::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    const QString ortDir = qEnvironmentVariable("OFICINA_ORT_DIR", QStringLiteral(OFICINA_ORT_DIR));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("OFICINA_ORT_DIR"), ortDir);
+    const QString help = QStringLiteral(
+        "ONNX Runtime for Node is not usable from %1: run tests/onnx/install_ort.sh %1 (ctest's "
+        "onnx.runtime test does; it needs node, npm and npm's registry)").arg(ortDir);
+    QProcess check;
+    check.setProcessEnvironment(env);
+    check.start(QStringLiteral("node"), {kRunner, QStringLiteral("--check")});
+    QVERIFY2(check.waitForFinished(60000) && check.exitStatus() == QProcess::NormalExit &&
+                 check.exitCode() == 0,
+             qPrintable(help + QStringLiteral("\n") + QString::fromUtf8(check.readAllStandardError())));
+    qInfo("%s", check.readAllStandardOutput().trimmed().constData());
+    m_ort.setProcessEnvironment(env);
+    m_ort.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_ort.start(QStringLiteral("node"), {kRunner, QStringLiteral("--serve")});
+    QVERIFY2(m_ort.waitForStarted(10000), qPrintable(help));
+}
+
+void OnnxParity::cleanupTestCase() {
+    if (m_ort.state() != QProcess::NotRunning) {
+        m_ort.closeWriteChannel();
+        if (!m_ort.waitForFinished(5000)) m_ort.kill();
+    }
+    qInfo("largest difference over all cases: %.3g", m_largest);
+}
+
+QJsonObject OnnxParity::runInOrt(const QString& model, const QJsonObject& feeds) {
+    const QJsonObject request{{"model", model}, {"inputs", feeds}};
+    m_ort.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
+    while (!m_ort.canReadLine())
+        if (!m_ort.waitForReadyRead(60000)) return {{"error", "no answer from run_model.js"}};
+    return QJsonDocument::fromJson(m_ort.readLine()).object();
+}
+
+QString OnnxParity::checkParity(const Model& model, const Table& rows, const QString& file,
+                                const OnnxExportOptions& options) {
+    const OnnxExportResult exported = exportOnnx(model, file.toStdString(), options);
+    const QJsonObject answer = runInOrt(file, feedsFor(exported, rows));
+    if (answer.contains(QLatin1String("error")))
+        return QStringLiteral("ONNX Runtime failed: ") + answer.value(QLatin1String("error")).toString();
+    const QJsonObject outputs = answer.value(QLatin1String("outputs")).toObject();
+    const auto values = [&](const char* name) {
+        return outputs.value(QLatin1String(name)).toObject().value(QLatin1String("data")).toArray();
+    };
+    const Table predicted = model.predict(rows);
+    const size_t n = rows.rowCount();
+    const QJsonArray label = values("label");
+    if (size_t(label.size()) != n)
+        return QStringLiteral("label has %1 rows, expected %2").arg(label.size()).arg(n);
+    double largest = 0.0;
+    QString failure;
+    const auto near = [&](double app, double onnx, const char* what, size_t row) {
+        const double diff = std::isnan(app) && std::isnan(onnx) ? 0.0 : std::abs(app - onnx);
+        if (!(diff <= kTolerance) && failure.isEmpty())
+            failure = QStringLiteral("%1, row %2: app %3, ONNX %4")
+                          .arg(QLatin1String(what)).arg(row).arg(app, 0, 'g', 10).arg(onnx, 0, 'g', 10);
+        if (!std::isnan(diff)) largest = std::max(largest, diff);
+    };
+    const auto sameLabel = [&](const std::string& app, const QString& onnx, size_t row) {
+        if (app != onnx.toStdString() && failure.isEmpty())
+            failure = QStringLiteral("row %1: the app says '%2', ONNX '%3'")
+                          .arg(row).arg(QString::fromStdString(app), onnx);
+    };
+    switch (model.estimator->task()) {
+    case Task::Classification: {
+        const Column& app = predicted.column(kPredictionColumn);
+        for (size_t i = 0; i < n; ++i) sameLabel(app.cellText(i), label[qsizetype(i)].toString(), i);
+        const QJsonArray p = values("probabilities");
+        std::vector<const Column*> columns;  // P(label) in class order, as the graph has them
+        for (const Column& c : predicted.columns())
+            if (c.role() == ColumnRole::Prediction && c.name() != kPredictionColumn)
+                columns.push_back(&c);
+        const size_t k = columns.size();
+        if (size_t(p.size()) != n * k)
+            return QStringLiteral("probabilities: %1 values, expected %2").arg(p.size()).arg(n * k);
+        for (size_t i = 0; i < n; ++i)
+            for (size_t j = 0; j < k; ++j)
+                near(columns[j]->values()[i], number(p[qsizetype(i * k + j)]), "probability", i);
+        break;
+    }
+    case Task::Regression: {
+        const Column& app = predicted.column(kPredictionColumn);
+        for (size_t i = 0; i < n; ++i) near(app.values()[i], number(label[qsizetype(i)]), "value", i);
+        break;
+    }
+    case Task::Clustering: {
+        const Column& app = predicted.column(kClusterColumn);
+        const auto& kmeans = dynamic_cast<const KMeansModel&>(*model.estimator);
+        const Eigen::MatrixXd X =
+            featureMatrix(model.lineage.applyTo(rows), kmeans.featureNames());
+        const QJsonArray d = values("distances");
+        const auto k = size_t(kmeans.centers().rows());
+        if (size_t(d.size()) != n * k)
+            return QStringLiteral("distances: %1 values, expected %2").arg(d.size()).arg(n * k);
+        for (size_t i = 0; i < n; ++i) {
+            sameLabel(app.cellText(i), QString::number(label[qsizetype(i)].toInteger()), i);
+            for (size_t c = 0; c < k; ++c)
+                near((X.row(Eigen::Index(i)) - kmeans.centers().row(Eigen::Index(c))).norm(),
+                     number(d[qsizetype(i * k + c)]), "distance", i);
+        }
+        break;
+    }
+    }
+    qInfo("%s: %llu bytes, %zu nodes, %zu input(s), largest difference %.3g",
+          qPrintable(QFileInfo(file).fileName()), static_cast<unsigned long long>(exported.bytes),
+          exported.nodeCount, exported.inputs.size(), largest);
+    m_largest = std::max(m_largest, largest);
+    return failure;
+}
+
+void OnnxParity::parity_data() {
+    QTest::addColumn<int>("index");
+    for (size_t i = 0; i < cases().size(); ++i)
+        QTest::newRow(cases()[i].name) << int(i);
+}
+
+void OnnxParity::parity() {
+    QFETCH(int, index);
+    const Case c = cases()[size_t(index)].make();
+    QVERIFY(!onnxRefusal(c.model));
+    const QString failure =
+        checkParity(c.model, c.rows, m_dir.filePath(QStringLiteral("case%1.onnx").arg(index)));
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+}
+
+void OnnxParity::singleInput() {
+    const Case c = logisticSoftmax();
+    const QString file = m_dir.filePath(QStringLiteral("single.onnx"));
+    const QString failure = checkParity(c.model, c.rows, file, {.singleInput = true});
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    const OnnxExportResult r = exportOnnx(c.model, file.toStdString(), {.singleInput = true});
+    QCOMPARE(r.inputs.size(), size_t(1));
+    QCOMPARE(r.inputs[0].name, std::string("input"));
+    QCOMPARE(r.inputs[0].columns.size(), size_t(4));  // the target is not an input
+    QCOMPARE(r.inputs[0].columns[0], std::string("sepal length (cm)"));
+    // A categorical input column cannot go into one float tensor.
+    const Case mixedCase = imputeOneHotScaleLogistic();
+    const QString refused = m_dir.filePath(QStringLiteral("single-mixed.onnx"));
+    QVERIFY_THROWS_EXCEPTION(Error, exportOnnx(mixedCase.model, refused.toStdString(),
+                                               {.singleInput = true}));
+    QVERIFY(!QFile::exists(refused));
+}
+
+void OnnxParity::refusesBeforeWriting() {
+    const QString sub = m_dir.filePath(QStringLiteral("refused"));
+    QVERIFY(QDir().mkpath(sub));
+    const Table raw = dataset("wine", "cultivar");
+    Model dbscan{.lineage = select(raw, {"alcohol"}, "").lineage(),
+                 .estimator = std::make_shared<const FakeDbscan>()};
+    const auto why = onnxRefusal(dbscan);
+    QVERIFY(why);
+    QVERIFY2(why->english().find("DBSCAN") != std::string::npos, why->english().c_str());
+    const QString file = sub + QStringLiteral("/dbscan.onnx");
+    try {
+        (void)exportOnnx(dbscan, file.toStdString());
+        QFAIL("DBSCAN was exported");
+    } catch (const Error& e) {
+        QCOMPARE(e.message().english(), why->english());
+    }
+    // An unknown step is refused by name, before the estimator is looked at.
+    Model withFake = logisticSoftmax().model;
+    withFake.lineage = withFake.lineage.then(std::make_shared<const FakeStep>());
+    const auto fake = onnxRefusal(withFake);
+    QVERIFY(fake && fake->english().find("Fake step") != std::string::npos);
+    QVERIFY_THROWS_EXCEPTION(Error, exportOnnx(withFake, file.toStdString()));
+    QVERIFY(QDir(sub).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
+}
+
+void OnnxParity::metadataAndCard() {
+    const QString sub = m_dir.filePath(QStringLiteral("card"));
+    QVERIFY(QDir().mkpath(sub));
+    const Case c = imputeOneHotScaleLogistic();
+    const QString file = sub + QStringLiteral("/wine.onnx");
+    const OnnxExportResult r = exportOnnx(
+        c.model, file.toStdString(), {.pipelineName = "wine.oficina", .nodeTitle = "Wine model"});
+    QCOMPARE(r.outputs, (std::vector<std::string>{"label", "probabilities"}));
+    QCOMPARE(r.opsets.size(), size_t(2));  // the one-hot encoder needs ai.onnx.ml
+    QCOMPARE(QFileInfo(file).size(), qint64(r.bytes));
+
+    const ProtoFields model = readProto(readFile(file));
+    QCOMPARE(model.numbers.find(1)->second, uint64_t(8));  // ir_version
+    std::map<std::string, uint64_t> opsets;
+    for (auto [it, end] = model.bytes.equal_range(8); it != end; ++it) {
+        const ProtoFields opset = readProto(it->second);
+        opsets[opset.bytes.count(1) ? opset.bytes.find(1)->second : ""] = opset.numbers.find(2)->second;
+    }
+    QCOMPARE(opsets, (std::map<std::string, uint64_t>{{"", 17}, {"ai.onnx.ml", 3}}));
+    QVERIFY(model.bytes.find(6)->second.find("Wine model") != std::string::npos);  // doc_string
+    std::map<std::string, std::string> meta;
+    for (auto [it, end] = model.bytes.equal_range(14); it != end; ++it) {
+        const ProtoFields entry = readProto(it->second);
+        meta[entry.bytes.find(1)->second] = entry.bytes.find(2)->second;
+    }
+    QCOMPARE(meta["oficina_version"], std::string(OFICINA_VERSION));
+    QCOMPARE(meta["pipeline"], std::string("wine.oficina"));
+    QCOMPARE(meta["node"], std::string("Wine model"));
+    QCOMPARE(meta["task"], std::string("classification"));
+    QCOMPARE(meta["target"], std::string("cultivar"));
+    QCOMPARE(meta["class_labels"], std::string(R"(["class_0","class_1","class_2"])"));
+    QVERIFY(QRegularExpression(QStringLiteral(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$)"))
+                .match(QString::fromStdString(meta["created"])).hasMatch());
+    const QJsonArray inputs = QJsonDocument::fromJson(QByteArray::fromStdString(meta["inputs"])).array();
+    QCOMPARE(inputs.size(), qsizetype(13));  // the 13 raw features; the target is no input
+    for (const QJsonValue& in : inputs) {
+        const QJsonObject o = in.toObject();
+        const bool categorical = o.value("name").toString() == QLatin1String("color_intensity_level");
+        QCOMPARE(o.value("type").toString(), categorical ? QStringLiteral("string") : QStringLiteral("float"));
+    }
+    const QJsonObject metrics =
+        QJsonDocument::fromJson(QByteArray::fromStdString(meta["training_metrics"])).object();
+    QVERIFY(metrics.contains(QLatin1String("loss")));
+    QVERIFY(meta["outputs"].find("probability of each class") != std::string::npos);
+    QVERIFY(meta["steps"].find("oficina.encode.one_hot") != std::string::npos);
+
+    QCOMPARE(r.cardPath, (sub + QStringLiteral("/MODEL.md")).toStdString());
+    const std::string card = readFile(QString::fromStdString(r.cardPath));
+    for (const char* needle : {"# Wine model", "`color_intensity_level`", "`probabilities`",
+                               "class_0, class_1, class_2", "| loss |", "import onnxruntime",
+                               "Ort::Session", "ONNX_TENSOR_ELEMENT_DATA_TYPE_STRING"})
+        QVERIFY2(card.find(needle) != std::string::npos, needle);
+}
+
+void OnnxParity::atomicWrite() {
+    const QString sub = m_dir.filePath(QStringLiteral("atomic"));
+    QVERIFY(QDir().mkpath(sub));
+    const Case c = kmeansScaled();
+    const std::string file = (sub + QStringLiteral("/clusters.onnx")).toStdString();
+    const OnnxExportResult first = exportOnnx(c.model, file);
+    const OnnxExportResult again = exportOnnx(c.model, file);  // replaces it
+    QCOMPARE(again.bytes, first.bytes);
+    QStringList files = QDir(sub).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    files.sort();
+    QCOMPARE(files, (QStringList{QStringLiteral("MODEL.md"), QStringLiteral("clusters.onnx")}));
+    // An unwritable place: an Error naming the file, and nothing left behind.
+    const std::string nowhere = (sub + QStringLiteral("/missing/folder/x.onnx")).toStdString();
+    try {
+        (void)exportOnnx(c.model, nowhere);
+        QFAIL("wrote into a folder that does not exist");
+    } catch (const Error& e) {
+        QCOMPARE(e.where(), nowhere);
+    }
+    QCOMPARE(QDir(sub).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).size(),
+             qsizetype(2));
+}
+
+QTEST_GUILESS_MAIN(OnnxParity)
+#include "tst_onnxparity.moc"
