@@ -160,40 +160,52 @@ std::string modelCard(const ModelDescription& d) {
       << "    Ort::Session session(env, " << Json(d.fileName).dump()
       << ", Ort::SessionOptions{});\n"
          "    auto memory = Ort::MemoryInfo::CreateCpu(OrtArenaAllocator, OrtMemTypeDefault);\n"
-         "    Ort::AllocatorWithDefaultOptions allocator;\n"
-         "    std::vector<Ort::Value> inputs;  // one row; replace the values with yours\n";
+         "    Ort::AllocatorWithDefaultOptions allocator;\n";
+    size_t floatCount = 0;
+    for (const InputDescription& in : d.inputs)
+        if (in.numeric) floatCount += in.columns.size();
+    s << "    // One row; put your values here (numbers in the order of the float inputs).\n"
+      << "    std::vector<float> numbers(" << floatCount << ", 0.0f);\n"
+      << "    auto floats = [&](size_t first, int64_t width) {\n"
+         "        const std::array<int64_t, 2> shape{1, width};\n"
+         "        return Ort::Value::CreateTensor<float>(memory, numbers.data() + first, "
+         "size_t(width),\n                                               shape.data(), 2);\n"
+         "    };\n"
+         "    auto text = [&](const char* value) {\n"
+         "        const std::array<int64_t, 2> shape{1, 1};\n"
+         "        auto tensor = Ort::Value::CreateTensor(allocator, shape.data(), 2,\n"
+         "                                               ONNX_TENSOR_ELEMENT_DATA_TYPE_STRING);\n"
+         "        tensor.FillStringTensor(&value, 1);\n"
+         "        return tensor;\n"
+         "    };\n"
+         "    std::vector<Ort::Value> inputs;\n";
     std::vector<std::string> inputNames;
-    for (size_t i = 0; i < d.inputs.size(); ++i) {
-        const InputDescription& in = d.inputs[i];
-        const std::string v = "x" + std::to_string(i);
+    size_t first = 0;
+    for (const InputDescription& in : d.inputs) {
         inputNames.push_back(Json(in.name).dump());
-        s << "    const std::array<int64_t, 2> " << v << "Shape{1, " << in.columns.size()
-          << "};\n";
         if (in.numeric) {
-            s << "    static std::vector<float> " << v << "(" << in.columns.size()
-              << ", 0.0f);\n"
-              << "    inputs.push_back(Ort::Value::CreateTensor<float>(memory, " << v
-              << ".data(), " << v << ".size(), " << v << "Shape.data(), 2));\n";
+            s << "    inputs.push_back(floats(" << first << ", " << in.columns.size() << "));  // "
+              << in.name << "\n";
+            first += in.columns.size();
         } else {
             const std::string label = in.categories.empty() ? "" : in.categories.front();
-            s << "    const char* " << v << "[] = {" << Json(label).dump() << "};\n"
-              << "    inputs.push_back(Ort::Value::CreateTensor(allocator, " << v
-              << "Shape.data(), 2, ONNX_TENSOR_ELEMENT_DATA_TYPE_STRING));\n"
-              << "    inputs.back().FillStringTensor(" << v << ", 1);\n";
+            s << "    inputs.push_back(text(" << Json(label).dump() << "));  // " << in.name
+              << "\n";
         }
     }
     std::vector<std::string> quotedOutputs;
     for (const std::string& out : outputNames) quotedOutputs.push_back(Json(out).dump());
     s << "    const char* inputNames[] = {" << joinList(inputNames) << "};\n"
       << "    const char* outputNames[] = {" << joinList(quotedOutputs) << "};\n"
-      << "    auto outputs = session.Run(Ort::RunOptions{nullptr}, inputNames, inputs.data(), "
-      << "inputs.size(), outputNames, " << outputNames.size() << ");\n";
+      << "    auto outputs = session.Run(Ort::RunOptions{nullptr}, inputNames, inputs.data(),\n"
+      << "                               inputs.size(), outputNames, " << outputNames.size()
+      << ");\n";
     const std::string& labelType = d.outputs.front().type;
     if (labelType == "string")
         s << "    std::cout << outputs[0].GetStringTensorElement(0) << '\\n';\n";
     else
-        s << "    std::cout << outputs[0].GetTensorData<" << (labelType == "float" ? "float" : "int64_t")
-          << ">()[0] << '\\n';\n";
+        s << "    std::cout << outputs[0].GetTensorData<"
+          << (labelType == "float" ? "float" : "int64_t") << ">()[0] << '\\n';\n";
     s << "}\n```\n";
     return s.str();
 }
