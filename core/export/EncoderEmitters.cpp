@@ -3,7 +3,6 @@
 #include "export/Emitters.h"
 
 #include "transform/Encoders.h"
-#include "util/Error.h"
 #include "util/Tr.h"
 
 #include <algorithm>
@@ -34,6 +33,12 @@ std::optional<Message> refuseCategories(const std::vector<EncodedColumn>& column
     return std::nullopt;
 }
 
+/// The column an encoder was fitted on, of the type it had then.
+const SymColumn& encodedColumn(const SymTable& in, const EncodedColumn& fitted, const char* step) {
+    return in.requireType(fitted.name,
+                          fitted.numeric ? ColumnType::Numeric : ColumnType::Categorical, step);
+}
+
 /// [N, k] double indicators of `x` being each of the fitted categories (all zeros for an
 /// unseen value or a missing cell).
 std::string indicators(OnnxGraph& g, const SymColumn& x, const EncodedColumn& fitted) {
@@ -62,11 +67,7 @@ std::optional<Message> refuseOneHot(const OneHotEncoderStep& step) {
 SymTable emitOneHot(const OneHotEncoderStep& step, const SymTable& in, OnnxGraph& g) {
     SymTable out = in;
     for (const EncodedColumn& fitted : step.columns()) {
-        const SymColumn& x = in.require(fitted.name, step.title());
-        if (x.isNumeric() != fitted.numeric)
-            throw Error(Message(OFICINA_TR_NOOP("cannot export '%1' to ONNX: column '%2' changed "
-                                                "type since the encoder was fitted"),
-                                {step.title(), fitted.name}));
+        const SymColumn& x = encodedColumn(in, fitted, step.title());
         std::vector<std::string> names;
         for (size_t k = 0; k < fitted.size(); ++k)
             names.push_back(x.name + "_" + fitted.categoryText(k));
@@ -89,11 +90,7 @@ SymTable emitOrdinal(const OrdinalEncoderStep& step, const SymTable& in, OnnxGra
     const double unknown = step.options().useEncodedValue ? step.options().unknownValue : nan;
     SymTable out = in;
     for (const EncodedColumn& fitted : step.columns()) {
-        const SymColumn& x = in.require(fitted.name, step.title());
-        if (x.isNumeric() != fitted.numeric)
-            throw Error(Message(OFICINA_TR_NOOP("cannot export '%1' to ONNX: column '%2' changed "
-                                                "type since the encoder was fitted"),
-                                {step.title(), fitted.name}));
+        const SymColumn& x = encodedColumn(in, fitted, step.title());
         const auto k = int64_t(fitted.size());
         std::string code;
         if (!fitted.numeric) {

@@ -8,18 +8,11 @@
 #include "transform/Imputer.h"
 #include "transform/Scalers.h"
 #include "transform/StandardScaler.h"
-#include "util/Error.h"
 #include "util/Tr.h"
 
 namespace oficina::core::onnxexport {
 
 namespace {
-
-[[noreturn]] void wrongType(const char* step, const std::string& column, ColumnType expected) {
-    throw Error(Message(OFICINA_TR_NOOP("cannot export '%1' to ONNX: column '%2' was %3 when it "
-                                        "was fitted but is not at that step"),
-                        {step, column, toString(expected)}));
-}
 
 /// A [1, k] double row for broadcasting against an [N, k] block.
 std::string row(OnnxGraph& g, std::string_view hint, const std::vector<double>& values) {
@@ -31,8 +24,7 @@ std::string row(OnnxGraph& g, std::string_view hint, const std::vector<double>& 
 SymTable emitColumnSelection(const ColumnSelectionStep& step, const SymTable& in, OnnxGraph&) {
     SymTable out;
     for (const ColumnSchema& feature : step.features()) {
-        SymColumn c = in.require(feature.name, step.title());
-        if (c.type != feature.type) wrongType(step.title(), feature.name, feature.type);
+        SymColumn c = in.requireType(feature.name, feature.type, step.title());
         c.role = ColumnRole::Feature;
         out.columns.push_back(std::move(c));
     }
@@ -52,10 +44,9 @@ SymTable emitImputer(const ImputerStep& step, const SymTable& in, OnnxGraph& g) 
     std::vector<double> fills;
     SymTable out = in;
     for (const ImputedColumn& fitted : step.columns()) {
-        const SymColumn& c = in.require(fitted.name, step.title());
-        if (c.isNumeric() != fitted.numeric)
-            wrongType(step.title(), fitted.name,
-                      fitted.numeric ? ColumnType::Numeric : ColumnType::Categorical);
+        const SymColumn& c = in.requireType(
+            fitted.name, fitted.numeric ? ColumnType::Numeric : ColumnType::Categorical,
+            step.title());
         if (fitted.numeric) {
             numeric.push_back(fitted.name);
             fills.push_back(fitted.number);

@@ -30,6 +30,16 @@ const SymColumn& SymTable::requireNumeric(std::string_view name, const char* ste
     return c;
 }
 
+const SymColumn& SymTable::requireType(std::string_view name, ColumnType type,
+                                       const char* step) const {
+    const SymColumn& c = require(name, step);
+    if (c.type != type)
+        throw Error(Message(OFICINA_TR_NOOP("cannot export '%1' to ONNX: column '%2' was %3 when "
+                                            "the step was fitted but is not at that step"),
+                            {step, std::string(name), toString(type)}));
+    return c;
+}
+
 void SymTable::put(SymColumn column) {
     for (SymColumn& c : columns)
         if (c.name == column.name) {

@@ -41,6 +41,9 @@ public:
     /// table has no such column, or when it is not numeric for requireNumeric().
     [[nodiscard]] const SymColumn& require(std::string_view name, const char* step) const;
     [[nodiscard]] const SymColumn& requireNumeric(std::string_view name, const char* step) const;
+    /// The same for a column that must still have the type it had when `step` was fitted.
+    [[nodiscard]] const SymColumn& requireType(std::string_view name, ColumnType type,
+                                               const char* step) const;
     /// Replaces the column of the same name where it is, or appends it.
     void put(SymColumn column);
     void remove(std::string_view name);
