@@ -3590,6 +3590,34 @@
         <source>Grayscale: one channel, the brightness; RGB: red, green and blue channels, transparency dropped</source>
         <translation>Tons de cinza: um canal, o brilho; RGB: canais vermelho, verde e azul, sem a transparência</translation>
     </message>
+    <message>
+        <source>cannot export &apos;%1&apos; to ONNX: its emitter gave no complete output</source>
+        <translation>não é possível exportar &apos;%1&apos; para ONNX: o emissor dele não gerou uma saída completa</translation>
+    </message>
+    <message>
+        <source>cannot export to ONNX: column &apos;%1&apos; is needed but missing from the single input</source>
+        <translation>não é possível exportar para ONNX: a coluna &apos;%1&apos; é necessária, mas falta na entrada única</translation>
+    </message>
+    <message>
+        <source>cannot export to ONNX: the model uses no input column</source>
+        <translation>não é possível exportar para ONNX: o modelo não usa nenhuma coluna de entrada</translation>
+    </message>
+    <message>
+        <source>the exported graph fails ONNX&apos;s checks: %1</source>
+        <translation>o grafo exportado não passa nas verificações do ONNX: %1</translation>
+    </message>
+    <message>
+        <source>the model has no fitted estimator to export</source>
+        <translation>o modelo não tem um estimador ajustado para exportar</translation>
+    </message>
+    <message>
+        <source>a single input tensor needs every input column to be numeric, but &apos;%1&apos; is categorical</source>
+        <translation>um único tensor de entrada exige que todas as colunas de entrada sejam numéricas, mas &apos;%1&apos; é categórica</translation>
+    </message>
+    <message>
+        <source>cannot serialise the ONNX model</source>
+        <translation>não é possível serializar o modelo ONNX</translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::ArffParser</name>
@@ -4688,6 +4716,52 @@
     <message>
         <source>stopped in epoch %1 of %2; the model keeps the weights of epoch %3</source>
         <translation>parado na época %1 de %2; o modelo fica com os pesos da época %3</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::onnxexport</name>
+    <message>
+        <source>&apos;%1&apos; (%2) cannot be exported to ONNX yet</source>
+        <translation>&apos;%1&apos; (%2) ainda não pode ser exportado para ONNX</translation>
+    </message>
+    <message>
+        <source>DBSCAN cannot be exported to ONNX: it labels only the rows it was fitted on and has no rule for new rows</source>
+        <translation>o DBSCAN não pode ser exportado para ONNX: ele rotula só as linhas em que foi ajustado e não tem regra para linhas novas</translation>
+    </message>
+    <message>
+        <source>agglomerative clustering cannot be exported to ONNX: it merges the rows it was fitted on and has no rule for new rows</source>
+        <translation>o agrupamento aglomerativo não pode ser exportado para ONNX: ele junta as linhas em que foi ajustado e não tem regra para linhas novas</translation>
+    </message>
+    <message>
+        <source>t-SNE cannot be exported to ONNX: it places only the rows it was fitted on and has no mapping for new rows</source>
+        <translation>o t-SNE não pode ser exportado para ONNX: ele posiciona só as linhas em que foi ajustado e não tem mapeamento para linhas novas</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be exported to ONNX: column &apos;%2&apos; has an empty category, which the graph could not tell from a missing cell</source>
+        <translation>&apos;%1&apos; não pode ser exportado para ONNX: a coluna &apos;%2&apos; tem uma categoria vazia, que o grafo não distinguiria de uma célula ausente</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be exported to ONNX: two categories of column &apos;%2&apos; are the same number in float precision, which the graph&apos;s float inputs could not tell apart</source>
+        <translation>&apos;%1&apos; não pode ser exportado para ONNX: duas categorias da coluna &apos;%2&apos; são o mesmo número em precisão float, e as entradas float do grafo não as distinguiriam</translation>
+    </message>
+    <message>
+        <source>the cast of column &apos;%1&apos; to categorical cannot be exported to ONNX: two of its values are the same number in float precision, which the graph&apos;s float inputs could not tell apart</source>
+        <translation>a conversão da coluna &apos;%1&apos; para categórica não pode ser exportada para ONNX: dois dos seus valores são o mesmo número em precisão float, e as entradas float do grafo não os distinguiriam</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::onnxexport::SymTable</name>
+    <message>
+        <source>cannot export &apos;%1&apos; to ONNX: it needs column &apos;%2&apos;, which the table does not have at that step</source>
+        <translation>não é possível exportar &apos;%1&apos; para ONNX: ele precisa da coluna &apos;%2&apos;, que a tabela não tem nessa etapa</translation>
+    </message>
+    <message>
+        <source>cannot export &apos;%1&apos; to ONNX: it needs column &apos;%2&apos; to be numeric, but it is categorical there</source>
+        <translation>não é possível exportar &apos;%1&apos; para ONNX: ele precisa que a coluna &apos;%2&apos; seja numérica, mas ela é categórica ali</translation>
+    </message>
+    <message>
+        <source>cannot export &apos;%1&apos; to ONNX: column &apos;%2&apos; was %3 when the step was fitted but is not at that step</source>
+        <translation>não é possível exportar &apos;%1&apos; para ONNX: a coluna &apos;%2&apos; era %3 quando a etapa foi ajustada, mas não é nessa etapa</translation>
     </message>
 </context>
 <context>
