@@ -58,9 +58,15 @@ SymTable bindSource(OnnxGraph& g, const Schema& source, const Binding& binding,
                     std::vector<InputDescription>& inputs) {
     SymTable table;
     if (!binding.single) {
+        // Every input name first, so no value made on the way takes one of them.
+        std::vector<std::string> names;
         for (const ColumnSchema& c : source) {
-            const std::string name = inputNameFor(c.name);
-            g.claim(name);
+            names.push_back(inputNameFor(c.name));
+            if (!g.claim(names.back())) names.back() = g.freshName(names.back() + "_input");
+        }
+        for (size_t i = 0; i < source.size(); ++i) {
+            const ColumnSchema& c = source[i];
+            const std::string& name = names[i];
             const bool numeric = c.type == ColumnType::Numeric;
             g.addInput(name, numeric ? Elem::Float : Elem::String, {kBatch, 1});
             inputs.push_back({name, {c.name}, numeric, numeric ? std::vector<std::string>{}

@@ -464,6 +464,7 @@ private Q_SLOTS:
     void parity_data();
     void parity();
     void singleInput();
+    void awkwardColumnNames();
     void refusesBeforeWriting();
     void metadataAndCard();
     void atomicWrite();
@@ -626,6 +627,28 @@ void OnnxParity::singleInput() {
     QVERIFY_THROWS_EXCEPTION(Error, exportOnnx(mixedCase.model, refused.toStdString(),
                                                {.singleInput = true}));
     QVERIFY(!QFile::exists(refused));
+}
+
+void OnnxParity::awkwardColumnNames() {
+    // Raw columns named like the outputs, like each other's renames and like graph values.
+    const Table iris = dataset("iris", "species");
+    const char* names[] = {"Cast", "label", "label_input", "Sub"};
+    std::vector<Column> columns;
+    for (size_t j = 0; j < 4; ++j) columns.push_back(iris.column(j).renamed(names[j]));
+    columns.push_back(iris.column("species"));
+    Table raw(std::move(columns));
+    raw.startLineage();
+    Table t = select(raw, {}, "species");
+    t = applyStep(fitStandardScaler(trainingRows(t)), t);
+    const Model model = train(t, logistic());
+    const QString file = m_dir.filePath(QStringLiteral("awkward.onnx"));
+    const QString failure = checkParity(model, raw, file);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    const OnnxExportResult r = exportOnnx(model, file.toStdString());
+    std::vector<std::string> inputs;
+    for (const OnnxInput& in : r.inputs) inputs.push_back(in.name);
+    QCOMPARE(inputs, (std::vector<std::string>{"Cast", "label_input", "label_input_input", "Sub"}));
+    QCOMPARE(r.inputs[1].columns, std::vector<std::string>{"label"});
 }
 
 void OnnxParity::refusesBeforeWriting() {
