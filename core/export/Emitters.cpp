@@ -42,8 +42,7 @@ std::optional<Message> EmitterRegistry::refusal(const FittedStep& step) const {
 }
 
 std::optional<Message> EmitterRegistry::refusal(const Estimator& estimator) const {
-    if (const auto known = m_refusedTypes.find(estimator.typeId());
-        known != m_refusedTypes.end())
+    if (const auto known = m_refusedTypes.find(estimator.typeId()); known != m_refusedTypes.end())
         return known->second;
     const auto entry = m_estimators.find(typeid(estimator));
     if (entry == m_estimators.end()) return noEmitter(estimator.title(), estimator.typeId());

@@ -8,7 +8,7 @@
 //     #include "models/DecisionTree.h"
 //     namespace oficina::core::onnxexport {
 //     namespace {
-//     EstimatorOutputs emitTree(const DecisionTreeClassifier& tree, const SymTable& in,
+//     EstimatorOutputs emitTree(const DecisionTree& tree, const SymTable& in,
 //                               OnnxGraph& g) {
 //         const std::string x = gatherColumns(g, in, tree.featureNames(), tree.title());
 //         ...                                   // nodes from x to labels and probabilities
@@ -27,7 +27,10 @@
 //   - what cannot be expressed faithfully is refused (a refusal function, or a refuseType
 //     entry) rather than approximated; refusals are checked before anything is written;
 //   - values the app would reject with an error (an unseen category with handle_unknown =
-//     error, log1p of −1) give what the graph's ops give (zeros, NaN): a graph cannot throw.
+//     error, log1p of −1) give what the graph's ops give (zeros, NaN): a graph cannot throw;
+//   - an ai.onnx.ml op whose schema infers no output type (OneHotEncoder in ONNX 1.12) gets
+//     one from OnnxGraph::declareType, or strict shape inference stops at the next node;
+//   - tests/onnx/tst_onnxparity.cpp gets a case on a bundled dataset for every new emitter.
 
 #include "data/Lineage.h"
 #include "export/SymbolicTable.h"
@@ -67,34 +70,30 @@ public:
     template <class Est>
     using EstimatorEmitter = EstimatorOutputs (*)(const Est&, const SymTable&, OnnxGraph&);
     /// Why a particular fitted object cannot be exported, or nothing when it can.
-    template <class T>
-    using Refusal = std::optional<Message> (*)(const T&);
+    template <class T> using Refusal = std::optional<Message> (*)(const T&);
 
     /// Registers the emitter for fitted steps of class Step (deduced from the function).
-    template <class Step>
-    void addStep(StepEmitter<Step> emit, Refusal<Step> refuse = nullptr) {
-        m_steps[typeid(Step)] = {
-            [emit](const FittedStep& s, const SymTable& in, OnnxGraph& g) {
-                return emit(static_cast<const Step&>(s), in, g);
-            },
-            refuse ? std::function<std::optional<Message>(const FittedStep&)>(
-                         [refuse](const FittedStep& s) {
-                             return refuse(static_cast<const Step&>(s));
-                         })
-                   : nullptr};
+    template <class Step> void addStep(StepEmitter<Step> emit, Refusal<Step> refuse = nullptr) {
+        auto& entry = m_steps[typeid(Step)];
+        entry.emit = [emit](const FittedStep& s, const SymTable& in, OnnxGraph& g) {
+            return emit(static_cast<const Step&>(s), in, g);
+        };
+        if (refuse)
+            entry.refuse = [refuse](const FittedStep& s) {
+                return refuse(static_cast<const Step&>(s));
+            };
     }
     /// Registers the emitter for estimators of class Est (deduced from the function).
     template <class Est>
     void addEstimator(EstimatorEmitter<Est> emit, Refusal<Est> refuse = nullptr) {
-        m_estimators[typeid(Est)] = {
-            [emit](const Estimator& e, const SymTable& in, OnnxGraph& g) {
-                return emit(static_cast<const Est&>(e), in, g);
-            },
-            refuse ? std::function<std::optional<Message>(const Estimator&)>(
-                         [refuse](const Estimator& e) {
-                             return refuse(static_cast<const Est&>(e));
-                         })
-                   : nullptr};
+        auto& entry = m_estimators[typeid(Est)];
+        entry.emit = [emit](const Estimator& e, const SymTable& in, OnnxGraph& g) {
+            return emit(static_cast<const Est&>(e), in, g);
+        };
+        if (refuse)
+            entry.refuse = [refuse](const Estimator& e) {
+                return refuse(static_cast<const Est&>(e));
+            };
     }
     /// A step or estimator type id (FittedStep/Estimator::typeId()) with no ONNX form, and why.
     void refuseType(std::string typeId, Message reason);
@@ -108,8 +107,7 @@ public:
                                         OnnxGraph& g) const;
 
 private:
-    template <class T, class Out>
-    struct Entry {
+    template <class T, class Out> struct Entry {
         std::function<Out(const T&, const SymTable&, OnnxGraph&)> emit;
         std::function<std::optional<Message>(const T&)> refuse;
     };
@@ -122,10 +120,10 @@ private:
 const EmitterRegistry& builtinEmitters();
 
 // One registration function per emitter file; builtinEmitters() calls each.
-void registerStepEmitters(EmitterRegistry& r);     // StepEmitters.cpp
-void registerEncoderEmitters(EmitterRegistry& r);  // EncoderEmitters.cpp
-void registerFeatureEmitters(EmitterRegistry& r);  // FeatureEmitters.cpp
-void registerLinearEmitters(EmitterRegistry& r);   // LinearEmitters.cpp
-void registerClusterEmitters(EmitterRegistry& r);  // ClusterEmitters.cpp
+void registerStepEmitters(EmitterRegistry& r);    // StepEmitters.cpp
+void registerEncoderEmitters(EmitterRegistry& r); // EncoderEmitters.cpp
+void registerFeatureEmitters(EmitterRegistry& r); // FeatureEmitters.cpp
+void registerLinearEmitters(EmitterRegistry& r);  // LinearEmitters.cpp
+void registerClusterEmitters(EmitterRegistry& r); // ClusterEmitters.cpp
 
 } // namespace oficina::core::onnxexport

@@ -45,16 +45,16 @@ std::string indicators(OnnxGraph& g, const SymColumn& x, const EncodedColumn& fi
     const auto k = int64_t(fitted.size());
     if (!fitted.numeric) {
         // OneHotEncoder gives [N, 1, k] floats; zeros = 1 makes unseen categories all zeros.
-        const std::string hot = g.mlNode(
-            "OneHotEncoder", {x.value},
-            {Attr("cats_strings", fitted.labels), Attr("zeros", int64_t(1))}, "one_hot");
+        const std::string hot =
+            g.mlNode("OneHotEncoder", {x.value},
+                     {Attr("cats_strings", fitted.labels), Attr("zeros", int64_t(1))}, "one_hot");
         g.declareType(hot, Elem::Float, {kBatch, 1, k});
         return castTo(g, g.node("Reshape", {hot, g.shape({-1, k})}), Elem::Double);
     }
     std::vector<float> keys;
     (void)floatKeys(fitted.numbers, keys);
-    const std::string equal = g.node(
-        "Equal", {castTo(g, x.value, Elem::Float), g.floats("categories", keys, {1, k})});
+    const std::string equal =
+        g.node("Equal", {castTo(g, x.value, Elem::Float), g.floats("categories", keys, {1, k})});
     return castTo(g, equal, Elem::Double);
 }
 
@@ -98,14 +98,15 @@ SymTable emitOrdinal(const OrdinalEncoderStep& step, const SymTable& in, OnnxGra
             // unknown value is applied in double, as it may not be a float.
             std::vector<std::string> keys = fitted.labels;
             std::vector<int64_t> values(static_cast<size_t>(k));
-            for (int64_t i = 0; i < k; ++i) values[size_t(i)] = i;
+            for (int64_t i = 0; i < k; ++i)
+                values[size_t(i)] = i;
             keys.push_back("");
             values.push_back(-2);
-            const std::string index = g.mlNode("LabelEncoder", {x.value},
-                                               {Attr("keys_strings", keys),
-                                                Attr("values_int64s", values),
-                                                Attr("default_int64", int64_t(-1))},
-                                               "ordinal_index");
+            const std::string index =
+                g.mlNode("LabelEncoder", {x.value},
+                         {Attr("keys_strings", keys), Attr("values_int64s", values),
+                          Attr("default_int64", int64_t(-1))},
+                         "ordinal_index");
             const std::string asDouble = castTo(g, index, Elem::Double);
             const std::string known =
                 g.node("Where", {g.node("Equal", {index, g.int64s("minus_one", {-1}, {})}),
@@ -115,11 +116,12 @@ SymTable emitOrdinal(const OrdinalEncoderStep& step, const SymTable& in, OnnxGra
             // The matching category's index: indicators · (0, 1, …, k−1)ᵀ.
             const std::string hot = indicators(g, x, fitted);
             std::vector<double> ramp(static_cast<size_t>(k));
-            for (int64_t i = 0; i < k; ++i) ramp[size_t(i)] = double(i);
+            for (int64_t i = 0; i < k; ++i)
+                ramp[size_t(i)] = double(i);
             const std::string index = g.node("MatMul", {hot, g.doubles("ramp", ramp, {k, 1})});
-            const std::string seen = g.node(
-                "Greater", {g.node("ReduceSum", {hot, g.shape({1})}, {Attr("keepdims", 1)}),
-                            g.scalar(0.0)});
+            const std::string seen =
+                g.node("Greater", {g.node("ReduceSum", {hot, g.shape({1})}, {Attr("keepdims", 1)}),
+                                   g.scalar(0.0)});
             code = nanWhere(g, g.node("IsNaN", {x.value}),
                             g.node("Where", {seen, index, g.scalar(unknown)}));
         }

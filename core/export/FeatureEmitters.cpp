@@ -17,7 +17,8 @@ namespace {
 
 std::vector<double> ramp(size_t n) {
     std::vector<double> values(n);
-    for (size_t i = 0; i < n; ++i) values[i] = double(i);
+    for (size_t i = 0; i < n; ++i)
+        values[i] = double(i);
     return values;
 }
 
@@ -50,16 +51,17 @@ SymTable emitBinning(const BinningStep& step, const SymTable& in, OnnxGraph& g) 
             count = g.node("ReduceSum", {castTo(g, atLeast, Elem::Double), g.shape({1})},
                            {Attr("keepdims", 1)}, "bin");
         }
-        const std::string index = nanWhere(g, missing, count);  // [N, 1] also when count is 0
+        const std::string index = nanWhere(g, missing, count); // [N, 1] also when count is 0
         if (step.options().encode == BinEncoding::Ordinal) {
             out.put({x.name, ColumnType::Numeric, x.role, index, {}, 0, 0});
             continue;
         }
-        const std::string hot = g.node(
-            "Equal", {index, g.doubles("bins", ramp(bins), {1, int64_t(bins)})});
+        const std::string hot =
+            g.node("Equal", {index, g.doubles("bins", ramp(bins), {1, int64_t(bins)})});
         const std::string indicators = nanWhere(g, missing, castTo(g, hot, Elem::Double));
         std::vector<std::string> names;
-        for (size_t b = 0; b < bins; ++b) names.push_back(x.name + "_" + std::to_string(b));
+        for (size_t b = 0; b < bins; ++b)
+            names.push_back(x.name + "_" + std::to_string(b));
         out = out.replaced({x.name}, splitBlock(g, indicators, names, x.role));
     }
     return out;
@@ -72,8 +74,10 @@ SymTable emitPolynomial(const PolynomialStep& step, const SymTable& in, OnnxGrap
     const auto p = int64_t(step.inputColumns().size());
     size_t degree = 0;
     bool padded = false;
-    for (const auto& term : terms) degree = std::max(degree, term.size());
-    for (const auto& term : terms) padded = padded || term.size() < degree;
+    for (const auto& term : terms)
+        degree = std::max(degree, term.size());
+    for (const auto& term : terms)
+        padded = padded || term.size() < degree;
     std::string x = gatherColumns(g, in, step.inputColumns(), step.title());
     // Terms right-aligned over `degree` factor positions, shorter ones padded with a column of
     // ones (index p), so the products run x_i1 · (x_i2 · (… x_ik)) as the app multiplies them.
@@ -105,7 +109,7 @@ SymTable emitPower(const PowerTransformStep& step, const SymTable& in, OnnxGraph
     };
     return mapNumericColumns(g, in, step.columns(), step.title(), [&](const std::string& x) {
         const std::string one = g.scalar(1.0);
-        if (step.lambdas().empty())  // log1p
+        if (step.lambdas().empty()) // log1p
             return g.node("Log", {g.node("Add", {x, one})}, {}, "log1p");
         // scikit-learn's Yeo-Johnson, branch by branch as transform/PowerTransform.cpp has it:
         // x ≥ 0: ((x + 1)^λ − 1) / λ, or log1p(x) when λ = 0;
@@ -119,13 +123,11 @@ SymTable emitPower(const PowerTransformStep& step, const SymTable& in, OnnxGraph
             two.push_back(!(std::abs(l - 2.0) > eps));
         }
         const auto general = [&](const std::string& base, const std::string& exponent) {
-            return g.node("Div", {g.node("Sub", {g.node("Pow", {base, exponent}), one}),
-                                  exponent});
+            return g.node("Div", {g.node("Sub", {g.node("Pow", {base, exponent}), one}), exponent});
         };
         const auto special = [&](const std::vector<bool>& mask, const std::string& logBranch,
                                  const std::string& powBranch) {
-            if (std::none_of(mask.begin(), mask.end(), [](bool b) { return b; }))
-                return powBranch;
+            if (std::none_of(mask.begin(), mask.end(), [](bool b) { return b; })) return powBranch;
             return g.node("Where", {g.bools("special", mask, {1, k}), logBranch, powBranch});
         };
         const std::string up = g.node("Add", {x, one});
@@ -134,11 +136,11 @@ SymTable emitPower(const PowerTransformStep& step, const SymTable& in, OnnxGraph
         const std::string positive = special(zero, g.node("Log", {up}), general(up, l));
         const std::string negative =
             g.node("Neg", {special(two, g.node("Log", {down}), general(down, l2))});
-        const std::string y = g.node(
-            "Where", {g.node("GreaterOrEqual", {x, g.scalar(0.0)}), positive, negative},
-            {}, "yeo_johnson");
-        return g.node("Div", {g.node("Sub", {y, row("mean", step.mean())}),
-                              row("scale", step.scale())},
+        const std::string y =
+            g.node("Where", {g.node("GreaterOrEqual", {x, g.scalar(0.0)}), positive, negative}, {},
+                   "yeo_johnson");
+        return g.node("Div",
+                      {g.node("Sub", {y, row("mean", step.mean())}), row("scale", step.scale())},
                       {}, "power");
     });
 }
@@ -146,24 +148,27 @@ SymTable emitPower(const PowerTransformStep& step, const SymTable& in, OnnxGraph
 // ---- PCA ------------------------------------------------------------------------------------
 
 SymTable emitPca(const PcaStep& step, const SymTable& in, OnnxGraph& g) {
-    const Eigen::MatrixXd& components = step.components();  // k × p
+    const Eigen::MatrixXd& components = step.components(); // k × p
     const auto k = int64_t(components.rows()), p = int64_t(components.cols());
     const std::string x = gatherColumns(g, in, step.columns(), step.title());
     const std::vector<double> mean(step.mean().begin(), step.mean().end());
-    std::vector<double> projection;  // p × k, row-major: componentsᵀ
+    std::vector<double> projection; // p × k, row-major: componentsᵀ
     for (int64_t i = 0; i < p; ++i)
-        for (int64_t j = 0; j < k; ++j) projection.push_back(components(j, i));
-    std::string scores = g.node(
-        "MatMul", {g.node("Sub", {x, g.doubles("mean", mean, {1, p})}, {}, "centred"),
-                   g.doubles("components", projection, {p, k})},
-        {}, "scores");
+        for (int64_t j = 0; j < k; ++j)
+            projection.push_back(components(j, i));
+    std::string scores = g.node("MatMul",
+                                {g.node("Sub", {x, g.doubles("mean", mean, {1, p})}, {}, "centred"),
+                                 g.doubles("components", projection, {p, k})},
+                                {}, "scores");
     if (step.options().whiten) {
         std::vector<double> sd;
-        for (double v : step.explainedVariance()) sd.push_back(std::sqrt(v));
+        for (double v : step.explainedVariance())
+            sd.push_back(std::sqrt(v));
         scores = g.node("Div", {scores, g.doubles("sd", sd, {1, k})}, {}, "whitened");
     }
     std::vector<std::string> names;
-    for (int64_t c = 0; c < k; ++c) names.push_back("PC" + std::to_string(c + 1));
+    for (int64_t c = 0; c < k; ++c)
+        names.push_back("PC" + std::to_string(c + 1));
     return in.replaced(step.columns(), splitBlock(g, scores, names));
 }
 

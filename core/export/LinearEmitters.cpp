@@ -13,9 +13,10 @@ namespace {
 std::string linearScores(OnnxGraph& g, const std::string& x, const Eigen::MatrixXd& w,
                          const Eigen::VectorXd& b) {
     const auto r = int64_t(w.rows()), p = int64_t(w.cols());
-    std::vector<double> wt;  // p × r, row-major
+    std::vector<double> wt; // p × r, row-major
     for (int64_t i = 0; i < p; ++i)
-        for (int64_t j = 0; j < r; ++j) wt.push_back(w(j, i));
+        for (int64_t j = 0; j < r; ++j)
+            wt.push_back(w(j, i));
     const std::string product = g.node("MatMul", {x, g.doubles("coefficients", wt, {p, r})});
     return g.node("Add", {product, g.doubles("intercepts", {b.begin(), b.end()}, {1, r})}, {},
                   "scores");
@@ -25,9 +26,9 @@ EstimatorOutputs emitLinearRegressor(const LinearRegressor& model, const SymTabl
                                      OnnxGraph& g) {
     const std::string x = gatherColumns(g, in, model.featureNames(), model.title());
     const Eigen::MatrixXd w = model.coefficients().transpose();
-    const std::string y =
-        linearScores(g, x, w, Eigen::VectorXd::Constant(1, model.intercept()));
-    return {.label = g.node("Reshape", {y, g.shape({-1})}, {}, "value"), .scores = {},
+    const std::string y = linearScores(g, x, w, Eigen::VectorXd::Constant(1, model.intercept()));
+    return {.label = g.node("Reshape", {y, g.shape({-1})}, {}, "value"),
+            .scores = {},
             .classLabels = {}};
 }
 
@@ -48,9 +49,9 @@ EstimatorOutputs emitLogisticRegression(const LogisticRegression& model, const S
         if (model.oneVsRest()) {
             // liblinear: independent sigmoids normalised per row.
             const std::string s = g.node("Sigmoid", {z});
-            probabilities = g.node(
-                "Div", {s, g.node("ReduceSum", {s, g.shape({1})}, {Attr("keepdims", 1)})}, {},
-                "probabilities");
+            probabilities =
+                g.node("Div", {s, g.node("ReduceSum", {s, g.shape({1})}, {Attr("keepdims", 1)})},
+                       {}, "probabilities");
         } else {
             probabilities = g.node("Softmax", {z}, {Attr("axis", 1)}, "probabilities");
         }

@@ -31,7 +31,8 @@ std::string opsetText(const ModelDescription& d) {
 
 std::vector<std::string> stepTitles(const ModelDescription& d) {
     std::vector<std::string> titles;
-    for (const auto& step : d.steps) titles.push_back(step.second);
+    for (const auto& step : d.steps)
+        titles.push_back(step.second);
     return titles;
 }
 
@@ -39,7 +40,8 @@ std::vector<std::string> stepTitles(const ModelDescription& d) {
 std::string examplePythonValue(const InputDescription& in) {
     if (in.numeric) {
         std::string row;
-        for (size_t k = 0; k < in.columns.size(); ++k) row += k ? ", 0.0" : "0.0";
+        for (size_t k = 0; k < in.columns.size(); ++k)
+            row += k ? ", 0.0" : "0.0";
         return "np.array([[" + row + "]], dtype=np.float32)";
     }
     const std::string label = in.categories.empty() ? "" : in.categories.front();
@@ -63,9 +65,11 @@ std::vector<std::pair<std::string, std::string>> metadataProps(const ModelDescri
                            {"shape", shapeText(out.width)},
                            {"meaning", out.meaning}});
     Json metrics = Json::object();
-    for (const auto& [name, value] : d.metrics) metrics[name] = value;
+    for (const auto& [name, value] : d.metrics)
+        metrics[name] = value;
     Json steps = Json::array();
-    for (const auto& [type, title] : d.steps) steps.push_back({{"type", type}, {"title", title}});
+    for (const auto& [type, title] : d.steps)
+        steps.push_back({{"type", type}, {"title", title}});
 
     std::vector<std::pair<std::string, std::string>> props{
         {"producer", "Oficina"},
@@ -98,7 +102,8 @@ std::string docString(const ModelDescription& d) {
     if (!d.steps.empty()) s << " after " << joinList(stepTitles(d), ", ");
     s << ". Inputs are the raw columns (float, missing = NaN; string, missing = \"\"); outputs: ";
     std::vector<std::string> outputs;
-    for (const OutputDescription& out : d.outputs) outputs.push_back(out.name + " (" + out.meaning + ")");
+    for (const OutputDescription& out : d.outputs)
+        outputs.push_back(out.name + " (" + out.meaning + ")");
     s << joinList(outputs, "; ") << ". Exported " << d.created << ".";
     return s.str();
 }
@@ -134,7 +139,8 @@ std::string modelCard(const ModelDescription& d) {
           << ".\n";
 
     s << "\n## Training metrics\n\n";
-    if (d.metrics.empty()) s << "None recorded.\n";
+    if (d.metrics.empty())
+        s << "None recorded.\n";
     else {
         s << "| metric | value |\n|---|---|\n";
         for (const auto& [metric, value] : d.metrics)
@@ -142,7 +148,8 @@ std::string modelCard(const ModelDescription& d) {
     }
 
     std::vector<std::string> outputNames;
-    for (const OutputDescription& out : d.outputs) outputNames.push_back(out.name);
+    for (const OutputDescription& out : d.outputs)
+        outputNames.push_back(out.name);
 
     s << "\n## Run it with ONNX Runtime\n\n### Python (`pip install onnxruntime numpy`)\n\n"
          "```python\nimport numpy as np\nimport onnxruntime as ort\n\n"
@@ -150,7 +157,8 @@ std::string modelCard(const ModelDescription& d) {
       << "feeds = {  # one row; replace the values with yours\n";
     for (const InputDescription& in : d.inputs)
         s << "    " << Json(in.name).dump() << ": " << examplePythonValue(in) << ",\n";
-    s << "}\n" << joinList(outputNames) << " = session.run(None, feeds)\n"
+    s << "}\n"
+      << joinList(outputNames) << " = session.run(None, feeds)\n"
       << "print(" << joinList(outputNames) << ")\n```\n\n";
 
     s << "### C++ (ONNX Runtime's C++ API, `onnxruntime_cxx_api.h`)\n\n```cpp\n"
@@ -194,7 +202,8 @@ std::string modelCard(const ModelDescription& d) {
         }
     }
     std::vector<std::string> quotedOutputs;
-    for (const std::string& out : outputNames) quotedOutputs.push_back(Json(out).dump());
+    for (const std::string& out : outputNames)
+        quotedOutputs.push_back(Json(out).dump());
     s << "    const char* inputNames[] = {" << joinList(inputNames) << "};\n"
       << "    const char* outputNames[] = {" << joinList(quotedOutputs) << "};\n"
       << "    auto outputs = session.Run(Ort::RunOptions{nullptr}, inputNames, inputs.data(),\n"

@@ -11,17 +11,17 @@
 namespace oficina::core::onnxexport {
 
 struct InputDescription {
-    std::string name;                  ///< the ONNX input
-    std::vector<std::string> columns;  ///< the raw column(s) it carries, in order
-    bool numeric = true;               ///< float (missing NaN) or string (missing "")
+    std::string name;                 ///< the ONNX input
+    std::vector<std::string> columns; ///< the raw column(s) it carries, in order
+    bool numeric = true;              ///< float (missing NaN) or string (missing "")
     /// Categorical columns: the categories seen where the lineage began, for examples.
     std::vector<std::string> categories;
 };
 
 struct OutputDescription {
     std::string name;
-    std::string type;   ///< "string", "float", "int64"
-    int64_t width = 0;  ///< 0: shape [N]; else [N, width]
+    std::string type;  ///< "string", "float", "int64"
+    int64_t width = 0; ///< 0: shape [N]; else [N, width]
     std::string meaning;
 };
 
@@ -36,7 +36,7 @@ struct ModelDescription {
     std::string target;    ///< empty for clustering
     std::string estimator; ///< its title
     std::string estimatorType;
-    std::vector<std::pair<std::string, std::string>> steps;  ///< type id, title
+    std::vector<std::pair<std::string, std::string>> steps; ///< type id, title
     std::vector<InputDescription> inputs;
     std::vector<OutputDescription> outputs;
     std::vector<std::string> classLabels;

@@ -28,9 +28,12 @@ constexpr const char* kDistances = "distances";
 
 const char* taskName(Task task) {
     switch (task) {
-    case Task::Classification: return "classification";
-    case Task::Regression: return "regression";
-    case Task::Clustering: return "clustering";
+    case Task::Classification:
+        return "classification";
+    case Task::Regression:
+        return "regression";
+    case Task::Clustering:
+        return "clustering";
     }
     return "classification";
 }
@@ -46,7 +49,7 @@ struct BuiltGraph {
 /// How the raw columns enter the graph: one input per column, or one tensor for `columns`.
 struct Binding {
     bool single = false;
-    std::vector<std::string> columns;  // single: the raw columns it holds, in order
+    std::vector<std::string> columns; // single: the raw columns it holds, in order
 };
 
 std::string inputNameFor(const std::string& column) {
@@ -69,10 +72,10 @@ SymTable bindSource(OnnxGraph& g, const Schema& source, const Binding& binding,
             const std::string& name = names[i];
             const bool numeric = c.type == ColumnType::Numeric;
             g.addInput(name, numeric ? Elem::Float : Elem::String, {kBatch, 1});
-            inputs.push_back({name, {c.name}, numeric, numeric ? std::vector<std::string>{}
-                                                               : c.categories});
-            table.columns.push_back({c.name, c.type, c.role,
-                                     numeric ? castTo(g, name, Elem::Double) : name, {}, 0, 0});
+            inputs.push_back(
+                {name, {c.name}, numeric, numeric ? std::vector<std::string>{} : c.categories});
+            table.columns.push_back(
+                {c.name, c.type, c.role, numeric ? castTo(g, name, Elem::Double) : name, {}, 0, 0});
         }
         return table;
     }
@@ -89,7 +92,7 @@ SymTable bindSource(OnnxGraph& g, const Schema& source, const Binding& binding,
             SymColumn column = split[size_t(it - binding.columns.begin())];
             column.role = c.role;
             table.columns.push_back(std::move(column));
-        } else {  // unused: must not survive pruning
+        } else { // unused: must not survive pruning
             table.columns.push_back({c.name, c.type, c.role, kUnusedPrefix + c.name, {}, 0, 0});
         }
     }
@@ -100,16 +103,16 @@ SymTable bindSource(OnnxGraph& g, const Schema& source, const Binding& binding,
 void addOutputs(OnnxGraph& g, const Estimator& estimator, const Model& model,
                 const EstimatorOutputs& out, BuiltGraph& built) {
     const Task task = estimator.task();
-    const auto k = int64_t(task == Task::Classification ? out.classLabels.size()
-                                                        : size_t(out.scoreWidth));
+    const auto k =
+        int64_t(task == Task::Classification ? out.classLabels.size() : size_t(out.scoreWidth));
     if (out.label.empty() || (task != Task::Regression && (out.scores.empty() || k == 0)))
         throw Error(Message(OFICINA_TR_NOOP("cannot export '%1' to ONNX: its emitter gave no "
                                             "complete output"),
                             {estimator.title()}));
     const auto declare = [&](const char* name, Elem elem, int64_t width, const char* type,
                              std::string meaning) {
-        g.addOutput(name, elem, width ? std::vector<int64_t>{kBatch, width}
-                                      : std::vector<int64_t>{kBatch});
+        g.addOutput(name, elem,
+                    width ? std::vector<int64_t>{kBatch, width} : std::vector<int64_t>{kBatch});
         built.outputs.push_back({name, type, width, std::move(meaning)});
     };
     const Attr toFloat("to", int64_t(Elem::Float));
@@ -144,9 +147,11 @@ BuiltGraph buildGraph(const Model& model, const Binding& binding) {
     const EmitterRegistry& registry = builtinEmitters();
     BuiltGraph built;
     OnnxGraph& g = built.graph;
-    for (const char* name : {kLabel, kProbabilities, kDistances}) g.claim(name);
+    for (const char* name : {kLabel, kProbabilities, kDistances})
+        g.claim(name);
     SymTable table = bindSource(g, model.lineage.source, binding, built.inputs);
-    for (const auto& step : model.lineage.steps) table = registry.emit(*step, table, g);
+    for (const auto& step : model.lineage.steps)
+        table = registry.emit(*step, table, g);
     addOutputs(g, *model.estimator, model, registry.emit(*model.estimator, table, g), built);
     g.prune();
     // Keep the descriptions of the inputs that survived.
@@ -184,9 +189,9 @@ void validate(const onnx::ModelProto& proto, const std::string& path) {
         onnx::shape_inference::InferShapes(inferred, onnx::OpSchemaRegistry::Instance(),
                                            onnx::ShapeInferenceOptions(true, 1, true));
     } catch (const std::exception& e) {
-        throw Error(Message(OFICINA_TR_NOOP("the exported graph fails ONNX's checks: %1"),
-                            {e.what()}),
-                    path);
+        throw Error(
+            Message(OFICINA_TR_NOOP("the exported graph fails ONNX's checks: %1"), {e.what()}),
+            path);
     }
 }
 
@@ -229,7 +234,8 @@ OnnxExportResult exportOnnx(const Model& model, const std::string& path,
     d.target = model.targetName;
     d.estimator = model.estimator->title();
     d.estimatorType = model.estimator->typeId();
-    for (const auto& step : model.lineage.steps) d.steps.emplace_back(step->typeId(), step->title());
+    for (const auto& step : model.lineage.steps)
+        d.steps.emplace_back(step->typeId(), step->title());
     d.inputs = built.inputs;
     d.outputs = built.outputs;
     d.classLabels = built.classLabels;
@@ -264,8 +270,7 @@ OnnxExportResult exportOnnx(const Model& model, const std::string& path,
     if (!proto.SerializeToString(&bytes))
         throw Error(Message(OFICINA_TR_NOOP("cannot serialise the ONNX model")), path);
 
-    const std::string cardPath =
-        (std::filesystem::path(path).parent_path() / "MODEL.md").string();
+    const std::string cardPath = (std::filesystem::path(path).parent_path() / "MODEL.md").string();
     writeFileAtomically(path, bytes);
     writeFileAtomically(cardPath, modelCard(d));
 
@@ -275,7 +280,8 @@ OnnxExportResult exportOnnx(const Model& model, const std::string& path,
     result.bytes = bytes.size();
     for (const InputDescription& in : d.inputs)
         result.inputs.push_back({in.name, in.numeric ? "float" : "string", in.columns});
-    for (const OutputDescription& out : d.outputs) result.outputs.push_back(out.name);
+    for (const OutputDescription& out : d.outputs)
+        result.outputs.push_back(out.name);
     result.opsets = d.opsets;
     result.nodeCount = size_t(graph.node_size());
     return result;

@@ -32,16 +32,16 @@ struct OnnxExportOptions {
 
 /// One input of an exported graph.
 struct OnnxInput {
-    std::string name;                  ///< as the graph names it
-    std::string type;                  ///< "float" or "string"
-    std::vector<std::string> columns;  ///< the raw column(s) it carries, in order
+    std::string name;                 ///< as the graph names it
+    std::string type;                 ///< "float" or "string"
+    std::vector<std::string> columns; ///< the raw column(s) it carries, in order
 };
 
 /// What exportOnnx() wrote.
 struct OnnxExportResult {
-    std::string path;      ///< the .onnx file
-    std::string cardPath;  ///< the MODEL.md card beside it
-    uint64_t bytes = 0;    ///< size of the .onnx file
+    std::string path;     ///< the .onnx file
+    std::string cardPath; ///< the MODEL.md card beside it
+    uint64_t bytes = 0;   ///< size of the .onnx file
     /// Graph inputs in order.
     std::vector<OnnxInput> inputs;
     /// Graph outputs in order: "label", then "probabilities" or "distances" where there is one.

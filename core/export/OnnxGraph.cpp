@@ -29,19 +29,22 @@ Attr::Attr(std::string name, std::string value) {
 Attr::Attr(std::string name, const std::vector<int64_t>& values) {
     m_proto.set_name(std::move(name));
     m_proto.set_type(onnx::AttributeProto_AttributeType_INTS);
-    for (int64_t v : values) m_proto.add_ints(v);
+    for (int64_t v : values)
+        m_proto.add_ints(v);
 }
 
 Attr::Attr(std::string name, const std::vector<float>& values) {
     m_proto.set_name(std::move(name));
     m_proto.set_type(onnx::AttributeProto_AttributeType_FLOATS);
-    for (float v : values) m_proto.add_floats(v);
+    for (float v : values)
+        m_proto.add_floats(v);
 }
 
 Attr::Attr(std::string name, const std::vector<std::string>& values) {
     m_proto.set_name(std::move(name));
     m_proto.set_type(onnx::AttributeProto_AttributeType_STRINGS);
-    for (const std::string& v : values) m_proto.add_strings(v);
+    for (const std::string& v : values)
+        m_proto.add_strings(v);
 }
 
 Attr::Attr(std::string name, onnx::TensorProto value) {
@@ -64,7 +67,8 @@ std::string OnnxGraph::freshName(std::string_view hint) {
         else if (!base.empty() && base.back() != '_')
             base += '_';
     }
-    while (!base.empty() && base.back() == '_') base.pop_back();
+    while (!base.empty() && base.back() == '_')
+        base.pop_back();
     if (base.empty()) base = "v";
     if (m_names.insert(base).second) return base;
     for (size_t n = 1;; ++n) {
@@ -73,14 +77,17 @@ std::string OnnxGraph::freshName(std::string_view hint) {
     }
 }
 
-bool OnnxGraph::claim(const std::string& name) { return m_names.insert(name).second; }
+bool OnnxGraph::claim(const std::string& name) {
+    return m_names.insert(name).second;
+}
 
 onnx::TensorProto& OnnxGraph::addInitializer(std::string_view hint, Elem elem,
                                              const std::vector<int64_t>& dims) {
     onnx::TensorProto& t = *m_graph.add_initializer();
     t.set_name(freshName(hint));
     t.set_data_type(int32_t(elem));
-    for (int64_t d : dims) t.add_dims(d);
+    for (int64_t d : dims)
+        t.add_dims(d);
     return t;
 }
 
@@ -88,7 +95,8 @@ namespace {
 
 [[maybe_unused]] size_t elementCount(const std::vector<int64_t>& dims) {
     size_t n = 1;
-    for (int64_t d : dims) n *= size_t(d);
+    for (int64_t d : dims)
+        n *= size_t(d);
     return n;
 }
 
@@ -98,7 +106,8 @@ std::string OnnxGraph::doubles(std::string_view hint, const std::vector<double>&
                                const std::vector<int64_t>& dims) {
     assert(values.size() == elementCount(dims));
     onnx::TensorProto& t = addInitializer(hint, Elem::Double, dims);
-    for (double v : values) t.add_double_data(v);
+    for (double v : values)
+        t.add_double_data(v);
     return t.name();
 }
 
@@ -106,7 +115,8 @@ std::string OnnxGraph::floats(std::string_view hint, const std::vector<float>& v
                               const std::vector<int64_t>& dims) {
     assert(values.size() == elementCount(dims));
     onnx::TensorProto& t = addInitializer(hint, Elem::Float, dims);
-    for (float v : values) t.add_float_data(v);
+    for (float v : values)
+        t.add_float_data(v);
     return t.name();
 }
 
@@ -114,7 +124,8 @@ std::string OnnxGraph::int64s(std::string_view hint, const std::vector<int64_t>&
                               const std::vector<int64_t>& dims) {
     assert(values.size() == elementCount(dims));
     onnx::TensorProto& t = addInitializer(hint, Elem::Int64, dims);
-    for (int64_t v : values) t.add_int64_data(v);
+    for (int64_t v : values)
+        t.add_int64_data(v);
     return t.name();
 }
 
@@ -122,7 +133,8 @@ std::string OnnxGraph::strings(std::string_view hint, const std::vector<std::str
                                const std::vector<int64_t>& dims) {
     assert(values.size() == elementCount(dims));
     onnx::TensorProto& t = addInitializer(hint, Elem::String, dims);
-    for (const std::string& v : values) t.add_string_data(v);
+    for (const std::string& v : values)
+        t.add_string_data(v);
     return t.name();
 }
 
@@ -130,7 +142,8 @@ std::string OnnxGraph::bools(std::string_view hint, const std::vector<bool>& val
                              const std::vector<int64_t>& dims) {
     assert(values.size() == elementCount(dims));
     onnx::TensorProto& t = addInitializer(hint, Elem::Bool, dims);
-    for (bool v : values) t.add_int32_data(v ? 1 : 0);  // ONNX keeps bools in int32_data
+    for (bool v : values)
+        t.add_int32_data(v ? 1 : 0); // ONNX keeps bools in int32_data
     return t.name();
 }
 
@@ -144,21 +157,23 @@ std::string OnnxGraph::scalar(double value) {
 
 std::string OnnxGraph::shape(const std::vector<int64_t>& values) {
     std::string key = "i";
-    for (int64_t v : values) key += std::to_string(v) + ",";
+    for (int64_t v : values)
+        key += std::to_string(v) + ",";
     auto [it, added] = m_shared.try_emplace(key);
     if (added) it->second = int64s("shape", values, {int64_t(values.size())});
     return it->second;
 }
 
 onnx::NodeProto& OnnxGraph::addNode(std::string_view op, const std::vector<std::string>& inputs,
-                                    const std::vector<Attr>& attributes,
-                                    std::string_view domain) {
+                                    const std::vector<Attr>& attributes, std::string_view domain) {
     onnx::NodeProto& n = *m_graph.add_node();
     n.set_op_type(std::string(op));
     n.set_name(std::string(op) + "_" + std::to_string(m_nodeCount++));
     if (!domain.empty()) n.set_domain(std::string(domain));
-    for (const std::string& input : inputs) n.add_input(input);
-    for (const Attr& a : attributes) *n.add_attribute() = a.proto();
+    for (const std::string& input : inputs)
+        n.add_input(input);
+    for (const Attr& a : attributes)
+        *n.add_attribute() = a.proto();
     return n;
 }
 
@@ -194,7 +209,8 @@ void OnnxGraph::nodeInto(std::string_view op, const std::vector<std::string>& in
                          const std::vector<std::string>& outputs,
                          const std::vector<Attr>& attributes, std::string_view domain) {
     onnx::NodeProto& n = addNode(op, inputs, attributes, domain);
-    for (const std::string& output : outputs) n.add_output(output);
+    for (const std::string& output : outputs)
+        n.add_output(output);
 }
 
 onnx::TypeProto tensorType(Elem elem, const std::vector<int64_t>& dims) {
@@ -223,8 +239,7 @@ void OnnxGraph::addOutput(const std::string& name, Elem elem, const std::vector<
     *v.mutable_type() = tensorType(elem, dims);
 }
 
-void OnnxGraph::declareType(const std::string& value, Elem elem,
-                            const std::vector<int64_t>& dims) {
+void OnnxGraph::declareType(const std::string& value, Elem elem, const std::vector<int64_t>& dims) {
     onnx::ValueInfoProto& v = *m_graph.add_value_info();
     v.set_name(value);
     *v.mutable_type() = tensorType(elem, dims);
@@ -232,7 +247,8 @@ void OnnxGraph::declareType(const std::string& value, Elem elem,
 
 void OnnxGraph::prune() {
     std::unordered_set<std::string> needed;
-    for (const auto& output : m_graph.output()) needed.insert(output.name());
+    for (const auto& output : m_graph.output())
+        needed.insert(output.name());
     // Nodes were added in dependency order: walking back, a node is kept when one of its
     // outputs is needed, and then its inputs are.
     std::vector<bool> keep(size_t(m_graph.node_size()), false);
@@ -241,7 +257,8 @@ void OnnxGraph::prune() {
         for (const std::string& output : n.output())
             if (needed.count(output)) keep[size_t(i)] = true;
         if (keep[size_t(i)])
-            for (const std::string& input : n.input()) needed.insert(input);
+            for (const std::string& input : n.input())
+                needed.insert(input);
     }
     google::protobuf::RepeatedPtrField<onnx::NodeProto> nodes;
     for (int i = 0; i < m_graph.node_size(); ++i)

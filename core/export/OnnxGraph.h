@@ -73,8 +73,7 @@ public:
                                      const std::vector<int64_t>& dims);
     [[nodiscard]] std::string int64s(std::string_view hint, const std::vector<int64_t>& values,
                                      const std::vector<int64_t>& dims);
-    [[nodiscard]] std::string strings(std::string_view hint,
-                                      const std::vector<std::string>& values,
+    [[nodiscard]] std::string strings(std::string_view hint, const std::vector<std::string>& values,
                                       const std::vector<int64_t>& dims);
     [[nodiscard]] std::string bools(std::string_view hint, const std::vector<bool>& values,
                                     const std::vector<int64_t>& dims);
@@ -93,14 +92,13 @@ public:
                        const std::vector<Attr>& attributes = {}, std::string_view hint = {});
     /// A node with `outputs` fresh outputs (Split); returns their names.
     std::vector<std::string> nodeWithOutputs(std::string_view op,
-                                             const std::vector<std::string>& inputs,
-                                             size_t outputs,
+                                             const std::vector<std::string>& inputs, size_t outputs,
                                              const std::vector<Attr>& attributes = {},
                                              std::string_view hint = {});
     /// A node writing to names the caller claimed (the graph outputs).
     void nodeInto(std::string_view op, const std::vector<std::string>& inputs,
-                  const std::vector<std::string>& outputs,
-                  const std::vector<Attr>& attributes = {}, std::string_view domain = {});
+                  const std::vector<std::string>& outputs, const std::vector<Attr>& attributes = {},
+                  std::string_view domain = {});
 
     // ---- inputs and outputs: dims use kBatch for the batch dimension ----
     void addInput(const std::string& name, Elem elem, const std::vector<int64_t>& dims);
@@ -126,7 +124,7 @@ private:
 
     onnx::GraphProto m_graph;
     std::set<std::string> m_names;
-    std::unordered_map<std::string, std::string> m_shared;  // shared constants by key
+    std::unordered_map<std::string, std::string> m_shared; // shared constants by key
     size_t m_nodeCount = 0;
 };
 

@@ -53,16 +53,17 @@ SymTable emitImputer(const ImputerStep& step, const SymTable& in, OnnxGraph& g) 
             continue;
         }
         SymColumn filled = c;
-        filled.value = g.node("Where", {missingStrings(g, c.value),
-                                        g.strings("fill", {fitted.label}, {}), c.value},
-                              {}, "imputed_" + c.name);
+        filled.value = g.node(
+            "Where", {missingStrings(g, c.value), g.strings("fill", {fitted.label}, {}), c.value},
+            {}, "imputed_" + c.name);
         filled.block.clear();
         out.put(std::move(filled));
     }
     out = mapNumericColumns(g, out, numeric, step.title(), [&](const std::string& x) {
         return g.node("Where", {g.node("IsNaN", {x}), row(g, "fill", fills), x}, {}, "imputed");
     });
-    for (const std::string& name : step.dropped()) out.remove(name);
+    for (const std::string& name : step.dropped())
+        out.remove(name);
     return out;
 }
 
@@ -79,9 +80,10 @@ SymTable emitStandardScaler(const StandardScalerStep& step, const SymTable& in, 
 SymTable emitMinMaxScaler(const MinMaxScalerStep& step, const SymTable& in, OnnxGraph& g) {
     return mapNumericColumns(g, in, step.columns(), step.title(), [&](const std::string& x) {
         // x·scale + min, in that order; clipping keeps NaN (Min and Max need not).
-        const std::string scaled = g.node("Add", {g.node("Mul", {x, row(g, "scale", step.scale())}),
-                                                  row(g, "min", step.offset())},
-                                          {}, "minmax");
+        const std::string scaled = g.node(
+            "Add",
+            {g.node("Mul", {x, row(g, "scale", step.scale())}), row(g, "min", step.offset())}, {},
+            "minmax");
         if (!step.options().clip) return scaled;
         const auto& range = step.options().featureRange;
         const std::string clipped =
@@ -117,7 +119,7 @@ SymTable emitCast(const CastColumnsStep& step, const SymTable& in, OnnxGraph& g)
         const SymColumn* found = in.find(cast.column);
         if (!found) {
             if (cast.wasTarget) continue;
-            (void)in.require(cast.column, step.title());  // throws, naming it
+            (void)in.require(cast.column, step.title()); // throws, naming it
         }
         if (found->type == cast.to) continue;
         SymColumn c = *found;
@@ -128,16 +130,16 @@ SymTable emitCast(const CastColumnsStep& step, const SymTable& in, OnnxGraph& g)
             std::vector<float> keys;
             (void)floatKeys(cast.dictionary, keys);
             std::vector<std::string> labels;
-            for (double v : cast.dictionary) labels.push_back(formatNumber(v));
+            for (double v : cast.dictionary)
+                labels.push_back(formatNumber(v));
             c.value = g.mlNode("LabelEncoder", {castTo(g, found->value, Elem::Float)},
                                {Attr("keys_floats", keys), Attr("values_strings", labels),
                                 Attr("default_string", "")},
                                "cast_" + c.name);
         } else {
             // Labels parse as numbers; a missing cell ("") becomes NaN.
-            const std::string text =
-                g.node("Where", {missingStrings(g, found->value), g.strings("nan", {"NaN"}, {}),
-                                 found->value});
+            const std::string text = g.node("Where", {missingStrings(g, found->value),
+                                                      g.strings("nan", {"NaN"}, {}), found->value});
             c.value = castTo(g, text, Elem::Double);
         }
         out.put(std::move(c));
@@ -150,7 +152,7 @@ SymTable emitRename(const RenameColumnsStep& step, const SymTable& in, OnnxGraph
     for (const RenameColumnsStep::Rename& rename : step.renames()) {
         if (!in.find(rename.from)) {
             if (rename.wasTarget) continue;
-            (void)in.require(rename.from, step.title());  // throws, naming it
+            (void)in.require(rename.from, step.title()); // throws, naming it
         }
         for (SymColumn& c : out.columns)
             if (c.name == rename.from) c.name = rename.to;
@@ -160,14 +162,17 @@ SymTable emitRename(const RenameColumnsStep& step, const SymTable& in, OnnxGraph
 
 SymTable emitDrop(const DropColumnsStep& step, const SymTable& in, OnnxGraph&) {
     SymTable out = in;
-    for (const std::string& name : step.columns()) out.remove(name);
+    for (const std::string& name : step.columns())
+        out.remove(name);
     return out;
 }
 
 SymTable emitFeatureSubset(const FeatureSubsetStep& step, const SymTable& in, OnnxGraph&) {
-    for (const std::string& name : step.kept()) (void)in.requireNumeric(name, step.title());
+    for (const std::string& name : step.kept())
+        (void)in.requireNumeric(name, step.title());
     SymTable out = in;
-    for (const std::string& name : step.dropped()) out.remove(name);
+    for (const std::string& name : step.dropped())
+        out.remove(name);
     return out;
 }
 

@@ -63,11 +63,13 @@ SymTable SymTable::replaced(const std::vector<std::string>& replaced,
             continue;
         }
         if (inserted) continue;
-        for (SymColumn& a : added) out.columns.push_back(std::move(a));
+        for (SymColumn& a : added)
+            out.columns.push_back(std::move(a));
         inserted = true;
     }
     if (!inserted)
-        for (SymColumn& a : added) out.columns.push_back(std::move(a));
+        for (SymColumn& a : added)
+            out.columns.push_back(std::move(a));
     return out;
 }
 
@@ -75,7 +77,8 @@ std::string gatherColumns(OnnxGraph& g, const SymTable& table,
                           const std::vector<std::string>& names, const char* step) {
     std::vector<const SymColumn*> cols;
     cols.reserve(names.size());
-    for (const std::string& name : names) cols.push_back(&table.requireNumeric(name, step));
+    for (const std::string& name : names)
+        cols.push_back(&table.requireNumeric(name, step));
     // Pieces: runs of consecutive columns of one block (the block itself or a slice of it), or
     // single columns.
     std::vector<std::string> pieces;
@@ -107,8 +110,7 @@ std::vector<SymColumn> splitBlock(OnnxGraph& g, const std::string& block,
     const auto width = int64_t(names.size());
     std::vector<std::string> values =
         width == 1 ? std::vector<std::string>{block}
-                   : g.nodeWithOutputs("Split", {block}, names.size(), {Attr("axis", 1)},
-                                       "column");
+                   : g.nodeWithOutputs("Split", {block}, names.size(), {Attr("axis", 1)}, "column");
     std::vector<SymColumn> out;
     out.reserve(names.size());
     for (size_t k = 0; k < names.size(); ++k)
@@ -157,7 +159,8 @@ std::string labelsAt(OnnxGraph& g, const std::string& index,
 
 bool floatKeys(const std::vector<double>& keys, std::vector<float>& out) {
     out.clear();
-    for (double k : keys) out.push_back(float(k));
+    for (double k : keys)
+        out.push_back(float(k));
     std::vector<float> sorted = out;
     std::sort(sorted.begin(), sorted.end());
     return std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();

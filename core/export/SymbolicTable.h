@@ -18,7 +18,7 @@ struct SymColumn {
     std::string name;
     ColumnType type = ColumnType::Numeric;
     ColumnRole role = ColumnRole::Feature;
-    std::string value;  ///< the [N, 1] tensor
+    std::string value; ///< the [N, 1] tensor
     /// Set when the column is column `blockIndex` of the [N, blockWidth] double tensor `block`
     /// a vectorised step made: gathering the block's columns again in order reuses the block
     /// instead of concatenating its slices.

@@ -15,7 +15,7 @@ fail() {
 }
 check() { node "$here/run_model.js" --check; }
 
-command -v node >/dev/null || fail "node is not installed (packaging/install-deps.sh installs nodejs)"
+command -v node >/dev/null || fail "node is not installed (packaging/install-deps.sh installs it)"
 if [[ -f "$dir/package.json" ]] && cmp -s "$here/package.json" "$dir/package.json" &&
     check 2>/dev/null; then
     exit 0
@@ -26,8 +26,8 @@ mkdir -p "$dir"
 cp "$here/package.json" "$dir/package.json"
 # --ignore-scripts: the package's install script would download GPU libraries; the CPU library
 # for Linux x64 ships inside the package.
-if ! npm install --prefix "$dir" --cache "$dir/.npm-cache" --ignore-scripts --no-audit --no-fund \
-    --no-package-lock --loglevel=error >&2; then
+if ! npm install --prefix "$dir" --cache "$dir/.npm-cache" --ignore-scripts --no-audit \
+    --no-fund --no-package-lock --loglevel=error >&2; then
     fail "npm could not install onnxruntime-node into $dir; the ONNX tests need it (is the" \
         "network reachable? npm's registry: $(npm config get registry 2>/dev/null))"
 fi

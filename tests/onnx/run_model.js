@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // Runs ONNX models in ONNX Runtime (npm onnxruntime-node) for Oficina's ONNX parity tests.
 //
-//   node run_model.js MODEL.onnx INPUTS.json [OUTPUTS.json]   one run; outputs to the file or stdout
-//   node run_model.js --serve      one JSON request per stdin line, one JSON answer per stdout line:
-//                                  {"model": PATH, "inputs": {...}} → {"outputs": {...}} | {"error": "..."}
-//   node run_model.js --check      loads ONNX Runtime and runs a one-node model; prints the version
+//   node run_model.js MODEL.onnx INPUTS.json [OUTPUTS.json]
+//       one run; the outputs go to OUTPUTS.json or stdout
+//   node run_model.js --serve
+//       one JSON request per stdin line, one JSON answer per stdout line:
+//       {"model": PATH, "inputs": {...}} → {"outputs": {...}} or {"error": "..."}
+//   node run_model.js --check
+//       loads ONNX Runtime and runs a one-node model; prints the version
 //
 // ONNX Runtime is looked up in $OFICINA_ORT_DIR/node_modules (tests/onnx/install_ort.sh puts it
 // there), else where Node finds modules.
@@ -69,7 +72,16 @@ async function run(modelPath, inputs) {
 // A one-node model (y = Identity(x), float [1]) written out by hand in protobuf's wire format,
 // so the check needs no file: ModelProto{ir_version 8, opset 17, graph}.
 function identityModel() {
-    const varint = n => { const b = []; do { let x = n & 0x7f; n >>>= 7; if (n) x |= 0x80; b.push(x); } while (n); return b; };
+    const varint = n => {
+        const bytes = [];
+        do {
+            let b = n & 0x7f;
+            n >>>= 7;
+            if (n) b |= 0x80;
+            bytes.push(b);
+        } while (n);
+        return bytes;
+    };
     const field = (num, bytes) => [...varint((num << 3) | 2), ...varint(bytes.length), ...bytes];
     const int = (num, v) => [...varint(num << 3), ...varint(v)];
     const str = (num, s) => field(num, [...Buffer.from(s, 'utf8')]);
@@ -110,7 +122,8 @@ async function main() {
     if (args[0] === '--check') return check();
     if (args[0] === '--serve') return serve();
     if (args.length < 2) {
-        console.error('usage: run_model.js MODEL.onnx INPUTS.json [OUTPUTS.json] | --serve | --check');
+        console.error('usage: run_model.js MODEL.onnx INPUTS.json [OUTPUTS.json]');
+        console.error('       run_model.js --serve | --check');
         process.exit(2);
     }
     const outputs = await run(args[0], JSON.parse(fs.readFileSync(args[1], 'utf8')));

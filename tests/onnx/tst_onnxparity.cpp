@@ -26,8 +26,8 @@
 #include "util/Error.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -63,7 +63,8 @@ Table dataset(const std::string& name, const std::string& target) {
             continue;
         }
         std::vector<double> values = c.values();
-        for (double& v : values) v = double(float(v));
+        for (double& v : values)
+            v = double(float(v));
         columns.push_back(Column::numeric(c.name(), std::move(values), role));
     }
     Table t(std::move(columns));
@@ -91,7 +92,8 @@ Table mixed(const Table& table, const std::string& source, double low, double hi
                                                   {"low", "mid", "high", "extreme"}));
         } else if (c.name() == blank) {
             std::vector<double> values = c.values();
-            for (size_t i = 4; i < values.size(); i += 9) values[i] = std::nan("");
+            for (size_t i = 4; i < values.size(); i += 9)
+                values[i] = std::nan("");
             columns.push_back(Column::numeric(c.name(), std::move(values), c.role()));
         } else {
             columns.push_back(c);
@@ -126,54 +128,57 @@ Table select(const Table& t, std::vector<std::string> features, const std::strin
 
 // ---- learners -------------------------------------------------------------------------------
 
-std::vector<std::string> featuresOf(const Table& t) { return t.namesWithRole(ColumnRole::Feature); }
+std::vector<std::string> featuresOf(const Table& t) {
+    return t.namesWithRole(ColumnRole::Feature);
+}
 
 std::shared_ptr<const Learner> logistic(LogisticRegressionOptions options = {}) {
     return makeLearner("Logistic regression", Task::Classification,
                        [options](const Table& t, const std::string& target, RunContext&) {
-                           auto trained = trainLogisticRegression(t, featuresOf(t), target, options);
+                           auto trained =
+                               trainLogisticRegression(t, featuresOf(t), target, options);
                            return Fitted{trained.estimator, {{"loss", trained.fit.loss}}};
                        });
 }
 
 /// "ols", "ridge", "lasso" or "elastic_net".
 std::shared_ptr<const Learner> linear(std::string kind) {
-    return makeLearner("Linear", Task::Regression,
-                       [kind](const Table& t, const std::string& target, RunContext&) {
-                           const auto names = featuresOf(t);
-                           const Eigen::MatrixXd X = featureMatrix(t, names);
-                           const Eigen::VectorXd y = regressionTarget(t, target);
-                           Eigen::VectorXd w;
-                           double b = 0;
-                           if (kind == "ols" || kind == "ridge") {
-                               const LinearFit fit = kind == "ols" ? fitLinearRegression(X, y)
-                                                                   : fitRidge(X, y, {.alpha = 2.0});
-                               w = fit.coefficients;
-                               b = fit.intercept;
-                           } else {
-                               ElasticNetOptions o;
-                               o.alpha = 0.05;
-                               o.l1Ratio = kind == "lasso" ? 1.0 : 0.5;
-                               const ElasticNetFit fit = fitElasticNet(X, y, o);
-                               w = fit.coefficients;
-                               b = fit.intercept;
-                           }
-                           return Fitted{std::make_shared<const LinearRegressor>(
-                                             "oficina.model." + kind, "Linear", names, w, b),
-                                         {{"features", double(names.size())}}};
-                       });
+    return makeLearner(
+        "Linear", Task::Regression, [kind](const Table& t, const std::string& target, RunContext&) {
+            const auto names = featuresOf(t);
+            const Eigen::MatrixXd X = featureMatrix(t, names);
+            const Eigen::VectorXd y = regressionTarget(t, target);
+            Eigen::VectorXd w;
+            double b = 0;
+            if (kind == "ols" || kind == "ridge") {
+                const LinearFit fit =
+                    kind == "ols" ? fitLinearRegression(X, y) : fitRidge(X, y, {.alpha = 2.0});
+                w = fit.coefficients;
+                b = fit.intercept;
+            } else {
+                ElasticNetOptions o;
+                o.alpha = 0.05;
+                o.l1Ratio = kind == "lasso" ? 1.0 : 0.5;
+                const ElasticNetFit fit = fitElasticNet(X, y, o);
+                w = fit.coefficients;
+                b = fit.intercept;
+            }
+            return Fitted{std::make_shared<const LinearRegressor>("oficina.model." + kind, "Linear",
+                                                                  names, w, b),
+                          {{"features", double(names.size())}}};
+        });
 }
 
 std::shared_ptr<const Learner> kmeans(int k) {
-    return makeLearner("K-Means", Task::Clustering, [k](const Table& t, const std::string&,
-                                                        RunContext&) {
-        KMeansOptions o;
-        o.nClusters = k;
-        const auto names = featuresOf(t);
-        KMeansFit fit = fitKMeans(featureMatrix(t, names), o);
-        return Fitted{std::make_shared<const KMeansModel>(names, fit.centers),
-                      {{"inertia", fit.inertia}}};
-    });
+    return makeLearner("K-Means", Task::Clustering,
+                       [k](const Table& t, const std::string&, RunContext&) {
+                           KMeansOptions o;
+                           o.nClusters = k;
+                           const auto names = featuresOf(t);
+                           KMeansFit fit = fitKMeans(featureMatrix(t, names), o);
+                           return Fitted{std::make_shared<const KMeansModel>(names, fit.centers),
+                                         {{"inertia", fit.inertia}}};
+                       });
 }
 
 Model train(const Table& table, std::shared_ptr<const Learner> learner) {
@@ -188,24 +193,28 @@ struct Case {
     Table rows;
 };
 
-Table wineMixed() { return mixed(dataset("wine", "cultivar"), "color_intensity", 4, 7, "magnesium"); }
-Table diabetesMixed() { return mixed(dataset("diabetes", "progression"), "bmi", 24, 30, "bp"); }
+Table wineMixed() {
+    return mixed(dataset("wine", "cultivar"), "color_intensity", 4, 7, "magnesium");
+}
+Table diabetesMixed() {
+    return mixed(dataset("diabetes", "progression"), "bmi", 24, 30, "bp");
+}
 
-Case logisticSoftmax() {  // iris: standard scaler → softmax
+Case logisticSoftmax() { // iris: standard scaler → softmax
     const Table raw = dataset("iris", "species");
     Table t = select(raw, {}, "species");
     t = applyStep(fitStandardScaler(trainingRows(t)), t);
     return {train(t, logistic()), raw};
 }
 
-Case logisticBinary() {  // breast cancer: robust scaler → one coefficient row
+Case logisticBinary() { // breast cancer: robust scaler → one coefficient row
     const Table raw = dataset("breast_cancer", "diagnosis");
     Table t = select(raw, {}, "diagnosis");
     t = applyStep(fitRobustScaler(trainingRows(t)), t);
     return {train(t, logistic()), raw};
 }
 
-Case logisticOneVsRest() {  // wine: min-max with clipping → liblinear L1 one-vs-rest
+Case logisticOneVsRest() { // wine: min-max with clipping → liblinear L1 one-vs-rest
     const Table raw = dataset("wine", "cultivar");
     Table t = select(raw, {}, "cultivar");
     t = applyStep(fitMinMaxScaler(trainingRows(t), {.featureRange = {-1, 1}, .clip = true}), t);
@@ -214,7 +223,7 @@ Case logisticOneVsRest() {  // wine: min-max with clipping → liblinear L1 one-
     return {train(t, logistic(o)), raw};
 }
 
-Case imputeOneHotScaleLogistic() {  // mixed wine: most frequent (both types) → one-hot → scaler
+Case imputeOneHotScaleLogistic() { // mixed wine: most frequent (both types) → one-hot → scaler
     const Table raw = wineMixed();
     Table t = select(raw, {}, "cultivar");
     t = applyStep(fitImputer(trainingRows(t), {.strategy = ImputeStrategy::MostFrequent}), t);
@@ -223,7 +232,7 @@ Case imputeOneHotScaleLogistic() {  // mixed wine: most frequent (both types) �
     return {train(t, logistic()), raw};
 }
 
-Case ordinalImputeRidge() {  // mixed diabetes: ordinal keeps missing as NaN, unseen → −1
+Case ordinalImputeRidge() { // mixed diabetes: ordinal keeps missing as NaN, unseen → −1
     const Table raw = diabetesMixed();
     Table t = select(raw, {}, "progression");
     t = applyStep(fitOrdinalEncoder(trainingRows(t), {.useEncodedValue = true}), t);
@@ -231,30 +240,31 @@ Case ordinalImputeRidge() {  // mixed diabetes: ordinal keeps missing as NaN, un
     return {train(t, linear("ridge")), raw};
 }
 
-Case oneHotByValueOls() {  // diabetes: numeric "sex" one-hot by value, drop first; constant fill
+Case oneHotByValueOls() { // diabetes: numeric "sex" one-hot by value, drop first; constant fill
     const Table raw = diabetesMixed();
     Table t = select(raw, {}, "progression");
     t = applyStep(fitImputer(trainingRows(t), {.strategy = ImputeStrategy::Constant,
-                                               .fillValue = "unknown", .columns = {"bmi_level"}}),
+                                               .fillValue = "unknown",
+                                               .columns = {"bmi_level"}}),
                   t);
     t = applyStep(fitImputer(trainingRows(t)), t);
-    t = applyStep(fitOneHotEncoder(trainingRows(t), {.columns = {"sex", "bmi_level"},
-                                                     .drop = OneHotDrop::First}),
+    t = applyStep(fitOneHotEncoder(trainingRows(t),
+                                   {.columns = {"sex", "bmi_level"}, .drop = OneHotDrop::First}),
                   t);
     return {train(t, linear("ols")), raw};
 }
 
-Case ordinalByValueLasso() {  // diabetes: "sex" and "s4" ordinal by value, unseen values → 99
+Case ordinalByValueLasso() { // diabetes: "sex" and "s4" ordinal by value, unseen values → 99
     const Table raw = dataset("diabetes", "progression");
     Table t = select(raw, {"age", "sex", "bmi", "bp", "s4", "s5"}, "progression");
-    t = applyStep(fitOrdinalEncoder(trainingRows(t), {.columns = {"sex", "s4"},
-                                                      .useEncodedValue = true,
-                                                      .unknownValue = 99}),
-                  t);
+    t = applyStep(
+        fitOrdinalEncoder(trainingRows(t),
+                          {.columns = {"sex", "s4"}, .useEncodedValue = true, .unknownValue = 99}),
+        t);
     return {train(t, linear("lasso")), raw};
 }
 
-Case polynomialRidge() {  // diabetes: degree 3 with bias → ridge
+Case polynomialRidge() { // diabetes: degree 3 with bias → ridge
     const Table raw = dataset("diabetes", "progression");
     Table t = select(raw, {"age", "bmi", "bp", "s5"}, "progression");
     t = applyStep(fitStandardScaler(trainingRows(t)), t);
@@ -262,20 +272,20 @@ Case polynomialRidge() {  // diabetes: degree 3 with bias → ridge
     return {train(t, linear("ridge")), raw};
 }
 
-Case binningLasso() {  // diabetes: quantile one-hot bins of some columns, uniform ordinal of others
+Case binningLasso() { // diabetes: quantile one-hot bins of some columns, uniform ordinal of others
     const Table raw = dataset("diabetes", "progression");
     Table t = select(raw, {"age", "bmi", "bp", "s1", "s5"}, "progression");
     t = applyStep(fitBinning(trainingRows(select(t, {"age", "bmi"}, "progression")),
                              {.nBins = 4, .strategy = BinStrategy::Quantile}),
                   t);
-    t = applyStep(fitBinning(trainingRows(select(t, {"bp", "s1"}, "progression")),
-                             {.nBins = 5, .strategy = BinStrategy::Uniform,
-                              .encode = BinEncoding::Ordinal}),
-                  t);
+    t = applyStep(
+        fitBinning(trainingRows(select(t, {"bp", "s1"}, "progression")),
+                   {.nBins = 5, .strategy = BinStrategy::Uniform, .encode = BinEncoding::Ordinal}),
+        t);
     return {train(t, linear("lasso")), raw};
 }
 
-Case powerElasticNet() {  // diabetes: Yeo-Johnson (standardised) and log1p → elastic net
+Case powerElasticNet() { // diabetes: Yeo-Johnson (standardised) and log1p → elastic net
     const Table raw = dataset("diabetes", "progression");
     Table t = select(raw, {"age", "bmi", "bp", "s1", "s3", "s6"}, "progression");
     t = applyStep(fitPowerTransform(trainingRows(select(t, {"age", "bmi", "bp"}, "progression"))),
@@ -286,10 +296,10 @@ Case powerElasticNet() {  // diabetes: Yeo-Johnson (standardised) and log1p → 
     return {train(t, linear("elastic_net")), raw};
 }
 
-Case handMadeSteps() {  // diabetes: Yeo-Johnson at λ = 0 and 2 (every branch), a one-bin column
+Case handMadeSteps() { // diabetes: Yeo-Johnson at λ = 0 and 2 (every branch), a one-bin column
     const Table raw = dataset("diabetes", "progression");
     Table t = select(raw, {"age", "bmi", "bp", "s5"}, "progression");
-    t = applyStep(fitStandardScaler(trainingRows(t)), t);  // negative values for both branches
+    t = applyStep(fitStandardScaler(trainingRows(t)), t); // negative values for both branches
     t = applyStep(std::make_shared<const PowerTransformStep>(
                       std::vector<std::string>{"age", "bmi", "bp"}, PowerTransformOptions{},
                       std::vector<double>{0.0, 2.0, 1.3}, std::vector<double>{0.1, -0.2, 0.0},
@@ -303,7 +313,7 @@ Case handMadeSteps() {  // diabetes: Yeo-Johnson at λ = 0 and 2 (every branch),
     return {train(t, linear("ridge")), raw};
 }
 
-Case pcaLogistic() {  // wine: scaler → PCA whitened (5 components) → softmax
+Case pcaLogistic() { // wine: scaler → PCA whitened (5 components) → softmax
     const Table raw = dataset("wine", "cultivar");
     Table t = select(raw, {}, "cultivar");
     t = applyStep(fitStandardScaler(trainingRows(t)), t);
@@ -311,12 +321,12 @@ Case pcaLogistic() {  // wine: scaler → PCA whitened (5 components) → softma
     return {train(t, logistic()), raw};
 }
 
-Case columnEditsLogistic() {  // iris: cast, rename, drop, select k best
+Case columnEditsLogistic() { // iris: cast, rename, drop, select k best
     const Table raw = dataset("iris", "species");
     Table t = raw;
     t = applyStep(makeRenameColumns(t, {{"petal width (cm)", "pw"}}), t);
-    t = applyStep(fitCastColumns(t, {"pw"}, ColumnType::Categorical), t);      // by value
-    t = applyStep(fitCastColumns(t, {"pw"}, ColumnType::Numeric), t);          // parses back
+    t = applyStep(fitCastColumns(t, {"pw"}, ColumnType::Categorical), t); // by value
+    t = applyStep(fitCastColumns(t, {"pw"}, ColumnType::Numeric), t);     // parses back
     t = applyStep(makeDropColumns(t, {"sepal width (cm)"}), t);
     t = select(t, {}, "species");
     t = applyStep(fitSelectKBest(trainingRows(t), {.k = 2}).step, t);
@@ -324,7 +334,7 @@ Case columnEditsLogistic() {  // iris: cast, rename, drop, select k best
     return {train(t, logistic()), raw};
 }
 
-Case kmeansScaled() {  // mixed wine without its target: mean imputer → scaler → K-Means
+Case kmeansScaled() { // mixed wine without its target: mean imputer → scaler → K-Means
     const Table raw = wineMixed();
     Table t = select(raw, {"alcohol", "magnesium", "flavanoids", "hue", "proline"}, "");
     t = applyStep(fitImputer(trainingRows(t)), t);
@@ -374,16 +384,18 @@ QJsonObject feedsFor(const OnnxExportResult& exported, const Table& rows) {
                 else
                     data.append(c.values()[i]);
             }
-        feeds.insert(QString::fromStdString(in.name),
-                     QJsonObject{{"type", QString::fromStdString(in.type)},
-                                 {"dims", QJsonArray{qint64(rows.rowCount()),
-                                                     qint64(in.columns.size())}},
-                                 {"data", data}});
+        feeds.insert(
+            QString::fromStdString(in.name),
+            QJsonObject{{"type", QString::fromStdString(in.type)},
+                        {"dims", QJsonArray{qint64(rows.rowCount()), qint64(in.columns.size())}},
+                        {"data", data}});
     }
     return feeds;
 }
 
-double number(const QJsonValue& v) { return v.isNull() ? std::nan("") : v.toDouble(); }
+double number(const QJsonValue& v) {
+    return v.isNull() ? std::nan("") : v.toDouble();
+}
 
 // ---- a minimal protobuf reader, enough for ModelProto's top-level fields ------------------
 
@@ -408,16 +420,23 @@ ProtoFields readProto(std::string_view data) {
         const uint64_t key = varint();
         const int field = int(key >> 3);
         switch (key & 7) {
-        case 0: out.numbers.emplace(field, varint()); break;
-        case 1: at += 8; break;
-        case 5: at += 4; break;
+        case 0:
+            out.numbers.emplace(field, varint());
+            break;
+        case 1:
+            at += 8;
+            break;
+        case 5:
+            at += 4;
+            break;
         case 2: {
             const auto length = size_t(varint());
             out.bytes.emplace(field, std::string(data.substr(at, length)));
             at += length;
             break;
         }
-        default: return out;  // groups: not used by ONNX
+        default:
+            return out; // groups: not used by ONNX
         }
     }
     return out;
@@ -473,7 +492,7 @@ private:
     /// Exports, runs in ONNX Runtime and compares with Model::predict (qInfo gives the largest
     /// difference); returns what differs, or nothing.
     QString checkParity(const Model& model, const Table& rows, const QString& file,
-                       const OnnxExportOptions& options = {});
+                        const OnnxExportOptions& options = {});
     QJsonObject runInOrt(const QString& model, const QJsonObject& feeds);
 
     QTemporaryDir m_dir;
@@ -483,20 +502,23 @@ private:
 
 void OnnxParity::initTestCase() {
     QVERIFY(m_dir.isValid());
-    m_dir.setAutoRemove(!qEnvironmentVariableIsSet("OFICINA_ONNX_KEEP"));  // to look at the files
+    m_dir.setAutoRemove(!qEnvironmentVariableIsSet("OFICINA_ONNX_KEEP")); // to look at the files
     if (!m_dir.autoRemove()) qInfo("exports kept in %s", qPrintable(m_dir.path()));
     const QString ortDir = qEnvironmentVariable("OFICINA_ORT_DIR", QStringLiteral(OFICINA_ORT_DIR));
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("OFICINA_ORT_DIR"), ortDir);
-    const QString help = QStringLiteral(
-        "ONNX Runtime for Node is not usable from %1: run tests/onnx/install_ort.sh %1 (ctest's "
-        "onnx.runtime test does; it needs node, npm and npm's registry)").arg(ortDir);
+    const QString help =
+        QStringLiteral("ONNX Runtime for Node is not usable from %1: run tests/onnx/install_ort.sh "
+                       "%1 (ctest's "
+                       "onnx.runtime test does; it needs node, npm and npm's registry)")
+            .arg(ortDir);
     QProcess check;
     check.setProcessEnvironment(env);
     check.start(QStringLiteral("node"), {kRunner, QStringLiteral("--check")});
-    QVERIFY2(check.waitForFinished(60000) && check.exitStatus() == QProcess::NormalExit &&
-                 check.exitCode() == 0,
-             qPrintable(help + QStringLiteral("\n") + QString::fromUtf8(check.readAllStandardError())));
+    QVERIFY2(
+        check.waitForFinished(60000) && check.exitStatus() == QProcess::NormalExit &&
+            check.exitCode() == 0,
+        qPrintable(help + QStringLiteral("\n") + QString::fromUtf8(check.readAllStandardError())));
     qInfo("%s", check.readAllStandardOutput().trimmed().constData());
     m_ort.setProcessEnvironment(env);
     m_ort.setProcessChannelMode(QProcess::ForwardedErrorChannel);
@@ -525,7 +547,8 @@ QString OnnxParity::checkParity(const Model& model, const Table& rows, const QSt
     const OnnxExportResult exported = exportOnnx(model, file.toStdString(), options);
     const QJsonObject answer = runInOrt(file, feedsFor(exported, rows));
     if (answer.contains(QLatin1String("error")))
-        return QStringLiteral("ONNX Runtime failed: ") + answer.value(QLatin1String("error")).toString();
+        return QStringLiteral("ONNX Runtime failed: ") +
+               answer.value(QLatin1String("error")).toString();
     const QJsonObject outputs = answer.value(QLatin1String("outputs")).toObject();
     const auto values = [&](const char* name) {
         return outputs.value(QLatin1String(name)).toObject().value(QLatin1String("data")).toArray();
@@ -541,20 +564,25 @@ QString OnnxParity::checkParity(const Model& model, const Table& rows, const QSt
         const double diff = std::isnan(app) && std::isnan(onnx) ? 0.0 : std::abs(app - onnx);
         if (!(diff <= kTolerance) && failure.isEmpty())
             failure = QStringLiteral("%1, row %2: app %3, ONNX %4")
-                          .arg(QLatin1String(what)).arg(row).arg(app, 0, 'g', 10).arg(onnx, 0, 'g', 10);
+                          .arg(QLatin1String(what))
+                          .arg(row)
+                          .arg(app, 0, 'g', 10)
+                          .arg(onnx, 0, 'g', 10);
         if (!std::isnan(diff)) largest = std::max(largest, diff);
     };
     const auto sameLabel = [&](const std::string& app, const QString& onnx, size_t row) {
         if (app != onnx.toStdString() && failure.isEmpty())
             failure = QStringLiteral("row %1: the app says '%2', ONNX '%3'")
-                          .arg(row).arg(QString::fromStdString(app), onnx);
+                          .arg(row)
+                          .arg(QString::fromStdString(app), onnx);
     };
     switch (model.estimator->task()) {
     case Task::Classification: {
         const Column& app = predicted.column(kPredictionColumn);
-        for (size_t i = 0; i < n; ++i) sameLabel(app.cellText(i), label[qsizetype(i)].toString(), i);
+        for (size_t i = 0; i < n; ++i)
+            sameLabel(app.cellText(i), label[qsizetype(i)].toString(), i);
         const QJsonArray p = values("probabilities");
-        std::vector<const Column*> columns;  // P(label) in class order, as the graph has them
+        std::vector<const Column*> columns; // P(label) in class order, as the graph has them
         for (const Column& c : predicted.columns())
             if (c.role() == ColumnRole::Prediction && c.name() != kPredictionColumn)
                 columns.push_back(&c);
@@ -568,14 +596,14 @@ QString OnnxParity::checkParity(const Model& model, const Table& rows, const QSt
     }
     case Task::Regression: {
         const Column& app = predicted.column(kPredictionColumn);
-        for (size_t i = 0; i < n; ++i) near(app.values()[i], number(label[qsizetype(i)]), "value", i);
+        for (size_t i = 0; i < n; ++i)
+            near(app.values()[i], number(label[qsizetype(i)]), "value", i);
         break;
     }
     case Task::Clustering: {
         const Column& app = predicted.column(kClusterColumn);
         const auto& kmeans = dynamic_cast<const KMeansModel&>(*model.estimator);
-        const Eigen::MatrixXd X =
-            featureMatrix(model.lineage.applyTo(rows), kmeans.featureNames());
+        const Eigen::MatrixXd X = featureMatrix(model.lineage.applyTo(rows), kmeans.featureNames());
         const QJsonArray d = values("distances");
         const auto k = size_t(kmeans.centers().rows());
         if (size_t(d.size()) != n * k)
@@ -619,13 +647,13 @@ void OnnxParity::singleInput() {
     const OnnxExportResult r = exportOnnx(c.model, file.toStdString(), {.singleInput = true});
     QCOMPARE(r.inputs.size(), size_t(1));
     QCOMPARE(r.inputs[0].name, std::string("input"));
-    QCOMPARE(r.inputs[0].columns.size(), size_t(4));  // the target is not an input
+    QCOMPARE(r.inputs[0].columns.size(), size_t(4)); // the target is not an input
     QCOMPARE(r.inputs[0].columns[0], std::string("sepal length (cm)"));
     // A categorical input column cannot go into one float tensor.
     const Case mixedCase = imputeOneHotScaleLogistic();
     const QString refused = m_dir.filePath(QStringLiteral("single-mixed.onnx"));
-    QVERIFY_THROWS_EXCEPTION(Error, exportOnnx(mixedCase.model, refused.toStdString(),
-                                               {.singleInput = true}));
+    QVERIFY_THROWS_EXCEPTION(
+        Error, exportOnnx(mixedCase.model, refused.toStdString(), {.singleInput = true}));
     QVERIFY(!QFile::exists(refused));
 }
 
@@ -634,7 +662,8 @@ void OnnxParity::awkwardColumnNames() {
     const Table iris = dataset("iris", "species");
     const char* names[] = {"Cast", "label", "label_input", "Sub"};
     std::vector<Column> columns;
-    for (size_t j = 0; j < 4; ++j) columns.push_back(iris.column(j).renamed(names[j]));
+    for (size_t j = 0; j < 4; ++j)
+        columns.push_back(iris.column(j).renamed(names[j]));
     columns.push_back(iris.column("species"));
     Table raw(std::move(columns));
     raw.startLineage();
@@ -646,7 +675,8 @@ void OnnxParity::awkwardColumnNames() {
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
     const OnnxExportResult r = exportOnnx(model, file.toStdString());
     std::vector<std::string> inputs;
-    for (const OnnxInput& in : r.inputs) inputs.push_back(in.name);
+    for (const OnnxInput& in : r.inputs)
+        inputs.push_back(in.name);
     QCOMPARE(inputs, (std::vector<std::string>{"Cast", "label_input", "label_input_input", "Sub"}));
     QCOMPARE(r.inputs[1].columns, std::vector<std::string>{"label"});
 }
@@ -681,8 +711,9 @@ void OnnxParity::refusesBeforeWriting() {
     const auto empty = onnxRefusal(emptyCategory);
     QVERIFY(empty && empty->english().find("'kind'") != std::string::npos);
     Model closeValues = logisticSoftmax().model;
-    closeValues.lineage = closeValues.lineage.then(std::make_shared<const CastColumnsStep>(
-        std::vector<ColumnCast>{{"petal length (cm)", ColumnType::Categorical, {0.1, 0.1 + 1e-12}}}));
+    closeValues.lineage =
+        closeValues.lineage.then(std::make_shared<const CastColumnsStep>(std::vector<ColumnCast>{
+            {"petal length (cm)", ColumnType::Categorical, {0.1, 0.1 + 1e-12}}}));
     const auto close = onnxRefusal(closeValues);
     QVERIFY(close && close->english().find("float precision") != std::string::npos);
     QVERIFY_THROWS_EXCEPTION(Error, exportOnnx(closeValues, file.toStdString()));
@@ -697,18 +728,19 @@ void OnnxParity::metadataAndCard() {
     const OnnxExportResult r = exportOnnx(
         c.model, file.toStdString(), {.pipelineName = "wine.oficina", .nodeTitle = "Wine model"});
     QCOMPARE(r.outputs, (std::vector<std::string>{"label", "probabilities"}));
-    QCOMPARE(r.opsets.size(), size_t(2));  // the one-hot encoder needs ai.onnx.ml
+    QCOMPARE(r.opsets.size(), size_t(2)); // the one-hot encoder needs ai.onnx.ml
     QCOMPARE(QFileInfo(file).size(), qint64(r.bytes));
 
     const ProtoFields model = readProto(readFile(file));
-    QCOMPARE(model.numbers.find(1)->second, uint64_t(8));  // ir_version
+    QCOMPARE(model.numbers.find(1)->second, uint64_t(8)); // ir_version
     std::map<std::string, uint64_t> opsets;
     for (auto [it, end] = model.bytes.equal_range(8); it != end; ++it) {
         const ProtoFields opset = readProto(it->second);
-        opsets[opset.bytes.count(1) ? opset.bytes.find(1)->second : ""] = opset.numbers.find(2)->second;
+        opsets[opset.bytes.count(1) ? opset.bytes.find(1)->second : ""] =
+            opset.numbers.find(2)->second;
     }
     QCOMPARE(opsets, (std::map<std::string, uint64_t>{{"", 17}, {"ai.onnx.ml", 3}}));
-    QVERIFY(model.bytes.find(6)->second.find("Wine model") != std::string::npos);  // doc_string
+    QVERIFY(model.bytes.find(6)->second.find("Wine model") != std::string::npos); // doc_string
     std::map<std::string, std::string> meta;
     for (auto [it, end] = model.bytes.equal_range(14); it != end; ++it) {
         const ProtoFields entry = readProto(it->second);
@@ -721,13 +753,17 @@ void OnnxParity::metadataAndCard() {
     QCOMPARE(meta["target"], std::string("cultivar"));
     QCOMPARE(meta["class_labels"], std::string(R"(["class_0","class_1","class_2"])"));
     QVERIFY(QRegularExpression(QStringLiteral(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$)"))
-                .match(QString::fromStdString(meta["created"])).hasMatch());
-    const QJsonArray inputs = QJsonDocument::fromJson(QByteArray::fromStdString(meta["inputs"])).array();
-    QCOMPARE(inputs.size(), qsizetype(13));  // the 13 raw features; the target is no input
+                .match(QString::fromStdString(meta["created"]))
+                .hasMatch());
+    const QJsonArray inputs =
+        QJsonDocument::fromJson(QByteArray::fromStdString(meta["inputs"])).array();
+    QCOMPARE(inputs.size(), qsizetype(13)); // the 13 raw features; the target is no input
     for (const QJsonValue& in : inputs) {
         const QJsonObject o = in.toObject();
-        const bool categorical = o.value("name").toString() == QLatin1String("color_intensity_level");
-        QCOMPARE(o.value("type").toString(), categorical ? QStringLiteral("string") : QStringLiteral("float"));
+        const bool categorical =
+            o.value("name").toString() == QLatin1String("color_intensity_level");
+        QCOMPARE(o.value("type").toString(),
+                 categorical ? QStringLiteral("string") : QStringLiteral("float"));
     }
     const QJsonObject metrics =
         QJsonDocument::fromJson(QByteArray::fromStdString(meta["training_metrics"])).object();
@@ -737,9 +773,9 @@ void OnnxParity::metadataAndCard() {
 
     QCOMPARE(r.cardPath, (sub + QStringLiteral("/MODEL.md")).toStdString());
     const std::string card = readFile(QString::fromStdString(r.cardPath));
-    for (const char* needle : {"# Wine model", "`color_intensity_level`", "`probabilities`",
-                               "class_0, class_1, class_2", "| loss |", "import onnxruntime",
-                               "Ort::Session", "ONNX_TENSOR_ELEMENT_DATA_TYPE_STRING"})
+    for (const char* needle :
+         {"# Wine model", "`color_intensity_level`", "`probabilities`", "class_0, class_1, class_2",
+          "| loss |", "import onnxruntime", "Ort::Session", "ONNX_TENSOR_ELEMENT_DATA_TYPE_STRING"})
         QVERIFY2(card.find(needle) != std::string::npos, needle);
 }
 
@@ -749,7 +785,7 @@ void OnnxParity::atomicWrite() {
     const Case c = kmeansScaled();
     const std::string file = (sub + QStringLiteral("/clusters.onnx")).toStdString();
     const OnnxExportResult first = exportOnnx(c.model, file);
-    const OnnxExportResult again = exportOnnx(c.model, file);  // replaces it
+    const OnnxExportResult again = exportOnnx(c.model, file); // replaces it
     QCOMPARE(again.bytes, first.bytes);
     QStringList files = QDir(sub).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
     files.sort();
