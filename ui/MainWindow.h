@@ -69,6 +69,9 @@ public:
     /// Column names for a node's input, from the last run's tables (the property panel's
     /// column pickers).
     [[nodiscard]] QStringList inputColumns(const QString& node, const QString& inputPort) const;
+    /// The last run's table on a node's input ("" = its first table input), or null.
+    [[nodiscard]] std::shared_ptr<const core::Table> inputTable(const QString& node,
+                                                              const QString& inputPort) const;
     [[nodiscard]] QString resultsText() const;
     [[nodiscard]] QString logText() const;
     [[nodiscard]] QAction* action(const QString& objectName) const;

@@ -38,6 +38,12 @@ void MainWindow::createDocks() {
     m_properties->setColumnLookup([this](const QString& node, const QString& port) {
         return inputColumns(node, port);
     });
+    m_properties->setFeatureCountLookup(
+        [this](const QString& node, const QString& port) -> std::optional<int> {
+            const auto table = inputTable(node, port);
+            if (!table) return std::nullopt;
+            return int(table->namesWithRole(core::ColumnRole::Feature).size());
+        });
     QDockWidget* propertiesDock =
         dock(m_properties, tr("Properties"), "propertiesDock", Qt::RightDockWidgetArea);
 
@@ -95,7 +101,8 @@ void MainWindow::showSelection() {
     updateActions();
 }
 
-QStringList MainWindow::inputColumns(const QString& node, const QString& inputPort) const {
+std::shared_ptr<const core::Table> MainWindow::inputTable(const QString& node,
+                                                         const QString& inputPort) const {
     const core::Node* n = m_document->graph().node(node.toStdString());
     const core::NodeSpec* spec = n ? m_registry.find(n->type) : nullptr;
     if (!spec) return {};
@@ -116,8 +123,12 @@ QStringList MainWindow::inputColumns(const QString& node, const QString& inputPo
         if (auto* t = std::get_if<std::shared_ptr<const core::Table>>(&out->second)) table = *t;
     for (auto o = outputs.begin(); !table && o != outputs.end(); ++o)
         if (auto* t = std::get_if<std::shared_ptr<const core::Table>>(&o->second)) table = *t;
+    return table;
+}
+
+QStringList MainWindow::inputColumns(const QString& node, const QString& inputPort) const {
     QStringList names;
-    if (table)
+    if (const auto table = inputTable(node, inputPort))
         for (const auto& name : table->columnNames()) names << QString::fromStdString(name);
     return names;
 }

@@ -139,6 +139,12 @@ std::string_view trimmed(std::string_view text) {
     return text;
 }
 
+/// "100000", not formatNumber's "1e+05", for a whole-number setting's bound.
+std::string boundText(const LayerField& field, double bound) {
+    return field.kind == LayerFieldKind::Double ? formatNumber(bound)
+                                                : std::to_string(int64_t(bound));
+}
+
 double parseFieldValue(const LayerField& field, std::string_view text, std::string_view layer) {
     const auto bad = [&](const char* expected) {
         return Error(Message(OFICINA_TR_NOOP("'%1': %2 must be %3, not '%4'"),
@@ -158,8 +164,8 @@ double parseFieldValue(const LayerField& field, std::string_view text, std::stri
         throw bad(OFICINA_TR_NOOP("a whole number"));
     if (value < field.min || value > field.max)
         throw Error(Message(OFICINA_TR_NOOP("'%1': %2 must be between %3 and %4, not %5"),
-                            {std::string(layer), field.key, formatNumber(field.min),
-                             formatNumber(field.max), std::string(text)}));
+                            {std::string(layer), field.key, boundText(field, field.min),
+                             boundText(field, field.max), std::string(text)}));
     return value;
 }
 

@@ -207,12 +207,12 @@ const std::vector<PortSpec> kOutputs = {{"model", PortType::Model, OFICINA_TR_NO
 
 NodeSpec networkSpecNode() {
     std::vector<Parameter> params = {
+        inputShapeParam(),
         Parameter::layers("layers", OFICINA_TR_NOOP("Layers"),
                           {"Dense(units=64)", "ReLU", "Dense(units=64)", "ReLU"})
             .withHelp(OFICINA_TR_NOOP("The hidden layers, first to last; the output layer "
                                       "(one unit per class with softmax, or one value) is "
-                                      "added after them")),
-        inputShapeParam()};
+                                      "added after them"))};
     for (auto& p : trainingParams(true)) params.push_back(std::move(p));
     return {.type = "oficina.nn.network",
             .title = OFICINA_TR_NOOP("Neural network"),
@@ -247,10 +247,10 @@ NodeSpec transferSpecNode() {
             .range(0, 1000)
             .withHelp(OFICINA_TR_NOOP("With 'Its first layers': how many of the backbone's "
                                       "top-level layers stay fixed")),
+        inputShapeParam(),
         Parameter::layers("layers", OFICINA_TR_NOOP("Head layers"), {})
             .withHelp(OFICINA_TR_NOOP("Layers added after the backbone, before the output layer "
-                                      "for your classes")),
-        inputShapeParam()};
+                                      "for your classes"))};
     for (auto& p : trainingParams(false)) params.push_back(std::move(p));
     return {.type = "oficina.nn.transfer",
             .title = OFICINA_TR_NOOP("Transfer learning"),
