@@ -362,6 +362,14 @@
         <source>Learning rate</source>
         <translation>Taxa de aprendizado</translation>
     </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <source>Best epoch</source>
+        <translation>Melhor época</translation>
+    </message>
 </context>
 <context>
     <name>NodeOutputsView</name>
@@ -5647,6 +5655,13 @@
     <message>
         <source>failed</source>
         <translation>falhou</translation>
+    </message>
+    <message numerus="yes">
+        <source>trained for %n epochs</source>
+        <translation>
+            <numerusform>treinado por %n época</numerusform>
+            <numerusform>treinado por %n épocas</numerusform>
+        </translation>
     </message>
 </context>
 <context>

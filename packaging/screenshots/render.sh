@@ -2,7 +2,8 @@
 # Renders screenshots of Oficina's main views under Xvfb from an existing build (builds
 # nothing), in a 1600 x 1000 window: the classification example after a run (confusion matrix,
 # English and Brazilian Portuguese), its training loss, the clustering example (cluster plot,
-# both languages) and the data preview with column summaries.
+# both languages), the data preview with column summaries, and the network examples' live
+# training curves with their layer lists (a CNN in English, an LSTM in Portuguese).
 #
 #   packaging/screenshots/render.sh [BUILD_DIR]      (default: build/release)
 #
@@ -51,3 +52,5 @@ shot editor-training en_US $classification logreg LossChart
 shot clustering en_US $clustering kmeans ScatterPlot
 shot clustering-pt_BR pt_BR $clustering kmeans ScatterPlot
 shot data-preview en_US $clustering iris DataPreview
+shot network-cnn en_US digits_cnn.oficina cnn LossChart
+shot network-lstm-pt_BR pt_BR sunspots_lstm.oficina lstm LossChart

@@ -92,6 +92,8 @@ QString resultSummary(const core::NodeResult& result) {
             for (const auto& [name, v] : (*m)->trainingMetrics)
                 if (name == "iterations" || name == "n_iter")
                     return NodeItem::tr("trained in %n iterations", nullptr, int(v));
+                else if (name == "epochs")
+                    return NodeItem::tr("trained for %n epochs", nullptr, int(v));
             if (!(*m)->trainingMetrics.empty())
                 return QStringLiteral("%1 %2").arg(
                     QString::fromStdString((*m)->trainingMetrics[0].first),

@@ -92,6 +92,8 @@ constexpr Name kNames[] = {
     {"val_r2", QT_TRANSLATE_NOOP("MetricNames", "Validation R²")},
     {"lr", QT_TRANSLATE_NOOP("MetricNames", "Learning rate")},
     {"iterations", QT_TRANSLATE_NOOP("MetricNames", "Iterations")},
+    {"epochs", QT_TRANSLATE_NOOP("MetricNames", "Epochs")},
+    {"best_epoch", QT_TRANSLATE_NOOP("MetricNames", "Best epoch")},
     {"dual_gap", QT_TRANSLATE_NOOP("MetricNames", "Duality gap")},
     {"support_vectors", QT_TRANSLATE_NOOP("MetricNames", "Support vectors")},
     {"gamma", QT_TRANSLATE_NOOP("MetricNames", "Gamma")},
