@@ -53,30 +53,47 @@ std::vector<LayerType> makeLayerTypes() {
                                            "window");
     const char* avgHelp = OFICINA_TR_NOOP("Downsamples by averaging each window");
     return {
-        {LayerKind::Dense, "Dense", OFICINA_TR_NOOP("Dense"),
+        {LayerKind::Dense,
+         "Dense",
+         OFICINA_TR_NOOP("Dense"),
          OFICINA_TR_NOOP("Fully connected layer: every output is a weighted sum of all inputs"),
          {unitsField(OFICINA_TR_NOOP("Units"), 64, OFICINA_TR_NOOP("Number of outputs"))}},
-        {LayerKind::Relu, "ReLU", OFICINA_TR_NOOP("ReLU"),
-         OFICINA_TR_NOOP("Activation max(0, x); the usual choice between layers"), {}},
-        {LayerKind::Gelu, "GELU", OFICINA_TR_NOOP("GELU"),
-         OFICINA_TR_NOOP("Smooth ReLU-like activation used by transformers"), {}},
-        {LayerKind::Tanh, "Tanh", OFICINA_TR_NOOP("Tanh"),
-         OFICINA_TR_NOOP("Activation squashing values into (-1, 1)"), {}},
-        {LayerKind::Sigmoid, "Sigmoid", OFICINA_TR_NOOP("Sigmoid"),
-         OFICINA_TR_NOOP("Activation squashing values into (0, 1)"), {}},
-        {LayerKind::Dropout, "Dropout", OFICINA_TR_NOOP("Dropout"),
+        {LayerKind::Relu,
+         "ReLU",
+         OFICINA_TR_NOOP("ReLU"),
+         OFICINA_TR_NOOP("Activation max(0, x); the usual choice between layers"),
+         {}},
+        {LayerKind::Gelu,
+         "GELU",
+         OFICINA_TR_NOOP("GELU"),
+         OFICINA_TR_NOOP("Smooth ReLU-like activation used by transformers"),
+         {}},
+        {LayerKind::Tanh,
+         "Tanh",
+         OFICINA_TR_NOOP("Tanh"),
+         OFICINA_TR_NOOP("Activation squashing values into (-1, 1)"),
+         {}},
+        {LayerKind::Sigmoid,
+         "Sigmoid",
+         OFICINA_TR_NOOP("Sigmoid"),
+         OFICINA_TR_NOOP("Activation squashing values into (0, 1)"),
+         {}},
+        {LayerKind::Dropout,
+         "Dropout",
+         OFICINA_TR_NOOP("Dropout"),
          OFICINA_TR_NOOP("Zeroes random inputs while training, against overfitting"),
          {{"rate", OFICINA_TR_NOOP("Rate"), LayerFieldKind::Double, 0.2, 0, 0.99,
            OFICINA_TR_NOOP("Fraction of inputs zeroed at each training step")}}},
-        {LayerKind::BatchNorm, "BatchNorm", OFICINA_TR_NOOP("Batch normalisation"),
+        {LayerKind::BatchNorm,
+         "BatchNorm",
+         OFICINA_TR_NOOP("Batch normalisation"),
          OFICINA_TR_NOOP("Normalises each feature or channel over the batch; speeds up "
                          "training of deep networks"),
          {}},
         {LayerKind::Conv1d, "Conv1d", OFICINA_TR_NOOP("Convolution 1-D"),
          OFICINA_TR_NOOP("Slides filters along a sequence (channels × length)"), convFields()},
         {LayerKind::Conv2d, "Conv2d", OFICINA_TR_NOOP("Convolution 2-D"),
-         OFICINA_TR_NOOP("Slides filters over an image (channels × height × width)"),
-         convFields()},
+         OFICINA_TR_NOOP("Slides filters over an image (channels × height × width)"), convFields()},
         {LayerKind::MaxPool1d, "MaxPool1d", OFICINA_TR_NOOP("Max pooling 1-D"), poolHelp,
          windowFields(2, 0)},
         {LayerKind::MaxPool2d, "MaxPool2d", OFICINA_TR_NOOP("Max pooling 2-D"), poolHelp,
@@ -85,7 +102,9 @@ std::vector<LayerType> makeLayerTypes() {
          windowFields(2, 0)},
         {LayerKind::AvgPool2d, "AvgPool2d", OFICINA_TR_NOOP("Average pooling 2-D"), avgHelp,
          windowFields(2, 0)},
-        {LayerKind::Flatten, "Flatten", OFICINA_TR_NOOP("Flatten"),
+        {LayerKind::Flatten,
+         "Flatten",
+         OFICINA_TR_NOOP("Flatten"),
          OFICINA_TR_NOOP("Turns channels × height × width (or time × features) into one row "
                          "of features for Dense layers"),
          {}},
@@ -98,7 +117,9 @@ std::vector<LayerType> makeLayerTypes() {
          OFICINA_TR_NOOP("Long short-term memory layer; reads time × features and remembers "
                          "over long spans"),
          recurrentFields()},
-        {LayerKind::Embedding, "Embedding", OFICINA_TR_NOOP("Embedding"),
+        {LayerKind::Embedding,
+         "Embedding",
+         OFICINA_TR_NOOP("Embedding"),
          OFICINA_TR_NOOP("Maps each integer token code (0 … vocabulary−1) to a learned vector"),
          {{"vocabulary", OFICINA_TR_NOOP("Vocabulary"), LayerFieldKind::Int, 1000, 1, 10000000,
            OFICINA_TR_NOOP("Number of distinct token codes")},
@@ -125,9 +146,8 @@ bool* boolSlot(LayerSpec& layer, std::string_view key) {
 
 std::string lower(std::string_view text) {
     std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-        return char(std::tolower(c));
-    });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
     return out;
 }
 
@@ -152,9 +172,12 @@ double parseFieldValue(const LayerField& field, std::string_view text, std::stri
     };
     double value = 0;
     if (field.kind == LayerFieldKind::Bool) {
-        if (text == "true" || text == "1") value = 1;
-        else if (text == "false" || text == "0") value = 0;
-        else throw bad(OFICINA_TR_NOOP("true or false"));
+        if (text == "true" || text == "1")
+            value = 1;
+        else if (text == "false" || text == "0")
+            value = 0;
+        else
+            throw bad(OFICINA_TR_NOOP("true or false"));
         return value;
     }
     const auto r = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -169,7 +192,9 @@ double parseFieldValue(const LayerField& field, std::string_view text, std::stri
     return value;
 }
 
-std::string shapeText(const Shape& shape) { return formatShape(shape); }
+std::string shapeText(const Shape& shape) {
+    return formatShape(shape);
+}
 
 } // namespace
 
@@ -187,7 +212,8 @@ const LayerType& layerType(LayerKind kind) {
 LayerSpec defaultLayer(LayerKind kind) {
     LayerSpec layer;
     layer.kind = kind;
-    for (const auto& field : layerType(kind).fields) setFieldValue(layer, field.key, field.defaultValue);
+    for (const auto& field : layerType(kind).fields)
+        setFieldValue(layer, field.key, field.defaultValue);
     return layer;
 }
 
@@ -200,10 +226,14 @@ double fieldValue(const LayerSpec& layer, std::string_view key) {
 }
 
 void setFieldValue(LayerSpec& layer, std::string_view key, double value) {
-    if (key == "rate") layer.rate = value;
-    else if (int64_t* slot = intSlot(layer, key)) *slot = int64_t(std::llround(value));
-    else if (bool* slot = boolSlot(layer, key)) *slot = value != 0;
-    else throw Error(Message(OFICINA_TR_NOOP("unknown layer setting '%1'"), {std::string(key)}));
+    if (key == "rate")
+        layer.rate = value;
+    else if (int64_t* slot = intSlot(layer, key))
+        *slot = int64_t(std::llround(value));
+    else if (bool* slot = boolSlot(layer, key))
+        *slot = value != 0;
+    else
+        throw Error(Message(OFICINA_TR_NOOP("unknown layer setting '%1'"), {std::string(key)}));
 }
 
 std::string formatLayer(const LayerSpec& layer) {
@@ -229,7 +259,8 @@ LayerSpec parseLayer(std::string_view text) {
         if (lower(candidate.key) == lower(name)) type = &candidate;
     if (!type) {
         std::vector<std::string> keys;
-        for (const auto& candidate : layerTypes()) keys.push_back(candidate.key);
+        for (const auto& candidate : layerTypes())
+            keys.push_back(candidate.key);
         throw Error(Message(OFICINA_TR_NOOP("'%1' is not a layer; known layers: %2"),
                             {std::string(whole), joinList(keys, ", ")}));
     }
@@ -245,14 +276,15 @@ LayerSpec parseLayer(std::string_view text) {
                                         [&](const LayerField& f) { return key == f.key; });
         if (eq == std::string::npos || field == type->fields.end()) {
             std::vector<std::string> keys;
-            for (const auto& f : type->fields) keys.push_back(f.key);
+            for (const auto& f : type->fields)
+                keys.push_back(f.key);
             throw Error(Message(OFICINA_TR_NOOP("'%1': %2 has no setting '%3'; its settings: %4"),
                                 {std::string(whole), type->key, item,
                                  keys.empty() ? std::string("-") : joinList(keys, ", ")}));
         }
-        setFieldValue(layer, key,
-                      parseFieldValue(*field, trimmed(std::string_view(item).substr(eq + 1)),
-                                      whole));
+        setFieldValue(
+            layer, key,
+            parseFieldValue(*field, trimmed(std::string_view(item).substr(eq + 1)), whole));
     }
     return layer;
 }
@@ -263,14 +295,15 @@ std::vector<std::string> splitLayerList(std::string_view text) {
 
 std::string formatShape(const Shape& shape) {
     std::vector<std::string> dims;
-    for (const int64_t d : shape) dims.push_back(std::to_string(d));
+    for (const int64_t d : shape)
+        dims.push_back(std::to_string(d));
     return joinList(dims, "×");
 }
 
 std::optional<Shape> parseShape(std::string_view text) {
     std::string normalised;
     for (size_t i = 0; i < text.size(); ++i) {
-        if (text.substr(i, 2) == "×") {  // the multiplication sign, two bytes in UTF-8
+        if (text.substr(i, 2) == "×") { // the multiplication sign, two bytes in UTF-8
             normalised += ',';
             ++i;
         } else {
@@ -307,18 +340,18 @@ std::vector<Shape> inferShapes(const std::vector<LayerSpec>& layers, const Shape
                                 {index, key, what, shapeText(current), hint}));
         };
         const auto window = [&](int64_t size) {
-            const int64_t stride = layer.stride > 0 ? layer.stride
-                                   : (layer.kind == LayerKind::Conv1d ||
-                                      layer.kind == LayerKind::Conv2d)
-                                       ? 1
-                                       : layer.kernel;
+            const int64_t stride =
+                layer.stride > 0 ? layer.stride
+                : (layer.kind == LayerKind::Conv1d || layer.kind == LayerKind::Conv2d)
+                    ? 1
+                    : layer.kernel;
             const int64_t out = (size + 2 * layer.padding - layer.kernel) / stride + 1;
             if (size + 2 * layer.padding < layer.kernel || out < 1)
-                throw Error(Message(OFICINA_TR_NOOP("layer %1 %2 has a window of %3 but its "
-                                                    "input is only %4: use a smaller kernel, "
-                                                    "padding, or fewer pooling layers before it"),
-                                    {index, key, std::to_string(layer.kernel),
-                                     shapeText(current)}));
+                throw Error(
+                    Message(OFICINA_TR_NOOP("layer %1 %2 has a window of %3 but its "
+                                            "input is only %4: use a smaller kernel, "
+                                            "padding, or fewer pooling layers before it"),
+                            {index, key, std::to_string(layer.kernel), shapeText(current)}));
             if (layer.kind != LayerKind::Conv1d && layer.kind != LayerKind::Conv2d &&
                 2 * layer.padding > layer.kernel)
                 throw Error(Message(OFICINA_TR_NOOP("layer %1 %2: padding may be at most half "
@@ -355,8 +388,8 @@ std::vector<Shape> inferShapes(const std::vector<LayerSpec>& layers, const Shape
             current = {current[0], window(current[1]), window(current[2])};
             break;
         case LayerKind::Flatten:
-            current = {std::accumulate(current.begin(), current.end(), int64_t(1),
-                                       std::multiplies<>())};
+            current = {
+                std::accumulate(current.begin(), current.end(), int64_t(1), std::multiplies<>())};
             break;
         case LayerKind::Rnn:
         case LayerKind::Gru:
@@ -381,7 +414,8 @@ std::vector<Shape> inferShapes(const std::vector<LayerSpec>& layers, const Shape
         case LayerKind::Relu:
         case LayerKind::Gelu:
         case LayerKind::Tanh:
-        case LayerKind::Sigmoid: break;
+        case LayerKind::Sigmoid:
+            break;
         }
         shapes.push_back(current);
     }

@@ -13,8 +13,24 @@ namespace oficina::core::nn {
 /// before training share one declaration.
 
 enum class LayerKind {
-    Dense, Conv1d, Conv2d, MaxPool1d, MaxPool2d, AvgPool1d, AvgPool2d, Flatten, Dropout,
-    BatchNorm, Rnn, Gru, Lstm, Embedding, Relu, Gelu, Tanh, Sigmoid
+    Dense,
+    Conv1d,
+    Conv2d,
+    MaxPool1d,
+    MaxPool2d,
+    AvgPool1d,
+    AvgPool2d,
+    Flatten,
+    Dropout,
+    BatchNorm,
+    Rnn,
+    Gru,
+    Lstm,
+    Embedding,
+    Relu,
+    Gelu,
+    Tanh,
+    Sigmoid
 };
 // No Softmax kind: the trainer adds the output layer the task implies (softmax over the classes,
 // or one linear output for regression) after the listed layers.
@@ -22,15 +38,15 @@ enum class LayerKind {
 /// One layer. Which settings apply follows from `kind` (see layerTypes()).
 struct LayerSpec {
     LayerKind kind = LayerKind::Dense;
-    int64_t units = 0;       ///< Dense outputs, Conv channels, RNN hidden size, Embedding size
-    int64_t kernel = 0;      ///< Conv and pooling window
-    int64_t stride = 0;      ///< Conv and pooling; 0 = 1 for Conv, = kernel for pooling
-    int64_t padding = 0;     ///< Conv and pooling, on each side
-    double rate = 0;         ///< Dropout probability
-    int64_t layers = 1;      ///< stacked RNN/GRU/LSTM layers
+    int64_t units = 0;   ///< Dense outputs, Conv channels, RNN hidden size, Embedding size
+    int64_t kernel = 0;  ///< Conv and pooling window
+    int64_t stride = 0;  ///< Conv and pooling; 0 = 1 for Conv, = kernel for pooling
+    int64_t padding = 0; ///< Conv and pooling, on each side
+    double rate = 0;     ///< Dropout probability
+    int64_t layers = 1;  ///< stacked RNN/GRU/LSTM layers
     bool bidirectional = false;
-    bool sequences = false;  ///< RNN: output every time step, not only the last
-    int64_t vocabulary = 0;  ///< Embedding: number of distinct token codes
+    bool sequences = false; ///< RNN: output every time step, not only the last
+    int64_t vocabulary = 0; ///< Embedding: number of distinct token codes
 
     bool operator==(const LayerSpec&) const = default;
 };
@@ -39,20 +55,20 @@ struct LayerSpec {
 enum class LayerFieldKind { Int, Double, Bool };
 
 struct LayerField {
-    const char* key;    ///< stable, written to files: "units", "kernel"…
-    const char* label;  ///< English, OFICINA_TR_NOOP
+    const char* key;   ///< stable, written to files: "units", "kernel"…
+    const char* label; ///< English, OFICINA_TR_NOOP
     LayerFieldKind kind;
     double defaultValue;
     double min, max;
-    const char* help;   ///< English, OFICINA_TR_NOOP
+    const char* help; ///< English, OFICINA_TR_NOOP
 };
 
 /// A layer kind as the editor lists it.
 struct LayerType {
     LayerKind kind;
-    const char* key;    ///< stable, written to files: "Dense", "Conv2d", "LSTM"…
-    const char* title;  ///< English, OFICINA_TR_NOOP
-    const char* help;   ///< English, OFICINA_TR_NOOP
+    const char* key;   ///< stable, written to files: "Dense", "Conv2d", "LSTM"…
+    const char* title; ///< English, OFICINA_TR_NOOP
+    const char* help;  ///< English, OFICINA_TR_NOOP
     std::vector<LayerField> fields;
 };
 

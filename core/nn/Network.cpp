@@ -2,8 +2,8 @@
 
 #include "data/FeatureMatrix.h"
 #include "models/Classification.h"
-#include "util/Error.h"
 #include "nn/NetworkText.h"
+#include "util/Error.h"
 
 #include <Eigen/Core>
 
@@ -19,9 +19,7 @@ torch::jit::Module loadBackbone(const std::string& path) {
     } catch (const std::exception& e) {
         std::string reason = e.what();
         reason = reason.substr(0, reason.find('\n'));
-        throw Error(Message(text::kBackboneUnreadable,
-                            {reason}),
-                    path);
+        throw Error(Message(text::kBackboneUnreadable, {reason}), path);
     }
 }
 
@@ -54,12 +52,10 @@ Module recurrent(Options options, const LayerSpec& layer) {
 
 NetImpl::NetImpl(const NetworkSpec& spec, int64_t featureCount, int64_t outputCount) {
     Shape in = spec.inputShape.value_or(Shape{featureCount});
-    const int64_t declared =
-        std::accumulate(in.begin(), in.end(), int64_t(1), std::multiplies<>());
+    const int64_t declared = std::accumulate(in.begin(), in.end(), int64_t(1), std::multiplies<>());
     if (declared != featureCount)
-        throw Error(Message(text::kInputShapeMismatch,
-                            {formatShape(in), std::to_string(declared),
-                             std::to_string(featureCount)}));
+        throw Error(Message(text::kInputShapeMismatch, {formatShape(in), std::to_string(declared),
+                                                        std::to_string(featureCount)}));
     if (spec.inputShape) m_inputShape = *spec.inputShape;
 
     if (!spec.backbonePath.empty()) {
@@ -74,18 +70,19 @@ NetImpl::NetImpl(const NetworkSpec& spec, int64_t featureCount, int64_t outputCo
         } catch (const std::exception& e) {
             std::string reason = e.what();
             reason = reason.substr(0, reason.find('\n'));
-            throw Error(Message(text::kBackboneRejectsShape,
-                                {formatShape(in), reason}),
+            throw Error(Message(text::kBackboneRejectsShape, {formatShape(in), reason}),
                         spec.backbonePath);
         }
         in = Shape(probe.sizes().begin() + 1, probe.sizes().end());
         int64_t child = 0;
         for (const auto& named : m_backbone->named_children()) {
             const bool frozen = spec.frozenLayers < 0 || child++ < spec.frozenLayers;
-            for (auto p : named.value.parameters()) p.set_requires_grad(!frozen);
+            for (auto p : named.value.parameters())
+                p.set_requires_grad(!frozen);
         }
         if (spec.frozenLayers < 0)
-            for (auto p : m_backbone->parameters()) p.set_requires_grad(false);
+            for (auto p : m_backbone->parameters())
+                p.set_requires_grad(false);
         m_backboneFrozen = spec.frozenLayers < 0;
     }
 
@@ -93,9 +90,7 @@ NetImpl::NetImpl(const NetworkSpec& spec, int64_t featureCount, int64_t outputCo
     for (size_t i = 0; i < spec.layers.size(); ++i)
         addLayer(i, spec.layers[i], i == 0 ? in : m_shapes[i - 1]);
     const Shape& last = m_shapes.empty() ? in : m_shapes.back();
-    if (last.size() != 1)
-        throw Error(Message(text::kNeedsFlatten,
-                            {formatShape(last)}));
+    if (last.size() != 1) throw Error(Message(text::kNeedsFlatten, {formatShape(last)}));
     m_head = register_module("head", torch::nn::Linear(last[0], outputCount));
     m_mean = register_buffer("input_mean", torch::zeros({featureCount}));
     m_scale = register_buffer("input_scale", torch::ones({featureCount}));
@@ -118,7 +113,9 @@ void NetImpl::addLayer(size_t index, const LayerSpec& layer, const Shape& in) {
         return recurrentResult(std::get<0>(m->forward(x)), layer);
     };
     switch (layer.kind) {
-    case LayerKind::Dense: add(tnn::Linear(in[0], layer.units), forwardOf); break;
+    case LayerKind::Dense:
+        add(tnn::Linear(in[0], layer.units), forwardOf);
+        break;
     case LayerKind::Conv1d:
         add(windowed<tnn::Conv1d>(tnn::Conv1dOptions(in[0], layer.units, layer.kernel), layer),
             forwardOf);
@@ -139,11 +136,17 @@ void NetImpl::addLayer(size_t index, const LayerSpec& layer, const Shape& in) {
     case LayerKind::AvgPool2d:
         add(windowed<tnn::AvgPool2d>(tnn::AvgPool2dOptions(layer.kernel), layer), forwardOf);
         break;
-    case LayerKind::Flatten: plain([](const torch::Tensor& x) { return x.flatten(1); }); break;
-    case LayerKind::Dropout: add(tnn::Dropout(layer.rate), forwardOf); break;
+    case LayerKind::Flatten:
+        plain([](const torch::Tensor& x) { return x.flatten(1); });
+        break;
+    case LayerKind::Dropout:
+        add(tnn::Dropout(layer.rate), forwardOf);
+        break;
     case LayerKind::BatchNorm:
-        if (in.size() == 3) add(tnn::BatchNorm2d(in[0]), forwardOf);
-        else add(tnn::BatchNorm1d(in[0]), forwardOf);
+        if (in.size() == 3)
+            add(tnn::BatchNorm2d(in[0]), forwardOf);
+        else
+            add(tnn::BatchNorm1d(in[0]), forwardOf);
         break;
     case LayerKind::Rnn:
         add(recurrent<tnn::RNN>(tnn::RNNOptions(in[1], layer.units), layer), lastOrAllSteps);
@@ -160,18 +163,26 @@ void NetImpl::addLayer(size_t index, const LayerSpec& layer, const Shape& in) {
         add(tnn::Embedding(vocabulary, layer.units),
             [vocabulary, position](auto& m, const torch::Tensor& x) {
                 const torch::Tensor codes = x.round().to(torch::kLong);
-                if (!torch::equal(codes.to(x.scalar_type()), x) || codes.min().item<int64_t>() < 0 ||
-                    codes.max().item<int64_t>() >= vocabulary)
-                    throw Error(Message(text::kEmbeddingCodes,
-                                        {position, std::to_string(vocabulary - 1)}));
+                if (!torch::equal(codes.to(x.scalar_type()), x) ||
+                    codes.min().item<int64_t>() < 0 || codes.max().item<int64_t>() >= vocabulary)
+                    throw Error(
+                        Message(text::kEmbeddingCodes, {position, std::to_string(vocabulary - 1)}));
                 return m->forward(codes);
             });
         break;
     }
-    case LayerKind::Relu: plain([](const torch::Tensor& x) { return torch::relu(x); }); break;
-    case LayerKind::Gelu: plain([](const torch::Tensor& x) { return torch::gelu(x); }); break;
-    case LayerKind::Tanh: plain([](const torch::Tensor& x) { return torch::tanh(x); }); break;
-    case LayerKind::Sigmoid: plain([](const torch::Tensor& x) { return torch::sigmoid(x); }); break;
+    case LayerKind::Relu:
+        plain([](const torch::Tensor& x) { return torch::relu(x); });
+        break;
+    case LayerKind::Gelu:
+        plain([](const torch::Tensor& x) { return torch::gelu(x); });
+        break;
+    case LayerKind::Tanh:
+        plain([](const torch::Tensor& x) { return torch::tanh(x); });
+        break;
+    case LayerKind::Sigmoid:
+        plain([](const torch::Tensor& x) { return torch::sigmoid(x); });
+        break;
     }
 }
 
@@ -183,7 +194,8 @@ torch::Tensor NetImpl::forward(torch::Tensor rows) {
         x = x.reshape(shape);
     }
     if (m_backbone) x = m_backbone->forward({x}).toTensor().flatten(1);
-    for (const auto& layer : m_layers) x = layer.apply(x);
+    for (const auto& layer : m_layers)
+        x = layer.apply(x);
     return m_head->forward(x);
 }
 
@@ -210,10 +222,13 @@ std::vector<torch::Tensor> NetImpl::trainableParameters() {
 
 std::vector<torch::Tensor> NetImpl::stateTensors() {
     std::vector<torch::Tensor> out = parameters();
-    for (auto& b : buffers()) out.push_back(b);
+    for (auto& b : buffers())
+        out.push_back(b);
     if (m_backbone) {
-        for (auto p : m_backbone->parameters()) out.push_back(p);
-        for (auto b : m_backbone->buffers()) out.push_back(b);
+        for (auto p : m_backbone->parameters())
+            out.push_back(p);
+        for (auto b : m_backbone->buffers())
+            out.push_back(b);
     }
     return out;
 }
@@ -224,7 +239,8 @@ torch::Tensor featureTensor(const Table& table, const std::vector<std::string>& 
     torch::Tensor out = torch::empty({rows, int64_t(columns.size())});
     auto a = out.accessor<float, 2>();
     for (size_t c = 0; c < spans.size(); ++c)
-        for (int64_t r = 0; r < rows; ++r) a[r][int64_t(c)] = float(spans[c][size_t(r)]);
+        for (int64_t r = 0; r < rows; ++r)
+            a[r][int64_t(c)] = float(spans[c][size_t(r)]);
     return out;
 }
 
@@ -251,7 +267,9 @@ NeuralEstimator::NeuralEstimator(Net net, Task task, std::vector<std::string> fe
     m_net->setTraining(false);
 }
 
-const char* NeuralEstimator::title() const { return text::kNetworkTitle; }
+const char* NeuralEstimator::title() const {
+    return text::kNetworkTitle;
+}
 
 std::vector<Column> NeuralEstimator::predict(const Table& transformed) const {
     return predict(transformed, PredictControl{});
@@ -265,14 +283,15 @@ std::vector<Column> NeuralEstimator::predict(const Table& transformed,
     const int64_t n = out->size(0);
     if (m_task == Task::Classification) {
         const torch::Tensor p = torch::softmax(*out, 1).to(torch::kDouble).contiguous();
-        Eigen::MatrixXd probabilities =
-            Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic,
-                                           Eigen::RowMajor>>(p.data_ptr<double>(), n, p.size(1));
+        Eigen::MatrixXd probabilities = Eigen::Map<
+            const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
+            p.data_ptr<double>(), n, p.size(1));
         return classificationColumns(probabilities, m_labels);
     }
     const torch::Tensor v = out->select(1, 0).to(torch::kDouble).contiguous();
     std::vector<double> values(v.data_ptr<double>(), v.data_ptr<double>() + n);
-    for (double& x : values) x = x * m_targetScale + m_targetMean;
+    for (double& x : values)
+        x = x * m_targetScale + m_targetMean;
     return {Column::numeric(kPredictionColumn, std::move(values), ColumnRole::Prediction)};
 }
 

@@ -33,20 +33,20 @@ enum class Schedule { Constant, Step, Cosine, Plateau };
 struct TrainOptions {
     Optimizer optimizer = Optimizer::Adam;
     double learningRate = 1e-3;
-    double momentum = 0.9;       ///< SGD only
-    bool nesterov = false;       ///< SGD only
-    double weightDecay = 0;      ///< L2 for SGD and Adam, decoupled for AdamW
+    double momentum = 0.9;  ///< SGD only
+    bool nesterov = false;  ///< SGD only
+    double weightDecay = 0; ///< L2 for SGD and Adam, decoupled for AdamW
     Schedule schedule = Schedule::Constant;
-    int64_t stepSize = 10;       ///< Step: epochs between decays
-    double decay = 0.1;          ///< Step and Plateau: the factor applied to the learning rate
+    int64_t stepSize = 10; ///< Step: epochs between decays
+    double decay = 0.1;    ///< Step and Plateau: the factor applied to the learning rate
     int64_t batchSize = 32;
     int64_t epochs = 100;
     /// Rows of the training data held out for validation when no validation table is given;
     /// 0 = none (no early stopping, no plateau schedule).
     double validationFraction = 0.1;
     bool earlyStopping = true;
-    int64_t patience = 10;       ///< epochs without a lower validation loss before stopping
-    bool restoreBest = true;     ///< end with the weights of the best validation epoch
+    int64_t patience = 10;   ///< epochs without a lower validation loss before stopping
+    bool restoreBest = true; ///< end with the weights of the best validation epoch
     bool balancedClassWeights = false;
     /// Standardise the inputs with the training mean and deviation inside the network (each
     /// column on its own for a flat row, all values together for a declared input shape) and
@@ -54,7 +54,7 @@ struct TrainOptions {
     /// input it was trained on.
     bool standardize = true;
     uint32_t seed = 0;
-    int threads = 0;             ///< CPU threads; 0 = every core
+    int threads = 0; ///< CPU threads; 0 = every core
     /// Stream `batch_loss` and the running training score (one sync per batch). Off, the epoch
     /// figures come from a summed loss tensor and the training score is not measured: the
     /// benchmark compares both to price the live chart.
@@ -70,9 +70,8 @@ struct TrainOptions {
 /// Throws Error for shape mismatches (before training), bad columns, an unreadable backbone and
 /// a non-finite loss (naming the epoch). Thread-safe: fits are serialised in the process since
 /// LibTorch's seed and thread count are global.
-Fitted fitNetwork(const Table& train, const std::string& target, const Table* validation,
-                  Task task, const NetworkSpec& spec, const TrainOptions& options,
-                  RunContext& ctx);
+Fitted fitNetwork(const Table& train, const std::string& target, const Table* validation, Task task,
+                  const NetworkSpec& spec, const TrainOptions& options, RunContext& ctx);
 
 /// The output shape of each listed layer for `spec` on `featureCount` input columns, loading the
 /// backbone (if any) to learn its output width. Throws Error as fitNetwork's shape check does.

@@ -40,7 +40,7 @@ private:
     };
     void addLayer(size_t index, const LayerSpec& layer, const Shape& in);
 
-    Shape m_inputShape;  // empty = flat
+    Shape m_inputShape; // empty = flat
     std::optional<torch::jit::Module> m_backbone;
     bool m_backboneFrozen = false;
     std::vector<Layer> m_layers;

@@ -4,10 +4,10 @@
 #include "data/Split.h"
 #include "models/Classification.h"
 #include "models/LinearRegression.h"
+#include "nn/NetworkText.h"
 #include "pipeline/RunContext.h"
 #include "util/Blas.h"
 #include "util/Error.h"
-#include "nn/NetworkText.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
@@ -30,13 +30,11 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(std::vector<torch::Tensor
     namespace optim = torch::optim;
     switch (o.optimizer) {
     case Optimizer::Sgd:
-        if (o.nesterov && o.momentum <= 0)
-            throw Error(Message(text::kNesterovNeedsMomentum));
-        return std::make_unique<optim::SGD>(std::move(params),
-                                            optim::SGDOptions(o.learningRate)
-                                                .momentum(o.momentum)
-                                                .nesterov(o.nesterov)
-                                                .weight_decay(o.weightDecay));
+        if (o.nesterov && o.momentum <= 0) throw Error(Message(text::kNesterovNeedsMomentum));
+        return std::make_unique<optim::SGD>(std::move(params), optim::SGDOptions(o.learningRate)
+                                                                   .momentum(o.momentum)
+                                                                   .nesterov(o.nesterov)
+                                                                   .weight_decay(o.weightDecay));
     case Optimizer::Adam:
         return std::make_unique<optim::Adam>(
             std::move(params), optim::AdamOptions(o.learningRate).weight_decay(o.weightDecay));
@@ -50,9 +48,11 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(std::vector<torch::Tensor
 double scheduledRate(const TrainOptions& o, int64_t epochsDone, double current,
                      int64_t& plateauWait) {
     switch (o.schedule) {
-    case Schedule::Constant: return current;
+    case Schedule::Constant:
+        return current;
     case Schedule::Step:
-        return o.learningRate * std::pow(o.decay, double(epochsDone / std::max<int64_t>(o.stepSize, 1)));
+        return o.learningRate *
+               std::pow(o.decay, double(epochsDone / std::max<int64_t>(o.stepSize, 1)));
     case Schedule::Cosine:
         return 0.5 * o.learningRate *
                (1 + std::cos(std::numbers::pi * double(epochsDone) / double(o.epochs)));
@@ -96,9 +96,8 @@ torch::Tensor indexTensor(const std::vector<size_t>& rows) {
 }
 
 Error diverged(double value, int64_t epoch, int64_t batch, double learningRate) {
-    return Error(Message(text::kDiverged,
-                         {formatNumber(value), std::to_string(epoch), std::to_string(batch),
-                          formatNumber(learningRate)}));
+    return Error(Message(text::kDiverged, {formatNumber(value), std::to_string(epoch),
+                                           std::to_string(batch), formatNumber(learningRate)}));
 }
 
 /// Loss and score of `net` on held-out rows.
@@ -121,9 +120,8 @@ std::pair<double, double> heldOutFigures(Net& net, const torch::Tensor& x, const
 
 } // namespace
 
-Fitted fitNetwork(const Table& train, const std::string& target, const Table* validation,
-                  Task task, const NetworkSpec& spec, const TrainOptions& options,
-                  RunContext& ctx) {
+Fitted fitNetwork(const Table& train, const std::string& target, const Table* validation, Task task,
+                  const NetworkSpec& spec, const TrainOptions& options, RunContext& ctx) {
     // LibTorch's seed and thread count are process-wide: one fit at a time keeps runs exact.
     static std::mutex fitMutex;
     const std::lock_guard lock(fitMutex);
@@ -134,8 +132,7 @@ Fitted fitNetwork(const Table& train, const std::string& target, const Table* va
     torch::manual_seed(options.seed);
 
     const auto features = train.namesWithRole(ColumnRole::Feature);
-    if (features.empty())
-        throw Error(Message(text::kNoFeatures));
+    if (features.empty()) throw Error(Message(text::kNoFeatures));
     const bool classify = task == Task::Classification;
     std::vector<std::string> labels;
     std::vector<int32_t> codes;
@@ -158,14 +155,15 @@ Fitted fitNetwork(const Table& train, const std::string& target, const Table* va
         yVal = classify ? classIndices(validation->column(target), labels)
                         : regressionTensor(*validation, target);
     } else if (options.validationFraction > 0) {
-        const size_t n = train.rowCount();
-        TrainTestIndices split;
-        try {
-            if (!classify) throw Error(Message(""));
-            split = stratifiedTrainTestSplit(codes, options.validationFraction, options.seed);
-        } catch (const Error&) {  // a class too rare to stratify, or a regression
-            split = trainTestSplit(n, options.validationFraction, options.seed);
-        }
+        const auto holdOut = [&] {
+            if (classify) try {
+                    return stratifiedTrainTestSplit(codes, options.validationFraction,
+                                                    options.seed);
+                } catch (const Error&) { // a class too rare to stratify: a plain split
+                }
+            return trainTestSplit(train.rowCount(), options.validationFraction, options.seed);
+        };
+        const TrainTestIndices split = holdOut();
         const torch::Tensor trainRows = indexTensor(split.train), valRows = indexTensor(split.test);
         xTrain = xAll.index_select(0, trainRows);
         yTrain = yAll.index_select(0, trainRows);
@@ -174,17 +172,16 @@ Fitted fitNetwork(const Table& train, const std::string& target, const Table* va
     }
     const bool hasValidation = xVal.defined() && xVal.size(0) > 0;
     const int64_t nTrain = xTrain.size(0);
-    if (nTrain == 0)
-        throw Error(Message(text::kNoRowsLeft));
+    if (nTrain == 0) throw Error(Message(text::kNoRowsLeft));
 
     const bool embeddingFirst = !spec.layers.empty() && spec.layers[0].kind == LayerKind::Embedding;
     if (options.standardize && spec.backbonePath.empty() && !embeddingFirst) {
         // Columns of a row are standardised one by one; pixels and time steps all together, so
         // the edge pixels that are nearly always blank are not blown up into noise.
         const torch::Tensor wide = xTrain.to(torch::kDouble);
-        const auto features = wide.size(1);
-        torch::Tensor mean = spec.inputShape ? wide.mean().expand({features}) : wide.mean(0);
-        torch::Tensor scale = spec.inputShape ? wide.std(/*unbiased=*/false).expand({features})
+        const int64_t columns = wide.size(1);
+        torch::Tensor mean = spec.inputShape ? wide.mean().expand({columns}) : wide.mean(0);
+        torch::Tensor scale = spec.inputShape ? wide.std(/*unbiased=*/false).expand({columns})
                                               : wide.std(0, /*unbiased=*/false);
         scale = torch::where(scale > 1e-12, scale, torch::ones_like(scale));
         net->setStandardization(mean.to(torch::kFloat), scale.to(torch::kFloat));
@@ -232,8 +229,7 @@ Fitted fitNetwork(const Table& train, const std::string& target, const Table* va
 
     // The running training score, as Keras reports it: each batch's outputs as it trained,
     // scored once per epoch (scoring every batch cost 5-8 % of an MLP epoch).
-    const torch::Tensor seenOutputs =
-        torch::empty({nTrain, classify ? int64_t(labels.size()) : 1});
+    const torch::Tensor seenOutputs = torch::empty({nTrain, classify ? int64_t(labels.size()) : 1});
     for (int64_t epoch = 1; epoch <= options.epochs; ++epoch) {
         net->setTraining(true);
         const torch::Tensor order = torch::randperm(nTrain, generator);
@@ -245,8 +241,10 @@ Fitted fitNetwork(const Table& train, const std::string& target, const Table* va
                 stopped = true;
                 break;
             }
-            const torch::Tensor rows = order.narrow(0, b * batch, std::min(batch, nTrain - b * batch));
-            const torch::Tensor xb = xTrain.index_select(0, rows), yb = yTrain.index_select(0, rows);
+            const torch::Tensor rows =
+                order.narrow(0, b * batch, std::min(batch, nTrain - b * batch));
+            const torch::Tensor xb = xTrain.index_select(0, rows),
+                                yb = yTrain.index_select(0, rows);
             optimizer->zero_grad();
             const torch::Tensor out = net->forward(xb);
             torch::Tensor loss = lossOf(out, yb);
@@ -282,7 +280,8 @@ Fitted fitNetwork(const Table& train, const std::string& target, const Table* va
         if (options.liveMetrics) {
             const torch::Tensor seen = yTrain.index_select(0, order);
             if (classify) {
-                figures.score = seenOutputs.argmax(1).eq(seen).to(torch::kDouble).mean().item<double>();
+                figures.score =
+                    seenOutputs.argmax(1).eq(seen).to(torch::kDouble).mean().item<double>();
             } else {
                 const double sse = (seenOutputs.select(1, 0) - seen).square().sum().item<double>();
                 figures.score = yTrainSst > 0 ? 1 - sse / yTrainSst : NAN;
@@ -309,7 +308,8 @@ Fitted fitNetwork(const Table& train, const std::string& target, const Table* va
             plateauWait = 0;
             if (options.restoreBest) {
                 bestState.clear();
-                for (const auto& t : state) bestState.push_back(t.detach().clone());
+                for (const auto& t : state)
+                    bestState.push_back(t.detach().clone());
             }
         } else {
             ++wait;
@@ -317,7 +317,8 @@ Fitted fitNetwork(const Table& train, const std::string& target, const Table* va
         }
         if (options.earlyStopping && wait >= options.patience) break;
         learningRate = scheduledRate(options, epoch, learningRate, plateauWait);
-        for (auto& group : optimizer->param_groups()) group.options().set_lr(learningRate);
+        for (auto& group : optimizer->param_groups())
+            group.options().set_lr(learningRate);
     }
 
     const auto epochsDone = int64_t(history.size());
@@ -325,17 +326,20 @@ Fitted fitNetwork(const Table& train, const std::string& target, const Table* va
     int64_t keptEpoch = epochsDone;
     if (options.restoreBest && !bestState.empty() && bestEpoch != epochsDone) {
         torch::NoGradGuard noGrad;
-        for (size_t i = 0; i < state.size(); ++i) state[i].copy_(bestState[i]);
+        for (size_t i = 0; i < state.size(); ++i)
+            state[i].copy_(bestState[i]);
         keptEpoch = bestEpoch;
     }
     if (stopped)
-        ctx.warning(Message(text::kStopped,
-                            {std::to_string(epochsDone + 1), std::to_string(options.epochs),
-                             std::to_string(keptEpoch)}));
+        ctx.warning(
+            Message(text::kStopped, {std::to_string(epochsDone + 1), std::to_string(options.epochs),
+                                     std::to_string(keptEpoch)}));
 
     const EpochFigures& kept = history[size_t(keptEpoch - 1)];
     std::vector<std::pair<std::string, double>> metrics = {
-        {"epochs", double(epochsDone)}, {"best_epoch", double(keptEpoch)}, {"loss", kept.loss},
+        {"epochs", double(epochsDone)},
+        {"best_epoch", double(keptEpoch)},
+        {"loss", kept.loss},
         {classify ? "accuracy" : "r2", kept.score}};
     if (hasValidation) {
         metrics.emplace_back("val_loss", kept.valLoss);

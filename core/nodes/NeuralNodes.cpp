@@ -65,12 +65,15 @@ nn::TrainOptions trainOptions(const ParamValues& p) {
 
 nn::NetworkSpec networkSpec(const ParamValues& p, bool transfer) {
     nn::NetworkSpec spec;
-    for (const auto& text : p.list("layers")) spec.layers.push_back(nn::parseLayer(text));
+    for (const auto& text : p.list("layers"))
+        spec.layers.push_back(nn::parseLayer(text));
     spec.inputShape = nn::parseShape(p.text("input_shape"));
     if (transfer) {
         spec.backbonePath = p.text("backbone");
         const std::string& freeze = p.text("freeze");
-        spec.frozenLayers = freeze == "all" ? -1 : freeze == "none" ? 0 : p.integer("frozen_layers");
+        spec.frozenLayers = freeze == "all"    ? -1
+                            : freeze == "none" ? 0
+                                               : p.integer("frozen_layers");
     }
     return spec;
 }
@@ -81,18 +84,16 @@ PortValues runNetwork(const NodeInputs& inputs, const ParamValues& params, RunCo
     const Task task = networkTask(params.text("task"), train);
     const nn::NetworkSpec spec = networkSpec(params, transfer);
     const nn::TrainOptions options = trainOptions(params);
-    const char* title = transfer ? OFICINA_TR_NOOP("Transfer learning")
-                                 : OFICINA_TR_NOOP("Neural network");
+    const char* title =
+        transfer ? OFICINA_TR_NOOP("Transfer learning") : OFICINA_TR_NOOP("Neural network");
     // Refits (cross-validation, learning curves) hold out validation rows from their own data.
-    auto learner = makeLearner(title, task,
-                               [task, spec, options](const Table& t, const std::string& target,
-                                                     RunContext& c) {
-                                   return nn::fitNetwork(t, target, nullptr, task, spec, options,
-                                                         c);
-                               });
+    auto learner = makeLearner(
+        title, task,
+        [task, spec, options](const Table& t, const std::string& target, RunContext& c) {
+            return nn::fitNetwork(t, target, nullptr, task, spec, options, c);
+        });
     std::optional<Table> validation;
-    if (inputs.has("validation"))
-        validation = train.lineage().applyTo(inputs.table("validation"));
+    if (inputs.has("validation")) validation = train.lineage().applyTo(inputs.table("validation"));
     const std::string target = requireTarget(train);
     Fitted fitted = nn::fitNetwork(train, target, validation ? &*validation : nullptr, task, spec,
                                    options, ctx);
@@ -169,10 +170,9 @@ std::vector<Parameter> trainingParams(bool standardizeByDefault) {
         Parameter::boolean("restore_best", OFICINA_TR_NOOP("Restore best weights"), true)
             .withHelp(OFICINA_TR_NOOP("End with the weights of the epoch with the lowest "
                                       "validation loss, not those of the last epoch")),
-        Parameter::choice("class_weight", OFICINA_TR_NOOP("Class weights"),
-                          {{"none", OFICINA_TR_NOOP("None")},
-                           {"balanced", OFICINA_TR_NOOP("Balanced")}},
-                          "none")
+        Parameter::choice(
+            "class_weight", OFICINA_TR_NOOP("Class weights"),
+            {{"none", OFICINA_TR_NOOP("None")}, {"balanced", OFICINA_TR_NOOP("Balanced")}}, "none")
             .withHelp(OFICINA_TR_NOOP("Balanced weighs each class inversely to its frequency, so "
                                       "rare classes count as much as common ones")),
         Parameter::boolean("standardize", OFICINA_TR_NOOP("Standardise inputs"),
@@ -213,7 +213,8 @@ NodeSpec networkSpecNode() {
             .withHelp(OFICINA_TR_NOOP("The hidden layers, first to last; the output layer "
                                       "(one unit per class with softmax, or one value) is "
                                       "added after them"))};
-    for (auto& p : trainingParams(true)) params.push_back(std::move(p));
+    for (auto& p : trainingParams(true))
+        params.push_back(std::move(p));
     return {.type = "oficina.nn.network",
             .title = OFICINA_TR_NOOP("Neural network"),
             .category = Category::NeuralNets,
@@ -251,7 +252,8 @@ NodeSpec transferSpecNode() {
         Parameter::layers("layers", OFICINA_TR_NOOP("Head layers"), {})
             .withHelp(OFICINA_TR_NOOP("Layers added after the backbone, before the output layer "
                                       "for your classes"))};
-    for (auto& p : trainingParams(false)) params.push_back(std::move(p));
+    for (auto& p : trainingParams(false))
+        params.push_back(std::move(p));
     return {.type = "oficina.nn.transfer",
             .title = OFICINA_TR_NOOP("Transfer learning"),
             .category = Category::NeuralNets,

@@ -25,22 +25,28 @@ void mlp(const std::string& data) {
     const Table raw = bench::loadCsv(data, "clf_200k.csv");
     std::vector<Column> columns;
     for (const auto& c : raw.columns())
-        columns.push_back(c.withRole(c.name() == "label" ? ColumnRole::Target : ColumnRole::Feature));
+        columns.push_back(
+            c.withRole(c.name() == "label" ? ColumnRole::Target : ColumnRole::Feature));
     const Table all(std::move(columns));
     std::vector<size_t> trainRows(size_t(0.8 * double(all.rowCount())));
-    for (size_t i = 0; i < trainRows.size(); ++i) trainRows[i] = i;
+    for (size_t i = 0; i < trainRows.size(); ++i)
+        trainRows[i] = i;
     const Table train = all.takeRows(trainRows);
     const double dataRss = bench::peakRssMb();
 
     nn::NetworkSpec spec;
     for (const char* layer : {"Dense(units=64)", "ReLU", "Dense(units=64)", "ReLU"})
         spec.layers.push_back(nn::parseLayer(layer));
-    nn::TrainOptions options{.learningRate = 1e-3, .batchSize = 256, .epochs = kEpochs,
-                             .validationFraction = 0, .earlyStopping = false,
-                             .standardize = false, .threads = 2};
+    nn::TrainOptions options{.learningRate = 1e-3,
+                             .batchSize = 256,
+                             .epochs = kEpochs,
+                             .validationFraction = 0,
+                             .earlyStopping = false,
+                             .standardize = false,
+                             .threads = 2};
     std::vector<double> live, quiet;
     double lastLoss = 0;
-    {  // LibTorch's first fit in a process also starts its threads and warms its allocator
+    { // LibTorch's first fit in a process also starts its threads and warms its allocator
         RunContext warmUp;
         nn::TrainOptions once = options;
         once.epochs = 1;
@@ -52,8 +58,8 @@ void mlp(const std::string& data) {
             RunContext ctx;
             ctx.beginNode("mlp");
             (streaming ? live : quiet).push_back(bench::timed([&] {
-                (void)nn::fitNetwork(train, "label", nullptr, Task::Classification, spec,
-                                     options, ctx);
+                (void)nn::fitNetwork(train, "label", nullptr, Task::Classification, spec, options,
+                                     ctx);
             }));
             size_t cursor = 0;
             for (const auto& p : ctx.takeMetrics(cursor))
@@ -71,4 +77,6 @@ void mlp(const std::string& data) {
 
 } // namespace
 
-int main(int argc, char** argv) { return bench::run(argc, argv, {{"mlp_torch", mlp}}); }
+int main(int argc, char** argv) {
+    return bench::run(argc, argv, {{"mlp_torch", mlp}});
+}

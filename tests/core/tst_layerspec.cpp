@@ -15,7 +15,8 @@ namespace {
 
 std::vector<LayerSpec> parsed(const std::vector<std::string>& texts) {
     std::vector<LayerSpec> out;
-    for (const auto& t : texts) out.push_back(parseLayer(t));
+    for (const auto& t : texts)
+        out.push_back(parseLayer(t));
     return out;
 }
 
@@ -37,14 +38,18 @@ private Q_SLOTS:
     void textRoundTrips_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("formatted");
-        QTest::newRow("dense") << "Dense(units=64)" << "Dense(units=64)";
+        QTest::newRow("dense") << "Dense(units=64)"
+                               << "Dense(units=64)";
         QTest::newRow("defaults filled in") << "conv2d(units=8)"
                                             << "Conv2d(units=8, kernel=3, stride=1, padding=0)";
-        QTest::newRow("activation") << " relu " << "ReLU";
-        QTest::newRow("dropout") << "Dropout(rate=0.5)" << "Dropout(rate=0.5)";
+        QTest::newRow("activation") << " relu "
+                                    << "ReLU";
+        QTest::newRow("dropout") << "Dropout(rate=0.5)"
+                                 << "Dropout(rate=0.5)";
         QTest::newRow("lstm") << "LSTM(units=32, bidirectional=true, layers=2)"
                               << "LSTM(units=32, layers=2, bidirectional=true, sequences=false)";
-        QTest::newRow("pool") << "MaxPool2d" << "MaxPool2d(kernel=2, stride=0, padding=0)";
+        QTest::newRow("pool") << "MaxPool2d"
+                              << "MaxPool2d(kernel=2, stride=0, padding=0)";
     }
     void textRoundTrips() {
         QFETCH(QString, text);
@@ -80,7 +85,8 @@ private Q_SLOTS:
         QTest::newRow("not whole") << "Dense(units=2.5)"
                                    << "'Dense(units=2.5)': units must be a whole number, not "
                                       "'2.5'";
-        QTest::newRow("unclosed") << "Dense(units=2" << "'Dense(units=2': missing ')'";
+        QTest::newRow("unclosed") << "Dense(units=2"
+                                  << "'Dense(units=2': missing ')'";
     }
     void badTextIsNamed() {
         QFETCH(QString, text);
@@ -89,10 +95,10 @@ private Q_SLOTS:
     }
 
     void shapesOfACnn() {
-        const auto shapes = inferShapes(parsed({"Conv2d(units=16, kernel=3, padding=1)", "ReLU",
-                                                "MaxPool2d(kernel=2)", "Conv2d(units=32, kernel=3)",
-                                                "Flatten", "Dense(units=10)"}),
-                                        {1, 8, 8});
+        const auto shapes = inferShapes(
+            parsed({"Conv2d(units=16, kernel=3, padding=1)", "ReLU", "MaxPool2d(kernel=2)",
+                    "Conv2d(units=32, kernel=3)", "Flatten", "Dense(units=10)"}),
+            {1, 8, 8});
         const std::vector<Shape> expected = {{16, 8, 8}, {16, 8, 8}, {16, 4, 4},
                                              {32, 2, 2}, {128},      {10}};
         QCOMPARE(shapes, expected);
@@ -133,7 +139,8 @@ private Q_SLOTS:
         QFETCH(QStringList, layers);
         QFETCH(QString, message);
         std::vector<std::string> texts;
-        for (const auto& l : layers) texts.push_back(l.toStdString());
+        for (const auto& l : layers)
+            texts.push_back(l.toStdString());
         const Shape shape = *parseShape(input.toStdString());
         QCOMPARE(errorOf([&] { (void)inferShapes(parsed(texts), shape); }), message);
     }

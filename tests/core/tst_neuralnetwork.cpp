@@ -35,8 +35,8 @@ Table dataset(const std::string& name, const std::string& target) {
     const Table raw = readCsv(OFICINA_SOURCE_DIR "/resources/datasets/" + name + ".csv").table;
     std::vector<Column> columns;
     for (const auto& c : raw.columns())
-        columns.push_back(c.withRole(c.name() == target ? ColumnRole::Target
-                                                        : ColumnRole::Feature));
+        columns.push_back(
+            c.withRole(c.name() == target ? ColumnRole::Target : ColumnRole::Feature));
     return Table(std::move(columns));
 }
 
@@ -54,13 +54,15 @@ double accuracy(const Estimator& estimator, const Table& test, const std::string
     const Column& predicted = columns.front();
     const Column& truth = test.column(target);
     size_t right = 0;
-    for (size_t i = 0; i < truth.size(); ++i) right += predicted.cellText(i) == truth.cellText(i);
+    for (size_t i = 0; i < truth.size(); ++i)
+        right += predicted.cellText(i) == truth.cellText(i);
     return double(right) / double(truth.size());
 }
 
 std::vector<LayerSpec> layers(const std::vector<std::string>& texts) {
     std::vector<LayerSpec> out;
-    for (const auto& t : texts) out.push_back(parseLayer(t));
+    for (const auto& t : texts)
+        out.push_back(parseLayer(t));
     return out;
 }
 
@@ -77,7 +79,8 @@ Table windows(const std::vector<double>& series, size_t lookback) {
     const size_t rows = series.size() - lookback;
     for (size_t lag = lookback; lag >= 1; --lag) {
         std::vector<double> v(rows);
-        for (size_t r = 0; r < rows; ++r) v[r] = series[r + lookback - lag];
+        for (size_t r = 0; r < rows; ++r)
+            v[r] = series[r + lookback - lag];
         columns.push_back(Column::numeric("lag_" + std::to_string(lag), std::move(v)));
     }
     std::vector<double> next(series.begin() + ptrdiff_t(lookback), series.end());
@@ -87,7 +90,8 @@ Table windows(const std::vector<double>& series, size_t lookback) {
 
 std::vector<size_t> range(size_t from, size_t to) {
     std::vector<size_t> out;
-    for (size_t i = from; i < to; ++i) out.push_back(i);
+    for (size_t i = from; i < to; ++i)
+        out.push_back(i);
     return out;
 }
 
@@ -102,9 +106,9 @@ private Q_SLOTS:
         const auto [train, test] = stratifiedHoldout(dataset("breast_cancer", target), target);
         RunContext ctx;
         ctx.beginNode("net");
-        const Fitted fitted = fitNetwork(train, target, nullptr, Task::Classification,
-                                         {.layers = layers({"Dense(units=32)", "ReLU"})},
-                                         {.epochs = 60}, ctx);
+        const Fitted fitted =
+            fitNetwork(train, target, nullptr, Task::Classification,
+                       {.layers = layers({"Dense(units=32)", "ReLU"})}, {.epochs = 60}, ctx);
         const double acc = accuracy(*fitted.estimator, test, target);
         qInfo("breast cancer MLP test accuracy %.4f", acc);
         QVERIFY(acc >= 0.95);
@@ -116,9 +120,9 @@ private Q_SLOTS:
         const std::string target = "digit";
         const auto [train, test] = stratifiedHoldout(dataset("digits", target), target);
         RunContext ctx;
-        const Fitted fitted = fitNetwork(train, target, nullptr, Task::Classification,
-                                         {.layers = layers({"Dense(units=64)", "ReLU"})},
-                                         {.epochs = 40}, ctx);
+        const Fitted fitted =
+            fitNetwork(train, target, nullptr, Task::Classification,
+                       {.layers = layers({"Dense(units=64)", "ReLU"})}, {.epochs = 40}, ctx);
         const double acc = accuracy(*fitted.estimator, test, target);
         qInfo("digits MLP test accuracy %.4f", acc);
         QVERIFY(acc >= 0.95);
@@ -131,11 +135,10 @@ private Q_SLOTS:
         const NetworkSpec spec{
             .layers = layers({"Conv2d(units=16, kernel=3, padding=1)", "ReLU",
                               "MaxPool2d(kernel=2)", "Conv2d(units=32, kernel=3, padding=1)",
-                              "ReLU", "MaxPool2d(kernel=2)", "Flatten", "Dense(units=64)",
-                              "ReLU"}),
+                              "ReLU", "MaxPool2d(kernel=2)", "Flatten", "Dense(units=64)", "ReLU"}),
             .inputShape = Shape{1, 8, 8}};
-        const Fitted fitted = fitNetwork(train, target, nullptr, Task::Classification, spec,
-                                         {.epochs = 40}, ctx);
+        const Fitted fitted =
+            fitNetwork(train, target, nullptr, Task::Classification, spec, {.epochs = 40}, ctx);
         const double acc = accuracy(*fitted.estimator, test, target);
         qInfo("digits CNN test accuracy %.4f", acc);
         QVERIFY(acc >= 0.97);
@@ -144,13 +147,14 @@ private Q_SLOTS:
     void lstmOnSunspotsBeatsLastValue() {
         const Table raw = readCsv(OFICINA_SOURCE_DIR "/resources/datasets/sunspots.csv").table;
         const Table all = windows(raw.column("SUNACTIVITY").values(), 12);
-        const size_t cut = all.rowCount() * 8 / 10;  // forecast the last fifth, in time order
-        const Table train = all.takeRows(range(0, cut)), test = all.takeRows(range(cut, all.rowCount()));
+        const size_t cut = all.rowCount() * 8 / 10; // forecast the last fifth, in time order
+        const Table train = all.takeRows(range(0, cut)),
+                    test = all.takeRows(range(cut, all.rowCount()));
         RunContext ctx;
         const NetworkSpec spec{.layers = layers({"LSTM(units=32)"}), .inputShape = Shape{12, 1}};
-        const Fitted fitted = fitNetwork(train, "next", nullptr, Task::Regression, spec,
-                                         {.learningRate = 0.01, .epochs = 150, .patience = 20},
-                                         ctx);
+        const Fitted fitted =
+            fitNetwork(train, "next", nullptr, Task::Regression, spec,
+                       {.learningRate = 0.01, .epochs = 150, .patience = 20}, ctx);
         const auto predicted = fitted.estimator->predict(test).front().values();
         const auto& truth = test.column("next").values();
         const auto& last = test.column("lag_1").values();
@@ -170,10 +174,10 @@ private Q_SLOTS:
         RunContext a, b;
         a.beginNode("net");
         b.beginNode("net");
-        const Fitted first = fitNetwork(data, "species", nullptr, Task::Classification, spec,
-                                        options, a);
-        const Fitted second = fitNetwork(data, "species", nullptr, Task::Classification, spec,
-                                         options, b);
+        const Fitted first =
+            fitNetwork(data, "species", nullptr, Task::Classification, spec, options, a);
+        const Fitted second =
+            fitNetwork(data, "species", nullptr, Task::Classification, spec, options, b);
         QCOMPARE(seriesOf(a, "batch_loss"), seriesOf(b, "batch_loss"));
         QCOMPARE(seriesOf(a, "val_loss"), seriesOf(b, "val_loss"));
         QVERIFY(seriesOf(a, "batch_loss").size() >= 15);
@@ -195,7 +199,9 @@ private Q_SLOTS:
         try {
             (void)fitNetwork(data, target, nullptr, Task::Regression,
                              {.layers = layers({"Dense(units=64)", "ReLU"})},
-                             {.optimizer = Optimizer::Sgd, .learningRate = 5.0, .epochs = 20,
+                             {.optimizer = Optimizer::Sgd,
+                              .learningRate = 5.0,
+                              .epochs = 20,
                               .standardize = false},
                              ctx);
             QFAIL("expected the loss to diverge");
@@ -222,11 +228,10 @@ private Q_SLOTS:
                                     "set the node's input shape, e.g. 1x8x8"));
         }
         QVERIFY(ctx.metricsOf("net").empty());
-        QVERIFY_THROWS_EXCEPTION(Error, (void)fitNetwork(data, target, nullptr,
-                                                         Task::Classification,
-                                                         {.layers = layers({"ReLU"}),
-                                                          .inputShape = Shape{1, 8, 7}},
-                                                         {}, ctx));
+        QVERIFY_THROWS_EXCEPTION(
+            Error,
+            (void)fitNetwork(data, target, nullptr, Task::Classification,
+                             {.layers = layers({"ReLU"}), .inputShape = Shape{1, 8, 7}}, {}, ctx));
     }
 
     void stopKeepsTheBestWeightsSoFar() {
@@ -260,9 +265,9 @@ private Q_SLOTS:
         std::stop_source early;
         early.request_stop();
         RunContext stoppedAtOnce(early.get_token());
-        QVERIFY_THROWS_EXCEPTION(Cancelled, (void)fitNetwork(train, target, nullptr,
-                                                             Task::Classification, {}, {},
-                                                             stoppedAtOnce));
+        QVERIFY_THROWS_EXCEPTION(
+            Cancelled,
+            (void)fitNetwork(train, target, nullptr, Task::Classification, {}, {}, stoppedAtOnce));
     }
 
     void earlyStoppingRestoresTheBestEpoch() {
@@ -270,11 +275,10 @@ private Q_SLOTS:
         const Table data = dataset("breast_cancer", target);
         RunContext ctx;
         ctx.beginNode("net");
-        const Fitted fitted = fitNetwork(data, target, nullptr, Task::Classification,
-                                         {.layers = layers({"Dense(units=256)", "ReLU",
-                                                            "Dense(units=256)", "ReLU"})},
-                                         {.learningRate = 0.01, .epochs = 300, .patience = 5},
-                                         ctx);
+        const Fitted fitted =
+            fitNetwork(data, target, nullptr, Task::Classification,
+                       {.layers = layers({"Dense(units=256)", "ReLU", "Dense(units=256)", "ReLU"})},
+                       {.learningRate = 0.01, .epochs = 300, .patience = 5}, ctx);
         const auto valLoss = seriesOf(ctx, "val_loss");
         const double epochs = fitted.metrics[0].second, best = fitted.metrics[1].second;
         QVERIFY(epochs < 300);
@@ -287,7 +291,10 @@ private Q_SLOTS:
         RunContext ctx;
         ctx.beginNode("net");
         (void)fitNetwork(data, "species", nullptr, Task::Classification, {},
-                         {.schedule = Schedule::Step, .stepSize = 2, .decay = 0.5, .epochs = 5,
+                         {.schedule = Schedule::Step,
+                          .stepSize = 2,
+                          .decay = 0.5,
+                          .epochs = 5,
                           .earlyStopping = false},
                          ctx);
         const std::vector<double> expected = {1e-3, 1e-3, 5e-4, 5e-4, 2.5e-4};
@@ -350,14 +357,20 @@ private Q_SLOTS:
                                               0.5e-3 * (1 + std::cos(3 * M_PI / 4))};
         const auto rates = seriesOf(cosine, "lr");
         QCOMPARE(rates.size(), expected.size());
-        for (size_t i = 0; i < rates.size(); ++i) QVERIFY(std::abs(rates[i] - expected[i]) < 1e-15);
+        for (size_t i = 0; i < rates.size(); ++i)
+            QVERIFY(std::abs(rates[i] - expected[i]) < 1e-15);
 
         // Reduce on plateau: the rate drops only after an epoch that set no new best.
         RunContext plateau;
         plateau.beginNode("net");
         (void)fitNetwork(data, "species", nullptr, Task::Classification, {},
-                         {.optimizer = Optimizer::Sgd, .learningRate = 0.5, .schedule = Schedule::Plateau,
-                          .decay = 0.5, .epochs = 40, .earlyStopping = false, .patience = 2},
+                         {.optimizer = Optimizer::Sgd,
+                          .learningRate = 0.5,
+                          .schedule = Schedule::Plateau,
+                          .decay = 0.5,
+                          .epochs = 40,
+                          .earlyStopping = false,
+                          .patience = 2},
                          plateau);
         const auto lr = seriesOf(plateau, "lr"), val = seriesOf(plateau, "val_loss");
         int drops = 0;
@@ -383,10 +396,9 @@ private Q_SLOTS:
                           Column::categorical("label", y, {"common", "rare"}, ColumnRole::Target)});
         const auto rarePredictions = [&](bool balanced) {
             RunContext ctx;
-            const Fitted f = fitNetwork(data, "label", nullptr, Task::Classification, {},
-                                        {.epochs = 30, .validationFraction = 0,
-                                         .balancedClassWeights = balanced},
-                                        ctx);
+            const Fitted f = fitNetwork(
+                data, "label", nullptr, Task::Classification, {},
+                {.epochs = 30, .validationFraction = 0, .balancedClassWeights = balanced}, ctx);
             const Column predicted = f.estimator->predict(data).front();
             return std::count(predicted.codes().begin(), predicted.codes().end(), 1);
         };
@@ -400,7 +412,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         uint32_t noise = 12345;
         for (const std::string kind : {"horizontal", "vertical"}) {
-            const std::filesystem::path folder = dir.filePath(QString::fromStdString(kind)).toStdString();
+            const std::filesystem::path folder =
+                dir.filePath(QString::fromStdString(kind)).toStdString();
             std::filesystem::create_directories(folder);
             for (int i = 0; i < 12; ++i) {
                 constexpr int side = 16;
@@ -416,13 +429,14 @@ private Q_SLOTS:
                 QVERIFY(stbi_write_png(file.string().c_str(), side, side, 1, pixels.data(), side));
             }
         }
-        const Table images = readImageFolder(dir.path().toStdString(), {.width = 8, .height = 8}).table;
+        const Table images =
+            readImageFolder(dir.path().toStdString(), {.width = 8, .height = 8}).table;
         QCOMPARE(images.rowCount(), size_t(24));
         RunContext ctx;
         const Fitted fitted = fitNetwork(
             images, kImageLabelColumn, nullptr, Task::Classification,
-            {.layers = layers({"Conv2d(units=4, kernel=3, padding=1)", "ReLU", "MaxPool2d(kernel=2)",
-                               "Flatten"}),
+            {.layers = layers({"Conv2d(units=4, kernel=3, padding=1)", "ReLU",
+                               "MaxPool2d(kernel=2)", "Flatten"}),
              .inputShape = Shape{1, 8, 8}},
             {.learningRate = 0.01, .batchSize = 4, .epochs = 30, .validationFraction = 0}, ctx);
         QCOMPARE(accuracy(*fitted.estimator, images, kImageLabelColumn), 1.0);
@@ -430,7 +444,8 @@ private Q_SLOTS:
 
     void nodeTrainsWithAValidationInput() {
         NodeRegistry registry;
-        registerBuiltinNodes(registry, {.datasetDirectory = OFICINA_SOURCE_DIR "/resources/datasets"});
+        registerBuiltinNodes(registry,
+                             {.datasetDirectory = OFICINA_SOURCE_DIR "/resources/datasets"});
         Builder b;
         b.node("iris", "oficina.data.sample", {{"dataset", std::string("iris")}})
             .node("split", "oficina.data.split")
@@ -446,7 +461,8 @@ private Q_SLOTS:
         const NodeResult& net = result.nodes.at("net");
         QVERIFY2(net.state == NodeState::Done, net.error ? net.error->english().c_str() : "");
         size_t validationPoints = 0;
-        for (const auto& p : net.metrics) validationPoints += p.series == "val_accuracy";
+        for (const auto& p : net.metrics)
+            validationPoints += p.series == "val_accuracy";
         QVERIFY(validationPoints > 0);
     }
 };

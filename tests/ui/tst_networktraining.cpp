@@ -40,7 +40,7 @@ private Q_SLOTS:
         sample.set("dataset", std::string("digits"));
         const QString data = doc.addNode("oficina.data.sample", {0, 0}, sample);
         const QString net = doc.addNode("oficina.nn.network", {240, 0});
-        doc.setParameter(net, "batch_size", int64_t(4));  // many batches: a long first epochs
+        doc.setParameter(net, "batch_size", int64_t(4)); // many batches: a long first epochs
         doc.setParameter(net, "epochs", int64_t(500));
         doc.setParameter(net, "early_stopping", false);
         QVERIFY(!doc.connectPorts({{data.toStdString(), "data"}, {net.toStdString(), "data"}}));
@@ -81,9 +81,10 @@ private Q_SLOTS:
         QVERIFY2(longest < 250, qPrintable(QString::number(longest)));
 
         const core::NodeResult& stopped = window.nodeResults().at(net);
-        QCOMPARE(stopped.state, core::NodeState::Done);  // the weights so far are kept
+        QCOMPARE(stopped.state, core::NodeState::Done); // the weights so far are kept
         QCOMPARE(stopped.warnings.size(), size_t(1));
-        QVERIFY(QString::fromStdString(stopped.warnings[0].english()).startsWith("stopped in epoch 2"));
+        QVERIFY(
+            QString::fromStdString(stopped.warnings[0].english()).startsWith("stopped in epoch 2"));
         auto* chart = window.outputs().findChild<ui::LossChart*>();
         QVERIFY(chart);
         QVERIFY(chart->pointCount("batch_loss") > 10);
