@@ -4,6 +4,7 @@
 #include "data/FeatureMatrix.h"
 #include "data/ImageFolder.h"
 #include "data/Split.h"
+#include "eval/Metrics.h"
 #include "eval/RegressionMetrics.h"
 #include "nn/Network.h"
 #include "nodes/Nodes.h"
@@ -440,6 +441,36 @@ private Q_SLOTS:
              .inputShape = Shape{1, 8, 8}},
             {.learningRate = 0.01, .batchSize = 4, .epochs = 30, .validationFraction = 0}, ctx);
         QCOMPARE(accuracy(*fitted.estimator, images, kImageLabelColumn), 1.0);
+    }
+
+    /// The network is a Model like any other: cross-validation refits its recipe per fold.
+    void crossValidationRefitsTheNetwork() {
+        NodeRegistry registry;
+        registerBuiltinNodes(registry,
+                             {.datasetDirectory = OFICINA_SOURCE_DIR "/resources/datasets"});
+        Builder b;
+        b.node("iris", "oficina.data.sample", {{"dataset", std::string("iris")}})
+            .node("net", "oficina.nn.network",
+                  {{"layers", std::vector<std::string>{"Dense(units=16)", "ReLU"}},
+                   {"learning_rate", 0.01},
+                   {"epochs", int64_t(60)}})
+            .node("cv", "oficina.eval.cross_validation", {{"n_splits", int64_t(3)}})
+            .link("iris.data", "net.data")
+            .link("net.model", "cv.model")
+            .link("iris.data", "cv.data");
+        Executor executor(registry);
+        RunContext ctx;
+        const RunResult result = executor.run(b.graph, ctx);
+        QVERIFY(!result.anyFailed());
+        const Metrics& scores = output<Metrics>(result, "cv", "metrics");
+        const LabeledMatrix* folds = scores.matrix("folds");
+        QVERIFY(folds);
+        QCOMPARE(folds->rowLabels.size(), size_t(3));
+        double mean = 0;
+        for (const auto& [name, value] : scores.scalars)
+            if (name == "accuracy_mean") mean = value;
+        qInfo("iris 3-fold accuracy of the network: %.4f", mean);
+        QVERIFY(mean > 0.9);
     }
 
     void nodeTrainsWithAValidationInput() {
