@@ -60,7 +60,7 @@ double accuracy(const Estimator& estimator, const Table& test, const std::string
     return double(right) / double(truth.size());
 }
 
-std::vector<LayerSpec> layers(const std::vector<std::string>& texts) {
+std::vector<LayerSpec> parsedLayers(const std::vector<std::string>& texts) {
     std::vector<LayerSpec> out;
     for (const auto& t : texts)
         out.push_back(parseLayer(t));
@@ -109,7 +109,7 @@ private Q_SLOTS:
         ctx.beginNode("net");
         const Fitted fitted =
             fitNetwork(train, target, nullptr, Task::Classification,
-                       {.layers = layers({"Dense(units=32)", "ReLU"})}, {.epochs = 60}, ctx);
+                       {.layers = parsedLayers({"Dense(units=32)", "ReLU"})}, {.epochs = 60}, ctx);
         const double acc = accuracy(*fitted.estimator, test, target);
         qInfo("breast cancer MLP test accuracy %.4f", acc);
         QVERIFY(acc >= 0.95);
@@ -123,7 +123,7 @@ private Q_SLOTS:
         RunContext ctx;
         const Fitted fitted =
             fitNetwork(train, target, nullptr, Task::Classification,
-                       {.layers = layers({"Dense(units=64)", "ReLU"})}, {.epochs = 40}, ctx);
+                       {.layers = parsedLayers({"Dense(units=64)", "ReLU"})}, {.epochs = 40}, ctx);
         const double acc = accuracy(*fitted.estimator, test, target);
         qInfo("digits MLP test accuracy %.4f", acc);
         QVERIFY(acc >= 0.95);
@@ -134,7 +134,8 @@ private Q_SLOTS:
         const auto [train, test] = stratifiedHoldout(dataset("digits", target), target);
         RunContext ctx;
         const NetworkSpec spec{
-            .layers = layers({"Conv2d(units=16, kernel=3, padding=1)", "ReLU",
+            .layers =
+                parsedLayers({"Conv2d(units=16, kernel=3, padding=1)", "ReLU",
                               "MaxPool2d(kernel=2)", "Conv2d(units=32, kernel=3, padding=1)",
                               "ReLU", "MaxPool2d(kernel=2)", "Flatten", "Dense(units=64)", "ReLU"}),
             .inputShape = Shape{1, 8, 8}};
@@ -152,7 +153,8 @@ private Q_SLOTS:
         const Table train = all.takeRows(range(0, cut)),
                     test = all.takeRows(range(cut, all.rowCount()));
         RunContext ctx;
-        const NetworkSpec spec{.layers = layers({"LSTM(units=32)"}), .inputShape = Shape{12, 1}};
+        const NetworkSpec spec{.layers = parsedLayers({"LSTM(units=32)"}),
+                               .inputShape = Shape{12, 1}};
         const Fitted fitted =
             fitNetwork(train, "next", nullptr, Task::Regression, spec,
                        {.learningRate = 0.01, .epochs = 150, .patience = 20}, ctx);
@@ -170,7 +172,8 @@ private Q_SLOTS:
 
     void sameSeedSameNumbers() {
         const Table data = dataset("iris", "species");
-        const NetworkSpec spec{.layers = layers({"Dense(units=16)", "Tanh", "Dropout(rate=0.1)"})};
+        const NetworkSpec spec{.layers =
+                                   parsedLayers({"Dense(units=16)", "Tanh", "Dropout(rate=0.1)"})};
         const TrainOptions options{.epochs = 15, .seed = 7};
         RunContext a, b;
         a.beginNode("net");
@@ -199,7 +202,7 @@ private Q_SLOTS:
         RunContext ctx;
         try {
             (void)fitNetwork(data, target, nullptr, Task::Regression,
-                             {.layers = layers({"Dense(units=64)", "ReLU"})},
+                             {.layers = parsedLayers({"Dense(units=64)", "ReLU"})},
                              {.optimizer = Optimizer::Sgd,
                               .learningRate = 5.0,
                               .epochs = 20,
@@ -221,7 +224,7 @@ private Q_SLOTS:
         ctx.beginNode("net");
         try {
             (void)fitNetwork(data, target, nullptr, Task::Classification,
-                             {.layers = layers({"Conv2d(units=8, kernel=3)"})}, {}, ctx);
+                             {.layers = parsedLayers({"Conv2d(units=8, kernel=3)"})}, {}, ctx);
             QFAIL("expected a shape error");
         } catch (const Error& e) {
             QCOMPARE(QString::fromStdString(e.message().english()),
@@ -230,9 +233,9 @@ private Q_SLOTS:
         }
         QVERIFY(ctx.metricsOf("net").empty());
         QVERIFY_THROWS_EXCEPTION(
-            Error,
-            (void)fitNetwork(data, target, nullptr, Task::Classification,
-                             {.layers = layers({"ReLU"}), .inputShape = Shape{1, 8, 7}}, {}, ctx));
+            Error, (void)fitNetwork(
+                       data, target, nullptr, Task::Classification,
+                       {.layers = parsedLayers({"ReLU"}), .inputShape = Shape{1, 8, 7}}, {}, ctx));
     }
 
     void stopKeepsTheBestWeightsSoFar() {
@@ -253,7 +256,7 @@ private Q_SLOTS:
             stop.request_stop();
         });
         const Fitted fitted = fitNetwork(train, target, nullptr, Task::Classification,
-                                         {.layers = layers({"Dense(units=64)", "ReLU"})},
+                                         {.layers = parsedLayers({"Dense(units=64)", "ReLU"})},
                                          {.batchSize = 8, .epochs = 1000}, ctx);
         watcher.request_stop();
         const auto warnings = ctx.takeWarnings();
@@ -276,10 +279,10 @@ private Q_SLOTS:
         const Table data = dataset("breast_cancer", target);
         RunContext ctx;
         ctx.beginNode("net");
-        const Fitted fitted =
-            fitNetwork(data, target, nullptr, Task::Classification,
-                       {.layers = layers({"Dense(units=256)", "ReLU", "Dense(units=256)", "ReLU"})},
-                       {.learningRate = 0.01, .epochs = 300, .patience = 5}, ctx);
+        const Fitted fitted = fitNetwork(
+            data, target, nullptr, Task::Classification,
+            {.layers = parsedLayers({"Dense(units=256)", "ReLU", "Dense(units=256)", "ReLU"})},
+            {.learningRate = 0.01, .epochs = 300, .patience = 5}, ctx);
         const auto valLoss = seriesOf(ctx, "val_loss");
         const double epochs = fitted.metrics[0].second, best = fitted.metrics[1].second;
         QVERIFY(epochs < 300);
@@ -436,11 +439,79 @@ private Q_SLOTS:
         RunContext ctx;
         const Fitted fitted = fitNetwork(
             images, kImageLabelColumn, nullptr, Task::Classification,
-            {.layers = layers({"Conv2d(units=4, kernel=3, padding=1)", "ReLU",
-                               "MaxPool2d(kernel=2)", "Flatten"}),
+            {.layers = parsedLayers({"Conv2d(units=4, kernel=3, padding=1)", "ReLU",
+                                     "MaxPool2d(kernel=2)", "Flatten"}),
              .inputShape = Shape{1, 8, 8}},
             {.learningRate = 0.01, .batchSize = 4, .epochs = 30, .validationFraction = 0}, ctx);
         QCOMPARE(accuracy(*fitted.estimator, images, kImageLabelColumn), 1.0);
+    }
+
+    /// Every layer kind builds, trains (the loss falls) and predicts finite values, on the
+    /// shapes it reads: a sequence, an image and token codes (Digits' pixels are whole numbers
+    /// 0-16).
+    void everyLayerKindTrains_data() {
+        QTest::addColumn<QString>("data");
+        QTest::addColumn<QStringList>("layers");
+        QTest::addColumn<QString>("shape");
+        QTest::newRow("sequence") << "sunspots"
+                                  << QStringList{"Conv1d(units=4, kernel=3, padding=1)",
+                                                 "GELU",
+                                                 "AvgPool1d(kernel=2)",
+                                                 "MaxPool1d(kernel=2, padding=1)",
+                                                 "BatchNorm",
+                                                 "GRU(units=8, bidirectional=true, "
+                                                 "sequences=true)",
+                                                 "RNN(units=8, layers=2)",
+                                                 "Dense(units=8)",
+                                                 "Sigmoid"}
+                                  << "1x12";
+        QTest::newRow("image 2-D") << "digits"
+                                   << QStringList{"Conv2d(units=4, kernel=3)",
+                                                  "BatchNorm",
+                                                  "AvgPool2d(kernel=2)",
+                                                  "Tanh",
+                                                  "Flatten",
+                                                  "Dropout(rate=0.3)",
+                                                  "Dense(units=16)",
+                                                  "ReLU"}
+                                   << "1x8x8";
+        QTest::newRow("tokens") << "tokens"
+                                << QStringList{"Embedding(vocabulary=17, units=4)",
+                                               "LSTM(units=8, bidirectional=true)"}
+                                << "";
+    }
+    void everyLayerKindTrains() {
+        QFETCH(QString, data);
+        QFETCH(QStringList, layers);
+        QFETCH(QString, shape);
+        Table table;
+        std::string target;
+        Task task = Task::Classification;
+        if (data == "sunspots") {
+            const Table raw = readCsv(OFICINA_SOURCE_DIR "/resources/datasets/sunspots.csv").table;
+            table = windows(raw.column("SUNACTIVITY").values(), 12);
+            target = "next";
+            task = Task::Regression;
+        } else {
+            table = dataset("digits", "digit");
+            target = "digit";
+        }
+        std::vector<std::string> texts;
+        for (const auto& l : layers)
+            texts.push_back(l.toStdString());
+        RunContext ctx;
+        ctx.beginNode("net");
+        const Fitted fitted = fitNetwork(
+            table, target, nullptr, task,
+            {.layers = parsedLayers(texts), .inputShape = parseShape(shape.toStdString())},
+            {.learningRate = 0.01, .epochs = 8, .earlyStopping = false}, ctx);
+        const auto loss = seriesOf(ctx, "loss");
+        QCOMPARE(loss.size(), size_t(8));
+        QVERIFY2(loss.back() < loss.front(), qPrintable(QString::number(loss.back())));
+        const auto columns = fitted.estimator->predict(table);
+        const Column& values = columns.size() > 1 ? columns[1] : columns[0];
+        for (const double v : values.values())
+            QVERIFY(std::isfinite(v));
     }
 
     /// The network is a Model like any other: cross-validation refits its recipe per fold.
