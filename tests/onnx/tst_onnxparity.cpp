@@ -1,21 +1,21 @@
-// ONNX export parity (issue 6). Models trained on the bundled datasets — mixed-type tables with
+// ONNX export parity (issue 6) for the preprocessing steps, linear models and K-Means. Models
+// trained on the bundled datasets — mixed-type tables with
 // missing cells and an unseen category where a step is about them — are exported, run in ONNX
 // Runtime (npm onnxruntime-node through tests/onnx/run_model.js, installed by the onnx.runtime
 // fixture) and compared with the app's Model::predict on the same rows: labels identical,
 // probabilities, values and distances within 1e-4. Also: refusal before writing, metadata, the
 // single-input form, atomic writes and the MODEL.md card.
+#include "OnnxHarness.h"
+
 #include "cluster/KMeans.h"
-#include "data/CsvReader.h"
 #include "data/FeatureMatrix.h"
 #include "export/OnnxExport.h"
 #include "models/CoordinateDescent.h"
 #include "models/LinearRegression.h"
 #include "models/LogisticRegression.h"
-#include "pipeline/RunContext.h"
 #include "reduce/Pca.h"
 #include "transform/Binning.h"
 #include "transform/ColumnEdits.h"
-#include "transform/ColumnSelection.h"
 #include "transform/Encoders.h"
 #include "transform/FeatureSelection.h"
 #include "transform/Imputer.h"
@@ -31,13 +31,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
-#include <functional>
 #include <limits>
 #include <map>
 
@@ -45,92 +43,9 @@ using namespace oficina::core;
 
 namespace {
 
-constexpr double kTolerance = 1e-4;
-const QString kRunner = QStringLiteral(OFICINA_SOURCE_DIR "/tests/onnx/run_model.js");
-
-// ---- data -----------------------------------------------------------------------------------
-
-/// A bundled dataset with its numbers rounded to float, as the graph's float inputs carry
-/// them, so both sides see the same values.
-Table dataset(const std::string& name, const std::string& target) {
-    const Table raw =
-        readCsv(std::string(OFICINA_SOURCE_DIR) + "/resources/datasets/" + name + ".csv").table;
-    std::vector<Column> columns;
-    for (const Column& c : raw.columns()) {
-        const ColumnRole role = c.name() == target ? ColumnRole::Target : ColumnRole::Feature;
-        if (!c.isNumeric()) {
-            columns.push_back(c.withRole(role));
-            continue;
-        }
-        std::vector<double> values = c.values();
-        for (double& v : values)
-            v = double(float(v));
-        columns.push_back(Column::numeric(c.name(), std::move(values), role));
-    }
-    Table t(std::move(columns));
-    t.startLineage();
-    return t;
-}
-
-/// Numeric column `source` becomes categorical "<source>_level" (low / mid / high, cut at
-/// `low` and `high`; every 7th cell missing; every other "high" of the rows that are never
-/// trained on, i % 4 == 0, is the unseen "extreme"), and every 9th cell of `blank` is missing.
-Table mixed(const Table& table, const std::string& source, double low, double high,
-            const std::string& blank) {
-    std::vector<Column> columns;
-    int highs = 0;
-    for (const Column& c : table.columns()) {
-        if (c.name() == source) {
-            std::vector<int32_t> codes;
-            for (size_t i = 0; i < c.size(); ++i) {
-                const double v = c.values()[i];
-                int32_t code = v < low ? 0 : v < high ? 1 : 2;
-                if (code == 2 && i % 4 == 0 && highs++ % 2 == 0) code = 3;
-                codes.push_back(i % 7 == 3 ? Column::kMissingCode : code);
-            }
-            columns.push_back(Column::categorical(source + "_level", std::move(codes),
-                                                  {"low", "mid", "high", "extreme"}));
-        } else if (c.name() == blank) {
-            std::vector<double> values = c.values();
-            for (size_t i = 4; i < values.size(); i += 9)
-                values[i] = std::nan("");
-            columns.push_back(Column::numeric(c.name(), std::move(values), c.role()));
-        } else {
-            columns.push_back(c);
-        }
-    }
-    Table t(std::move(columns));
-    t.startLineage();
-    return t;
-}
-
-/// The rows models are fitted on: three of every four.
-Table trainingRows(const Table& table) {
-    std::vector<size_t> rows;
-    for (size_t i = 0; i < table.rowCount(); ++i)
-        if (i % 4 != 0) rows.push_back(i);
-    return table.takeRows(rows);
-}
-
-/// "Select columns & set target": `features` (empty = all but the target) and the target.
-Table select(const Table& t, std::vector<std::string> features, const std::string& target) {
-    if (features.empty())
-        for (const Column& c : t.columns())
-            if (c.name() != target) features.push_back(c.name());
-    std::vector<ColumnSchema> schemas;
-    for (const std::string& name : features) {
-        const Column& c = t.column(name);
-        schemas.push_back({name, c.type(), ColumnRole::Feature,
-                           c.isNumeric() ? std::vector<std::string>{} : c.categories()});
-    }
-    return applyStep(std::make_shared<const ColumnSelectionStep>(std::move(schemas), target), t);
-}
+using namespace onnxtest;
 
 // ---- learners -------------------------------------------------------------------------------
-
-std::vector<std::string> featuresOf(const Table& t) {
-    return t.namesWithRole(ColumnRole::Feature);
-}
 
 std::shared_ptr<const Learner> logistic(LogisticRegressionOptions options = {}) {
     return makeLearner("Logistic regression", Task::Classification,
@@ -181,24 +96,7 @@ std::shared_ptr<const Learner> kmeans(int k) {
                        });
 }
 
-Model train(const Table& table, std::shared_ptr<const Learner> learner) {
-    RunContext ctx;
-    return trainModel(trainingRows(table), std::move(learner), ctx);
-}
-
 // ---- the cases: a model and the raw rows to predict ------------------------------------------
-
-struct Case {
-    Model model;
-    Table rows;
-};
-
-Table wineMixed() {
-    return mixed(dataset("wine", "cultivar"), "color_intensity", 4, 7, "magnesium");
-}
-Table diabetesMixed() {
-    return mixed(dataset("diabetes", "progression"), "bmi", 24, 30, "bp");
-}
 
 Case logisticSoftmax() { // iris: standard scaler → softmax
     const Table raw = dataset("iris", "species");
@@ -367,36 +265,6 @@ const std::vector<NamedCase>& cases() {
     return all;
 }
 
-// ---- ONNX Runtime ---------------------------------------------------------------------------
-
-/// The graph's inputs for `rows`: float (NaN → null) or string ("" for missing) tensors.
-QJsonObject feedsFor(const OnnxExportResult& exported, const Table& rows) {
-    QJsonObject feeds;
-    for (const OnnxInput& in : exported.inputs) {
-        QJsonArray data;
-        for (size_t i = 0; i < rows.rowCount(); ++i)
-            for (const std::string& name : in.columns) {
-                const Column& c = rows.column(name);
-                if (!c.isNumeric())
-                    data.append(QString::fromStdString(c.cellText(i)));
-                else if (std::isnan(c.values()[i]))
-                    data.append(QJsonValue::Null);
-                else
-                    data.append(c.values()[i]);
-            }
-        feeds.insert(
-            QString::fromStdString(in.name),
-            QJsonObject{{"type", QString::fromStdString(in.type)},
-                        {"dims", QJsonArray{qint64(rows.rowCount()), qint64(in.columns.size())}},
-                        {"data", data}});
-    }
-    return feeds;
-}
-
-double number(const QJsonValue& v) {
-    return v.isNull() ? std::nan("") : v.toDouble();
-}
-
 // ---- a minimal protobuf reader, enough for ModelProto's top-level fields ------------------
 
 struct ProtoFields {
@@ -479,7 +347,6 @@ class OnnxParity : public QObject {
 
 private Q_SLOTS:
     void initTestCase();
-    void cleanupTestCase();
     void parity_data();
     void parity();
     void singleInput();
@@ -489,139 +356,11 @@ private Q_SLOTS:
     void atomicWrite();
 
 private:
-    /// Exports, runs in ONNX Runtime and compares with Model::predict (qInfo gives the largest
-    /// difference); returns what differs, or nothing.
-    QString checkParity(const Model& model, const Table& rows, const QString& file,
-                        const OnnxExportOptions& options = {});
-    QJsonObject runInOrt(const QString& model, const QJsonObject& feeds);
-
-    QTemporaryDir m_dir;
-    QProcess m_ort;
-    double m_largest = 0.0;
+    OrtChecker m_ort;
 };
 
 void OnnxParity::initTestCase() {
-    QVERIFY(m_dir.isValid());
-    m_dir.setAutoRemove(!qEnvironmentVariableIsSet("OFICINA_ONNX_KEEP")); // to look at the files
-    if (!m_dir.autoRemove()) qInfo("exports kept in %s", qPrintable(m_dir.path()));
-    const QString ortDir = qEnvironmentVariable("OFICINA_ORT_DIR", QStringLiteral(OFICINA_ORT_DIR));
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("OFICINA_ORT_DIR"), ortDir);
-    const QString help =
-        QStringLiteral("ONNX Runtime for Node is not usable from %1: run tests/onnx/install_ort.sh "
-                       "%1 (ctest's "
-                       "onnx.runtime test does; it needs node, npm and npm's registry)")
-            .arg(ortDir);
-    QProcess check;
-    check.setProcessEnvironment(env);
-    check.start(QStringLiteral("node"), {kRunner, QStringLiteral("--check")});
-    QVERIFY2(
-        check.waitForFinished(60000) && check.exitStatus() == QProcess::NormalExit &&
-            check.exitCode() == 0,
-        qPrintable(help + QStringLiteral("\n") + QString::fromUtf8(check.readAllStandardError())));
-    qInfo("%s", check.readAllStandardOutput().trimmed().constData());
-    m_ort.setProcessEnvironment(env);
-    m_ort.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_ort.start(QStringLiteral("node"), {kRunner, QStringLiteral("--serve")});
-    QVERIFY2(m_ort.waitForStarted(10000), qPrintable(help));
-}
-
-void OnnxParity::cleanupTestCase() {
-    if (m_ort.state() != QProcess::NotRunning) {
-        m_ort.closeWriteChannel();
-        if (!m_ort.waitForFinished(5000)) m_ort.kill();
-    }
-    qInfo("largest difference over all cases: %.3g", m_largest);
-}
-
-QJsonObject OnnxParity::runInOrt(const QString& model, const QJsonObject& feeds) {
-    const QJsonObject request{{"model", model}, {"inputs", feeds}};
-    m_ort.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
-    while (!m_ort.canReadLine())
-        if (!m_ort.waitForReadyRead(60000)) return {{"error", "no answer from run_model.js"}};
-    return QJsonDocument::fromJson(m_ort.readLine()).object();
-}
-
-QString OnnxParity::checkParity(const Model& model, const Table& rows, const QString& file,
-                                const OnnxExportOptions& options) {
-    const OnnxExportResult exported = exportOnnx(model, file.toStdString(), options);
-    const QJsonObject answer = runInOrt(file, feedsFor(exported, rows));
-    if (answer.contains(QLatin1String("error")))
-        return QStringLiteral("ONNX Runtime failed: ") +
-               answer.value(QLatin1String("error")).toString();
-    const QJsonObject outputs = answer.value(QLatin1String("outputs")).toObject();
-    const auto values = [&](const char* name) {
-        return outputs.value(QLatin1String(name)).toObject().value(QLatin1String("data")).toArray();
-    };
-    const Table predicted = model.predict(rows);
-    const size_t n = rows.rowCount();
-    const QJsonArray label = values("label");
-    if (size_t(label.size()) != n)
-        return QStringLiteral("label has %1 rows, expected %2").arg(label.size()).arg(n);
-    double largest = 0.0;
-    QString failure;
-    const auto near = [&](double app, double onnx, const char* what, size_t row) {
-        const double diff = std::isnan(app) && std::isnan(onnx) ? 0.0 : std::abs(app - onnx);
-        if (!(diff <= kTolerance) && failure.isEmpty())
-            failure = QStringLiteral("%1, row %2: app %3, ONNX %4")
-                          .arg(QLatin1String(what))
-                          .arg(row)
-                          .arg(app, 0, 'g', 10)
-                          .arg(onnx, 0, 'g', 10);
-        if (!std::isnan(diff)) largest = std::max(largest, diff);
-    };
-    const auto sameLabel = [&](const std::string& app, const QString& onnx, size_t row) {
-        if (app != onnx.toStdString() && failure.isEmpty())
-            failure = QStringLiteral("row %1: the app says '%2', ONNX '%3'")
-                          .arg(row)
-                          .arg(QString::fromStdString(app), onnx);
-    };
-    switch (model.estimator->task()) {
-    case Task::Classification: {
-        const Column& app = predicted.column(kPredictionColumn);
-        for (size_t i = 0; i < n; ++i)
-            sameLabel(app.cellText(i), label[qsizetype(i)].toString(), i);
-        const QJsonArray p = values("probabilities");
-        std::vector<const Column*> columns; // P(label) in class order, as the graph has them
-        for (const Column& c : predicted.columns())
-            if (c.role() == ColumnRole::Prediction && c.name() != kPredictionColumn)
-                columns.push_back(&c);
-        const size_t k = columns.size();
-        if (size_t(p.size()) != n * k)
-            return QStringLiteral("probabilities: %1 values, expected %2").arg(p.size()).arg(n * k);
-        for (size_t i = 0; i < n; ++i)
-            for (size_t j = 0; j < k; ++j)
-                near(columns[j]->values()[i], number(p[qsizetype(i * k + j)]), "probability", i);
-        break;
-    }
-    case Task::Regression: {
-        const Column& app = predicted.column(kPredictionColumn);
-        for (size_t i = 0; i < n; ++i)
-            near(app.values()[i], number(label[qsizetype(i)]), "value", i);
-        break;
-    }
-    case Task::Clustering: {
-        const Column& app = predicted.column(kClusterColumn);
-        const auto& kmeans = dynamic_cast<const KMeansModel&>(*model.estimator);
-        const Eigen::MatrixXd X = featureMatrix(model.lineage.applyTo(rows), kmeans.featureNames());
-        const QJsonArray d = values("distances");
-        const auto k = size_t(kmeans.centers().rows());
-        if (size_t(d.size()) != n * k)
-            return QStringLiteral("distances: %1 values, expected %2").arg(d.size()).arg(n * k);
-        for (size_t i = 0; i < n; ++i) {
-            sameLabel(app.cellText(i), QString::number(label[qsizetype(i)].toInteger()), i);
-            for (size_t c = 0; c < k; ++c)
-                near((X.row(Eigen::Index(i)) - kmeans.centers().row(Eigen::Index(c))).norm(),
-                     number(d[qsizetype(i * k + c)]), "distance", i);
-        }
-        break;
-    }
-    }
-    qInfo("%s: %llu bytes, %zu nodes, %zu input(s), largest difference %.3g",
-          qPrintable(QFileInfo(file).fileName()), static_cast<unsigned long long>(exported.bytes),
-          exported.nodeCount, exported.inputs.size(), largest);
-    m_largest = std::max(m_largest, largest);
-    return failure;
+    QVERIFY2(m_ort.start(), qPrintable(m_ort.error()));
 }
 
 void OnnxParity::parity_data() {
@@ -635,14 +374,14 @@ void OnnxParity::parity() {
     const Case c = cases()[size_t(index)].make();
     QVERIFY(!onnxRefusal(c.model));
     const QString failure =
-        checkParity(c.model, c.rows, m_dir.filePath(QStringLiteral("case%1.onnx").arg(index)));
+        m_ort.check(c.model, c.rows, m_ort.file(QStringLiteral("case%1.onnx").arg(index)));
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
 }
 
 void OnnxParity::singleInput() {
     const Case c = logisticSoftmax();
-    const QString file = m_dir.filePath(QStringLiteral("single.onnx"));
-    const QString failure = checkParity(c.model, c.rows, file, {.singleInput = true});
+    const QString file = m_ort.file(QStringLiteral("single.onnx"));
+    const QString failure = m_ort.check(c.model, c.rows, file, {.singleInput = true});
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
     const OnnxExportResult r = exportOnnx(c.model, file.toStdString(), {.singleInput = true});
     QCOMPARE(r.inputs.size(), size_t(1));
@@ -651,7 +390,7 @@ void OnnxParity::singleInput() {
     QCOMPARE(r.inputs[0].columns[0], std::string("sepal length (cm)"));
     // A categorical input column cannot go into one float tensor.
     const Case mixedCase = imputeOneHotScaleLogistic();
-    const QString refused = m_dir.filePath(QStringLiteral("single-mixed.onnx"));
+    const QString refused = m_ort.file(QStringLiteral("single-mixed.onnx"));
     QVERIFY_THROWS_EXCEPTION(
         Error, exportOnnx(mixedCase.model, refused.toStdString(), {.singleInput = true}));
     QVERIFY(!QFile::exists(refused));
@@ -670,8 +409,8 @@ void OnnxParity::awkwardColumnNames() {
     Table t = select(raw, {}, "species");
     t = applyStep(fitStandardScaler(trainingRows(t)), t);
     const Model model = train(t, logistic());
-    const QString file = m_dir.filePath(QStringLiteral("awkward.onnx"));
-    const QString failure = checkParity(model, raw, file);
+    const QString file = m_ort.file(QStringLiteral("awkward.onnx"));
+    const QString failure = m_ort.check(model, raw, file);
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
     const OnnxExportResult r = exportOnnx(model, file.toStdString());
     std::vector<std::string> inputs;
@@ -682,7 +421,7 @@ void OnnxParity::awkwardColumnNames() {
 }
 
 void OnnxParity::refusesBeforeWriting() {
-    const QString sub = m_dir.filePath(QStringLiteral("refused"));
+    const QString sub = m_ort.file(QStringLiteral("refused"));
     QVERIFY(QDir().mkpath(sub));
     const Table raw = dataset("wine", "cultivar");
     Model dbscan{.lineage = select(raw, {"alcohol"}, "").lineage(),
@@ -721,7 +460,7 @@ void OnnxParity::refusesBeforeWriting() {
 }
 
 void OnnxParity::metadataAndCard() {
-    const QString sub = m_dir.filePath(QStringLiteral("card"));
+    const QString sub = m_ort.file(QStringLiteral("card"));
     QVERIFY(QDir().mkpath(sub));
     const Case c = imputeOneHotScaleLogistic();
     const QString file = sub + QStringLiteral("/wine.onnx");
@@ -780,7 +519,7 @@ void OnnxParity::metadataAndCard() {
 }
 
 void OnnxParity::atomicWrite() {
-    const QString sub = m_dir.filePath(QStringLiteral("atomic"));
+    const QString sub = m_ort.file(QStringLiteral("atomic"));
     QVERIFY(QDir().mkpath(sub));
     const Case c = kmeansScaled();
     const std::string file = (sub + QStringLiteral("/clusters.onnx")).toStdString();

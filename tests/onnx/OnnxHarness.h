@@ -1,0 +1,107 @@
+#pragma once
+
+// Shared by the ONNX parity tests (tests/onnx/tst_*.cpp): bundled datasets as the graph's float
+// inputs see them, mixed-type variants with missing cells, training on three rows in four, and
+// a checker that exports a Model, runs it in ONNX Runtime (npm onnxruntime-node through
+// tests/onnx/run_model.js, installed by CTest's onnx.runtime fixture) and compares with the
+// app's Model::predict on the same rows: labels identical, numbers within kTolerance.
+//
+// Example (a test class holding an OrtChecker m_ort):
+//     void initTestCase() { QVERIFY2(m_ort.start(), qPrintable(m_ort.error())); }
+//     void forest() {
+//         const Table raw = onnxtest::dataset("iris", "species");
+//         const Model model = onnxtest::train(onnxtest::select(raw, {}, "species"), learner);
+//         const QString failure = m_ort.check(model, raw, m_ort.file("forest.onnx"));
+//         QVERIFY2(failure.isEmpty(), qPrintable(failure));
+//     }
+
+#include "data/Table.h"
+#include "export/OnnxExport.h"
+#include "models/Model.h"
+
+#include <QJsonObject>
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace onnxtest {
+
+using oficina::core::Learner;
+using oficina::core::Model;
+using oficina::core::OnnxExportOptions;
+using oficina::core::OnnxExportResult;
+using oficina::core::Table;
+
+/// Labels must be identical; probabilities, values and distances this close (absolute).
+inline constexpr double kTolerance = 1e-4;
+
+/// A bundled dataset (resources/datasets/<name>.csv) with its numbers rounded to float, as the
+/// graph's float inputs carry them, so both sides see the same values; `target` gets its role.
+Table dataset(const std::string& name, const std::string& target);
+
+/// Numeric column `source` becomes categorical "<source>_level" (low / mid / high, cut at
+/// `low` and `high`; every 7th cell missing; every other "high" of the rows that are never
+/// trained on, i % 4 == 0, is the unseen "extreme"), and every 9th cell of `blank` is missing.
+Table mixed(const Table& table, const std::string& source, double low, double high,
+            const std::string& blank);
+/// Wine with "color_intensity_level" and missing "magnesium" cells; target "cultivar".
+Table wineMixed();
+/// Diabetes with "bmi_level" and missing "bp" cells; target "progression".
+Table diabetesMixed();
+
+/// The rows models are fitted on: three of every four.
+Table trainingRows(const Table& table);
+/// "Select columns & set target": `features` (empty = all but the target) and the target.
+Table select(const Table& t, std::vector<std::string> features, const std::string& target);
+/// The feature columns of `t`, in order.
+std::vector<std::string> featuresOf(const Table& t);
+/// Trains `learner` on trainingRows(table) (the lineage comes with the table).
+Model train(const Table& table, std::shared_ptr<const Learner> learner);
+
+/// A model and the raw rows to predict.
+struct Case {
+    Model model;
+    Table rows;
+};
+
+/// Runs exports in ONNX Runtime and compares them with the app. One node process serves every
+/// request of a test; exports go to a temporary folder (kept when OFICINA_ONNX_KEEP is set).
+class OrtChecker {
+public:
+    OrtChecker();
+    ~OrtChecker();
+    OrtChecker(const OrtChecker&) = delete;
+    OrtChecker& operator=(const OrtChecker&) = delete;
+
+    /// Starts run_model.js; false (see error()) when ONNX Runtime for Node is not usable.
+    bool start();
+    [[nodiscard]] const QString& error() const { return m_error; }
+    /// A path in the temporary folder.
+    [[nodiscard]] QString file(const QString& name) const;
+
+    /// Exports `model` to `file`, runs it on `rows` and compares with Model::predict: the
+    /// labels, then the probabilities (classifiers), values (regressors) or cluster ids and
+    /// K-Means distances (clusterers). Returns what differs, or nothing. Logs size, node count
+    /// and the largest difference; throws what exportOnnx throws.
+    QString check(const Model& model, const Table& rows, const QString& file,
+                  const OnnxExportOptions& options = {});
+    /// The ONNX Runtime answer for `feeds` ({"outputs": {name: {dims, data}}} or {"error"}).
+    QJsonObject run(const QString& model, const QJsonObject& feeds);
+    /// The largest difference seen by check() so far.
+    [[nodiscard]] double largest() const { return m_largest; }
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_node;
+    QString m_error;
+    double m_largest = 0.0;
+};
+
+/// The graph's inputs for `rows`: float (NaN → null) or string ("" for missing) tensors.
+QJsonObject feedsFor(const OnnxExportResult& exported, const Table& rows);
+
+} // namespace onnxtest
