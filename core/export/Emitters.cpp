@@ -71,6 +71,11 @@ const EmitterRegistry& builtinEmitters() {
         registerFeatureEmitters(r);
         registerLinearEmitters(r);
         registerClusterEmitters(r);
+        registerTreeEmitters(r);
+        registerKnnEmitters(r);
+        registerBayesEmitters(r);
+        registerSvmEmitters(r);
+        registerNetworkEmitters(r);
         return r;
     }();
     return registry;

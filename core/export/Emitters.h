@@ -125,5 +125,10 @@ void registerEncoderEmitters(EmitterRegistry& r); // EncoderEmitters.cpp
 void registerFeatureEmitters(EmitterRegistry& r); // FeatureEmitters.cpp
 void registerLinearEmitters(EmitterRegistry& r);  // LinearEmitters.cpp
 void registerClusterEmitters(EmitterRegistry& r); // ClusterEmitters.cpp
+void registerTreeEmitters(EmitterRegistry& r);    // TreeEmitters.cpp
+void registerKnnEmitters(EmitterRegistry& r);     // KnnEmitters.cpp
+void registerBayesEmitters(EmitterRegistry& r);   // BayesEmitters.cpp
+void registerSvmEmitters(EmitterRegistry& r);     // SvmEmitters.cpp
+void registerNetworkEmitters(EmitterRegistry& r); // NetworkEmitters.cpp
 
 } // namespace oficina::core::onnxexport
