@@ -33,6 +33,11 @@ void EmitterRegistry::refuseType(std::string typeId, Message reason) {
     m_refusedTypes.insert_or_assign(std::move(typeId), std::move(reason));
 }
 
+std::optional<Message> EmitterRegistry::refusal(const std::string& typeId) const {
+    const auto known = m_refusedTypes.find(typeId);
+    return known == m_refusedTypes.end() ? std::nullopt : std::optional(known->second);
+}
+
 std::optional<Message> EmitterRegistry::refusal(const FittedStep& step) const {
     if (const auto known = m_refusedTypes.find(step.typeId()); known != m_refusedTypes.end())
         return known->second;

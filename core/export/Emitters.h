@@ -98,6 +98,8 @@ public:
     /// A step or estimator type id (FittedStep/Estimator::typeId()) with no ONNX form, and why.
     void refuseType(std::string typeId, Message reason);
 
+    /// Why every step or estimator of this type id has no ONNX form, or nothing.
+    [[nodiscard]] std::optional<Message> refusal(const std::string& typeId) const;
     /// Why the step or estimator cannot be exported, or nothing.
     [[nodiscard]] std::optional<Message> refusal(const FittedStep& step) const;
     [[nodiscard]] std::optional<Message> refusal(const Estimator& estimator) const;

@@ -206,6 +206,10 @@ std::optional<Message> onnxRefusal(const Model& model) {
     return registry.refusal(*model.estimator);
 }
 
+std::optional<Message> onnxRefusalForType(const std::string& typeId) {
+    return builtinEmitters().refusal(typeId);
+}
+
 OnnxExportResult exportOnnx(const Model& model, const std::string& path,
                             const OnnxExportOptions& options) {
     if (auto why = onnxRefusal(model)) throw Error(*why);

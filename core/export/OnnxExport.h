@@ -56,6 +56,10 @@ struct OnnxExportResult {
 /// fit that ONNX cannot reproduce faithfully — or nothing when it can. Cheap; writes nothing.
 std::optional<Message> onnxRefusal(const Model& model);
 
+/// Why a node or estimator type (its type id, e.g. "oficina.cluster.dbscan") never has an ONNX
+/// form, or nothing: lets a front end refuse before running anything.
+std::optional<Message> onnxRefusalForType(const std::string& typeId);
+
 /// Writes `model` — its lineage's fitted steps and its estimator — as one ONNX graph (IR 8,
 /// opset 17, ai.onnx.ml 3) from the raw columns where its lineage began to its predictions,
 /// then a MODEL.md card in the same folder.
