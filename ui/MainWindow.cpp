@@ -176,6 +176,14 @@ void MainWindow::createActions() {
     examples->setEnabled(!examples->isEmpty());
     file->addActions({saveAction, saveAsAction});
     file->addSeparator();
+    file->addAction(make(tr("E&xport model to ONNX…"), "exportOnnxAction", [this] {
+        const QString node = nodeToExport();
+        if (!node.isEmpty()) exportModel(node);
+        else
+            QMessageBox::information(this, tr("Export to ONNX"),
+                                     tr("Select the node whose trained model to export."));
+    }));
+    file->addSeparator();
     file->addAction(make(tr("&Quit"), "quitAction", [this] { close(); }, QKeySequence::Quit));
     updateRecentMenu();
 
@@ -504,6 +512,11 @@ void MainWindow::showContextMenu(const QString& item, QPointF scenePos, QPoint s
         if (m_document->graph().node(item.toStdString())) {
             menu.addAction(action("runFromAction"));
             menu.addAction(action("renameAction"));
+            if (trainsModel(item)) {
+                QAction* exportAction = menu.addAction(tr("E&xport model to ONNX…"), this,
+                                                       [this, item] { exportModel(item); });
+                exportAction->setEnabled(trainedModel(item) != nullptr);
+            }
         }
         menu.addAction(action("duplicateAction"));
         menu.addAction(action("copyAction"));

@@ -72,6 +72,11 @@ public:
     /// The last run's table on a node's input ("" = its first table input), or null.
     [[nodiscard]] std::shared_ptr<const core::Table> inputTable(const QString& node,
                                                               const QString& inputPort) const;
+    /// The model a node trained in the last run, or null.
+    [[nodiscard]] std::shared_ptr<const core::Model> trainedModel(const QString& node) const;
+    /// Writes a node's trained model as ONNX to `path` (empty = ask where), or says in a
+    /// message box and the log why it cannot; true when written.
+    bool exportModel(const QString& node, QString path = {});
     [[nodiscard]] QString resultsText() const;
     [[nodiscard]] QString logText() const;
     [[nodiscard]] QAction* action(const QString& objectName) const;
@@ -128,6 +133,11 @@ private:
     void onRunFinished(std::shared_ptr<const core::RunResult> result, quint64 revision);
     void onMetrics(const std::vector<core::MetricPoint>& points);
     void showAbout();
+    /// Whether the node's type has a model output.
+    [[nodiscard]] bool trainsModel(const QString& node) const;
+    /// What File → Export to ONNX exports: the selected node if it trains a model, else the only
+    /// node with a trained model; empty when that is ambiguous.
+    [[nodiscard]] QString nodeToExport() const;
 
     const core::NodeRegistry& m_registry;
     QString m_shareDirectory;

@@ -5,6 +5,7 @@
 #include "data/SampleData.h"
 #include "data/TableFile.h"
 #include "eval/Metrics.h"
+#include "export/OnnxExport.h"
 #include "pipeline/Executor.h"
 #include "pipeline/NodeRegistry.h"
 #include "pipeline/PipelineFile.h"
@@ -15,6 +16,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 namespace oficina::cli {
@@ -81,6 +83,68 @@ PredictionTarget parsePredictionTarget(const std::string& text) {
     const size_t dot = ref.find('.');
     return {ref.substr(0, dot), dot == std::string::npos ? "" : ref.substr(dot + 1),
             text.substr(equals + 1)};
+}
+
+struct ExportTarget {
+    std::string node, path;
+};
+
+/// NODE=FILE.onnx, where NODE has a model output.
+ExportTarget parseExportTarget(const std::string& text, const core::Graph& graph,
+                               const core::NodeRegistry& registry) {
+    const size_t equals = text.find('=');
+    if (equals == std::string::npos || equals == 0 || equals + 1 == text.size())
+        throw Error(core::Message("--export-onnx %1: expected NODE=FILE.onnx", {text}));
+    ExportTarget target{text.substr(0, equals), text.substr(equals + 1)};
+    const core::Node* node = graph.node(target.node);
+    if (!node)
+        throw Error(core::Message("--export-onnx %1: the pipeline has no node '%2'",
+                                  {text, target.node}));
+    if (const auto why = core::onnxRefusalForType(node->type))
+        throw Error(core::Message("--export-onnx %1: %2", {text, why->english()}));
+    const core::NodeSpec* spec = registry.find(node->type);
+    const bool trainsModel =
+        spec && std::any_of(spec->outputs.begin(), spec->outputs.end(),
+                            [](const auto& port) { return port.type == core::PortType::Model; });
+    if (!trainsModel)
+        throw Error(core::Message("--export-onnx %1: node '%2' (%3) has no model output; name "
+                                  "the node that trains the model",
+                                  {text, target.node, node->type}));
+    return target;
+}
+
+const core::Model* modelOutput(const core::NodeResult& result) {
+    for (const auto& [name, value] : result.outputs)
+        if (const auto* m = std::get_if<std::shared_ptr<const core::Model>>(&value)) return m->get();
+    return nullptr;
+}
+
+/// Writes each target's model; returns the worst exit code.
+int exportModels(const std::vector<ExportTarget>& targets, const core::RunResult& result,
+                 const RunOptions& options) {
+    int code = Ok;
+    for (const auto& target : targets) {
+        const core::Model* model = modelOutput(result.nodes.at(target.node));
+        if (!model) {
+            printError("--export-onnx: node '" + target.node + "' trained no model");
+            code = std::max<int>(code, NodeFailed);
+            continue;
+        }
+        try {
+            core::OnnxExportOptions exportOptions;
+            exportOptions.pipelineName = std::filesystem::path(options.pipeline).filename().string();
+            const core::OnnxExportResult written =
+                core::exportOnnx(*model, target.path, exportOptions);
+            if (!options.quiet)
+                std::fprintf(stderr, "exported '%s' to %s (%.1f KB, %zu graph nodes) and %s\n",
+                             target.node.c_str(), written.path.c_str(), double(written.bytes) / 1024,
+                             written.nodeCount, written.cardPath.c_str());
+        } catch (const Error& e) {
+            printError("--export-onnx " + target.node + ": " + e.what());
+            code = BadInput;
+        }
+    }
+    return code;
 }
 
 const core::Table* tableOutput(const core::NodeResult& result, const std::string& port) {
@@ -229,6 +293,7 @@ int listDatasets(bool json) {
 int run(const core::NodeRegistry& registry, const RunOptions& options) {
     core::Graph graph;
     std::vector<PredictionTarget> predictionTargets;
+    std::vector<ExportTarget> exportTargets;
     try {
         graph = core::loadPipeline(options.pipeline, registry);
         for (const auto& set : options.sets) applySet(graph, registry, set);
@@ -239,6 +304,8 @@ int run(const core::NodeRegistry& registry, const RunOptions& options) {
                                           {text, target.node}));
             predictionTargets.push_back(std::move(target));
         }
+        for (const auto& text : options.onnxExports)
+            exportTargets.push_back(parseExportTarget(text, graph, registry));
     } catch (const Error& e) {
         printError(e.what());
         return BadInput;
@@ -298,6 +365,7 @@ int run(const core::NodeRegistry& registry, const RunOptions& options) {
             code = BadInput;
         }
     }
+    code = std::max(code, exportModels(exportTargets, result, options));
     if (!options.report.empty()) {
         try {
             core::writeFileAtomically(options.report,

@@ -22,6 +22,7 @@ struct RunOptions {
     std::vector<std::string> sets;         ///< NODE.PARAM=VALUE
     std::string report;                    ///< JSON report path, or empty
     std::vector<std::string> predictions;  ///< NODE[.PORT]=out.csv
+    std::vector<std::string> onnxExports;  ///< NODE=out.onnx
     bool quiet = false;                    ///< no progress on stderr
 };
 

@@ -37,6 +37,9 @@ int main(int argc, char** argv) {
     run->add_option("--report", runOptions.report, "Write a JSON run report to this file");
     run->add_option("--predictions", runOptions.predictions,
                     "Write a node's table output as CSV: NODE[.PORT]=out.csv");
+    run->add_option("--export-onnx", runOptions.onnxExports,
+                    "Write the model a node trained as ONNX (and a MODEL.md card beside it): "
+                    "NODE=out.onnx");
     run->add_flag("--quiet,-q", runOptions.quiet, "No progress on stderr");
 
     try {

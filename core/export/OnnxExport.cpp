@@ -230,7 +230,9 @@ OnnxExportResult exportOnnx(const Model& model, const std::string& path,
 
     ModelDescription d;
     d.fileName = std::filesystem::path(path).filename().string();
-    d.title = options.nodeTitle.empty() ? model.name : options.nodeTitle;
+    d.title = !options.nodeTitle.empty() ? options.nodeTitle
+              : !model.name.empty()        ? model.name
+                                           : std::string(model.estimator->title());
     d.pipeline = options.pipelineName;
     d.version = OFICINA_VERSION;
     d.created = utcNow();

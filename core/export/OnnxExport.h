@@ -26,7 +26,8 @@ struct OnnxExportOptions {
     /// The pipeline the model comes from (its file name or title), for the metadata and the
     /// card; empty = not recorded.
     std::string pipelineName;
-    /// The title of the node that trained the model; empty = Model::name.
+    /// The title of the node that trained the model; empty = Model::name, or the estimator's
+    /// title when that is empty too.
     std::string nodeTitle;
 };
 

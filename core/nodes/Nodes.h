@@ -36,5 +36,6 @@ void registerClusterNodes(NodeRegistry& registry);
 void registerEvaluationNodes(NodeRegistry& registry);
 void registerNeuralNodes(NodeRegistry& registry);
 void registerSequenceImageNodes(NodeRegistry& registry);
+void registerExportNodes(NodeRegistry& registry);
 
 } // namespace oficina::core

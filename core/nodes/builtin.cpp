@@ -22,6 +22,7 @@ void registerBuiltinNodes(NodeRegistry& registry, const BuiltinConfig& config) {
     registerEvaluationNodes(registry);
     registerNeuralNodes(registry);
     registerSequenceImageNodes(registry);
+    registerExportNodes(registry);
 }
 
 } // namespace oficina::core

@@ -157,6 +157,7 @@ RunResult Executor::run(const Graph& graph, RunContext& context,
                 for (const auto& l : graph.links())
                     if (l.to.node == *it) wanted.insert(l.from.node);
 
+    context.setPipelineName(graph.fileName());
     const auto nodeHashes = hashes(graph);
     for (const auto& id : *order) {
         if (!targets.empty() && !wanted.count(id)) continue;

@@ -99,12 +99,17 @@ public:
     /// Folder that relative file parameters are resolved against (the pipeline file's folder).
     [[nodiscard]] const std::string& baseDirectory() const { return m_baseDirectory; }
     void setBaseDirectory(std::string dir) { m_baseDirectory = std::move(dir); }
+    /// The pipeline's file name ("iris.oficina"), recorded in what a run writes (ONNX
+    /// metadata); empty while the pipeline has never been saved.
+    [[nodiscard]] const std::string& fileName() const { return m_fileName; }
+    void setFileName(std::string name) { m_fileName = std::move(name); }
 
 private:
     std::vector<Node> m_nodes;
     std::vector<Link> m_links;
     std::vector<Comment> m_comments;
     std::string m_baseDirectory;
+    std::string m_fileName;
 };
 
 /// Why this link may not be added (unknown node or port, wrong direction, port types differ,

@@ -75,6 +75,11 @@ Parameter Parameter::file(std::string key, const char* label, const char* filter
     p.fileFilter = filter;
     return p;
 }
+Parameter Parameter::outputFile(std::string key, const char* label, const char* filter) {
+    Parameter p = file(std::move(key), label, filter);
+    p.writesFile = true;
+    return p;
+}
 
 Parameter Parameter::layers(std::string key, const char* label,
                             std::vector<std::string> defaultLayers) {

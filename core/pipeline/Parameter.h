@@ -43,6 +43,8 @@ struct Parameter {
     bool allowEmpty = false;
     /// File: a file-dialog filter, e.g. "Data files (*.csv *.tsv *.arff)".
     const char* fileFilter = "";
+    /// File: the node writes this file rather than reads it (the editor asks where to save).
+    bool writesFile = false;
 
     static Parameter integer(std::string key, const char* label, int64_t defaultValue);
     static Parameter real(std::string key, const char* label, double defaultValue);
@@ -53,6 +55,8 @@ struct Parameter {
     static Parameter columns(std::string key, const char* label);
     static Parameter text(std::string key, const char* label, std::string defaultValue = {});
     static Parameter file(std::string key, const char* label, const char* filter);
+    /// A file the node writes; required.
+    static Parameter outputFile(std::string key, const char* label, const char* filter);
     static Parameter layers(std::string key, const char* label,
                             std::vector<std::string> defaultLayers);
 

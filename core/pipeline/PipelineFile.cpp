@@ -200,6 +200,7 @@ Graph loadPipeline(const std::string& path, const NodeRegistry& registry) {
     buffer << in.rdbuf();
     Graph graph = parsePipeline(buffer.str(), registry, path);
     graph.setBaseDirectory(std::filesystem::absolute(path).parent_path().string());
+    graph.setFileName(std::filesystem::path(path).filename().string());
     return graph;
 }
 

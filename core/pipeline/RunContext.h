@@ -49,7 +49,11 @@ public:
     /// Points appended since `cursor`, which is advanced. Safe from any thread.
     [[nodiscard]] std::vector<MetricPoint> takeMetrics(size_t& cursor) const;
 
+    /// The running pipeline's file name (Graph::fileName), for what nodes write.
+    [[nodiscard]] const std::string& pipelineName() const { return m_pipelineName; }
+
     // For the executor.
+    void setPipelineName(std::string name) { m_pipelineName = std::move(name); }
     void beginNode(const std::string& node);
     [[nodiscard]] std::vector<Message> takeWarnings();
     [[nodiscard]] std::vector<MetricPoint> metricsOf(const std::string& node) const;
@@ -58,6 +62,7 @@ private:
     std::stop_token m_stop;
     ProgressFn m_onProgress;
     std::string m_node;
+    std::string m_pipelineName;
     std::chrono::steady_clock::time_point m_lastProgress{};
     std::vector<Message> m_warnings;
     mutable std::mutex m_metricsMutex;

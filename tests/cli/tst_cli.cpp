@@ -2,6 +2,7 @@
 // predictions CSV, inspect, nodes, and the exit-code contract (0 ok, 1 node failed, 2 bad input).
 #include "../JsonFixture.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -182,6 +183,15 @@ private Q_SLOTS:
             << "there is no column 'petal'";
         QTest::newRow("inspect missing file") << QStringList{"inspect", "/nonexistent.csv"} << 2
                                               << "/nonexistent.csv";
+        QTest::newRow("--export-onnx unknown node")
+            << QStringList{"run", kExample, "--export-onnx", "nope=x.onnx"} << 2
+            << "the pipeline has no node 'nope'";
+        QTest::newRow("--export-onnx a node without a model")
+            << QStringList{"run", kExample, "--export-onnx", "score=x.onnx"} << 2
+            << "node 'score' (oficina.eval.score) has no model output";
+        QTest::newRow("malformed --export-onnx")
+            << QStringList{"run", kExample, "--export-onnx", "logreg"} << 2
+            << "expected NODE=FILE.onnx";
         QTest::newRow("unknown node type") << QStringList{"nodes", "oficina.nope"} << 2
                                            << "no node type 'oficina.nope'";
     }
@@ -193,6 +203,41 @@ private Q_SLOTS:
         const CliRun run = runCli(args);
         QCOMPARE(run.exitCode, exitCode);
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    }
+
+    void exportsOnnx() {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("iris.onnx");
+        const CliRun run = runCli({"run", kExample, "--export-onnx", "logreg=" + file});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains("exported 'logreg' to " + file), qPrintable(run.err));
+        QFile onnx(file);
+        QVERIFY(onnx.open(QIODevice::ReadOnly));
+        const QByteArray bytes = onnx.readAll();
+        // metadata_props: the pipeline file and the node's title travel with the model.
+        QVERIFY(bytes.contains("iris_classification.oficina"));
+        QVERIFY(bytes.contains("Logistic regression"));
+        QVERIFY(bytes.contains("versicolor"));
+        QVERIFY(QFile::exists(dir.filePath("MODEL.md")));
+    }
+
+    void onnxRefusalComesBeforeTheRun() {
+        // DBSCAN has no rule for new rows: refused before anything runs or is written.
+        QTemporaryDir dir;
+        const QString pipeline = dir.filePath("dbscan.oficina");
+        QFile f(pipeline);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"format": "oficina-pipeline", "version": 1, "nodes": [
+            {"id": "iris", "type": "oficina.data.sample", "params": {"dataset": "iris"}},
+            {"id": "dbscan", "type": "oficina.cluster.dbscan"}],
+            "links": [{"from": "iris.data", "to": "dbscan.data"}]})");
+        f.close();
+        const CliRun run =
+            runCli({"run", pipeline, "--export-onnx", "dbscan=" + dir.filePath("x.onnx")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("DBSCAN cannot be exported to ONNX"), qPrintable(run.err));
+        QVERIFY2(!run.err.contains("▶"), qPrintable(run.err)); // nothing ran
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"dbscan.oficina"});
     }
 
     void inspectSummarisesColumns() {

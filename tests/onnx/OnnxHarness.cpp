@@ -195,7 +195,11 @@ QJsonObject OrtChecker::run(const QString& model, const QJsonObject& feeds) {
 
 QString OrtChecker::check(const Model& model, const Table& rows, const QString& file,
                           const OnnxExportOptions& options) {
-    const OnnxExportResult exported = exportOnnx(model, file.toStdString(), options);
+    return compare(model, rows, file, exportOnnx(model, file.toStdString(), options));
+}
+
+QString OrtChecker::compare(const Model& model, const Table& rows, const QString& file,
+                            const OnnxExportResult& exported) {
     const QJsonObject answer = run(file, feedsFor(exported, rows));
     if (answer.contains(QLatin1String("error")))
         return QStringLiteral("ONNX Runtime failed: ") +

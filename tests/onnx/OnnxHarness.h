@@ -89,6 +89,9 @@ public:
     /// and the largest difference; throws what exportOnnx throws.
     QString check(const Model& model, const Table& rows, const QString& file,
                   const OnnxExportOptions& options = {});
+    /// The comparison of check() on a file already written (its inputs as `exported` says).
+    QString compare(const Model& model, const Table& rows, const QString& file,
+                    const OnnxExportResult& exported);
     /// The ONNX Runtime answer for `feeds` ({"outputs": {name: {dims, data}}} or {"error"}).
     QJsonObject run(const QString& model, const QJsonObject& feeds);
     /// The largest difference seen by check() so far.

@@ -73,6 +73,8 @@ QString resultSummary(const core::NodeResult& result) {
                 return NodeItem::tr("accuracy %1").arg(QString::number(*a, 'f', 3));
             if (const double* r2 = scalar("r2"))
                 return NodeItem::tr("R² %1").arg(QString::number(*r2, 'f', 3));
+            if (const double* kb = scalar("file_size_kb"))
+                return NodeItem::tr("ONNX written, %1 KB").arg(QString::number(*kb, 'f', 1));
             if (const double* k = scalar("suggested_k"))
                 return NodeItem::tr("suggested k = %1").arg(number(*k));
             if (const double* eps = scalar("suggested_eps"))

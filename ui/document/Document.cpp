@@ -71,6 +71,7 @@ void Document::replaceGraph(core::Graph graph, const QString& path) {
     setPath(path);
     if (!path.isEmpty() && m_graph.baseDirectory().empty())
         m_graph.setBaseDirectory(str(QFileInfo(path).absolutePath()));
+    m_graph.setFileName(str(QFileInfo(path).fileName()));
     Q_EMIT graphReset();
     touch();
     Q_EMIT modifiedChanged(isModified());
@@ -82,6 +83,7 @@ void Document::save(const QString& path) {
     // graph only while it has no file of its own.
     if (m_graph.baseDirectory().empty())
         m_graph.setBaseDirectory(str(QFileInfo(path).absolutePath()));
+    m_graph.setFileName(str(QFileInfo(path).fileName()));
     setPath(QFileInfo(path).absoluteFilePath());
     m_forcedModified = false;
     m_undoStack->setClean();

@@ -311,8 +311,13 @@ public:
         connect(browse, &QToolButton::clicked, this, [this] {
             const QString current = m_line->text();
             const QString dir = current.isEmpty() ? QString() : QFileInfo(current).absolutePath();
-            const QString file = QFileDialog::getOpenFileName(
-                this, ParamEditor::tr("Choose a file"), dir, trCore(parameter().fileFilter));
+            const QString filter = trCore(parameter().fileFilter);
+            const QString file =
+                parameter().writesFile
+                    ? QFileDialog::getSaveFileName(this, ParamEditor::tr("Save as"),
+                                                   current.isEmpty() ? dir : current, filter)
+                    : QFileDialog::getOpenFileName(this, ParamEditor::tr("Choose a file"), dir,
+                                                   filter);
             if (file.isEmpty() || file == current) return;
             m_line->setText(file);
             Q_EMIT edited();
