@@ -370,6 +370,18 @@
         <source>Best epoch</source>
         <translation>Melhor época</translation>
     </message>
+    <message>
+        <source>File size (KB)</source>
+        <translation>Tamanho do arquivo (KB)</translation>
+    </message>
+    <message>
+        <source>Graph nodes</source>
+        <translation>Nós do grafo</translation>
+    </message>
+    <message>
+        <source>Graph inputs</source>
+        <translation>Entradas do grafo</translation>
+    </message>
 </context>
 <context>
     <name>NodeOutputsView</name>
@@ -3626,6 +3638,38 @@
         <source>cannot serialise the ONNX model</source>
         <translation>não é possível serializar o modelo ONNX</translation>
     </message>
+    <message>
+        <source>Export to ONNX</source>
+        <translation>Exportar para ONNX</translation>
+    </message>
+    <message>
+        <source>Writes the trained model — its preprocessing and the estimator — as one ONNX file that ONNX Runtime runs with the same predictions, and a MODEL.md card beside it saying what goes in and comes out. Models with no ONNX form (DBSCAN, agglomerative clustering, t-SNE) are refused before anything is written.</source>
+        <translation>Grava o modelo treinado — seu pré-processamento e o estimador — como um único arquivo ONNX que o ONNX Runtime executa com as mesmas previsões, e ao lado dele um cartão MODEL.md dizendo o que entra e o que sai. Modelos sem forma ONNX (DBSCAN, agrupamento aglomerativo, t-SNE) são recusados antes que qualquer coisa seja gravada.</translation>
+    </message>
+    <message>
+        <source>Export summary</source>
+        <translation>Resumo da exportação</translation>
+    </message>
+    <message>
+        <source>ONNX file</source>
+        <translation>Arquivo ONNX</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>Modelos ONNX (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Where to write the model; a relative path is taken from the pipeline&apos;s folder</source>
+        <translation>Onde gravar o modelo; um caminho relativo parte da pasta do pipeline</translation>
+    </message>
+    <message>
+        <source>One input tensor</source>
+        <translation>Um único tensor de entrada</translation>
+    </message>
+    <message>
+        <source>One float tensor [batch, columns] with every input column side by side instead of one input per column; only when all of them are numeric</source>
+        <translation>Um tensor float [lote, colunas] com todas as colunas de entrada lado a lado, em vez de uma entrada por coluna; só quando todas são numéricas</translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::ArffParser</name>
@@ -5587,6 +5631,37 @@
             <numerusform>Execução iniciada a partir de %n nós</numerusform>
         </translation>
     </message>
+    <message>
+        <source>E&amp;xport model to ONNX…</source>
+        <translation>E&amp;xportar modelo para ONNX…</translation>
+    </message>
+    <message>
+        <source>Export to ONNX</source>
+        <translation>Exportar para ONNX</translation>
+    </message>
+    <message>
+        <source>Select the node whose trained model to export.</source>
+        <translation>Selecione o nó cujo modelo treinado deve ser exportado.</translation>
+    </message>
+    <message>
+        <source>Cannot export %1 to ONNX: %2</source>
+        <translation>Não é possível exportar %1 para ONNX: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has not trained a model yet: run the pipeline first.</source>
+        <translation>&apos;%1&apos; ainda não treinou um modelo: execute o pipeline antes.</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>Modelos ONNX (*.onnx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 to %2 (%3, %n graph nodes) with its card %4</source>
+        <translation>
+            <numerusform>%1 exportado para %2 (%3, %n nó no grafo) com seu cartão %4</numerusform>
+            <numerusform>%1 exportado para %2 (%3, %n nós no grafo) com seu cartão %4</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>oficina::ui::NodeItem</name>
@@ -5663,6 +5738,10 @@
             <numerusform>treinado por %n épocas</numerusform>
         </translation>
     </message>
+    <message>
+        <source>ONNX written, %1 KB</source>
+        <translation>ONNX gravado, %1 KB</translation>
+    </message>
 </context>
 <context>
     <name>oficina::ui::NodeOutputsView</name>
@@ -5719,6 +5798,10 @@
     <message>
         <source>Choose a file</source>
         <translation>Escolher um arquivo</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Salvar como</translation>
     </message>
 </context>
 <context>
