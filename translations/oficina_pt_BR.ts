@@ -49,6 +49,97 @@
     </message>
 </context>
 <context>
+    <name>ExampleCatalog</name>
+    <message>
+        <source>Supervised learning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupervised learning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neural networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iris: a first classifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split the flowers into training and test rows, scale them, train a logistic regression and score it on rows it never saw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iris: logistic regression vs decision tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two algorithms learn from the same rows; cross-validated scores side by side show which model to trust, and the tree&apos;s decision regions show how each one decides.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wine: clusters vs classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>K-Means groups the wines without seeing their cultivar, a classifier learns it from the labels: the same projection coloured both ways, with their agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iris: K-Means clustering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find three groups of flowers from their measurements alone, and measure how compact and separate the groups are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diabetes: regression and residuals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predict disease progression with a ridge regression; the residual plot shows where the model is wrong and by how much.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breast cancer: cross-validation and ONNX export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimate a random forest&apos;s accuracy with 5-fold cross-validation, test it once on held-out rows, and export the trained pipeline to an ONNX file for deployment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messy data: cleaning before learning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A careless export of the Wine data: remove duplicated rows, clip mistyped values, fill missing cells and encode a categorical column, then train a classifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digits: a convolutional network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A small CNN reads 8×8 images of handwritten digits; watch the loss curve fall while it trains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sunspots: forecasting with an LSTM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows of past years feed a recurrent network that forecasts next year&apos;s sunspot number, scored against the naive &apos;same as this year&apos; forecast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MetricNames</name>
     <message>
         <source>Accuracy</source>
@@ -382,6 +473,30 @@
         <source>Graph inputs</source>
         <translation>Entradas do grafo</translation>
     </message>
+    <message>
+        <source>Validation curve</source>
+        <translation>Curva de validação</translation>
+    </message>
+    <message>
+        <source>Tree depth (max_depth)</source>
+        <translation>Profundidade da árvore (max_depth)</translation>
+    </message>
+    <message>
+        <source>Polynomial degree</source>
+        <translation>Grau do polinômio</translation>
+    </message>
+    <message>
+        <source>Best value (validation)</source>
+        <translation>Melhor valor (validação)</translation>
+    </message>
+    <message>
+        <source>Clusters × classes</source>
+        <translation>Grupos × classes</translation>
+    </message>
+    <message>
+        <source>Clusters vs classes</source>
+        <translation>Grupos vs classes</translation>
+    </message>
 </context>
 <context>
     <name>NodeOutputsView</name>
@@ -546,6 +661,13 @@
     <message>
         <source>view</source>
         <translation>visualização</translation>
+    </message>
+</context>
+<context>
+    <name>nn</name>
+    <message>
+        <source>the trained network has no weight &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3670,6 +3792,422 @@
         <source>One float tensor [batch, columns] with every input column side by side instead of one input per column; only when all of them are numeric</source>
         <translation>Um tensor float [lote, colunas] com todas as colunas de entrada lado a lado, em vez de uma entrada por coluna; só quando todas são numéricas</translation>
     </message>
+    <message>
+        <source>Wine, messy export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Wine data as a careless export: 14 duplicated rows, missing cells (empty, NA, ?), a colour category instead of the colour intensity, four mistyped magnesium values; classify the cultivar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model&apos;s recipe has no parameter &apos;%1&apos; to vary (a decision tree varies max_depth; a Polynomial features step before the learner varies degree)</source>
+        <translation>a receita do modelo não tem o parâmetro &apos;%1&apos; para variar (uma árvore de decisão varia max_depth; uma etapa de Atributos polinomiais antes do algoritmo varia degree)</translation>
+    </message>
+    <message>
+        <source>give at least one value of &apos;%1&apos; to try</source>
+        <translation>informe pelo menos um valor de &apos;%1&apos; para testar</translation>
+    </message>
+    <message>
+        <source>A quick baseline for classification with numeric features; it works even with few training rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For classification when the features are categories (survey answers, symptoms).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To classify by similarity with known examples on small data; easy to explain: most of your neighbours are of this class.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To predict a number by similarity with known examples on small data, when relations are not linear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When only a few rows have missing cells and losing them does no harm; otherwise fill them in with the Imputer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the same record was entered more than once, so that it does not weigh more in training or turn up in the test rows too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a few extreme values (typing errors, faulty sensors) would pull a model or a scaler away from the bulk of the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To study part of the data only, such as one region or one period, or to remove rows that do not belong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When codes were read as numbers but are categories (a postcode, a class 1, 2 or 3), or the other way round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To give columns clear names in tables, charts and the exported model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To remove identifiers, free text or columns that give the answer away, which a model should not learn from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When some cells are missing and dropping those rows would lose too much data; most models refuse missing values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before a model that needs numbers (linear models, SVM, k-NN, neural networks) when a feature&apos;s categories have no order, such as colours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When categories have a natural order (small, medium, large), or before tree models and categorical naive Bayes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To look at data with many features on a plane and see whether groups exist; to feed a model, use PCA instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To split rows into a chosen number of compact groups of similar size; scale the features first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instead of K-Means when there are hundreds of thousands of rows and speed matters more than the last bit of quality.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When clusters have irregular shapes, their number is unknown, or some rows are noise that belongs to no group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To see how small groups nest inside bigger ones (the dendrogram), on up to a few thousand rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After clustering, to compare algorithms or numbers of clusters; with known labels, to see how well the clusters match them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before K-Means, when you do not know how many clusters to ask for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before DBSCAN, to choose its eps distance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The examples a computer learns from, laid out as a table: each row is one example (a flower, a patient, a day) and each column one of its attributes. The columns used to make a prediction are the features; the column to be predicted, when there is one, is the target (or label). What a model can learn is limited by its data: too few rows, missing cells or rows unlike those it will meet later give poor models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A learning algorithm is a recipe that turns data into a model, such as K-Means or a decision tree. Its hyper-parameters (the number of clusters, a tree&apos;s depth) are chosen by people before training; the algorithm then finds the model&apos;s own parameters from the data. The same algorithm given other data gives another model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What training produces: a function from a row&apos;s features to a prediction, with values learned from the data (a line&apos;s slope, a tree&apos;s questions, a network&apos;s weights). In Oficina a model also remembers the preprocessing its training data went through, and applies it again to new rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished">Treinamento</translation>
+    </message>
+    <message>
+        <source>Running a learning algorithm on data to obtain a model, also called fitting. Many algorithms improve the model step by step, making a measure of error (the loss) smaller; Oficina draws that loss while it falls. Training uses only the training rows, never the rows kept aside for testing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Using a trained model on rows it has not seen to get predictions: a class, a number or a cluster. Inference does not change the model; it is what happens when a model is put to work, and it is how a model is tested: by predicting rows whose answers we know but it never saw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervised learning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning from examples whose answers are known: every training row has a target, and the algorithm learns to predict it from the features. Its success can be measured by comparing predictions with the true answers of test rows. Regression and classification are supervised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupervised learning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning without answers: the rows have no target, and the algorithm looks for structure in the features alone, such as groups of similar rows (clustering) or a few directions that summarise many columns (PCA). There is no right answer to compare with, so people must judge whether the structure found is useful.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervised learning where the target is a number, such as a price, a temperature or a disease&apos;s progression. A regression model is judged by how far its predictions fall from the true values: the mean absolute error (MAE), the root mean squared error (RMSE) or R², the share of the target&apos;s variance it explains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervised learning where the target is a category, such as a flower&apos;s species or whether an e-mail is spam. A classifier is judged by how often it is right (accuracy) and by which classes it confuses (the confusion matrix); precision and recall matter when one class is rare or one mistake costs more than another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clustering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupervised learning that groups similar rows into clusters, for example customers with similar habits. The algorithm names the groups 0, 1, 2…; what they mean is for people to interpret. Distances drive most clustering, so features on very different scales should be scaled first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overfitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model overfits when it learns its training rows by heart, noise included, and then does worse on new rows: high training score, low test score. Simpler models, more data, regularisation and early stopping fight it. Holding out test rows (a train/test split, or cross-validation) is how it is detected; a model too simple to fit even its training rows underfits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To bring in your own data: a spreadsheet saved as CSV, or a file from a data repository such as OpenML (ARFF).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To start at once, or to teach, with a well-known dataset whose answers are known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before training, to say what the model should predict (the target) and what it may look at (the features).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before training any supervised model: the test rows, never seen in training, show how the model does on new data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When test rows are few: a steadier estimate of the score than a single split, and how much it varies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To choose fairly between several models, or settings of one, on the same folds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To tell overfitting from underfitting, and whether more data would help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the model is good enough to be used outside Oficina: in an app, a web service or another programming language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before distance- or gradient-based models (k-NN, SVM, neural networks) when features need a fixed range, such as pixels from 0 to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instead of the standard scaler when outliers would distort the features&apos; mean and standard deviation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a linear model is too simple for curved relations or interactions between features; high degrees overfit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When features are strongly skewed (incomes, counts), before models that prefer roughly normal features.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To turn a number into ranges (age groups), so that a linear model can fit steps, or to describe data by intervals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To remove constant or nearly constant columns, which carry no information, before training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When there are many features and few rows: keeping the most related ones gives simpler models that overfit less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before models that depend on distances or penalties (k-NN, SVM, K-Means, regularised linear models, neural networks) when features have different units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A first model for a numeric target and a baseline to beat; its coefficients say how much each feature adds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instead of linear regression when features are correlated or rows are few, to keep the coefficients from growing wild.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When you suspect that only a few features matter: it picks them by setting the others&apos; coefficients to zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Like the lasso, when features come in correlated groups that should share the weight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For classification with many rows or many features (text, pixels) when you do not need probabilities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For classes that a straight line cannot separate, on small or medium datasets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For numeric targets with curved relations, on small or medium datasets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A first classifier to try: fast, and its coefficients show how each feature pushes towards each class.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To use a trained model on new or test rows; its predictions feed the Score node or a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After Predict on the test rows, to measure how well the model does on data it has not seen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For images, sequences or large tables where simpler models fall short; it needs more data and training time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When you have few labelled images or rows but a network pre-trained on similar data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To compress many correlated features into a few, to draw the data in two dimensions, or to speed up a model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To classify pictures: put each class&apos;s images in a sub-folder of its own, then train a neural network (a CNN) on the rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To forecast a series (sales, temperatures, sunspots) from its recent past with a regression model or a recurrent network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clustered data has no column &apos;%1&apos;</source>
+        <translation>os dados agrupados não têm a coluna &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the clustered data has no target column to compare the clusters with; keep the class column as the target (the clusterer does not look at it) or name it in &apos;Class column&apos;</source>
+        <translation>os dados agrupados não têm coluna-alvo com que comparar os grupos; mantenha a coluna das classes como alvo (o algoritmo de agrupamento não olha para ela) ou indique-a em &apos;Coluna das classes&apos;</translation>
+    </message>
+    <message>
+        <source>the predictions have %1 rows but the clustered data has %2; connect predictions of the same rows</source>
+        <translation>as previsões têm %1 linhas, mas os dados agrupados têm %2; conecte previsões das mesmas linhas</translation>
+    </message>
+    <message>
+        <source>the predictions table has no predicted class column &apos;%1&apos;; connect a classifier&apos;s predictions</source>
+        <translation>a tabela de previsões não tem a coluna de classe prevista &apos;%1&apos;; conecte as previsões de um classificador</translation>
+    </message>
+    <message>
+        <source>the data has no &apos;%1&apos; column; connect the output of a clustering node such as K-Means</source>
+        <translation>os dados não têm a coluna &apos;%1&apos;; conecte a saída de um nó de agrupamento, como o K-Means</translation>
+    </message>
+    <message>
+        <source>the clustered data needs at least two numeric feature columns to project</source>
+        <translation>os dados agrupados precisam de pelo menos duas colunas numéricas de atributos para a projeção</translation>
+    </message>
+    <message>
+        <source>Clusters vs classes</source>
+        <translation>Grupos vs classes</translation>
+    </message>
+    <message>
+        <source>Puts unsupervised and supervised learning side by side on the same rows: the clusters found without the labels and the true classes (or a classifier&apos;s predictions), drawn on the same 2-D projection (the first two principal components of the features), with their agreement: the adjusted Rand index (1 = the same groups, about 0 = no better than chance) and a table counting the rows of each cluster in each class.</source>
+        <translation>Põe lado a lado o aprendizado não supervisionado e o supervisionado nas mesmas linhas: os grupos encontrados sem os rótulos e as classes verdadeiras (ou as previsões de um classificador), desenhados na mesma projeção 2-D (os dois primeiros componentes principais dos atributos), com a concordância entre eles: o índice de Rand ajustado (1 = os mesmos grupos, perto de 0 = não melhor que o acaso) e uma tabela que conta as linhas de cada grupo em cada classe.</translation>
+    </message>
+    <message>
+        <source>To show that a clustering, which never saw the labels, can still rediscover the classes, and how far it falls short of a classifier that learned from them.</source>
+        <translation>Para mostrar que um agrupamento, que nunca viu os rótulos, ainda assim pode redescobrir as classes, e quanto ele fica atrás de um classificador que aprendeu com eles.</translation>
+    </message>
+    <message>
+        <source>Classifier&apos;s predictions</source>
+        <translation>Previsões do classificador</translation>
+    </message>
+    <message>
+        <source>Class column</source>
+        <translation>Coluna das classes</translation>
+    </message>
+    <message>
+        <source>The true classes; empty = the data&apos;s target column</source>
+        <translation>As classes verdadeiras; vazio = a coluna-alvo dos dados</translation>
+    </message>
+    <message>
+        <source>the last value (%1) is smaller than the first (%2)</source>
+        <translation>o último valor (%1) é menor que o primeiro (%2)</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parâmetro</translation>
+    </message>
+    <message>
+        <source>Tree depth (max_depth)</source>
+        <translation>Profundidade da árvore (max_depth)</translation>
+    </message>
+    <message>
+        <source>Polynomial degree (degree)</source>
+        <translation>Grau do polinômio (degree)</translation>
+    </message>
+    <message>
+        <source>What to vary: a decision tree&apos;s maximum depth, or the degree of a Polynomial features step before the learner</source>
+        <translation>O que variar: a profundidade máxima de uma árvore de decisão ou o grau de uma etapa de Atributos polinomiais antes do algoritmo</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>First value tried</source>
+        <translation>Primeiro valor testado</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Até</translation>
+    </message>
+    <message>
+        <source>Last value tried; every whole number in between is tried too</source>
+        <translation>Último valor testado; todos os números inteiros entre os dois também são testados</translation>
+    </message>
+    <message>
+        <source>Validation curve</source>
+        <translation>Curva de validação</translation>
+    </message>
+    <message>
+        <source>Makes overfitting visible: refits the model&apos;s recipe for each value of one parameter (a tree&apos;s depth, a polynomial&apos;s degree) and scores it by cross-validation, on the rows it trained on and on the held-out fold. As the model grows more complex the training score keeps rising while the validation score levels off and falls: past that point the model memorises noise. Connect the raw rows the model&apos;s chain started from.</source>
+        <translation>Torna o sobreajuste visível: treina de novo a receita do modelo para cada valor de um parâmetro (a profundidade de uma árvore, o grau de um polinômio) e a avalia por validação cruzada, nas linhas em que treinou e na parte separada. À medida que o modelo fica mais complexo, a pontuação no treinamento continua subindo, enquanto a de validação se estabiliza e cai: a partir daí o modelo decora ruído. Conecte as linhas brutas de onde partiu a cadeia do modelo.</translation>
+    </message>
+    <message>
+        <source>To choose how complex a model should be, and to show where underfitting ends and overfitting begins.</source>
+        <translation>Para escolher quão complexo um modelo deve ser e mostrar onde termina o subajuste e começa o sobreajuste.</translation>
+    </message>
+    <message>
+        <source>To get a classifier you can draw and explain as a list of questions; limit its depth or it overfits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To predict a number with rules you can draw and explain; limit its depth or it overfits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A strong, robust classifier with little tuning, when accuracy matters more than one readable tree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A strong, robust regressor with little tuning, when accuracy matters more than one readable tree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Often the most accurate classifier for tables; early stopping guards against overfitting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Often the most accurate regressor for tables; early stopping guards against overfitting.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::ArffParser</name>
@@ -3926,6 +4464,45 @@
     </message>
 </context>
 <context>
+    <name>oficina::core::GradientDescentStepper</name>
+    <message>
+        <source>gradient descent needs at least two rows and one feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there are %1 rows but %2 class labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a classifier needs at least two classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the data has missing or infinite values; impute or drop them first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every row needs a known class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the learning rate and C must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>feature %1 has the same value in every row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a decision boundary is drawn for two features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the grid ranges must be finite and not empty</source>
+        <translation type="unfinished">os intervalos da grade devem ser finitos e não vazios</translation>
+    </message>
+</context>
+<context>
     <name>oficina::core::Graph</name>
     <message>
         <source>node id &apos;%1&apos; may only hold letters, digits, &apos;_&apos; and &apos;-&apos;</source>
@@ -3960,6 +4537,17 @@
     <message>
         <source>K-Means</source>
         <translation>K-Means</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::KMeansStepper</name>
+    <message>
+        <source>max_iter must be at least 1 and tol not negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the initial centres must be a %1 × %2 matrix</source>
+        <translation type="unfinished">os centros iniciais devem formar uma matriz %1 × %2</translation>
     </message>
 </context>
 <context>
@@ -4769,6 +5357,10 @@
         <source>stopped in epoch %1 of %2; the model keeps the weights of epoch %3</source>
         <translation>parado na época %1 de %2; o modelo fica com os pesos da época %3</translation>
     </message>
+    <message>
+        <source>a network with a TorchScript backbone has no layer list to export</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::onnxexport</name>
@@ -4800,6 +5392,52 @@
         <source>the cast of column &apos;%1&apos; to categorical cannot be exported to ONNX: two of its values are the same number in float precision, which the graph&apos;s float inputs could not tell apart</source>
         <translation>a conversão da coluna &apos;%1&apos; para categórica não pode ser exportada para ONNX: dois dos seus valores são o mesmo número em precisão float, e as entradas float do grafo não os distinguiriam</translation>
     </message>
+    <message>
+        <source>a network with a TorchScript backbone cannot be exported to ONNX: the backbone is a compiled program, not a list of layers Oficina can write out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot export &apos;%1&apos; to ONNX: some of its classes have no training rows, so libsvm never saw them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be exported to ONNX: its trees hold %2 values per leaf for %3 classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be exported to ONNX: it has no trees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be exported to ONNX: XGBoost&apos;s model has no valid &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be exported to ONNX: its XGBoost objective &apos;%2&apos; for %3 classes has no ONNX form in Oficina</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be exported to ONNX: only XGBoost&apos;s gbtree booster has an ONNX form in Oficina</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be exported to ONNX: tree %2 has categorical splits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::onnxexport::LeafEnsemble</name>
+    <message>
+        <source>&apos;%1&apos; cannot be exported to ONNX: node %2 of tree %3 refers to a node or feature that does not exist, or is reached twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::onnxexport::LeafEnsemble::NodeAt</name>
+    <message>
+        <source>&apos;%1&apos; cannot be exported to ONNX: tree %2 has more than %3 leaves, more than the graph can number exactly</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::onnxexport::SymTable</name>
@@ -4814,6 +5452,117 @@
     <message>
         <source>cannot export &apos;%1&apos; to ONNX: column &apos;%2&apos; was %3 when the step was fitted but is not at that step</source>
         <translation>não é possível exportar &apos;%1&apos; para ONNX: a coluna &apos;%2&apos; era %3 quando a etapa foi ajustada, mas não é nessa etapa</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::AboutDialog</name>
+    <message>
+        <source>Windows, dialogs, icons and translations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts of losses, metrics and data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matrices and linear algebra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L-BFGS optimiser for logistic regression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Truncated eigendecomposition for PCA on wide data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel support vector machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linear support vector machines and L1 logistic regression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient-boosted trees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearest-neighbour search (k-NN, DBSCAN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neural networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model export in the ONNX format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing ONNX files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast matrix products for neural networks, k-NN and K-Means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline files and reports (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading numbers from CSV files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading PNG and JPEG images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command-line options of oficina-cli</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Oficina</source>
+        <translation type="unfinished">Sobre o Oficina</translation>
+    </message>
+    <message>
+        <source>A desktop machine-learning workbench: load data, clean it, train a model and evaluate it by wiring nodes on a canvas; the same pipelines run headless with oficina-cli.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oficina is free software: you may share and change it under the GNU General Public License, version 3 or later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample datasets bundled with Oficina, with their sources and licences:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oficina is built with these libraries (running on Qt %1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4849,6 +5598,61 @@
     <message>
         <source>Show the numbers behind this chart</source>
         <translation>Mostrar os números por trás deste gráfico</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::ClustersVsClassesView</name>
+    <message>
+        <source>&lt;b&gt;Unsupervised:&lt;/b&gt; the algorithm never saw the labels; colours are the clusters it found</source>
+        <translation>&lt;b&gt;Não supervisionado:&lt;/b&gt; o algoritmo nunca viu os rótulos; as cores são os grupos que ele encontrou</translation>
+    </message>
+    <message>
+        <source>True class</source>
+        <translation>Classe verdadeira</translation>
+    </message>
+    <message>
+        <source>Classifier&apos;s prediction</source>
+        <translation>Previsão do classificador</translation>
+    </message>
+    <message>
+        <source>Colour the right plot by the true class or by what the classifier predicted</source>
+        <translation>Colorir o gráfico da direita pela classe verdadeira ou pelo que o classificador previu</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Adjusted Rand index: %1&lt;/b&gt; — how well the clusters match the classes (1 = the same groups, about 0 = no better than chance).</source>
+        <translation>&lt;b&gt;Índice de Rand ajustado: %1&lt;/b&gt; — quanto os grupos coincidem com as classes (1 = os mesmos grupos, perto de 0 = não melhor que o acaso).</translation>
+    </message>
+    <message>
+        <source>Normalized mutual information: %1.</source>
+        <translation>Informação mútua normalizada: %1.</translation>
+    </message>
+    <message>
+        <source>The classifier, which learned from the labels, predicts %1 % of the rows right.</source>
+        <translation>O classificador, que aprendeu com os rótulos, acerta %1 % das linhas.</translation>
+    </message>
+    <message>
+        <source>Rows of each cluster in each class:</source>
+        <translation>Linhas de cada grupo em cada classe:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Supervised:&lt;/b&gt; colours are the classifier&apos;s predictions; it learned from the labels</source>
+        <translation>&lt;b&gt;Supervisionado:&lt;/b&gt; as cores são as previsões do classificador; ele aprendeu com os rótulos</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Supervised:&lt;/b&gt; colours are the true classes, the labels a classifier learns from</source>
+        <translation>&lt;b&gt;Supervisionado:&lt;/b&gt; as cores são as classes verdadeiras, os rótulos com que um classificador aprende</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>classe</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>ruído</translation>
+    </message>
+    <message>
+        <source>cluster %1</source>
+        <translation>grupo %1</translation>
     </message>
 </context>
 <context>
@@ -5062,6 +5866,76 @@
     </message>
 </context>
 <context>
+    <name>oficina::ui::HelpPanel</name>
+    <message>
+        <source>table</source>
+        <translation type="unfinished">tabela</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation type="unfinished">modelo</translation>
+    </message>
+    <message>
+        <source>metrics</source>
+        <translation type="unfinished">métricas</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a node on the canvas, or point at one in the palette, to read what it does, when to use it and what its parameters mean. Press F1 to bring this panel back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concepts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When to use it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inputs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outputs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation type="unfinished">Nós</translation>
+    </message>
+    <message>
+        <source>← Back to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::KMeansStepView</name>
+    <message>
+        <source>K-Means, step by step</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>oficina::ui::LayersEditor</name>
     <message>
         <source>, stride %1</source>
@@ -5213,6 +6087,14 @@
     <message>
         <source>Shaded: ± one standard deviation over the folds. A wide gap between the two lines means the model overfits (more data or a simpler model may help); two low lines mean it underfits.</source>
         <translation>Sombreado: ± um desvio padrão sobre as partes. Uma grande distância entre as duas linhas indica sobreajuste (mais dados ou um modelo mais simples podem ajudar); duas linhas baixas indicam subajuste.</translation>
+    </message>
+    <message>
+        <source>Validation curve</source>
+        <translation>Curva de validação</translation>
+    </message>
+    <message>
+        <source>Shaded: ± one standard deviation over the folds. Left, both scores are low: the model is too simple (underfitting). Where the training score keeps rising but the validation score stops rising or falls, the model has begun to memorise its training rows (overfitting): the best value is near the top of the validation line.</source>
+        <translation>Sombreado: ± um desvio padrão sobre as partes. À esquerda, as duas pontuações são baixas: o modelo é simples demais (subajuste). Onde a pontuação no treinamento continua subindo mas a de validação para de subir ou cai, o modelo começou a decorar as linhas de treinamento (sobreajuste): o melhor valor fica perto do topo da linha de validação.</translation>
     </message>
 </context>
 <context>
@@ -5410,11 +6292,11 @@
     </message>
     <message>
         <source>About Oficina</source>
-        <translation>Sobre o Oficina</translation>
+        <translation type="vanished">Sobre o Oficina</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Oficina %1&lt;/h3&gt;&lt;p&gt;A desktop machine-learning workbench.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), Eigen (MPL-2.0), LBFGS++ (MIT), nlohmann-json (MIT), CLI11 (BSD-3-Clause) and fast_float (Apache-2.0 / MIT).&lt;/p&gt;&lt;p&gt;Bundled datasets:&lt;/p&gt;&lt;ul&gt;%3&lt;/ul&gt;</source>
-        <translation>&lt;h3&gt;Oficina %1&lt;/h3&gt;&lt;p&gt;Uma bancada de trabalho de aprendizado de máquina para desktop.&lt;/p&gt;&lt;p&gt;Desenvolvido com Qt %2 (LGPL-3.0), Eigen (MPL-2.0), LBFGS++ (MIT), nlohmann-json (MIT), CLI11 (BSD-3-Clause) e fast_float (Apache-2.0 / MIT).&lt;/p&gt;&lt;p&gt;Conjuntos de dados incluídos:&lt;/p&gt;&lt;ul&gt;%3&lt;/ul&gt;</translation>
+        <translation type="vanished">&lt;h3&gt;Oficina %1&lt;/h3&gt;&lt;p&gt;Uma bancada de trabalho de aprendizado de máquina para desktop.&lt;/p&gt;&lt;p&gt;Desenvolvido com Qt %2 (LGPL-3.0), Eigen (MPL-2.0), LBFGS++ (MIT), nlohmann-json (MIT), CLI11 (BSD-3-Clause) e fast_float (Apache-2.0 / MIT).&lt;/p&gt;&lt;p&gt;Conjuntos de dados incluídos:&lt;/p&gt;&lt;ul&gt;%3&lt;/ul&gt;</translation>
     </message>
     <message>
         <source>%1%</source>
@@ -5662,6 +6544,38 @@
             <numerusform>%1 exportado para %2 (%3, %n nós no grafo) com seu cartão %4</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cannot open example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Examples and start page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened the example %1; a copy until you save it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new language takes effect after restarting Oficina.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Node help</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oficina::ui::NodeItem</name>
@@ -5776,6 +6690,10 @@
         <source>Search nodes…</source>
         <translation>Buscar nós…</translation>
     </message>
+    <message>
+        <source>When to use it:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oficina::ui::ParamEditor</name>
@@ -5847,6 +6765,25 @@
     <message>
         <source>Mean average precision over the classes: %1</source>
         <translation>Média da precisão média (PM) sobre as classes: %1</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new language takes effect after restarting Oficina.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6026,6 +6963,183 @@
     <message>
         <source>Each bar is the mean over the cross-validation folds; the whisker spans one standard deviation either side.</source>
         <translation>Cada barra é a média sobre as partes da validação cruzada; a haste cobre um desvio padrão para cada lado.</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::StartPage</name>
+    <message>
+        <source>Oficina</source>
+        <translation type="unfinished">Oficina</translation>
+    </message>
+    <message>
+        <source>Load data, clean it, train and evaluate models by connecting nodes on a canvas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New empty pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a pipeline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each example opens, runs and shows its most telling result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open and run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent pipelines</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::StepThroughDialog</name>
+    <message>
+        <source>Step through K-Means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step through gradient descent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n feature(s), drawn on PC1 × PC2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two features chosen below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Horizontal axis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vertical axis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far each step moves the weights against the gradient. Try 5 or more to see the loss overshoot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clusters (k):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished">(nenhum)</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished">&amp;Executar</translation>
+    </message>
+    <message>
+        <source>R&amp;eset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run the pipeline first: the node has not received any data yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the data needs at least two numeric feature columns without missing values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose two different features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the data has no target column: mark the class column as the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped at max_iter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centres placed (k-means++)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move centres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: assign each point to its nearest centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iteration %1 · inertia %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights at zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights moved against the gradient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss %1 · accuracy %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &amp;through…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
