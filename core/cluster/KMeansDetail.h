@@ -30,6 +30,15 @@ double lloydPass(const Eigen::MatrixXd& X, const Eigen::VectorXd& rowNorms,
                  const Eigen::MatrixXd& centers, std::vector<int32_t>& labels, bool accumulate,
                  std::vector<Partial>& partials, int threads);
 
+/// The new centres from one pass's per-thread partials: the means, an empty cluster taking the
+/// row farthest from its old centre (scikit-learn's _relocate_empty_clusters).
+Eigen::MatrixXd reduceCenters(const Eigen::MatrixXd& X, const Eigen::MatrixXd& oldCenters,
+                              const std::vector<int32_t>& labels, std::vector<Partial>& partials);
+
+/// The summed squared distance of each row to its labelled centre, computed directly.
+double exactInertia(const Eigen::MatrixXd& X, const Eigen::MatrixXd& centers,
+                    const std::vector<int32_t>& labels);
+
 /// scikit-learn's greedy k-means++ (2 + log k trials per centre), drawing from `random`.
 Eigen::MatrixXd kmeansPlusPlus(const Eigen::MatrixXd& X, const Eigen::VectorXd& rowNorms, int k,
                                NumpyRandomState& random, const std::stop_token& stop, int threads);
