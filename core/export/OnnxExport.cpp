@@ -105,7 +105,10 @@ void addOutputs(OnnxGraph& g, const Estimator& estimator, const Model& model,
     const Task task = estimator.task();
     const auto k =
         int64_t(task == Task::Classification ? out.classLabels.size() : size_t(out.scoreWidth));
-    if (out.label.empty() || (task != Task::Regression && (out.scores.empty() || k == 0)))
+    // A classifier may give no probabilities (a linear SVM has none); a clusterer's distances
+    // are part of its answer.
+    if (out.label.empty() || (task != Task::Regression && k == 0) ||
+        (task == Task::Clustering && out.scores.empty()))
         throw Error(Message(OFICINA_TR_NOOP("cannot export '%1' to ONNX: its emitter gave no "
                                             "complete output"),
                             {estimator.title()}));
@@ -120,9 +123,11 @@ void addOutputs(OnnxGraph& g, const Estimator& estimator, const Model& model,
     case Task::Classification:
         g.nodeInto("Identity", {out.label}, {kLabel});
         declare(kLabel, Elem::String, 0, "string", "the predicted class label");
-        g.nodeInto("Cast", {out.scores}, {kProbabilities}, {toFloat});
-        declare(kProbabilities, Elem::Float, k, "float",
-                "the probability of each class, in the order of class_labels");
+        if (!out.scores.empty()) {
+            g.nodeInto("Cast", {out.scores}, {kProbabilities}, {toFloat});
+            declare(kProbabilities, Elem::Float, k, "float",
+                    "the probability of each class, in the order of class_labels");
+        }
         built.classLabels = out.classLabels;
         break;
     case Task::Regression:

@@ -51,6 +51,8 @@ public:
     explicit KnnIndex(Eigen::MatrixXd X);
     ~KnnIndex();
     [[nodiscard]] Eigen::Index size() const { return m_x.rows(); }
+    /// The stored training rows (size() × features).
+    [[nodiscard]] const Eigen::MatrixXd& points() const { return m_x; }
     /// Throws Error when k is outside [1, size()]; Cancelled when Stop is requested.
     [[nodiscard]] KnnNeighbors search(const Eigen::MatrixXd& queries, int k,
                                       const PredictControl& control = {}) const;
@@ -80,6 +82,10 @@ public:
     [[nodiscard]] std::vector<Column> predict(const Table& transformed,
                                               const PredictControl& control) const override;
     [[nodiscard]] const std::vector<std::string>& classLabels() const { return m_classLabels; }
+    [[nodiscard]] const KnnOptions& options() const { return m_options; }
+    [[nodiscard]] const KnnIndex& index() const { return m_index; }
+    /// The class index of each stored training row.
+    [[nodiscard]] const std::vector<int32_t>& trainingClasses() const { return m_y; }
     /// rows × classes vote shares (predict_proba).
     [[nodiscard]] Eigen::MatrixXd predictProbabilities(const Eigen::MatrixXd& X,
                                                        const PredictControl& control = {}) const;
@@ -112,6 +118,10 @@ public:
                                               const PredictControl& control) const override;
     [[nodiscard]] std::vector<double> predictValues(const Eigen::MatrixXd& X,
                                                     const PredictControl& control = {}) const;
+    [[nodiscard]] const KnnOptions& options() const { return m_options; }
+    [[nodiscard]] const KnnIndex& index() const { return m_index; }
+    /// The target of each stored training row.
+    [[nodiscard]] const std::vector<double>& trainingTargets() const { return m_y; }
 
 private:
     std::vector<std::string> m_featureNames;

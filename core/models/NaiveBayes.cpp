@@ -43,19 +43,26 @@ std::string GaussianNaiveBayes::typeId() const { return "oficina.model.gaussian_
 
 const char* GaussianNaiveBayes::title() const { return OFICINA_TR_NOOP("Gaussian naive Bayes"); }
 
+Eigen::VectorXd GaussianNaiveBayes::logConstants() const {
+    Eigen::VectorXd out(m_theta.rows());
+    for (Eigen::Index c = 0; c < out.size(); ++c) {
+        const Eigen::ArrayXd var = m_variance.row(c).transpose().array();
+        out(c) = std::log(m_prior(c)) - 0.5 * (2.0 * std::numbers::pi * var).log().sum();
+    }
+    return out;
+}
+
 Eigen::MatrixXd GaussianNaiveBayes::jointLogLikelihood(const Eigen::MatrixXd& X) const {
     const Eigen::Index k = m_theta.rows();
+    const Eigen::VectorXd constants = logConstants();
     Eigen::MatrixXd jll(X.rows(), k);
     Eigen::ArrayXd squares(X.rows());
     for (Eigen::Index c = 0; c < k; ++c) {
-        const Eigen::ArrayXd var = m_variance.row(c).transpose().array();
-        const double constant =
-            std::log(m_prior(c)) - 0.5 * (2.0 * std::numbers::pi * var).log().sum();
         // Σ_j (x_j − θ_j)² / σ²_j, a column of X at a time (X is column-major).
         squares.setZero();
         for (Eigen::Index j = 0; j < X.cols(); ++j)
-            squares += (X.col(j).array() - m_theta(c, j)).square() / var(j);
-        jll.col(c) = (constant - 0.5 * squares).matrix();
+            squares += (X.col(j).array() - m_theta(c, j)).square() / m_variance(c, j);
+        jll.col(c) = (constants(c) - 0.5 * squares).matrix();
     }
     return jll;
 }

@@ -47,7 +47,11 @@ public:
     [[nodiscard]] const Eigen::MatrixXd& variance() const { return m_variance; } ///< var_
     [[nodiscard]] const Eigen::VectorXd& prior() const { return m_prior; }       ///< class_prior_
 
-    /// rows × classes: log P(class) + Σ log N(x | θ, σ²) (_joint_log_likelihood).
+    /// Per class: log P(class) − ½ Σ_j log(2π σ²_j), the part of the joint log likelihood that
+    /// does not depend on the row.
+    [[nodiscard]] Eigen::VectorXd logConstants() const;
+    /// rows × classes: log P(class) + Σ log N(x | θ, σ²) (_joint_log_likelihood), as
+    /// logConstants() − ½ Σ_j (x_j − θ_j)² / σ²_j with the sum taken feature by feature.
     [[nodiscard]] Eigen::MatrixXd jointLogLikelihood(const Eigen::MatrixXd& X) const;
     /// rows × classes (predict_proba).
     [[nodiscard]] Eigen::MatrixXd predictProbabilities(const Eigen::MatrixXd& X) const;

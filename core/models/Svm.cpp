@@ -304,6 +304,39 @@ bool KernelSvm::hasProbabilities() const {
     return m_impl->classifier && svm_check_probability_model(m_impl->model) != 0;
 }
 
+KernelSvmParameters KernelSvm::parameters() const {
+    const svm_model* model = m_impl->model;
+    KernelSvmParameters out;
+    switch (model->param.kernel_type) {
+    case LINEAR: out.kernel = SvmKernel::Linear; break;
+    case POLY: out.kernel = SvmKernel::Poly; break;
+    case SIGMOID: out.kernel = SvmKernel::Sigmoid; break;
+    default: out.kernel = SvmKernel::Rbf; break;
+    }
+    out.degree = model->param.degree;
+    out.gamma = model->param.gamma;
+    out.coef0 = model->param.coef0;
+    const int l = model->l, groups = m_impl->classifier ? model->nr_class : 2;
+    out.supportVectors = Eigen::MatrixXd::Zero(l, m_impl->featureCount);
+    for (int s = 0; s < l; ++s)
+        for (const svm_node* p = model->SV[s]; p->index != -1; ++p)
+            out.supportVectors(s, p->index - 1) = p->value;
+    out.coefficients.resize(groups - 1, l);
+    for (int r = 0; r < groups - 1; ++r)
+        for (int s = 0; s < l; ++s) out.coefficients(r, s) = model->sv_coef[r][s];
+    const int pairs = m_impl->classifier ? groups * (groups - 1) / 2 : 1;
+    out.rho = Eigen::Map<const Eigen::VectorXd>(model->rho, pairs);
+    if (m_impl->classifier) {
+        out.groupSizes.assign(model->nSV, model->nSV + groups);
+        out.groupClasses.assign(model->label, model->label + groups);
+        if (model->probA && model->probB) {
+            out.probA = Eigen::Map<const Eigen::VectorXd>(model->probA, pairs);
+            out.probB = Eigen::Map<const Eigen::VectorXd>(model->probB, pairs);
+        }
+    }
+    return out;
+}
+
 Eigen::MatrixXd KernelSvm::decisionValues(const Eigen::MatrixXd& X) const {
     const svm_model* model = m_impl->model;
     const int k = m_impl->classifier ? model->nr_class : 2;

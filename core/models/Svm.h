@@ -149,6 +149,29 @@ struct KernelSvmOptions {
     unsigned seed = 0;
 };
 
+/// The decision functions of a fitted libsvm model, dense, for exporters. A classifier's classes
+/// form libsvm's groups; pair (i, j), i < j, in the order (0,1), (0,2)…, (1,2)…, scores
+/// Σ_{s in group i} coefficients(j−1, s)·K(x, s) + Σ_{s in group j} coefficients(i, s)·K(x, s)
+/// − rho(pair) and votes for group i when that is positive. A regressor has one group.
+struct KernelSvmParameters {
+    SvmKernel kernel = SvmKernel::Rbf;
+    int degree = 3;
+    double gamma = 0.0;
+    double coef0 = 0.0;
+    /// Support vectors × features (the zeros libsvm leaves out filled in), grouped by class.
+    Eigen::MatrixXd supportVectors;
+    /// (groups − 1) × support vectors: libsvm's sv_coef.
+    Eigen::MatrixXd coefficients;
+    /// One per pair (classifier) or one (regressor).
+    Eigen::VectorXd rho;
+    /// Classifier: support vectors per group (nSV) and the class index of each group (label).
+    std::vector<int> groupSizes;
+    std::vector<int> groupClasses;
+    /// Classifier fitted with probability: Platt's A and B per pair (probA, probB).
+    Eigen::VectorXd probA;
+    Eigen::VectorXd probB;
+};
+
 /// A fitted libsvm model: SVC (classification) or SVR (regression). Owns its support vectors.
 /// Immutable; predictions are safe from several threads.
 class KernelSvm final : public Estimator {
@@ -171,6 +194,8 @@ public:
     [[nodiscard]] double gamma() const;
     [[nodiscard]] int supportVectorCount() const;
     [[nodiscard]] bool hasProbabilities() const;
+    /// The fitted decision functions, copied out of libsvm's model.
+    [[nodiscard]] KernelSvmParameters parameters() const;
     /// SVC: one column per class pair (0,1), (0,2)…, (1,2)… as scikit-learn's
     /// decision_function_shape="ovo" (positive favours the pair's first class), or a single
     /// column favouring class 1 for two classes. SVR: the predicted values.
