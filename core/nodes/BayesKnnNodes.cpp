@@ -101,6 +101,9 @@ NodeSpec gaussianNbSpec() {
         .help = OFICINA_TR_NOOP("A fast probabilistic classifier that treats each numeric "
                                 "feature, within a class, as an independent normal "
                                 "distribution, as scikit-learn's GaussianNB."),
+        .whenToUse = OFICINA_TR_NOOP("A quick baseline for classification with numeric features; "
+                                     "it works even with few training rows."),
+        .concepts = {"supervised", "classification", "algorithm", "training"},
         .inputs = kTrainingInput,
         .outputs = kModelOutput,
         .params = {Parameter::real("var_smoothing", OFICINA_TR_NOOP("Variance smoothing"), 1e-9)
@@ -119,6 +122,9 @@ NodeSpec categoricalNbSpec() {
         .help = OFICINA_TR_NOOP("A probabilistic classifier for categorical features (or "
                                 "ordinal-encoded integer codes), counting how often each "
                                 "category occurs per class, as scikit-learn's CategoricalNB."),
+        .whenToUse = OFICINA_TR_NOOP("For classification when the features are categories "
+                                     "(survey answers, symptoms)."),
+        .concepts = {"supervised", "classification", "algorithm", "training"},
         .inputs = kTrainingInput,
         .outputs = kModelOutput,
         .params = {Parameter::real("alpha", OFICINA_TR_NOOP("Smoothing (alpha)"), 1.0)
@@ -138,6 +144,10 @@ NodeSpec knnClassifierSpec() {
         .help = OFICINA_TR_NOOP("Predicts the class most common among the k nearest training "
                                 "rows (Euclidean distance), as scikit-learn's "
                                 "KNeighborsClassifier. Scale the features first."),
+        .whenToUse = OFICINA_TR_NOOP("To classify by similarity with known examples on small "
+                                     "data; easy to explain: most of your neighbours are of this "
+                                     "class."),
+        .concepts = {"supervised", "classification", "algorithm", "training"},
         .inputs = kTrainingInput,
         .outputs = kModelOutput,
         .params = knnParameters(),
@@ -153,6 +163,9 @@ NodeSpec knnRegressorSpec() {
         .help = OFICINA_TR_NOOP("Predicts the mean target of the k nearest training rows "
                                 "(Euclidean distance), as scikit-learn's KNeighborsRegressor. "
                                 "Scale the features first."),
+        .whenToUse = OFICINA_TR_NOOP("To predict a number by similarity with known examples on "
+                                     "small data, when relations are not linear."),
+        .concepts = {"supervised", "regression", "algorithm", "training"},
         .inputs = kTrainingInput,
         .outputs = kModelOutput,
         .params = knnParameters(),

@@ -205,13 +205,18 @@ NodeSpec dropMissingSpec() {
         .category = Category::Clean,
         .help = OFICINA_TR_NOOP("Removes rows with missing cells, as pandas' dropna. Use it on "
                                 "training data: models still predict every row they are given."),
+        .whenToUse = OFICINA_TR_NOOP("When only a few rows have missing cells and losing them "
+                                     "does no harm; otherwise fill them in with the Imputer."),
+        .concepts = {"data"},
         .inputs = dataIn(),
         .outputs = dataOut(),
         .params =
             {Parameter::choice("how", OFICINA_TR_NOOP("Drop a row when"),
                                {{"any", OFICINA_TR_NOOP("Any cell is missing")},
                                 {"all", OFICINA_TR_NOOP("All cells are missing")}},
-                               "any"),
+                               "any")
+                 .withHelp(OFICINA_TR_NOOP("Any: drop a row with at least one missing cell; "
+                                           "All: only rows whose cells are all missing")),
              Parameter::integer("thresh", OFICINA_TR_NOOP("Minimum values per row"), 0)
                  .range(0, 1e9)
                  .withHelp(OFICINA_TR_NOOP("When above 0, keep the rows with at least this many "
@@ -229,6 +234,10 @@ NodeSpec dropDuplicatesSpec() {
         .category = Category::Clean,
         .help = OFICINA_TR_NOOP("Removes rows that repeat another row, as pandas' "
                                 "drop_duplicates. Two missing cells count as equal."),
+        .whenToUse = OFICINA_TR_NOOP("When the same record was entered more than once, so that "
+                                     "it does not weigh more in training or turn up in the test "
+                                     "rows too."),
+        .concepts = {"data"},
         .inputs = dataIn(),
         .outputs = dataOut(),
         .params = {Parameter::columns("subset", OFICINA_TR_NOOP("Columns to compare"))
@@ -237,7 +246,9 @@ NodeSpec dropDuplicatesSpec() {
                                      {{"first", OFICINA_TR_NOOP("First copy")},
                                       {"last", OFICINA_TR_NOOP("Last copy")},
                                       {"none", OFICINA_TR_NOOP("No copy")}},
-                                     "first")},
+                                     "first")
+                       .withHelp(OFICINA_TR_NOOP("Which copy of a repeated row stays: the "
+                                                 "first, the last, or none of them"))},
         .run = runDropDuplicates,
     };
 }
@@ -251,12 +262,18 @@ NodeSpec outliersSpec() {
                                 "column: by z-score (distance from the mean in standard "
                                 "deviations) or by the interquartile range rule. Missing cells "
                                 "are never outliers."),
+        .whenToUse = OFICINA_TR_NOOP("When a few extreme values (typing errors, faulty sensors) "
+                                     "would pull a model or a scaler away from the bulk of the "
+                                     "data."),
+        .concepts = {"data"},
         .inputs = dataIn(),
         .outputs = dataOut(),
         .params = {Parameter::choice("method", OFICINA_TR_NOOP("Method"),
                                      {{"zscore", OFICINA_TR_NOOP("Z-score")},
                                       {"iqr", OFICINA_TR_NOOP("Interquartile range (IQR)")}},
-                                     "zscore"),
+                                     "zscore")
+                       .withHelp(OFICINA_TR_NOOP("The z-score suits roughly normal columns; "
+                                                 "the IQR rule also suits skewed ones")),
                    Parameter::real("threshold", OFICINA_TR_NOOP("Z-score threshold"), 3.0)
                        .range(0.1, 100)
                        .withHelp(OFICINA_TR_NOOP("Z-score: remove values more than this many "
@@ -279,9 +296,13 @@ NodeSpec filterRowsSpec() {
         .help = OFICINA_TR_NOOP("Keeps the rows where a condition on one column holds. The "
                                 "value is read as a number for numeric columns and as a label "
                                 "for categorical ones."),
+        .whenToUse = OFICINA_TR_NOOP("To study part of the data only, such as one region or one "
+                                     "period, or to remove rows that do not belong."),
+        .concepts = {"data"},
         .inputs = dataIn(),
         .outputs = dataOut(),
-        .params = {Parameter::column("column", OFICINA_TR_NOOP("Column")),
+        .params = {Parameter::column("column", OFICINA_TR_NOOP("Column"))
+                       .withHelp(OFICINA_TR_NOOP("The column the condition tests")),
                    Parameter::choice("operator", OFICINA_TR_NOOP("Condition"),
                                      {{"eq", OFICINA_TR_NOOP("equals (=)")},
                                       {"ne", OFICINA_TR_NOOP("differs from (≠)")},
@@ -292,7 +313,8 @@ NodeSpec filterRowsSpec() {
                                       {"is_missing", OFICINA_TR_NOOP("is missing")},
                                       {"not_missing", OFICINA_TR_NOOP("is not missing")},
                                       {"contains", OFICINA_TR_NOOP("contains")}},
-                                     "eq"),
+                                     "eq")
+                       .withHelp(OFICINA_TR_NOOP("How each cell is compared with the value")),
                    Parameter::text("value", OFICINA_TR_NOOP("Value"))
                        .withHelp(OFICINA_TR_NOOP("Compared with each cell; unused for 'is "
                                                  "missing' and 'is not missing'"))},
@@ -309,13 +331,19 @@ NodeSpec castSpec() {
                                 "here become the categories; others become missing when a "
                                 "model predicts) or categorical columns into numbers (every "
                                 "label must be a number)."),
+        .whenToUse = OFICINA_TR_NOOP("When codes were read as numbers but are categories (a "
+                                     "postcode, a class 1, 2 or 3), or the other way round."),
+        .concepts = {"data"},
         .inputs = dataIn(),
         .outputs = dataOut(),
-        .params = {Parameter::columns("columns", OFICINA_TR_NOOP("Columns")),
+        .params = {Parameter::columns("columns", OFICINA_TR_NOOP("Columns"))
+                       .withHelp(OFICINA_TR_NOOP("The columns to convert")),
                    Parameter::choice("to", OFICINA_TR_NOOP("New type"),
                                      {{"categorical", OFICINA_TR_NOOP("Categorical")},
                                       {"numeric", OFICINA_TR_NOOP("Numeric")}},
-                                     "categorical")},
+                                     "categorical")
+                       .withHelp(OFICINA_TR_NOOP("Categorical: numbers become category "
+                                                 "labels; Numeric: labels are read as numbers"))},
         .run = runCast,
     };
 }
@@ -327,9 +355,14 @@ NodeSpec renameSpec() {
         .category = Category::Clean,
         .help = OFICINA_TR_NOOP("Gives columns new names. Models downstream rename the columns "
                                 "of new data the same way."),
+        .whenToUse = OFICINA_TR_NOOP("To give columns clear names in tables, charts and the "
+                                     "exported model."),
+        .concepts = {"data"},
         .inputs = dataIn(),
         .outputs = dataOut(),
-        .params = {Parameter::columns("columns", OFICINA_TR_NOOP("Columns")),
+        .params = {Parameter::columns("columns", OFICINA_TR_NOOP("Columns"))
+                       .withHelp(OFICINA_TR_NOOP("The columns to rename; the new names follow "
+                                                 "in the same order")),
                    Parameter::text("new_names", OFICINA_TR_NOOP("New names"))
                        .withHelp(OFICINA_TR_NOOP("One per chosen column, in the same order, "
                                                  "separated by commas"))},
@@ -343,9 +376,13 @@ NodeSpec dropColumnsSpec() {
         .title = OFICINA_TR_NOOP("Drop columns"),
         .category = Category::Clean,
         .help = OFICINA_TR_NOOP("Removes columns. Models downstream ignore them in new data."),
+        .whenToUse = OFICINA_TR_NOOP("To remove identifiers, free text or columns that give the "
+                                     "answer away, which a model should not learn from."),
+        .concepts = {"data"},
         .inputs = dataIn(),
         .outputs = dataOut(),
-        .params = {Parameter::columns("columns", OFICINA_TR_NOOP("Columns"))},
+        .params = {Parameter::columns("columns", OFICINA_TR_NOOP("Columns"))
+                       .withHelp(OFICINA_TR_NOOP("The columns to remove"))},
         .run = runDropColumns,
     };
 }
@@ -360,6 +397,9 @@ NodeSpec imputerSpec() {
                                 "(scikit-learn's SimpleImputer). Models downstream fill new "
                                 "data with the same values. A column with no value at all is "
                                 "dropped."),
+        .whenToUse = OFICINA_TR_NOOP("When some cells are missing and dropping those rows would "
+                                     "lose too much data; most models refuse missing values."),
+        .concepts = {"data"},
         .inputs = dataIn(),
         .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Imputed data")}},
         .params =
@@ -368,7 +408,10 @@ NodeSpec imputerSpec() {
                                 {"median", OFICINA_TR_NOOP("Median")},
                                 {"most_frequent", OFICINA_TR_NOOP("Most frequent")},
                                 {"constant", OFICINA_TR_NOOP("Constant")}},
-                               "mean"),
+                               "mean")
+                 .withHelp(OFICINA_TR_NOOP("What fills a missing cell: the column's mean or "
+                                           "median (numeric columns), its most frequent "
+                                           "value, or the fill value below")),
              Parameter::text("fill_value", OFICINA_TR_NOOP("Fill value"))
                  .withHelp(OFICINA_TR_NOOP("Constant strategy: empty = 0 for numeric columns "
                                            "and \"missing_value\" for categorical ones")),
@@ -388,6 +431,10 @@ NodeSpec oneHotSpec() {
                                 "category seen here, named column_category (scikit-learn's "
                                 "OneHotEncoder). Categories not seen here give all zeros, or "
                                 "an error if you ask for one."),
+        .whenToUse = OFICINA_TR_NOOP("Before a model that needs numbers (linear models, SVM, "
+                                     "k-NN, neural networks) when a feature's categories have no "
+                                     "order, such as colours."),
+        .concepts = {"data"},
         .inputs = dataIn(),
         .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Encoded data")}},
         .params = {Parameter::columns("columns", OFICINA_TR_NOOP("Columns"))
@@ -395,7 +442,10 @@ NodeSpec oneHotSpec() {
                    Parameter::choice("handle_unknown", OFICINA_TR_NOOP("Unknown categories"),
                                      {{"ignore", OFICINA_TR_NOOP("All zeros")},
                                       {"error", OFICINA_TR_NOOP("Error")}},
-                                     "ignore"),
+                                     "ignore")
+                       .withHelp(OFICINA_TR_NOOP("What a category not seen here becomes when "
+                                                 "the model predicts: all-zero columns, or an "
+                                                 "error")),
                    Parameter::choice("drop", OFICINA_TR_NOOP("Drop a category"),
                                      {{"none", OFICINA_TR_NOOP("None")},
                                       {"first", OFICINA_TR_NOOP("The first")},
@@ -415,6 +465,9 @@ NodeSpec ordinalSpec() {
         .help = OFICINA_TR_NOOP("Replaces each category with its position among the categories "
                                 "seen here, in sorted order (scikit-learn's OrdinalEncoder). "
                                 "Missing cells stay missing."),
+        .whenToUse = OFICINA_TR_NOOP("When categories have a natural order (small, medium, "
+                                     "large), or before tree models and categorical naive Bayes."),
+        .concepts = {"data"},
         .inputs = dataIn(),
         .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Encoded data")}},
         .params = {Parameter::columns("columns", OFICINA_TR_NOOP("Columns"))
@@ -423,7 +476,10 @@ NodeSpec ordinalSpec() {
                                      {{"error", OFICINA_TR_NOOP("Error")},
                                       {"use_encoded_value",
                                        OFICINA_TR_NOOP("Use the unknown value")}},
-                                     "error"),
+                                     "error")
+                       .withHelp(OFICINA_TR_NOOP("What a category not seen here becomes when "
+                                                 "the model predicts: an error, or the "
+                                                 "unknown value below")),
                    Parameter::real("unknown_value", OFICINA_TR_NOOP("Unknown value"), -1.0)
                        .range(-1e9, 1e9)
                        .withHelp(OFICINA_TR_NOOP("Code given to categories not seen here; it "
@@ -441,6 +497,9 @@ NodeSpec tsneSpec() {
                                 "stay close (scikit-learn's TSNE), for looking at clusters. Up "
                                 "to 10,000 rows; it cannot place new rows, so it does not feed "
                                 "models. The KL divergence is drawn live as the loss."),
+        .whenToUse = OFICINA_TR_NOOP("To look at data with many features on a plane and see "
+                                     "whether groups exist; to feed a model, use PCA instead."),
+        .concepts = {"unsupervised", "data"},
         .inputs = dataIn(),
         .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Embedding")}},
         .params =
@@ -456,15 +515,22 @@ NodeSpec tsneSpec() {
                  .range(0.0, 100000.0)
                  .withHelp(OFICINA_TR_NOOP("0 = automatic: rows / early exaggeration / 4, at "
                                            "least 50")),
-             Parameter::integer("n_iter", OFICINA_TR_NOOP("Iterations"), 1000).range(250, 100000),
+             Parameter::integer("n_iter", OFICINA_TR_NOOP("Iterations"), 1000)
+                 .withHelp(OFICINA_TR_NOOP("Optimisation steps; more may settle the layout "
+                                           "better but take longer"))
+                 .range(250, 100000),
              Parameter::choice("init", OFICINA_TR_NOOP("Initialisation"),
                                {{"pca", OFICINA_TR_NOOP("PCA")},
                                 {"random", OFICINA_TR_NOOP("Random")}},
-                               "pca"),
+                               "pca")
+                 .withHelp(OFICINA_TR_NOOP("The starting layout: PCA (the same from run to "
+                                           "run) or random positions")),
              Parameter::choice("method", OFICINA_TR_NOOP("Method"),
                                {{"barnes_hut", OFICINA_TR_NOOP("Barnes–Hut (fast)")},
                                 {"exact", OFICINA_TR_NOOP("Exact (slow, small data)")}},
-                               "barnes_hut"),
+                               "barnes_hut")
+                 .withHelp(OFICINA_TR_NOOP("Barnes–Hut approximates the forces and handles "
+                                           "thousands of rows; exact is for small data")),
              Parameter::real("angle", OFICINA_TR_NOOP("Angle (θ)"), 0.5)
                  .range(0.0, 1.0)
                  .withHelp(OFICINA_TR_NOOP("Barnes–Hut: larger is faster and coarser")),

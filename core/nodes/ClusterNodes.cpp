@@ -296,6 +296,9 @@ NodeSpec kmeansSpec() {
                                 "n_init defaults to 1 as in scikit-learn 1.4. Adds a 'cluster' "
                                 "column; the model assigns new rows to the nearest centre. "
                                 "Inertia is drawn live."),
+        .whenToUse = OFICINA_TR_NOOP("To split rows into a chosen number of compact groups of "
+                                     "similar size; scale the features first."),
+        .concepts = {"unsupervised", "clustering", "algorithm", "training"},
         .inputs = {kDataIn},
         .outputs = {kClusteredOut, {"model", PortType::Model, OFICINA_TR_NOOP("Model")}},
         .params = {clustersParam(8),
@@ -303,6 +306,8 @@ NodeSpec kmeansSpec() {
                        .range(1, 1000)
                        .withHelp(OFICINA_TR_NOOP("k-means++ starts; the best is kept")),
                    Parameter::integer("max_iter", OFICINA_TR_NOOP("Maximum iterations"), 300)
+                       .withHelp(OFICINA_TR_NOOP("Iterations of each start at most, if the "
+                                                 "centres have not settled before"))
                        .range(1, 100000),
                    Parameter::real("tol", OFICINA_TR_NOOP("Tolerance"), 1e-4)
                        .range(0, 1)
@@ -311,7 +316,11 @@ NodeSpec kmeansSpec() {
                    Parameter::choice("algorithm", OFICINA_TR_NOOP("Algorithm"),
                                      {{"lloyd", OFICINA_TR_NOOP("Lloyd")},
                                       {"elkan", OFICINA_TR_NOOP("Elkan")}},
-                                     "lloyd"),
+                                     "lloyd")
+                       .withHelp(OFICINA_TR_NOOP("Lloyd's classic iterations, or Elkan's, "
+                                                 "which skip distance computations by the "
+                                                 "triangle inequality; both give the same "
+                                                 "clusters")),
                    seedParam()},
         .run = [](const NodeInputs& in, const ParamValues& p,
                   RunContext& ctx) { return runKMeansNode(in, p, ctx, false); },
@@ -326,10 +335,15 @@ NodeSpec miniBatchKMeansSpec() {
         .help = OFICINA_TR_NOOP("K-Means for large data: centres are updated from small random "
                                 "batches of rows, as scikit-learn's MiniBatchKMeans. Faster, "
                                 "slightly less compact clusters."),
+        .whenToUse = OFICINA_TR_NOOP("Instead of K-Means when there are hundreds of thousands of "
+                                     "rows and speed matters more than the last bit of quality."),
+        .concepts = {"unsupervised", "clustering", "algorithm", "training"},
         .inputs = {kDataIn},
         .outputs = {kClusteredOut, {"model", PortType::Model, OFICINA_TR_NOOP("Model")}},
         .params = {clustersParam(8),
                    Parameter::integer("batch_size", OFICINA_TR_NOOP("Batch size"), 1024)
+                       .withHelp(OFICINA_TR_NOOP("Rows drawn for each update of the centres; "
+                                                 "larger batches are steadier but slower"))
                        .range(1, 10000000),
                    Parameter::integer("max_iter", OFICINA_TR_NOOP("Maximum passes"), 100)
                        .range(1, 100000)
@@ -349,6 +363,9 @@ NodeSpec dbscanSpec() {
                                 "min_samples neighbours within eps are cores, clusters grow "
                                 "from them, and the rest is noise (missing in the 'cluster' "
                                 "column). Use the k-distance node to choose eps."),
+        .whenToUse = OFICINA_TR_NOOP("When clusters have irregular shapes, their number is "
+                                     "unknown, or some rows are noise that belongs to no group."),
+        .concepts = {"unsupervised", "clustering", "algorithm", "training"},
         .inputs = {kDataIn},
         .outputs = {kClusteredOut},
         .params = {Parameter::real("eps", OFICINA_TR_NOOP("Radius (eps)"), 0.5)
@@ -370,6 +387,9 @@ NodeSpec agglomerativeSpec() {
         .help = OFICINA_TR_NOOP("Merges the closest clusters step by step, as scikit-learn's "
                                 "AgglomerativeClustering, and outputs the merge tree for a "
                                 "dendrogram. Keeps all pairwise distances: up to 20,000 rows."),
+        .whenToUse = OFICINA_TR_NOOP("To see how small groups nest inside bigger ones (the "
+                                     "dendrogram), on up to a few thousand rows."),
+        .concepts = {"unsupervised", "clustering", "algorithm", "training"},
         .inputs = {kDataIn},
         .outputs = {kClusteredOut,
                     {"tree", PortType::Metrics, OFICINA_TR_NOOP("Merge tree")}},
@@ -379,7 +399,11 @@ NodeSpec agglomerativeSpec() {
                                       {"complete", OFICINA_TR_NOOP("Complete")},
                                       {"average", OFICINA_TR_NOOP("Average")},
                                       {"single", OFICINA_TR_NOOP("Single")}},
-                                     "ward"),
+                                     "ward")
+                       .withHelp(OFICINA_TR_NOOP("How the distance between two clusters is "
+                                                 "measured: Ward (the smallest growth in "
+                                                 "variance), complete (their farthest rows), "
+                                                 "average, or single (their closest rows)")),
                    Parameter::real("distance_threshold",
                                    OFICINA_TR_NOOP("Distance threshold"), 0.0)
                        .range(0, 1e12)
@@ -400,6 +424,10 @@ NodeSpec clusterScoreSpec() {
                                 "out; silhouette on a sample of 10,000 rows for larger data), "
                                 "and adjusted Rand index and normalized mutual information "
                                 "against the target column when there is one."),
+        .whenToUse = OFICINA_TR_NOOP("After clustering, to compare algorithms or numbers of "
+                                     "clusters; with known labels, to see how well the clusters "
+                                     "match them."),
+        .concepts = {"clustering", "unsupervised"},
         .inputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Clustered data")}},
         .outputs = {{"metrics", PortType::Metrics, OFICINA_TR_NOOP("Metrics")}},
         .params = {seedParam()},
@@ -415,10 +443,17 @@ NodeSpec suggestKSpec() {
         .help = OFICINA_TR_NOOP("Runs K-Means for each k in a range and reports inertia (look "
                                 "for the elbow) and silhouette; suggests the k with the best "
                                 "silhouette."),
+        .whenToUse = OFICINA_TR_NOOP("Before K-Means, when you do not know how many clusters to "
+                                     "ask for."),
+        .concepts = {"clustering", "unsupervised"},
         .inputs = {kDataIn},
         .outputs = {{"metrics", PortType::Metrics, OFICINA_TR_NOOP("Scores per k")}},
-        .params = {Parameter::integer("k_min", OFICINA_TR_NOOP("Smallest k"), 2).range(2, 1000),
-                   Parameter::integer("k_max", OFICINA_TR_NOOP("Largest k"), 10).range(2, 1000),
+        .params = {Parameter::integer("k_min", OFICINA_TR_NOOP("Smallest k"), 2)
+                       .withHelp(OFICINA_TR_NOOP("The smallest number of clusters tried"))
+                       .range(2, 1000),
+                   Parameter::integer("k_max", OFICINA_TR_NOOP("Largest k"), 10)
+                       .withHelp(OFICINA_TR_NOOP("The largest number of clusters tried"))
+                       .range(2, 1000),
                    seedParam()},
         .run = runSuggestK,
     };
@@ -432,9 +467,13 @@ NodeSpec kDistanceSpec() {
         .help = OFICINA_TR_NOOP("Distance from each row to its min_samples-th nearest "
                                 "neighbour (the row counted), sorted from largest: DBSCAN's eps "
                                 "is good at the knee, which is suggested."),
+        .whenToUse = OFICINA_TR_NOOP("Before DBSCAN, to choose its eps distance."),
+        .concepts = {"clustering", "unsupervised"},
         .inputs = {kDataIn},
         .outputs = {{"metrics", PortType::Metrics, OFICINA_TR_NOOP("Curve")}},
         .params = {Parameter::integer("min_samples", OFICINA_TR_NOOP("Minimum samples"), 5)
+                       .withHelp(OFICINA_TR_NOOP("Which neighbour's distance is measured, the "
+                                                 "row counted; use DBSCAN's minimum samples"))
                        .range(1, 100000)},
         .run = runKDistance,
     };

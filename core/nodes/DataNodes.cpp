@@ -140,6 +140,9 @@ NodeSpec loadFileSpec() {
         .help = OFICINA_TR_NOOP("Reads a CSV, TSV or ARFF file. Delimiter, decimal separator, "
                                 "header and column types are detected; every problem is "
                                 "reported with its line and column."),
+        .whenToUse = OFICINA_TR_NOOP("To bring in your own data: a spreadsheet saved as CSV, or "
+                                     "a file from a data repository such as OpenML (ARFF)."),
+        .concepts = {"data"},
         .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Data")}},
         .params =
             {Parameter::file("file", OFICINA_TR_NOOP("File"),
@@ -151,17 +154,23 @@ NodeSpec loadFileSpec() {
                                 {"semicolon", OFICINA_TR_NOOP("Semicolon")},
                                 {"tab", OFICINA_TR_NOOP("Tab")},
                                 {"pipe", OFICINA_TR_NOOP("Pipe")}},
-                               "auto"),
+                               "auto")
+                 .withHelp(OFICINA_TR_NOOP("The character between cells; Detect finds it from "
+                                           "the first lines")),
              Parameter::choice("decimal", OFICINA_TR_NOOP("Decimal separator"),
                                {{"auto", OFICINA_TR_NOOP("Detect")},
                                 {"point", OFICINA_TR_NOOP("Point (1234.5)")},
                                 {"comma", OFICINA_TR_NOOP("Comma (1.234,5)")}},
-                               "auto"),
+                               "auto")
+                 .withHelp(OFICINA_TR_NOOP("How the file writes decimals: 1234.5, or 1.234,5 "
+                                           "as in Brazil; Detect finds it from the numbers")),
              Parameter::choice("header", OFICINA_TR_NOOP("Header row"),
                                {{"auto", OFICINA_TR_NOOP("Detect")},
                                 {"yes", OFICINA_TR_NOOP("Yes")},
                                 {"no", OFICINA_TR_NOOP("No")}},
-                               "auto"),
+                               "auto")
+                 .withHelp(OFICINA_TR_NOOP("Whether the first line holds the column names; "
+                                           "Detect guesses from its cells")),
              Parameter::text("missing", OFICINA_TR_NOOP("Missing-value markers"),
                              joinList(defaultMissingTokens(), ","))
                  .withHelp(OFICINA_TR_NOOP("Comma-separated cell values read as missing; an "
@@ -169,7 +178,9 @@ NodeSpec loadFileSpec() {
              Parameter::choice("encoding", OFICINA_TR_NOOP("Encoding"),
                                {{"utf-8", OFICINA_TR_NOOP("UTF-8")},
                                 {"latin-1", OFICINA_TR_NOOP("Latin-1 (ISO 8859-1)")}},
-                               "utf-8")},
+                               "utf-8")
+                 .withHelp(OFICINA_TR_NOOP("The file's character set: UTF-8, or Latin-1 for "
+                                           "older files saved by Windows programs"))},
         .run = runLoadFile,
     };
 }
@@ -184,9 +195,14 @@ NodeSpec sampleDatasetSpec(std::string datasetDirectory) {
         .help = OFICINA_TR_NOOP("A real public dataset shipped with Oficina (Iris, Wine, Breast "
                                 "cancer, Diabetes, Digits, Linnerud, Sunspots, CO₂), with its "
                                 "target column already marked."),
+        .whenToUse = OFICINA_TR_NOOP("To start at once, or to teach, with a well-known dataset "
+                                     "whose answers are known."),
+        .concepts = {"data"},
         .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Data")}},
         .params = {Parameter::choice("dataset", OFICINA_TR_NOOP("Dataset"), std::move(choices),
-                                     "iris")},
+                                     "iris")
+                       .withHelp(OFICINA_TR_NOOP("Which dataset to load; each comes with its "
+                                                 "target column marked"))},
         .run = [directory = std::move(datasetDirectory)](const NodeInputs&,
                                                          const ParamValues& params,
                                                          RunContext& ctx) {
@@ -203,6 +219,9 @@ NodeSpec selectColumnsSpec() {
         .help = OFICINA_TR_NOOP("Chooses the feature columns a model learns from and the target "
                                 "column it predicts. Models trained downstream expect the same "
                                 "columns when they predict."),
+        .whenToUse = OFICINA_TR_NOOP("Before training, to say what the model should predict (the "
+                                     "target) and what it may look at (the features)."),
+        .concepts = {"data", "supervised"},
         .inputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Data")}},
         .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Data")}},
         .params = {Parameter::columns("features", OFICINA_TR_NOOP("Features"))
@@ -225,6 +244,9 @@ NodeSpec splitSpec() {
                                 "exactly as scikit-learn's train_test_split does with the same "
                                 "seed. Fit preprocessing after this node, on the training rows "
                                 "only."),
+        .whenToUse = OFICINA_TR_NOOP("Before training any supervised model: the test rows, never "
+                                     "seen in training, show how the model does on new data."),
+        .concepts = {"data", "overfitting"},
         .inputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Data")}},
         .outputs = {{"train", PortType::Table, OFICINA_TR_NOOP("Training rows")},
                     {"test", PortType::Table, OFICINA_TR_NOOP("Test rows")}},

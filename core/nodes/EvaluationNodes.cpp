@@ -176,6 +176,9 @@ NodeSpec crossValidationSpec() {
                                 "mean and standard deviation of each score, the scores per "
                                 "fold, and every row's out-of-fold prediction. Connect the raw "
                                 "rows the model's chain started from."),
+        .whenToUse = OFICINA_TR_NOOP("When test rows are few: a steadier estimate of the score "
+                                     "than a single split, and how much it varies."),
+        .concepts = {"overfitting", "training", "supervised"},
         .inputs = {{"model", PortType::Model, OFICINA_TR_NOOP("Model")},
                    {"data", PortType::Table, OFICINA_TR_NOOP("Data")}},
         .outputs = {{"metrics", PortType::Metrics, OFICINA_TR_NOOP("Scores")},
@@ -199,6 +202,9 @@ NodeSpec compareModelsSpec() {
         .help = OFICINA_TR_NOOP("Compares up to five models by cross-validation on the same "
                                 "data and the same folds: one row per model with the mean and "
                                 "standard deviation of each score."),
+        .whenToUse = OFICINA_TR_NOOP("To choose fairly between several models, or settings of "
+                                     "one, on the same folds."),
+        .concepts = {"overfitting", "model", "algorithm"},
         .inputs = std::move(inputs),
         .outputs = {{"metrics", PortType::Metrics, OFICINA_TR_NOOP("Comparison")}},
         .params = foldParameters(),
@@ -223,7 +229,9 @@ NodeSpec learningCurveSpec() {
                            {"r2", OFICINA_TR_NOOP("R²")},
                            {"mae", OFICINA_TR_NOOP("Mean absolute error")},
                            {"rmse", OFICINA_TR_NOOP("Root mean squared error")}},
-                          "auto"));
+                          "auto")
+            .withHelp(OFICINA_TR_NOOP("What the curves measure, accuracy or R² by default; "
+                                      "for log loss and errors, lower is better")));
     return {
         .type = "oficina.eval.learning_curve",
         .title = OFICINA_TR_NOOP("Learning curve"),
@@ -232,6 +240,9 @@ NodeSpec learningCurveSpec() {
                                 "fold and scores it on those rows and on the held-out fold: a "
                                 "large gap between the two curves means overfitting, two low "
                                 "curves underfitting."),
+        .whenToUse = OFICINA_TR_NOOP("To tell overfitting from underfitting, and whether more "
+                                     "data would help."),
+        .concepts = {"overfitting", "training", "data"},
         .inputs = {{"model", PortType::Model, OFICINA_TR_NOOP("Model")},
                    {"data", PortType::Table, OFICINA_TR_NOOP("Data")}},
         .outputs = {{"metrics", PortType::Metrics, OFICINA_TR_NOOP("Learning curve")}},

@@ -35,6 +35,9 @@ NodeSpec exportOnnxSpec() {
             "file that ONNX Runtime runs with the same predictions, and a MODEL.md card beside "
             "it saying what goes in and comes out. Models with no ONNX form (DBSCAN, "
             "agglomerative clustering, t-SNE) are refused before anything is written."),
+        .whenToUse = OFICINA_TR_NOOP("When the model is good enough to be used outside Oficina: "
+                                     "in an app, a web service or another programming language."),
+        .concepts = {"model", "inference"},
         .inputs = {{"model", PortType::Model, OFICINA_TR_NOOP("Model")}},
         .outputs = {{"export", PortType::Metrics, OFICINA_TR_NOOP("Export summary")}},
         .params = {Parameter::outputFile("path", OFICINA_TR_NOOP("ONNX file"),

@@ -108,6 +108,10 @@ NodeSpec minMaxSpec() {
                                 "default) using the minimum and maximum learned from this "
                                 "node's input, as scikit-learn's MinMaxScaler. New rows beyond "
                                 "the training range fall outside it unless clipped."),
+        .whenToUse = OFICINA_TR_NOOP("Before distance- or gradient-based models (k-NN, SVM, "
+                                     "neural networks) when features need a fixed range, such as "
+                                     "pixels from 0 to 1."),
+        .concepts = {"data"},
         .inputs = dataIn(),
         .outputs = dataOut(),
         .params = {Parameter::real("feature_range_min", OFICINA_TR_NOOP("Range minimum"), 0.0)
@@ -133,6 +137,9 @@ NodeSpec robustSpec() {
         .help = OFICINA_TR_NOOP("Centres each numeric feature on its median and divides by its "
                                 "interquartile range, as scikit-learn's RobustScaler: outliers "
                                 "barely move the scaling."),
+        .whenToUse = OFICINA_TR_NOOP("Instead of the standard scaler when outliers would distort "
+                                     "the features' mean and standard deviation."),
+        .concepts = {"data"},
         .inputs = dataIn(),
         .outputs = dataOut(),
         .params = {Parameter::boolean("with_centering", OFICINA_TR_NOOP("Centre"), true)
@@ -142,9 +149,15 @@ NodeSpec robustSpec() {
                                                  "quantiles")),
                    Parameter::real("quantile_range_min", OFICINA_TR_NOOP("Lower quantile (%)"),
                                    25.0)
+                       .withHelp(OFICINA_TR_NOOP("Lower end of the range each column is "
+                                                 "divided by, as a percentile (25 = first "
+                                                 "quartile)"))
                        .range(0, 100),
                    Parameter::real("quantile_range_max", OFICINA_TR_NOOP("Upper quantile (%)"),
                                    75.0)
+                       .withHelp(OFICINA_TR_NOOP("Upper end of the range each column is "
+                                                 "divided by, as a percentile (75 = third "
+                                                 "quartile)"))
                        .range(0, 100)},
         .run = runRobust,
     };
@@ -160,6 +173,9 @@ NodeSpec polynomialSpec() {
             "as scikit-learn's PolynomialFeatures, so a linear model can fit curves and "
             "interactions. Unlike scikit-learn it adds no constant \"1\" column by default: "
             "every model here fits its own intercept. All features must be numeric."),
+        .whenToUse = OFICINA_TR_NOOP("When a linear model is too simple for curved relations or "
+                                     "interactions between features; high degrees overfit."),
+        .concepts = {"data", "regression", "overfitting"},
         .inputs = dataIn(),
         .outputs = dataOut(),
         .params = {Parameter::integer("degree", OFICINA_TR_NOOP("Degree"), 2)
@@ -185,12 +201,18 @@ NodeSpec powerSpec() {
             "Makes skewed numeric features more Gaussian. Yeo-Johnson (scikit-learn's "
             "PowerTransformer) learns one exponent per column by maximum likelihood and then "
             "standardises; log1p takes log(1 + x) and needs values above -1."),
+        .whenToUse = OFICINA_TR_NOOP("When features are strongly skewed (incomes, counts), "
+                                     "before models that prefer roughly normal features."),
+        .concepts = {"data"},
         .inputs = dataIn(),
         .outputs = dataOut(),
         .params = {Parameter::choice("method", OFICINA_TR_NOOP("Method"),
                                      {{"yeo-johnson", OFICINA_TR_NOOP("Yeo-Johnson")},
                                       {"log1p", OFICINA_TR_NOOP("log(1 + x)")}},
-                                     "yeo-johnson"),
+                                     "yeo-johnson")
+                       .withHelp(OFICINA_TR_NOOP("Yeo-Johnson accepts any values and learns "
+                                                 "its exponent; log(1 + x) is simpler and "
+                                                 "needs values above -1")),
                    Parameter::boolean("standardize", OFICINA_TR_NOOP("Standardise"), true)
                        .withHelp(OFICINA_TR_NOOP("Yeo-Johnson: scale the result to zero mean "
                                                  "and unit variance"))},
@@ -207,17 +229,27 @@ NodeSpec binsSpec() {
                                 "KBinsDiscretizer: equal widths, or equal numbers of rows "
                                 "(quantiles). Output: one 0/1 column per bin, or the bin "
                                 "number."),
+        .whenToUse = OFICINA_TR_NOOP("To turn a number into ranges (age groups), so that a "
+                                     "linear model can fit steps, or to describe data by "
+                                     "intervals."),
+        .concepts = {"data"},
         .inputs = dataIn(),
         .outputs = dataOut(),
-        .params = {Parameter::integer("n_bins", OFICINA_TR_NOOP("Bins"), 5).range(2, 1000),
+        .params = {Parameter::integer("n_bins", OFICINA_TR_NOOP("Bins"), 5)
+                       .withHelp(OFICINA_TR_NOOP("How many intervals each feature is cut into"))
+                       .range(2, 1000),
                    Parameter::choice("encode", OFICINA_TR_NOOP("Output"),
                                      {{"onehot-dense", OFICINA_TR_NOOP("One column per bin")},
                                       {"ordinal", OFICINA_TR_NOOP("Bin number")}},
-                                     "onehot-dense"),
+                                     "onehot-dense")
+                       .withHelp(OFICINA_TR_NOOP("One 0/1 column per bin, or one column "
+                                                 "holding the bin's number")),
                    Parameter::choice("strategy", OFICINA_TR_NOOP("Bin edges"),
                                      {{"quantile", OFICINA_TR_NOOP("Quantiles (equal counts)")},
                                       {"uniform", OFICINA_TR_NOOP("Uniform (equal widths)")}},
-                                     "quantile")},
+                                     "quantile")
+                       .withHelp(OFICINA_TR_NOOP("Quantiles put the same number of rows in "
+                                                 "each bin; uniform gives bins of equal width"))},
         .run = runBins,
     };
 }
@@ -230,6 +262,9 @@ NodeSpec varianceSpec() {
         .help = OFICINA_TR_NOOP("Drops numeric features whose variance is not above a "
                                 "threshold; with 0, the constant ones. As scikit-learn's "
                                 "VarianceThreshold. The target and other columns are kept."),
+        .whenToUse = OFICINA_TR_NOOP("To remove constant or nearly constant columns, which carry "
+                                     "no information, before training."),
+        .concepts = {"data"},
         .inputs = dataIn(),
         .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Selected data")},
                     {"scores", PortType::Metrics, OFICINA_TR_NOOP("Variances")}},
@@ -249,6 +284,9 @@ NodeSpec kBestSpec() {
             "Keeps the k features most related to the target, as scikit-learn's SelectKBest: "
             "ANOVA F for a class target, correlation F for a numeric one. The scores output "
             "lists each feature's F, p-value and whether it was kept."),
+        .whenToUse = OFICINA_TR_NOOP("When there are many features and few rows: keeping the "
+                                     "most related ones gives simpler models that overfit less."),
+        .concepts = {"data", "supervised", "overfitting"},
         .inputs = dataIn(),
         .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Selected data")},
                     {"scores", PortType::Metrics, OFICINA_TR_NOOP("Scores")}},
@@ -260,7 +298,11 @@ NodeSpec kBestSpec() {
                                      {{"auto", OFICINA_TR_NOOP("From the target's type")},
                                       {"f_classif", OFICINA_TR_NOOP("ANOVA F (classes)")},
                                       {"f_regression", OFICINA_TR_NOOP("Correlation F (numbers)")}},
-                                     "auto")},
+                                     "auto")
+                       .withHelp(OFICINA_TR_NOOP("How each feature's relation to the target "
+                                                 "is measured: ANOVA F for classes, "
+                                                 "correlation F for numbers, or chosen from "
+                                                 "the target's type"))},
         .run = runKBest,
     };
 }
@@ -277,6 +319,10 @@ NodeSpec standardScalerSpec() {
                                 "variance, with the mean and deviation learned from this "
                                 "node's input. Models downstream re-apply the same scaling "
                                 "when they predict."),
+        .whenToUse = OFICINA_TR_NOOP("Before models that depend on distances or penalties (k-NN, "
+                                     "SVM, K-Means, regularised linear models, neural networks) "
+                                     "when features have different units."),
+        .concepts = {"data"},
         .inputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Data")}},
         .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Scaled data")}},
         .params = {Parameter::boolean("with_mean", OFICINA_TR_NOOP("Centre"), true)

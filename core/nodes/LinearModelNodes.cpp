@@ -314,6 +314,9 @@ NodeSpec linearRegressionSpec() {
                                 "that minimises the squared errors, as scikit-learn's "
                                 "LinearRegression. Linearly dependent features get the "
                                 "smallest coefficients that fit equally well."),
+        .whenToUse = OFICINA_TR_NOOP("A first model for a numeric target and a baseline to beat; "
+                                     "its coefficients say how much each feature adds."),
+        .concepts = {"supervised", "regression", "algorithm", "training"},
         .inputs = kDataIn,
         .outputs = kModelOut,
         .params = {fitInterceptParam()},
@@ -329,6 +332,10 @@ NodeSpec ridgeSpec() {
         .help = OFICINA_TR_NOOP("Least squares with an L2 penalty that shrinks the "
                                 "coefficients, as scikit-learn's Ridge: steadier than plain "
                                 "least squares when features are correlated or rows are few."),
+        .whenToUse = OFICINA_TR_NOOP("Instead of linear regression when features are correlated "
+                                     "or rows are few, to keep the coefficients from growing "
+                                     "wild."),
+        .concepts = {"supervised", "regression", "algorithm", "training", "overfitting"},
         .inputs = kDataIn,
         .outputs = kModelOut,
         .params = {alphaParam(1.0), fitInterceptParam()},
@@ -344,6 +351,9 @@ NodeSpec lassoSpec() {
         .help = OFICINA_TR_NOOP("Least squares with an L1 penalty, fitted by coordinate "
                                 "descent as scikit-learn's Lasso: it sets the coefficients of "
                                 "unhelpful features to exactly zero. Scale the features first."),
+        .whenToUse = OFICINA_TR_NOOP("When you suspect that only a few features matter: it picks "
+                                     "them by setting the others' coefficients to zero."),
+        .concepts = {"supervised", "regression", "algorithm", "training", "overfitting"},
         .inputs = kDataIn,
         .outputs = kModelOut,
         .params = coordinateDescentParams(false),
@@ -359,6 +369,9 @@ NodeSpec elasticNetSpec() {
         .help = OFICINA_TR_NOOP("Least squares with a mix of L1 and L2 penalties, as "
                                 "scikit-learn's ElasticNet: selects features like the lasso "
                                 "while sharing weight among correlated ones like ridge."),
+        .whenToUse = OFICINA_TR_NOOP("Like the lasso, when features come in correlated groups "
+                                     "that should share the weight."),
+        .concepts = {"supervised", "regression", "algorithm", "training", "overfitting"},
         .inputs = kDataIn,
         .outputs = kModelOut,
         .params = coordinateDescentParams(true),
@@ -375,6 +388,9 @@ NodeSpec linearSvmSpec() {
                                 "one-vs-rest) by liblinear, as scikit-learn's LinearSVC. Fast "
                                 "on large data; gives classes but no probabilities. Scale the "
                                 "features first."),
+        .whenToUse = OFICINA_TR_NOOP("For classification with many rows or many features (text, "
+                                     "pixels) when you do not need probabilities."),
+        .concepts = {"supervised", "classification", "algorithm", "training"},
         .inputs = kDataIn,
         .outputs = kModelOut,
         .params = {cParam(),
@@ -406,6 +422,9 @@ NodeSpec svcSpec() {
         .help = OFICINA_TR_NOOP("A support vector classifier with a kernel (RBF by default) by "
                                 "libsvm, as scikit-learn's SVC: draws curved class boundaries. "
                                 "Up to 20,000 training rows; scale the features first."),
+        .whenToUse = OFICINA_TR_NOOP("For classes that a straight line cannot separate, on small "
+                                     "or medium datasets."),
+        .concepts = {"supervised", "classification", "algorithm", "training"},
         .inputs = kDataIn,
         .outputs = kModelOut,
         .params = std::move(params),
@@ -427,6 +446,9 @@ NodeSpec svrSpec() {
         .help = OFICINA_TR_NOOP("Support vector regression with a kernel by libsvm, as "
                                 "scikit-learn's SVR. Up to 20,000 training rows; scale the "
                                 "features (and ideally the target) first."),
+        .whenToUse = OFICINA_TR_NOOP("For numeric targets with curved relations, on small or "
+                                     "medium datasets."),
+        .concepts = {"supervised", "regression", "algorithm", "training"},
         .inputs = kDataIn,
         .outputs = kModelOut,
         .params = std::move(params),

@@ -80,6 +80,9 @@ NodeSpec logisticRegressionSpec() {
                                 "an L2 penalty fitted by L-BFGS, its loss drawn live while it "
                                 "trains; the L1 penalty (or the liblinear solver) fits one "
                                 "class against the rest with liblinear."),
+        .whenToUse = OFICINA_TR_NOOP("A first classifier to try: fast, and its coefficients show "
+                                     "how each feature pushes towards each class."),
+        .concepts = {"supervised", "classification", "algorithm", "training"},
         .inputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Training data")}},
         .outputs = {{"model", PortType::Model, OFICINA_TR_NOOP("Model")}},
         .params = {Parameter::real("C", OFICINA_TR_NOOP("Inverse regularisation (C)"), 1.0)
@@ -128,6 +131,9 @@ NodeSpec predictSpec() {
         .category = Category::Evaluate,
         .help = OFICINA_TR_NOOP("Applies a trained model to new rows: the model's preprocessing "
                                 "is re-applied with its training fit, then it predicts."),
+        .whenToUse = OFICINA_TR_NOOP("To use a trained model on new or test rows; its "
+                                     "predictions feed the Score node or a file."),
+        .concepts = {"inference", "model"},
         .inputs = {{"model", PortType::Model, OFICINA_TR_NOOP("Model")},
                    {"data", PortType::Table, OFICINA_TR_NOOP("Data")}},
         .outputs = {{"predictions", PortType::Table, OFICINA_TR_NOOP("Predictions")}},
@@ -147,6 +153,9 @@ NodeSpec scoreSpec() {
                                 "their AUC. Regression: R², MAE, MSE, RMSE and the residuals. "
                                 "Clustering: silhouette, Davies-Bouldin, Calinski-Harabasz and, "
                                 "with a target column, ARI and NMI."),
+        .whenToUse = OFICINA_TR_NOOP("After Predict on the test rows, to measure how well the "
+                                     "model does on data it has not seen."),
+        .concepts = {"classification", "regression", "overfitting"},
         .inputs = {{"predictions", PortType::Table, OFICINA_TR_NOOP("Predictions")}},
         .outputs = {{"metrics", PortType::Metrics, OFICINA_TR_NOOP("Metrics")}},
         .run = runScore,

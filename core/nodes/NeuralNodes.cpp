@@ -222,6 +222,11 @@ NodeSpec networkSpecNode() {
                 "A neural network trained with LibTorch: an MLP of Dense layers for tables, a "
                 "CNN (Conv2d, pooling) for images given as pixel columns, an LSTM or GRU for "
                 "time-series windows. Its training and validation loss grow live in the chart."),
+            .whenToUse = OFICINA_TR_NOOP("For images, sequences or large tables where simpler "
+                                         "models fall short; it needs more data and training "
+                                         "time."),
+            .concepts = {"supervised", "classification", "regression", "algorithm", "training",
+                         "overfitting"},
             .inputs = kInputs,
             .outputs = kOutputs,
             .params = std::move(params),
@@ -261,6 +266,9 @@ NodeSpec transferSpecNode() {
                 "Fine-tunes a pre-trained TorchScript network on your data: its layers, frozen "
                 "or not, feed a new head for your classes. Few labelled rows then go a long "
                 "way."),
+            .whenToUse = OFICINA_TR_NOOP("When you have few labelled images or rows but a "
+                                         "network pre-trained on similar data."),
+            .concepts = {"supervised", "classification", "training", "model"},
             .inputs = kInputs,
             .outputs = kOutputs,
             .params = std::move(params),

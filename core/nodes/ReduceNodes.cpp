@@ -39,6 +39,9 @@ NodeSpec pcaSpec() {
             "by their projections PC1, PC2… on the directions of largest variance, learned from "
             "this node's input. The variance output shows how much each component explains. "
             "Scale the features first when their units differ."),
+        .whenToUse = OFICINA_TR_NOOP("To compress many correlated features into a few, to draw "
+                                     "the data in two dimensions, or to speed up a model."),
+        .concepts = {"unsupervised", "data"},
         .inputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Data")}},
         .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Components")},
                     {"variance", PortType::Metrics, OFICINA_TR_NOOP("Explained variance")}},

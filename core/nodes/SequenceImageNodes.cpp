@@ -59,6 +59,10 @@ NodeSpec imageFolderSpec() {
             "the class in 'label' (the target) and the path in 'file' (ignored). Other files "
             "are skipped. For a network, set its input shape to channels × height × width, e.g. "
             "1x28x28 for grayscale 28 × 28 images or 3x32x32 for colour 32 × 32 ones."),
+        .whenToUse = OFICINA_TR_NOOP("To classify pictures: put each class's images in a "
+                                     "sub-folder of its own, then train a neural network (a CNN) "
+                                     "on the rows."),
+        .concepts = {"data", "classification"},
         .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Images")}},
         .params = {Parameter::text("folder", OFICINA_TR_NOOP("Folder"))
                        .withHelp(OFICINA_TR_NOOP("Folder with one sub-folder of images per "
@@ -92,6 +96,10 @@ NodeSpec timeWindowsSpec() {
             "windows with a missing value are dropped; other columns are not carried. For an "
             "LSTM or other recurrent network set the input shape to <lookback>x1 (time × "
             "features). Scale after this node and the split, not before."),
+        .whenToUse = OFICINA_TR_NOOP("To forecast a series (sales, temperatures, sunspots) from "
+                                     "its recent past with a regression model or a recurrent "
+                                     "network."),
+        .concepts = {"data", "regression"},
         .inputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Series")}},
         .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Windows")}},
         .params = {Parameter::column("column", OFICINA_TR_NOOP("Series column"))

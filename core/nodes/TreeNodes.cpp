@@ -177,6 +177,13 @@ NodeSpec decisionTreeSpec(bool classification) {
                     : OFICINA_TR_NOOP("A CART tree of yes/no questions on the features, as "
                                       "scikit-learn's DecisionTreeRegressor; each leaf predicts "
                                       "the mean target of its training rows."),
+        .whenToUse = classification
+                         ? OFICINA_TR_NOOP("To get a classifier you can draw and explain as a "
+                                           "list of questions; limit its depth or it overfits.")
+                         : OFICINA_TR_NOOP("To predict a number with rules you can draw and "
+                                           "explain; limit its depth or it overfits."),
+        .concepts = {"supervised", classification ? "classification" : "regression", "algorithm",
+                     "training", "overfitting"},
         .inputs = {{"data", PortType::Table, kTrainingData}},
         .outputs = {{"model", PortType::Model, OFICINA_TR_NOOP("Model")}},
         .params =
@@ -203,6 +210,13 @@ NodeSpec randomForestSpec(bool classification) {
                                 "rows with a random subset of features at each split; their "
                                 "average is steadier than any single tree. As scikit-learn's "
                                 "RandomForestClassifier / RandomForestRegressor."),
+        .whenToUse = classification
+                         ? OFICINA_TR_NOOP("A strong, robust classifier with little tuning, when "
+                                           "accuracy matters more than one readable tree.")
+                         : OFICINA_TR_NOOP("A strong, robust regressor with little tuning, when "
+                                           "accuracy matters more than one readable tree."),
+        .concepts = {"supervised", classification ? "classification" : "regression", "algorithm",
+                     "training", "overfitting"},
         .inputs = {{"data", PortType::Table, kTrainingData}},
         .outputs = {{"model", PortType::Model, OFICINA_TR_NOOP("Model")}},
         .params =
@@ -242,6 +256,13 @@ NodeSpec gradientBoostingSpec(bool classification) {
         .help = OFICINA_TR_NOOP("Gradient-boosted trees (XGBoost, histogram method): each new "
                                 "tree corrects the errors of the ones before. A strong default "
                                 "for tabular data. Its training loss is drawn live."),
+        .whenToUse = classification
+                         ? OFICINA_TR_NOOP("Often the most accurate classifier for tables; early "
+                                           "stopping guards against overfitting.")
+                         : OFICINA_TR_NOOP("Often the most accurate regressor for tables; early "
+                                           "stopping guards against overfitting."),
+        .concepts = {"supervised", classification ? "classification" : "regression", "algorithm",
+                     "training", "overfitting"},
         .inputs = {{"data", PortType::Table, kTrainingData}},
         .outputs = {{"model", PortType::Model, OFICINA_TR_NOOP("Model")}},
         .params =

@@ -58,7 +58,10 @@ struct NodeSpec {
     int version = 1;
     const char* title = "";
     Category category = Category::Data;
-    const char* help = "";
+    const char* help = "";      ///< what it does
+    const char* whenToUse = ""; ///< when to reach for it, in a sentence or two
+    /// Ids of the course concepts it embodies (core/nodes/Concepts.h): "training", "clustering"…
+    std::vector<std::string> concepts;
     std::vector<PortSpec> inputs;
     std::vector<PortSpec> outputs;
     std::vector<Parameter> params;
