@@ -52,11 +52,11 @@
     <name>ExampleCatalog</name>
     <message>
         <source>Supervised learning</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprendizado supervisionado</translation>
     </message>
     <message>
         <source>Unsupervised learning</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprendizado não supervisionado</translation>
     </message>
     <message>
         <source>Preparing data</source>
@@ -76,10 +76,6 @@
     </message>
     <message>
         <source>Iris: logistic regression vs decision tree</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Two algorithms learn from the same rows; cross-validated scores side by side show which model to trust, and the tree&apos;s decision regions show how each one decides.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -111,15 +107,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Estimate a random forest&apos;s accuracy with 5-fold cross-validation, test it once on held-out rows, and export the trained pipeline to an ONNX file for deployment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Messy data: cleaning before learning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A careless export of the Wine data: remove duplicated rows, clip mistyped values, fill missing cells and encode a categorical column, then train a classifier.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -136,6 +124,18 @@
     </message>
     <message>
         <source>Windows of past years feed a recurrent network that forecasts next year&apos;s sunspot number, scored against the naive &apos;same as this year&apos; forecast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two algorithms learn from the same rows; their cross-validated scores side by side and their scores on the test rows show which model to trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimate a logistic regression&apos;s accuracy with 5-fold cross-validation, test it once on held-out rows, and export the trained pipeline (scaler and model) to breast_cancer.onnx in your Documents folder, ready for ONNX Runtime.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A careless export of the Wine data: remove duplicated rows and rows with mistyped values, fill missing cells and encode a categorical column, then train a classifier.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3810,283 +3810,283 @@
     </message>
     <message>
         <source>A quick baseline for classification with numeric features; it works even with few training rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma referência rápida para classificação com atributos numéricos; funciona mesmo com poucas linhas de treinamento.</translation>
     </message>
     <message>
         <source>For classification when the features are categories (survey answers, symptoms).</source>
-        <translation type="unfinished"></translation>
+        <translation>Para classificação quando os atributos são categorias (respostas de questionário, sintomas).</translation>
     </message>
     <message>
         <source>To classify by similarity with known examples on small data; easy to explain: most of your neighbours are of this class.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para classificar por semelhança com exemplos conhecidos, em dados pequenos; fácil de explicar: a maioria dos seus vizinhos é desta classe.</translation>
     </message>
     <message>
         <source>To predict a number by similarity with known examples on small data, when relations are not linear.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para prever um número por semelhança com exemplos conhecidos, em dados pequenos, quando as relações não são lineares.</translation>
     </message>
     <message>
         <source>When only a few rows have missing cells and losing them does no harm; otherwise fill them in with the Imputer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando só poucas linhas têm células ausentes e perdê-las não faz falta; senão, preencha-as com o Imputador.</translation>
     </message>
     <message>
         <source>When the same record was entered more than once, so that it does not weigh more in training or turn up in the test rows too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando o mesmo registro foi digitado mais de uma vez, para que ele não pese mais no treinamento nem apareça também nas linhas de teste.</translation>
     </message>
     <message>
         <source>When a few extreme values (typing errors, faulty sensors) would pull a model or a scaler away from the bulk of the data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando alguns valores extremos (erros de digitação, sensores com defeito) puxariam um modelo ou um escalonador para longe do grosso dos dados.</translation>
     </message>
     <message>
         <source>To study part of the data only, such as one region or one period, or to remove rows that do not belong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para estudar só uma parte dos dados, como uma região ou um período, ou para remover linhas que não pertencem a eles.</translation>
     </message>
     <message>
         <source>When codes were read as numbers but are categories (a postcode, a class 1, 2 or 3), or the other way round.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando códigos foram lidos como números mas são categorias (um CEP, uma classe 1, 2 ou 3), ou o contrário.</translation>
     </message>
     <message>
         <source>To give columns clear names in tables, charts and the exported model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para dar nomes claros às colunas nas tabelas, nos gráficos e no modelo exportado.</translation>
     </message>
     <message>
         <source>To remove identifiers, free text or columns that give the answer away, which a model should not learn from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para remover identificadores, texto livre ou colunas que entregam a resposta, com os quais um modelo não deve aprender.</translation>
     </message>
     <message>
         <source>When some cells are missing and dropping those rows would lose too much data; most models refuse missing values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando há células ausentes e descartar essas linhas perderia dados demais; a maioria dos modelos recusa valores ausentes.</translation>
     </message>
     <message>
         <source>Before a model that needs numbers (linear models, SVM, k-NN, neural networks) when a feature&apos;s categories have no order, such as colours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes de um modelo que precisa de números (modelos lineares, SVM, k-NN, redes neurais) quando as categorias de um atributo não têm ordem, como cores.</translation>
     </message>
     <message>
         <source>When categories have a natural order (small, medium, large), or before tree models and categorical naive Bayes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando as categorias têm uma ordem natural (pequeno, médio, grande), ou antes de modelos de árvore e do naive Bayes categórico.</translation>
     </message>
     <message>
         <source>To look at data with many features on a plane and see whether groups exist; to feed a model, use PCA instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para ver num plano dados com muitos atributos e descobrir se há grupos; para alimentar um modelo, use PCA.</translation>
     </message>
     <message>
         <source>To split rows into a chosen number of compact groups of similar size; scale the features first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para dividir as linhas num número escolhido de grupos compactos e de tamanhos parecidos; escalone os atributos antes.</translation>
     </message>
     <message>
         <source>Instead of K-Means when there are hundreds of thousands of rows and speed matters more than the last bit of quality.</source>
-        <translation type="unfinished"></translation>
+        <translation>No lugar do K-Means quando há centenas de milhares de linhas e a velocidade importa mais que o último pouco de qualidade.</translation>
     </message>
     <message>
         <source>When clusters have irregular shapes, their number is unknown, or some rows are noise that belongs to no group.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando os grupos têm formas irregulares, seu número é desconhecido ou algumas linhas são ruído que não pertence a grupo nenhum.</translation>
     </message>
     <message>
         <source>To see how small groups nest inside bigger ones (the dendrogram), on up to a few thousand rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para ver como grupos pequenos se encaixam em grupos maiores (o dendrograma), com até alguns milhares de linhas.</translation>
     </message>
     <message>
         <source>After clustering, to compare algorithms or numbers of clusters; with known labels, to see how well the clusters match them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Depois de agrupar, para comparar algoritmos ou números de grupos; com rótulos conhecidos, para ver quanto os grupos coincidem com eles.</translation>
     </message>
     <message>
         <source>Before K-Means, when you do not know how many clusters to ask for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes do K-Means, quando você não sabe quantos grupos pedir.</translation>
     </message>
     <message>
         <source>Before DBSCAN, to choose its eps distance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes do DBSCAN, para escolher sua distância eps.</translation>
     </message>
     <message>
         <source>The examples a computer learns from, laid out as a table: each row is one example (a flower, a patient, a day) and each column one of its attributes. The columns used to make a prediction are the features; the column to be predicted, when there is one, is the target (or label). What a model can learn is limited by its data: too few rows, missing cells or rows unlike those it will meet later give poor models.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os exemplos com que um computador aprende, organizados numa tabela: cada linha é um exemplo (uma flor, um paciente, um dia) e cada coluna um de seus atributos. As colunas usadas para fazer uma previsão são os atributos; a coluna a prever, quando existe, é o alvo (ou rótulo). O que um modelo consegue aprender é limitado pelos seus dados: poucas linhas, células ausentes ou linhas diferentes das que ele vai encontrar depois dão modelos fracos.</translation>
     </message>
     <message>
         <source>A learning algorithm is a recipe that turns data into a model, such as K-Means or a decision tree. Its hyper-parameters (the number of clusters, a tree&apos;s depth) are chosen by people before training; the algorithm then finds the model&apos;s own parameters from the data. The same algorithm given other data gives another model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um algoritmo de aprendizado é uma receita que transforma dados num modelo, como o K-Means ou uma árvore de decisão. Seus hiperparâmetros (o número de grupos, a profundidade de uma árvore) são escolhidos por pessoas antes do treinamento; depois o algoritmo encontra os parâmetros próprios do modelo a partir dos dados. O mesmo algoritmo com outros dados dá outro modelo.</translation>
     </message>
     <message>
         <source>What training produces: a function from a row&apos;s features to a prediction, with values learned from the data (a line&apos;s slope, a tree&apos;s questions, a network&apos;s weights). In Oficina a model also remembers the preprocessing its training data went through, and applies it again to new rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>O que o treinamento produz: uma função que leva os atributos de uma linha a uma previsão, com valores aprendidos dos dados (a inclinação de uma reta, as perguntas de uma árvore, os pesos de uma rede). No Oficina, um modelo também se lembra do pré-processamento por que passaram seus dados de treinamento e o aplica de novo às linhas novas.</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished">Treinamento</translation>
+        <translation>Treinamento</translation>
     </message>
     <message>
         <source>Running a learning algorithm on data to obtain a model, also called fitting. Many algorithms improve the model step by step, making a measure of error (the loss) smaller; Oficina draws that loss while it falls. Training uses only the training rows, never the rows kept aside for testing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Executar um algoritmo de aprendizado sobre dados para obter um modelo, também chamado de ajuste. Muitos algoritmos melhoram o modelo passo a passo, diminuindo uma medida de erro (a perda); o Oficina desenha essa perda enquanto ela cai. O treinamento usa só as linhas de treinamento, nunca as linhas separadas para teste.</translation>
     </message>
     <message>
         <source>Inference</source>
-        <translation type="unfinished"></translation>
+        <translation>Inferência</translation>
     </message>
     <message>
         <source>Using a trained model on rows it has not seen to get predictions: a class, a number or a cluster. Inference does not change the model; it is what happens when a model is put to work, and it is how a model is tested: by predicting rows whose answers we know but it never saw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar um modelo treinado em linhas que ele não viu para obter previsões: uma classe, um número ou um grupo. A inferência não muda o modelo; é o que acontece quando um modelo é posto para trabalhar, e é como um modelo é testado: prevendo linhas cujas respostas conhecemos mas que ele nunca viu.</translation>
     </message>
     <message>
         <source>Supervised learning</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprendizado supervisionado</translation>
     </message>
     <message>
         <source>Learning from examples whose answers are known: every training row has a target, and the algorithm learns to predict it from the features. Its success can be measured by comparing predictions with the true answers of test rows. Regression and classification are supervised.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprender com exemplos cujas respostas são conhecidas: toda linha de treinamento tem um alvo, e o algoritmo aprende a prevê-lo a partir dos atributos. Seu sucesso pode ser medido comparando as previsões com as respostas verdadeiras das linhas de teste. Regressão e classificação são supervisionadas.</translation>
     </message>
     <message>
         <source>Unsupervised learning</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprendizado não supervisionado</translation>
     </message>
     <message>
         <source>Learning without answers: the rows have no target, and the algorithm looks for structure in the features alone, such as groups of similar rows (clustering) or a few directions that summarise many columns (PCA). There is no right answer to compare with, so people must judge whether the structure found is useful.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprender sem respostas: as linhas não têm alvo, e o algoritmo procura estrutura só nos atributos, como grupos de linhas parecidas (agrupamento) ou poucas direções que resumem muitas colunas (PCA). Não há resposta certa com que comparar, então cabe às pessoas julgar se a estrutura encontrada é útil.</translation>
     </message>
     <message>
         <source>Supervised learning where the target is a number, such as a price, a temperature or a disease&apos;s progression. A regression model is judged by how far its predictions fall from the true values: the mean absolute error (MAE), the root mean squared error (RMSE) or R², the share of the target&apos;s variance it explains.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprendizado supervisionado em que o alvo é um número, como um preço, uma temperatura ou a progressão de uma doença. Um modelo de regressão é avaliado pela distância entre suas previsões e os valores verdadeiros: o erro absoluto médio (MAE), a raiz do erro quadrático médio (RMSE) ou o R², a fração da variância do alvo que ele explica.</translation>
     </message>
     <message>
         <source>Supervised learning where the target is a category, such as a flower&apos;s species or whether an e-mail is spam. A classifier is judged by how often it is right (accuracy) and by which classes it confuses (the confusion matrix); precision and recall matter when one class is rare or one mistake costs more than another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprendizado supervisionado em que o alvo é uma categoria, como a espécie de uma flor ou se um e-mail é spam. Um classificador é avaliado por quantas vezes acerta (a acurácia) e por quais classes confunde (a matriz de confusão); precisão e revocação importam quando uma classe é rara ou quando um erro custa mais que outro.</translation>
     </message>
     <message>
         <source>Clustering</source>
-        <translation type="unfinished"></translation>
+        <translation>Agrupamento</translation>
     </message>
     <message>
         <source>Unsupervised learning that groups similar rows into clusters, for example customers with similar habits. The algorithm names the groups 0, 1, 2…; what they mean is for people to interpret. Distances drive most clustering, so features on very different scales should be scaled first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprendizado não supervisionado que reúne linhas parecidas em grupos, por exemplo clientes com hábitos semelhantes. O algoritmo chama os grupos de 0, 1, 2…; o que eles significam cabe às pessoas interpretar. Distâncias guiam a maior parte dos agrupamentos, então atributos em escalas muito diferentes devem ser escalonados antes.</translation>
     </message>
     <message>
         <source>Overfitting</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobreajuste</translation>
     </message>
     <message>
         <source>A model overfits when it learns its training rows by heart, noise included, and then does worse on new rows: high training score, low test score. Simpler models, more data, regularisation and early stopping fight it. Holding out test rows (a train/test split, or cross-validation) is how it is detected; a model too simple to fit even its training rows underfits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um modelo se sobreajusta quando decora suas linhas de treinamento, ruído incluído, e depois se sai pior com linhas novas: pontuação alta no treinamento, baixa no teste. Modelos mais simples, mais dados, regularização e parada antecipada o combatem. Separar linhas de teste (uma divisão treino/teste, ou validação cruzada) é como ele é detectado; um modelo simples demais para ajustar até suas linhas de treinamento sofre de subajuste.</translation>
     </message>
     <message>
         <source>To bring in your own data: a spreadsheet saved as CSV, or a file from a data repository such as OpenML (ARFF).</source>
-        <translation type="unfinished"></translation>
+        <translation>Para trazer seus próprios dados: uma planilha salva como CSV ou um arquivo de um repositório de dados como o OpenML (ARFF).</translation>
     </message>
     <message>
         <source>To start at once, or to teach, with a well-known dataset whose answers are known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para começar na hora, ou para ensinar, com um conjunto de dados conhecido cujas respostas se conhecem.</translation>
     </message>
     <message>
         <source>Before training, to say what the model should predict (the target) and what it may look at (the features).</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes do treinamento, para dizer o que o modelo deve prever (o alvo) e o que ele pode olhar (os atributos).</translation>
     </message>
     <message>
         <source>Before training any supervised model: the test rows, never seen in training, show how the model does on new data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes de treinar qualquer modelo supervisionado: as linhas de teste, nunca vistas no treinamento, mostram como o modelo se sai com dados novos.</translation>
     </message>
     <message>
         <source>When test rows are few: a steadier estimate of the score than a single split, and how much it varies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando há poucas linhas de teste: uma estimativa da pontuação mais estável que uma única divisão, e quanto ela varia.</translation>
     </message>
     <message>
         <source>To choose fairly between several models, or settings of one, on the same folds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para escolher com justiça entre vários modelos, ou configurações de um modelo, nas mesmas partes.</translation>
     </message>
     <message>
         <source>To tell overfitting from underfitting, and whether more data would help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para distinguir sobreajuste de subajuste, e saber se mais dados ajudariam.</translation>
     </message>
     <message>
         <source>When the model is good enough to be used outside Oficina: in an app, a web service or another programming language.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando o modelo está bom o bastante para ser usado fora do Oficina: num aplicativo, num serviço web ou em outra linguagem de programação.</translation>
     </message>
     <message>
         <source>Before distance- or gradient-based models (k-NN, SVM, neural networks) when features need a fixed range, such as pixels from 0 to 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes de modelos baseados em distâncias ou gradientes (k-NN, SVM, redes neurais) quando os atributos precisam de uma faixa fixa, como pixels de 0 a 1.</translation>
     </message>
     <message>
         <source>Instead of the standard scaler when outliers would distort the features&apos; mean and standard deviation.</source>
-        <translation type="unfinished"></translation>
+        <translation>No lugar do padronizador quando valores atípicos distorceriam a média e o desvio padrão dos atributos.</translation>
     </message>
     <message>
         <source>When a linear model is too simple for curved relations or interactions between features; high degrees overfit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando um modelo linear é simples demais para relações curvas ou interações entre atributos; graus altos levam a sobreajuste.</translation>
     </message>
     <message>
         <source>When features are strongly skewed (incomes, counts), before models that prefer roughly normal features.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando os atributos são muito assimétricos (rendas, contagens), antes de modelos que preferem atributos aproximadamente normais.</translation>
     </message>
     <message>
         <source>To turn a number into ranges (age groups), so that a linear model can fit steps, or to describe data by intervals.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para transformar um número em faixas (faixas etárias), de modo que um modelo linear possa ajustar degraus, ou para descrever dados por intervalos.</translation>
     </message>
     <message>
         <source>To remove constant or nearly constant columns, which carry no information, before training.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para remover colunas constantes ou quase constantes, que não trazem informação, antes do treinamento.</translation>
     </message>
     <message>
         <source>When there are many features and few rows: keeping the most related ones gives simpler models that overfit less.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando há muitos atributos e poucas linhas: manter os mais relacionados dá modelos mais simples, com menos sobreajuste.</translation>
     </message>
     <message>
         <source>Before models that depend on distances or penalties (k-NN, SVM, K-Means, regularised linear models, neural networks) when features have different units.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes de modelos que dependem de distâncias ou penalidades (k-NN, SVM, K-Means, modelos lineares regularizados, redes neurais) quando os atributos têm unidades diferentes.</translation>
     </message>
     <message>
         <source>A first model for a numeric target and a baseline to beat; its coefficients say how much each feature adds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um primeiro modelo para um alvo numérico e uma referência a superar; seus coeficientes dizem quanto cada atributo acrescenta.</translation>
     </message>
     <message>
         <source>Instead of linear regression when features are correlated or rows are few, to keep the coefficients from growing wild.</source>
-        <translation type="unfinished"></translation>
+        <translation>No lugar da regressão linear quando os atributos são correlacionados ou há poucas linhas, para impedir que os coeficientes disparem.</translation>
     </message>
     <message>
         <source>When you suspect that only a few features matter: it picks them by setting the others&apos; coefficients to zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando você suspeita que só alguns atributos importam: ele os escolhe zerando os coeficientes dos demais.</translation>
     </message>
     <message>
         <source>Like the lasso, when features come in correlated groups that should share the weight.</source>
-        <translation type="unfinished"></translation>
+        <translation>Como o lasso, quando os atributos vêm em grupos correlacionados que devem dividir o peso.</translation>
     </message>
     <message>
         <source>For classification with many rows or many features (text, pixels) when you do not need probabilities.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para classificação com muitas linhas ou muitos atributos (texto, pixels) quando você não precisa de probabilidades.</translation>
     </message>
     <message>
         <source>For classes that a straight line cannot separate, on small or medium datasets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para classes que uma reta não consegue separar, em conjuntos de dados pequenos ou médios.</translation>
     </message>
     <message>
         <source>For numeric targets with curved relations, on small or medium datasets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para alvos numéricos com relações curvas, em conjuntos de dados pequenos ou médios.</translation>
     </message>
     <message>
         <source>A first classifier to try: fast, and its coefficients show how each feature pushes towards each class.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um primeiro classificador a experimentar: rápido, e seus coeficientes mostram quanto cada atributo empurra para cada classe.</translation>
     </message>
     <message>
         <source>To use a trained model on new or test rows; its predictions feed the Score node or a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para usar um modelo treinado em linhas novas ou de teste; suas previsões alimentam o nó Pontuar ou um arquivo.</translation>
     </message>
     <message>
         <source>After Predict on the test rows, to measure how well the model does on data it has not seen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Depois de Prever nas linhas de teste, para medir como o modelo se sai com dados que não viu.</translation>
     </message>
     <message>
         <source>For images, sequences or large tables where simpler models fall short; it needs more data and training time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para imagens, sequências ou tabelas grandes em que modelos mais simples não bastam; precisa de mais dados e de mais tempo de treinamento.</translation>
     </message>
     <message>
         <source>When you have few labelled images or rows but a network pre-trained on similar data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando você tem poucas imagens ou linhas rotuladas, mas uma rede pré-treinada em dados parecidos.</translation>
     </message>
     <message>
         <source>To compress many correlated features into a few, to draw the data in two dimensions, or to speed up a model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para comprimir muitos atributos correlacionados em poucos, desenhar os dados em duas dimensões ou acelerar um modelo.</translation>
     </message>
     <message>
         <source>To classify pictures: put each class&apos;s images in a sub-folder of its own, then train a neural network (a CNN) on the rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para classificar imagens: ponha as imagens de cada classe numa subpasta própria e treine uma rede neural (uma CNN) com as linhas.</translation>
     </message>
     <message>
         <source>To forecast a series (sales, temperatures, sunspots) from its recent past with a regression model or a recurrent network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para prever uma série (vendas, temperaturas, manchas solares) a partir do seu passado recente, com um modelo de regressão ou uma rede recorrente.</translation>
     </message>
     <message>
         <source>the clustered data has no column &apos;%1&apos;</source>
@@ -4186,27 +4186,167 @@
     </message>
     <message>
         <source>To get a classifier you can draw and explain as a list of questions; limit its depth or it overfits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para ter um classificador que se pode desenhar e explicar como uma lista de perguntas; limite sua profundidade ou ele se sobreajusta.</translation>
     </message>
     <message>
         <source>To predict a number with rules you can draw and explain; limit its depth or it overfits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para prever um número com regras que se podem desenhar e explicar; limite sua profundidade ou ele se sobreajusta.</translation>
     </message>
     <message>
         <source>A strong, robust classifier with little tuning, when accuracy matters more than one readable tree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um classificador forte e robusto, com pouco ajuste, quando a exatidão importa mais que uma árvore legível.</translation>
     </message>
     <message>
         <source>A strong, robust regressor with little tuning, when accuracy matters more than one readable tree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um regressor forte e robusto, com pouco ajuste, quando a exatidão importa mais que uma árvore legível.</translation>
     </message>
     <message>
         <source>Often the most accurate classifier for tables; early stopping guards against overfitting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muitas vezes o classificador mais exato para tabelas; a parada antecipada protege contra o sobreajuste.</translation>
     </message>
     <message>
         <source>Often the most accurate regressor for tables; early stopping guards against overfitting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muitas vezes o regressor mais exato para tabelas; a parada antecipada protege contra o sobreajuste.</translation>
+    </message>
+    <message>
+        <source>Any: drop a row with at least one missing cell; All: only rows whose cells are all missing</source>
+        <translation>Alguma: descarta uma linha com pelo menos uma célula ausente; Todas: só as linhas com todas as células ausentes</translation>
+    </message>
+    <message>
+        <source>Which copy of a repeated row stays: the first, the last, or none of them</source>
+        <translation>Qual cópia de uma linha repetida fica: a primeira, a última ou nenhuma</translation>
+    </message>
+    <message>
+        <source>The z-score suits roughly normal columns; the IQR rule also suits skewed ones</source>
+        <translation>O z-score serve para colunas aproximadamente normais; a regra do IQR serve também para colunas assimétricas</translation>
+    </message>
+    <message>
+        <source>The column the condition tests</source>
+        <translation>A coluna que a condição testa</translation>
+    </message>
+    <message>
+        <source>How each cell is compared with the value</source>
+        <translation>Como cada célula é comparada com o valor</translation>
+    </message>
+    <message>
+        <source>The columns to convert</source>
+        <translation>As colunas a converter</translation>
+    </message>
+    <message>
+        <source>Categorical: numbers become category labels; Numeric: labels are read as numbers</source>
+        <translation>Categórica: números viram rótulos de categoria; Numérica: rótulos são lidos como números</translation>
+    </message>
+    <message>
+        <source>The columns to rename; the new names follow in the same order</source>
+        <translation>As colunas a renomear; os novos nomes seguem na mesma ordem</translation>
+    </message>
+    <message>
+        <source>The columns to remove</source>
+        <translation>As colunas a remover</translation>
+    </message>
+    <message>
+        <source>What fills a missing cell: the column&apos;s mean or median (numeric columns), its most frequent value, or the fill value below</source>
+        <translation>O que preenche uma célula ausente: a média ou a mediana da coluna (colunas numéricas), seu valor mais frequente ou o valor de preenchimento abaixo</translation>
+    </message>
+    <message>
+        <source>What a category not seen here becomes when the model predicts: all-zero columns, or an error</source>
+        <translation>O que uma categoria não vista aqui vira quando o modelo prevê: colunas todas zero, ou um erro</translation>
+    </message>
+    <message>
+        <source>What a category not seen here becomes when the model predicts: an error, or the unknown value below</source>
+        <translation>O que uma categoria não vista aqui vira quando o modelo prevê: um erro, ou o valor desconhecido abaixo</translation>
+    </message>
+    <message>
+        <source>Optimisation steps; more may settle the layout better but take longer</source>
+        <translation>Passos de otimização; mais passos podem assentar melhor o arranjo, mas demoram mais</translation>
+    </message>
+    <message>
+        <source>The starting layout: PCA (the same from run to run) or random positions</source>
+        <translation>O arranjo inicial: PCA (o mesmo a cada execução) ou posições aleatórias</translation>
+    </message>
+    <message>
+        <source>Barnes–Hut approximates the forces and handles thousands of rows; exact is for small data</source>
+        <translation>Barnes–Hut aproxima as forças e dá conta de milhares de linhas; o exato é para dados pequenos</translation>
+    </message>
+    <message>
+        <source>Iterations of each start at most, if the centres have not settled before</source>
+        <translation>Iterações de cada início no máximo, se os centros não se assentarem antes</translation>
+    </message>
+    <message>
+        <source>Lloyd&apos;s classic iterations, or Elkan&apos;s, which skip distance computations by the triangle inequality; both give the same clusters</source>
+        <translation>As iterações clássicas de Lloyd, ou as de Elkan, que evitam cálculos de distância pela desigualdade triangular; as duas dão os mesmos grupos</translation>
+    </message>
+    <message>
+        <source>Rows drawn for each update of the centres; larger batches are steadier but slower</source>
+        <translation>Linhas sorteadas para cada atualização dos centros; lotes maiores são mais estáveis, porém mais lentos</translation>
+    </message>
+    <message>
+        <source>How the distance between two clusters is measured: Ward (the smallest growth in variance), complete (their farthest rows), average, or single (their closest rows)</source>
+        <translation>Como se mede a distância entre dois grupos: Ward (o menor aumento de variância), completa (suas linhas mais distantes), média, ou simples (suas linhas mais próximas)</translation>
+    </message>
+    <message>
+        <source>The smallest number of clusters tried</source>
+        <translation>O menor número de grupos testado</translation>
+    </message>
+    <message>
+        <source>The largest number of clusters tried</source>
+        <translation>O maior número de grupos testado</translation>
+    </message>
+    <message>
+        <source>Which neighbour&apos;s distance is measured, the row counted; use DBSCAN&apos;s minimum samples</source>
+        <translation>De qual vizinho se mede a distância, contando a própria linha; use o mínimo de amostras do DBSCAN</translation>
+    </message>
+    <message>
+        <source>The character between cells; Detect finds it from the first lines</source>
+        <translation>O caractere entre as células; Detectar o descobre pelas primeiras linhas</translation>
+    </message>
+    <message>
+        <source>How the file writes decimals: 1234.5, or 1.234,5 as in Brazil; Detect finds it from the numbers</source>
+        <translation>Como o arquivo escreve decimais: 1234.5, ou 1.234,5 como no Brasil; Detectar descobre pelos números</translation>
+    </message>
+    <message>
+        <source>Whether the first line holds the column names; Detect guesses from its cells</source>
+        <translation>Se a primeira linha traz os nomes das colunas; Detectar deduz pelas suas células</translation>
+    </message>
+    <message>
+        <source>The file&apos;s character set: UTF-8, or Latin-1 for older files saved by Windows programs</source>
+        <translation>O conjunto de caracteres do arquivo: UTF-8, ou Latin-1 para arquivos antigos salvos por programas do Windows</translation>
+    </message>
+    <message>
+        <source>Which dataset to load; each comes with its target column marked</source>
+        <translation>Qual conjunto de dados carregar; cada um vem com sua coluna-alvo marcada</translation>
+    </message>
+    <message>
+        <source>What the curves measure, accuracy or R² by default; for log loss and errors, lower is better</source>
+        <translation>O que as curvas medem, acurácia ou R² por padrão; para perda logarítmica e erros, menor é melhor</translation>
+    </message>
+    <message>
+        <source>Lower end of the range each column is divided by, as a percentile (25 = first quartile)</source>
+        <translation>Extremo inferior da faixa pela qual cada coluna é dividida, como percentil (25 = primeiro quartil)</translation>
+    </message>
+    <message>
+        <source>Upper end of the range each column is divided by, as a percentile (75 = third quartile)</source>
+        <translation>Extremo superior da faixa pela qual cada coluna é dividida, como percentil (75 = terceiro quartil)</translation>
+    </message>
+    <message>
+        <source>Yeo-Johnson accepts any values and learns its exponent; log(1 + x) is simpler and needs values above -1</source>
+        <translation>Yeo-Johnson aceita quaisquer valores e aprende seu expoente; log(1 + x) é mais simples e precisa de valores acima de -1</translation>
+    </message>
+    <message>
+        <source>How many intervals each feature is cut into</source>
+        <translation>Em quantos intervalos cada atributo é cortado</translation>
+    </message>
+    <message>
+        <source>One 0/1 column per bin, or one column holding the bin&apos;s number</source>
+        <translation>Uma coluna 0/1 por intervalo, ou uma coluna com o número do intervalo</translation>
+    </message>
+    <message>
+        <source>Quantiles put the same number of rows in each bin; uniform gives bins of equal width</source>
+        <translation>Quantis põem o mesmo número de linhas em cada intervalo; uniforme dá intervalos de mesma largura</translation>
+    </message>
+    <message>
+        <source>How each feature&apos;s relation to the target is measured: ANOVA F for classes, correlation F for numbers, or chosen from the target&apos;s type</source>
+        <translation>Como se mede a relação de cada atributo com o alvo: F da ANOVA para classes, F de correlação para números, ou escolhido pelo tipo do alvo</translation>
     </message>
 </context>
 <context>
@@ -5869,63 +6009,63 @@
     <name>oficina::ui::HelpPanel</name>
     <message>
         <source>table</source>
-        <translation type="unfinished">tabela</translation>
+        <translation>tabela</translation>
     </message>
     <message>
         <source>model</source>
-        <translation type="unfinished">modelo</translation>
+        <translation>modelo</translation>
     </message>
     <message>
         <source>metrics</source>
-        <translation type="unfinished">métricas</translation>
+        <translation>métricas</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>opcional</translation>
     </message>
     <message>
         <source>Node help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuda dos nós</translation>
     </message>
     <message>
         <source>Select a node on the canvas, or point at one in the palette, to read what it does, when to use it and what its parameters mean. Press F1 to bring this panel back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecione um nó na área de trabalho, ou aponte para um na paleta, para ler o que ele faz, quando usá-lo e o que significam seus parâmetros. Pressione F1 para trazer este painel de volta.</translation>
     </message>
     <message>
         <source>Concepts</source>
-        <translation type="unfinished"></translation>
+        <translation>Conceitos</translation>
     </message>
     <message>
         <source>When to use it</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando usar</translation>
     </message>
     <message>
         <source>Ports</source>
-        <translation type="unfinished"></translation>
+        <translation>Portas</translation>
     </message>
     <message>
         <source>Inputs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Entradas:</translation>
     </message>
     <message>
         <source>Outputs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Saídas:</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parâmetros</translation>
     </message>
     <message>
         <source>Nodes</source>
-        <translation type="unfinished">Nós</translation>
+        <translation>Nós</translation>
     </message>
     <message>
         <source>← Back to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>← Voltar a %1</translation>
     </message>
 </context>
 <context>
@@ -6550,7 +6690,7 @@
     </message>
     <message>
         <source>Pre&amp;ferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pre&amp;ferências…</translation>
     </message>
     <message>
         <source>&amp;Examples and start page</source>
@@ -6562,19 +6702,19 @@
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>The new language takes effect after restarting Oficina.</source>
-        <translation type="unfinished"></translation>
+        <translation>O novo idioma passa a valer depois de reiniciar o Oficina.</translation>
     </message>
     <message>
         <source>Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuda</translation>
     </message>
     <message>
         <source>&amp;Node help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuda dos &amp;nós</translation>
     </message>
 </context>
 <context>
@@ -6692,7 +6832,7 @@
     </message>
     <message>
         <source>When to use it:</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando usar:</translation>
     </message>
 </context>
 <context>
@@ -6771,19 +6911,19 @@
     <name>oficina::ui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Preferências</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Padrão do sistema</translation>
     </message>
     <message>
         <source>The new language takes effect after restarting Oficina.</source>
-        <translation type="unfinished"></translation>
+        <translation>O novo idioma passa a valer depois de reiniciar o Oficina.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma:</translation>
     </message>
 </context>
 <context>
