@@ -135,8 +135,9 @@ std::string modelCard(const ModelDescription& d) {
         s << "| `" << out.name << "` | " << out.type << " | " << shapeText(out.width) << " | "
           << out.meaning << " |\n";
     if (!d.classLabels.empty())
-        s << "\nClasses, in the order of the probability columns: " << joinList(d.classLabels)
-          << ".\n";
+        s << (d.outputs.size() > 1 ? "\nClasses, in the order of the probability columns: "
+                                   : "\nClasses: ")
+          << joinList(d.classLabels) << ".\n";
 
     s << "\n## Training metrics\n\n";
     if (d.metrics.empty())

@@ -20,6 +20,7 @@
 #include "transform/Scalers.h"
 #include "transform/StandardScaler.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QTest>
 
@@ -347,6 +348,11 @@ void OnnxClassic::noProbabilityOutput() {
         const QString file = m_ort.file(QStringLiteral("labels-only.onnx"));
         const OnnxExportResult r = exportOnnx(c.model, file.toStdString());
         QCOMPARE(r.outputs, std::vector<std::string>{"label"});
+        QFile card(QString::fromStdString(r.cardPath));
+        QVERIFY(card.open(QIODevice::ReadOnly));
+        const QByteArray text = card.readAll();
+        QVERIFY2(text.contains("\nClasses: ") && !text.contains("probability columns"),
+                 text.constData());
     }
     const OnnxExportResult r =
         exportOnnx(svcProbabilityIris().model, m_ort.file(QStringLiteral("p.onnx")).toStdString());
