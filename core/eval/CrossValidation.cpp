@@ -5,6 +5,7 @@
 #include "eval/ClusterMetrics.h"
 #include "eval/RegressionMetrics.h"
 #include "pipeline/RunContext.h"
+#include "transform/PolynomialFeatures.h"
 #include "util/Error.h"
 #include "util/Tr.h"
 
@@ -206,6 +207,22 @@ Metrics summarizeFolds(const std::vector<Metrics>& folds) {
     return out;
 }
 
+namespace {
+
+double scoreOn(const Model& fitted, const Table& part, const std::string& metric,
+               std::vector<Message>* warnings) {
+    const Metrics m = scorePredictions(fitted.predict(part), warnings);
+    const double* value = m.scalar(metric);
+    if (!value)
+        throw Error(
+            Message(OFICINA_TR_NOOP("the metric '%1' is not scored for this model"), {metric}));
+    return *value;
+}
+
+const char* const kCurveColumns[] = {"train_mean", "train_std", "test_mean", "test_std"};
+
+} // namespace
+
 std::vector<size_t> learningCurveSizes(const std::vector<double>& fractions, size_t trainRows) {
     std::vector<size_t> sizes;
     for (double f : fractions) {
@@ -228,17 +245,11 @@ Metrics learningCurve(const Model& model, const Table& data,
     if (folds.empty()) throw Error(Message(OFICINA_TR_NOOP("there are no folds to evaluate")));
     const std::vector<size_t> sizes = learningCurveSizes(trainFractions, folds[0].train.size());
     const auto scoreOf = [&](const Model& fitted, const Table& part) {
-        const Metrics m = scorePredictions(fitted.predict(part), warnings);
-        const double* value = m.scalar(metric);
-        if (!value)
-            throw Error(Message(OFICINA_TR_NOOP("the metric '%1' is not scored for this model"),
-                                {metric}));
-        return *value;
+        return scoreOn(fitted, part, metric, warnings);
     };
-    LabeledMatrix curve{"learning_curve",
-                        {},
-                        {"train_size", "train_mean", "train_std", "test_mean", "test_std"},
-                        {}};
+    LabeledMatrix curve{"learning_curve", {}, {"train_size"}, {}};
+    curve.columnLabels.insert(curve.columnLabels.end(), std::begin(kCurveColumns),
+                              std::end(kCurveColumns));
     const double steps = double(sizes.size() * folds.size());
     for (size_t s = 0; s < sizes.size(); ++s) {
         std::vector<double> train, test;
@@ -262,6 +273,72 @@ Metrics learningCurve(const Model& model, const Table& data,
     ctx.progress(1.0);
     Metrics out;
     out.task = model.learner->task() == Task::Regression ? "regression" : "classification";
+    out.matrices.push_back(std::move(curve));
+    return out;
+}
+
+Model withHyperParameter(const Model& model, const std::string& key, double value) {
+    Model varied = model;
+    if (model.learner)
+        if (auto learner = model.learner->withParameter(key, value)) {
+            varied.learner = std::move(learner);
+            return varied;
+        }
+    if (key == "degree")
+        for (auto& step : varied.lineage.steps)
+            if (const auto* poly = dynamic_cast<const PolynomialStep*>(step.get())) {
+                PolynomialOptions options = poly->options();
+                options.degree = int(value);
+                // The fitted step knows its input columns; refitting the lineage re-derives
+                // the steps after it from the new expansion.
+                step = std::make_shared<const PolynomialStep>(poly->inputColumns(), options);
+                return varied;
+            }
+    throw Error(Message(OFICINA_TR_NOOP("the model's recipe has no parameter '%1' to vary (a "
+                                        "decision tree varies max_depth; a Polynomial features "
+                                        "step before the learner varies degree)"),
+                        {key}));
+}
+
+Metrics validationCurve(const Model& model, const Table& data,
+                        const std::vector<TrainTestIndices>& folds, const std::string& key,
+                        const std::vector<double>& values, const std::string& metric,
+                        RunContext& ctx, std::vector<Message>* warnings) {
+    const Table rows = withTarget(model, data);
+    if (folds.empty()) throw Error(Message(OFICINA_TR_NOOP("there are no folds to evaluate")));
+    if (values.empty())
+        throw Error(Message(OFICINA_TR_NOOP("give at least one value of '%1' to try"), {key}));
+    std::vector<Model> recipes;  // all built first: a bad key fails before any fit
+    for (double v : values) recipes.push_back(withHyperParameter(model, key, v));
+    LabeledMatrix curve{"validation_curve", {}, {key}, {}};
+    curve.columnLabels.insert(curve.columnLabels.end(), std::begin(kCurveColumns),
+                              std::end(kCurveColumns));
+    const double steps = double(values.size() * folds.size());
+    double best = kNaN, bestScore = -std::numeric_limits<double>::infinity();
+    for (size_t v = 0; v < values.size(); ++v) {
+        std::vector<double> train, test;
+        for (size_t f = 0; f < folds.size(); ++f) {
+            ctx.throwIfStopped();
+            ctx.progress(double(v * folds.size() + f) / steps,
+                         key + " " + formatNumber(values[v]) + ", fold " + std::to_string(f + 1));
+            const Table trainRows = rows.takeRows(folds[f].train);
+            const Model fitted = refitModel(recipes[v], trainRows, ctx);
+            train.push_back(scoreOn(fitted, trainRows, metric, warnings));
+            test.push_back(scoreOn(fitted, rows.takeRows(folds[f].test), metric, warnings));
+        }
+        curve.rowLabels.push_back(formatNumber(values[v]));
+        curve.values.insert(curve.values.end(), {values[v], mean(train), populationStd(train),
+                                                 mean(test), populationStd(test)});
+        // Errors and losses are better low; ties keep the simplest (first) value.
+        const bool lowerIsBetter = metric == "log_loss" || metric == "mae" || metric == "rmse" ||
+                                   metric == "mse";
+        const double score = lowerIsBetter ? -mean(test) : mean(test);
+        if (score > bestScore) bestScore = score, best = values[v];
+    }
+    ctx.progress(1.0);
+    Metrics out;
+    out.task = model.learner->task() == Task::Regression ? "regression" : "classification";
+    out.scalars.emplace_back("best_value", best);
     out.matrices.push_back(std::move(curve));
     return out;
 }

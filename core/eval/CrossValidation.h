@@ -92,4 +92,20 @@ Metrics learningCurve(const Model& model, const Table& data,
                       const std::vector<double>& trainFractions, const std::string& metric,
                       RunContext& ctx, std::vector<Message>* warnings = nullptr);
 
+/// `model`'s recipe with the numeric hyper-parameter `key` set to `value`: its learner's
+/// (Learner::withParameter, e.g. a decision tree's "max_depth") or else the "degree" of a
+/// Polynomial features step in its lineage. Throws Error when the recipe has no such parameter.
+Model withHyperParameter(const Model& model, const std::string& key, double value);
+
+/// scikit-learn's validation_curve: for each value of the hyper-parameter `key` and each fold,
+/// the model's recipe with that value (withHyperParameter()) is refitted on the fold's
+/// training rows and scored with `metric` on them and on the fold's test rows. Returns matrix
+/// "validation_curve" (columns `key` (the value), train_mean, train_std, test_mean, test_std;
+/// one row per value) and the value with the best mean validation score as scalar "best_value".
+/// Throws Error as learningCurve() and withHyperParameter(), or for no values.
+Metrics validationCurve(const Model& model, const Table& data,
+                        const std::vector<TrainTestIndices>& folds, const std::string& key,
+                        const std::vector<double>& values, const std::string& metric,
+                        RunContext& ctx, std::vector<Message>* warnings = nullptr);
+
 } // namespace oficina::core

@@ -9,25 +9,35 @@ namespace {
 
 class FunctionLearner final : public Learner {
 public:
-    FunctionLearner(const char* title, Task task, FitFunction fit)
-        : m_title(title), m_task(task), m_fit(std::move(fit)) {}
+    FunctionLearner(const char* title, Task task, FitFunction fit, VaryFunction vary)
+        : m_title(title), m_task(task), m_fit(std::move(fit)), m_vary(std::move(vary)) {}
     [[nodiscard]] const char* title() const override { return m_title; }
     [[nodiscard]] Task task() const override { return m_task; }
     [[nodiscard]] Fitted fit(const Table& transformed, const std::string& target,
                              RunContext& ctx) const override {
         return m_fit(transformed, target, ctx);
     }
+    [[nodiscard]] std::shared_ptr<const Learner> withParameter(const std::string& key,
+                                                               double value) const override {
+        return m_vary ? m_vary(key, value) : nullptr;
+    }
 
 private:
     const char* m_title;
     Task m_task;
     FitFunction m_fit;
+    VaryFunction m_vary;
 };
 
 } // namespace
 
 std::shared_ptr<const Learner> makeLearner(const char* title, Task task, FitFunction fit) {
-    return std::make_shared<const FunctionLearner>(title, task, std::move(fit));
+    return std::make_shared<const FunctionLearner>(title, task, std::move(fit), nullptr);
+}
+
+std::shared_ptr<const Learner> makeLearner(const char* title, Task task, FitFunction fit,
+                                           VaryFunction vary) {
+    return std::make_shared<const FunctionLearner>(title, task, std::move(fit), std::move(vary));
 }
 
 std::string requireTarget(const Table& table) {

@@ -68,6 +68,15 @@ public:
     /// naming the offending column, Cancelled when stopped.
     [[nodiscard]] virtual Fitted fit(const Table& transformed, const std::string& target,
                                      RunContext& ctx) const = 0;
+    /// The same recipe with the numeric hyper-parameter `key` (scikit-learn's name,
+    /// "max_depth") set to `value`, or null when this learner has no such parameter: a
+    /// validation curve refits the recipe once per value.
+    [[nodiscard]] virtual std::shared_ptr<const Learner> withParameter(const std::string& key,
+                                                                       double value) const {
+        (void)key;
+        (void)value;
+        return nullptr;
+    }
 };
 
 using FitFunction =
@@ -79,6 +88,14 @@ using FitFunction =
 ///             return Fitted{fitRidge(t, target, options), {}};
 ///         });
 std::shared_ptr<const Learner> makeLearner(const char* title, Task task, FitFunction fit);
+
+/// Learner::withParameter's answer for a learner made by makeLearner: the varied recipe, or
+/// null for a key it does not know.
+using VaryFunction =
+    std::function<std::shared_ptr<const Learner>(const std::string& key, double value)>;
+/// A Learner from a function whose hyper-parameters a validation curve can vary.
+std::shared_ptr<const Learner> makeLearner(const char* title, Task task, FitFunction fit,
+                                           VaryFunction vary);
 
 /// What a learner outputs: the lineage of its training table plus the fitted estimator, i.e. a
 /// function from raw rows (the schema where the chain began) to predictions.

@@ -1,6 +1,7 @@
 // Evaluation beyond Score: cross-validation, model comparison, learning curves. Also registers
 // the naive Bayes and k-NN model nodes (BayesKnnNodes.cpp).
 #include "nodes/BayesKnnNodes.h"
+#include "nodes/EvaluationSupport.h"
 #include "nodes/Nodes.h"
 
 #include "eval/CrossValidation.h"
@@ -24,46 +25,6 @@ CrossValidationOptions foldOptions(const ParamValues& params) {
             .stratified = params.boolean("stratify"),
             .shuffle = params.boolean("shuffle"),
             .seed = uint32_t(params.integer("seed"))};
-}
-
-std::vector<Parameter> foldParameters() {
-    return {Parameter::integer("n_splits", OFICINA_TR_NOOP("Folds"), 5)
-                .range(2, 100)
-                .withHelp(OFICINA_TR_NOOP("How many parts the rows are dealt into; each part is "
-                                          "held out once while the model trains on the rest")),
-            Parameter::boolean("stratify", OFICINA_TR_NOOP("Stratified"), true)
-                .withHelp(OFICINA_TR_NOOP("For classification, keep each class's share in every "
-                                          "fold (StratifiedKFold)")),
-            Parameter::boolean("shuffle", OFICINA_TR_NOOP("Shuffle"), false)
-                .withHelp(OFICINA_TR_NOOP("Shuffle the rows before dealing them into folds")),
-            Parameter::integer("seed", OFICINA_TR_NOOP("Seed"), 0)
-                .range(0, 4294967295.0)
-                .withHelp(OFICINA_TR_NOOP("Random seed for the shuffle"))};
-}
-
-void forwardWarnings(std::vector<Message>& warnings, RunContext& ctx) {
-    // Each fold repeats the same warning; tell the user once.
-    std::vector<std::string> seen;
-    for (Message& w : warnings) {
-        const std::string text = w.english();
-        if (std::find(seen.begin(), seen.end(), text) != seen.end()) continue;
-        seen.push_back(text);
-        ctx.warning(std::move(w));
-    }
-}
-
-std::vector<TrainTestIndices> foldsFor(const Model& model, const Table& data,
-                                       const ParamValues& params,
-                                       std::vector<Message>& warnings) {
-    if (!model.learner || model.targetName.empty())
-        throw Error(Message(OFICINA_TR_NOOP("cross-validation needs a classification or "
-                                            "regression model")));
-    if (!data.find(model.targetName))
-        throw Error(Message(OFICINA_TR_NOOP("the data has no column '%1', the target the model "
-                                            "was trained to predict"),
-                            {model.targetName}));
-    return crossValidationFolds(data, model.targetName, model.learner->task(),
-                                foldOptions(params), &warnings);
 }
 
 PortValues runCrossValidation(const NodeInputs& inputs, const ParamValues& params,
@@ -154,9 +115,7 @@ PortValues runLearningCurve(const NodeInputs& inputs, const ParamValues& params,
     const Table& data = inputs.table("data");
     std::vector<Message> warnings;
     const auto folds = foldsFor(model, data, params, warnings);
-    std::string metric = params.text("scoring");
-    if (metric == "auto")
-        metric = model.learner->task() == Task::Regression ? "r2" : "accuracy";
+    const std::string metric = scoringFor(model, params);
     Metrics curve = learningCurve(model, data, folds, parseFractions(params.text("train_sizes")),
                                   metric, ctx, &warnings);
     curve.scalars.emplace_back("folds", double(folds.size()));
@@ -218,20 +177,7 @@ NodeSpec learningCurveSpec() {
                                      "0.1, 0.325, 0.55, 0.775, 1.0")
                          .withHelp(OFICINA_TR_NOOP("Fractions of the training folds to train "
                                                    "on, separated by commas")));
-    params.push_back(
-        Parameter::choice("scoring", OFICINA_TR_NOOP("Score"),
-                          {{"auto", OFICINA_TR_NOOP("Accuracy or R² (by task)")},
-                           {"accuracy", OFICINA_TR_NOOP("Accuracy")},
-                           {"balanced_accuracy", OFICINA_TR_NOOP("Balanced accuracy")},
-                           {"f1_macro", OFICINA_TR_NOOP("F1 (macro)")},
-                           {"f1_weighted", OFICINA_TR_NOOP("F1 (weighted)")},
-                           {"log_loss", OFICINA_TR_NOOP("Log loss")},
-                           {"r2", OFICINA_TR_NOOP("R²")},
-                           {"mae", OFICINA_TR_NOOP("Mean absolute error")},
-                           {"rmse", OFICINA_TR_NOOP("Root mean squared error")}},
-                          "auto")
-            .withHelp(OFICINA_TR_NOOP("What the curves measure, accuracy or R² by default; "
-                                      "for log loss and errors, lower is better")));
+    params.push_back(scoringParameter());
     return {
         .type = "oficina.eval.learning_curve",
         .title = OFICINA_TR_NOOP("Learning curve"),
@@ -252,6 +198,68 @@ NodeSpec learningCurveSpec() {
 }
 
 } // namespace
+
+std::vector<Parameter> foldParameters() {
+    return {Parameter::integer("n_splits", OFICINA_TR_NOOP("Folds"), 5)
+                .range(2, 100)
+                .withHelp(OFICINA_TR_NOOP("How many parts the rows are dealt into; each part is "
+                                          "held out once while the model trains on the rest")),
+            Parameter::boolean("stratify", OFICINA_TR_NOOP("Stratified"), true)
+                .withHelp(OFICINA_TR_NOOP("For classification, keep each class's share in every "
+                                          "fold (StratifiedKFold)")),
+            Parameter::boolean("shuffle", OFICINA_TR_NOOP("Shuffle"), false)
+                .withHelp(OFICINA_TR_NOOP("Shuffle the rows before dealing them into folds")),
+            Parameter::integer("seed", OFICINA_TR_NOOP("Seed"), 0)
+                .range(0, 4294967295.0)
+                .withHelp(OFICINA_TR_NOOP("Random seed for the shuffle"))};
+}
+
+void forwardWarnings(std::vector<Message>& warnings, RunContext& ctx) {
+    // Each fold repeats the same warning; tell the user once.
+    std::vector<std::string> seen;
+    for (Message& w : warnings) {
+        const std::string text = w.english();
+        if (std::find(seen.begin(), seen.end(), text) != seen.end()) continue;
+        seen.push_back(text);
+        ctx.warning(std::move(w));
+    }
+}
+
+std::vector<TrainTestIndices> foldsFor(const Model& model, const Table& data,
+                                       const ParamValues& params,
+                                       std::vector<Message>& warnings) {
+    if (!model.learner || model.targetName.empty())
+        throw Error(Message(OFICINA_TR_NOOP("cross-validation needs a classification or "
+                                            "regression model")));
+    if (!data.find(model.targetName))
+        throw Error(Message(OFICINA_TR_NOOP("the data has no column '%1', the target the model "
+                                            "was trained to predict"),
+                            {model.targetName}));
+    return crossValidationFolds(data, model.targetName, model.learner->task(),
+                                foldOptions(params), &warnings);
+}
+
+Parameter scoringParameter() {
+    return Parameter::choice("scoring", OFICINA_TR_NOOP("Score"),
+                             {{"auto", OFICINA_TR_NOOP("Accuracy or R² (by task)")},
+                              {"accuracy", OFICINA_TR_NOOP("Accuracy")},
+                              {"balanced_accuracy", OFICINA_TR_NOOP("Balanced accuracy")},
+                              {"f1_macro", OFICINA_TR_NOOP("F1 (macro)")},
+                              {"f1_weighted", OFICINA_TR_NOOP("F1 (weighted)")},
+                              {"log_loss", OFICINA_TR_NOOP("Log loss")},
+                              {"r2", OFICINA_TR_NOOP("R²")},
+                              {"mae", OFICINA_TR_NOOP("Mean absolute error")},
+                              {"rmse", OFICINA_TR_NOOP("Root mean squared error")}},
+                             "auto")
+               .withHelp(OFICINA_TR_NOOP("What the curves measure, accuracy or R² by default; "
+                                         "for log loss and errors, lower is better"));
+}
+
+std::string scoringFor(const Model& model, const ParamValues& params) {
+    const std::string& metric = params.text("scoring");
+    if (metric != "auto") return metric;
+    return model.learner && model.learner->task() == Task::Regression ? "r2" : "accuracy";
+}
 
 void registerEvaluationNodes(NodeRegistry& registry) {
     registry.add(crossValidationSpec());

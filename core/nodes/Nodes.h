@@ -37,5 +37,6 @@ void registerEvaluationNodes(NodeRegistry& registry);
 void registerNeuralNodes(NodeRegistry& registry);
 void registerSequenceImageNodes(NodeRegistry& registry);
 void registerExportNodes(NodeRegistry& registry);
+void registerTeachingNodes(NodeRegistry& registry);
 
 } // namespace oficina::core

@@ -73,16 +73,10 @@ Task taskOf(bool classification) {
     return classification ? Task::Classification : Task::Regression;
 }
 
-PortValues runDecisionTree(const NodeInputs& inputs, const ParamValues& params, RunContext& ctx,
-                           bool classification) {
-    const DecisionTreeOptions options{
-        .criterion = criterionOf(params, classification),
-        .maxDepth = int(params.integer("max_depth")),
-        .minSamplesSplit = int(params.integer("min_samples_split")),
-        .minSamplesLeaf = int(params.integer("min_samples_leaf")),
-        .maxFeatures = MaxFeatures::parse(params.text("max_features")),
-        .seed = uint32_t(params.integer("seed"))};
-    auto learner = makeLearner(
+// Varies max_depth for validation curves; every other option stays the node's.
+std::shared_ptr<const Learner> decisionTreeLearner(const DecisionTreeOptions& options,
+                                                   bool classification) {
+    return makeLearner(
         classification ? OFICINA_TR_NOOP("Decision tree classifier")
                        : OFICINA_TR_NOOP("Decision tree regressor"),
         taskOf(classification),
@@ -95,8 +89,27 @@ PortValues runDecisionTree(const NodeInputs& inputs, const ParamValues& params, 
                           {{"depth", double(tree->tree().depth())},
                            {"leaves", double(tree->tree().leafCount())},
                            {"nodes", double(tree->tree().nodes().size())}}};
+        },
+        [options, classification](const std::string& key,
+                                  double value) -> std::shared_ptr<const Learner> {
+            if (key != "max_depth") return nullptr;
+            DecisionTreeOptions varied = options;
+            varied.maxDepth = int(value);
+            return decisionTreeLearner(varied, classification);
         });
-    return {{"model", modelValue(trainModel(inputs.table("data"), std::move(learner), ctx))}};
+}
+
+PortValues runDecisionTree(const NodeInputs& inputs, const ParamValues& params, RunContext& ctx,
+                           bool classification) {
+    const DecisionTreeOptions options{
+        .criterion = criterionOf(params, classification),
+        .maxDepth = int(params.integer("max_depth")),
+        .minSamplesSplit = int(params.integer("min_samples_split")),
+        .minSamplesLeaf = int(params.integer("min_samples_leaf")),
+        .maxFeatures = MaxFeatures::parse(params.text("max_features")),
+        .seed = uint32_t(params.integer("seed"))};
+    return {{"model", modelValue(trainModel(inputs.table("data"),
+                                            decisionTreeLearner(options, classification), ctx))}};
 }
 
 PortValues runRandomForest(const NodeInputs& inputs, const ParamValues& params, RunContext& ctx,

@@ -23,6 +23,7 @@ void registerBuiltinNodes(NodeRegistry& registry, const BuiltinConfig& config) {
     registerNeuralNodes(registry);
     registerSequenceImageNodes(registry);
     registerExportNodes(registry);
+    registerTeachingNodes(registry);
 }
 
 } // namespace oficina::core

@@ -43,6 +43,7 @@ public:
     [[nodiscard]] const std::vector<std::string>& outputColumns() const { return m_names; }
     /// Each output term as indices into inputColumns() (empty for the bias).
     [[nodiscard]] const std::vector<std::vector<int>>& terms() const { return m_terms; }
+    [[nodiscard]] const PolynomialOptions& options() const { return m_options; }
 
 private:
     std::vector<std::string> m_columns;
