@@ -8,7 +8,6 @@
 #include "export/OrderedSums.h"
 
 #include "models/Svm.h"
-#include "util/Tr.h"
 
 #include <algorithm>
 
@@ -271,16 +270,6 @@ std::string svmProbabilities(OnnxGraph& g, const std::string& decision,
     return loop[0];
 }
 
-/// Kernel SVMs whose probability columns the graph could not place.
-std::optional<Message> kernelSvmRefusal(const KernelSvm& model) {
-    if (model.task() == Task::Classification &&
-        model.parameters().groupClasses.size() != model.classLabels().size())
-        return Message(OFICINA_TR_NOOP("cannot export '%1' to ONNX: some of its classes have no "
-                                       "training rows, so libsvm never saw them"),
-                       {model.title()});
-    return std::nullopt;
-}
-
 EstimatorOutputs emitKernelSvm(const KernelSvm& model, const SymTable& in, OnnxGraph& g) {
     const KernelSvmParameters p = model.parameters();
     const bool classifier = model.task() == Task::Classification;
@@ -300,14 +289,21 @@ EstimatorOutputs emitKernelSvm(const KernelSvm& model, const SymTable& in, OnnxG
                          .scores = {},
                          .classLabels = model.classLabels()};
     if (model.hasProbabilities()) {
-        // Columns from group order to class order, as predictProbabilities places them.
-        std::vector<int64_t> groupOf(size_t(groups), 0);
+        // Columns from group order to class order, as predictProbabilities places them; a
+        // class libsvm never saw (no training rows) gets a column of zeros.
+        const auto classes = int64_t(model.classLabels().size());
+        std::string probabilities = svmProbabilities(g, decision, p);
+        std::vector<int64_t> groupOf(size_t(classes), groups);
         for (int64_t c = 0; c < groups; ++c)
             groupOf[size_t(groupClass[size_t(c)])] = c;
-        out.scores = g.node(
-            "Gather",
-            {svmProbabilities(g, decision, p), g.int64s("group_of_class", groupOf, {groups})},
-            {Attr("axis", 1)}, "probabilities");
+        if (classes > groups)
+            probabilities = g.node(
+                "Concat",
+                {probabilities, g.node("Mul", {columnOf(g, probabilities, 0), g.scalar(0.0)})},
+                {Attr("axis", 1)});
+        out.scores =
+            g.node("Gather", {probabilities, g.int64s("group_of_class", groupOf, {classes})},
+                   {Attr("axis", 1)}, "probabilities");
     }
     return out;
 }
@@ -316,7 +312,7 @@ EstimatorOutputs emitKernelSvm(const KernelSvm& model, const SymTable& in, OnnxG
 
 void registerSvmEmitters(EmitterRegistry& r) {
     r.addEstimator(emitLinearSvc);
-    r.addEstimator(emitKernelSvm, kernelSvmRefusal);
+    r.addEstimator(emitKernelSvm);
 }
 
 } // namespace oficina::core::onnxexport

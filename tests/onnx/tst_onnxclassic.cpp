@@ -91,6 +91,22 @@ std::shared_ptr<const Learner> svc(KernelSvmOptions options) {
                        });
 }
 
+/// An SVC told of a class that has no training row (second in the class order): libsvm never
+/// sees it, and its probability column is zero.
+std::shared_ptr<const Learner> svcWithAbsentClass(KernelSvmOptions options) {
+    return makeLearner("SVC", Task::Classification,
+                       [=](const Table& t, const std::string& target, RunContext&) {
+                           const auto names = featuresOf(t);
+                           ClassLabels classes = presentClasses(t.column(target));
+                           for (int32_t& code : classes.codes)
+                               code += code > 0 ? 1 : 0;
+                           classes.labels.insert(classes.labels.begin() + 1, "never seen");
+                           return Fitted{fitSvc(featureMatrix(t, names), classes.codes,
+                                                std::move(classes.labels), names, options),
+                                         {}};
+                       });
+}
+
 std::shared_ptr<const Learner> svr(KernelSvmOptions options) {
     return makeLearner(
         "SVR", Task::Regression, [=](const Table& t, const std::string& target, RunContext&) {
@@ -254,6 +270,12 @@ Case svcProbabilityBreastCancer() { // two classes: the pairwise probability its
     return {train(scaled(raw, {}, "diagnosis"), svc(kernel(SvmKernel::Rbf, true))), raw};
 }
 
+Case svcAbsentClass() { // four class labels, three with training rows
+    const Table raw = dataset("iris", "species");
+    return {train(scaled(raw, {}, "species"), svcWithAbsentClass(kernel(SvmKernel::Rbf, true))),
+            raw};
+}
+
 Case svrRbfDiabetes() {
     const Table raw = dataset("diabetes", "progression");
     KernelSvmOptions o = kernel(SvmKernel::Rbf);
@@ -301,6 +323,7 @@ const std::vector<NamedCase>& cases() {
         {"SVC rbf with probabilities, 3 classes (iris)", svcProbabilityIris},
         {"SVC poly 4 with probabilities, 3 classes (wine)", svcProbabilityWine},
         {"SVC rbf with probabilities, 2 classes (breast cancer)", svcProbabilityBreastCancer},
+        {"SVC with probabilities and a class without training rows (iris)", svcAbsentClass},
         {"SVR rbf (diabetes)", svrRbfDiabetes},
         {"SVR linear (mixed diabetes, imputer + one-hot + scaler)", svrLinearDiabetesMixed},
     };
