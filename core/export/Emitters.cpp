@@ -46,12 +46,21 @@ std::optional<Message> EmitterRegistry::refusal(const FittedStep& step) const {
     return entry->second.refuse ? entry->second.refuse(step) : std::nullopt;
 }
 
+const EmitterRegistry::Entry<Estimator, EstimatorOutputs>*
+EmitterRegistry::estimatorEntry(const Estimator& estimator) const {
+    if (const auto entry = m_estimators.find(typeid(estimator)); entry != m_estimators.end())
+        return &entry->second;
+    for (const InterfaceEntry& entry : m_interfaces)
+        if (entry.matches(estimator)) return &entry;
+    return nullptr;
+}
+
 std::optional<Message> EmitterRegistry::refusal(const Estimator& estimator) const {
     if (const auto known = m_refusedTypes.find(estimator.typeId()); known != m_refusedTypes.end())
         return known->second;
-    const auto entry = m_estimators.find(typeid(estimator));
-    if (entry == m_estimators.end()) return noEmitter(estimator.title(), estimator.typeId());
-    return entry->second.refuse ? entry->second.refuse(estimator) : std::nullopt;
+    const auto* entry = estimatorEntry(estimator);
+    if (!entry) return noEmitter(estimator.title(), estimator.typeId());
+    return entry->refuse ? entry->refuse(estimator) : std::nullopt;
 }
 
 SymTable EmitterRegistry::emit(const FittedStep& step, const SymTable& in, OnnxGraph& g) const {
@@ -62,9 +71,9 @@ SymTable EmitterRegistry::emit(const FittedStep& step, const SymTable& in, OnnxG
 
 EstimatorOutputs EmitterRegistry::emit(const Estimator& estimator, const SymTable& in,
                                        OnnxGraph& g) const {
-    const auto entry = m_estimators.find(typeid(estimator));
-    if (entry == m_estimators.end()) throw Error(noEmitter(estimator.title(), estimator.typeId()));
-    return entry->second.emit(estimator, in, g);
+    const auto* entry = estimatorEntry(estimator);
+    if (!entry) throw Error(noEmitter(estimator.title(), estimator.typeId()));
+    return entry->emit(estimator, in, g);
 }
 
 const EmitterRegistry& builtinEmitters() {

@@ -95,6 +95,21 @@ public:
                 return refuse(static_cast<const Est&>(e));
             };
     }
+    /// Registers the emitter for estimators that implement the interface I, tried (by
+    /// dynamic_cast, in registration order) when no class emitter matches: for estimators whose
+    /// class core/export cannot include, such as the LibTorch network (nn::ExportableNetwork).
+    template <class I>
+    void addEstimatorInterface(EstimatorEmitter<I> emit, Refusal<I> refuse = nullptr) {
+        auto& entry = m_interfaces.emplace_back();
+        entry.matches = [](const Estimator& e) { return dynamic_cast<const I*>(&e) != nullptr; };
+        entry.emit = [emit](const Estimator& e, const SymTable& in, OnnxGraph& g) {
+            return emit(dynamic_cast<const I&>(e), in, g);
+        };
+        if (refuse)
+            entry.refuse = [refuse](const Estimator& e) {
+                return refuse(dynamic_cast<const I&>(e));
+            };
+    }
     /// A step or estimator type id (FittedStep/Estimator::typeId()) with no ONNX form, and why.
     void refuseType(std::string typeId, Message reason);
 
@@ -115,6 +130,13 @@ private:
     };
     std::unordered_map<std::type_index, Entry<FittedStep, SymTable>> m_steps;
     std::unordered_map<std::type_index, Entry<Estimator, EstimatorOutputs>> m_estimators;
+    struct InterfaceEntry : Entry<Estimator, EstimatorOutputs> {
+        std::function<bool(const Estimator&)> matches;
+    };
+    std::vector<InterfaceEntry> m_interfaces;
+    /// The class emitter of `estimator`, else the first interface emitter it matches.
+    [[nodiscard]] const Entry<Estimator, EstimatorOutputs>*
+    estimatorEntry(const Estimator& estimator) const;
     std::unordered_map<std::string, Message> m_refusedTypes;
 };
 

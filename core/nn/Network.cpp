@@ -86,6 +86,8 @@ NetImpl::NetImpl(const NetworkSpec& spec, int64_t featureCount, int64_t outputCo
         m_backboneFrozen = spec.frozenLayers < 0;
     }
 
+    m_specs = spec.layers;
+    m_layerInput = in;
     m_shapes = inferShapes(spec.layers, in);
     for (size_t i = 0; i < spec.layers.size(); ++i)
         addLayer(i, spec.layers[i], i == 0 ? in : m_shapes[i - 1]);
@@ -144,9 +146,9 @@ void NetImpl::addLayer(size_t index, const LayerSpec& layer, const Shape& in) {
         break;
     case LayerKind::BatchNorm:
         if (in.size() == 3)
-            add(tnn::BatchNorm2d(in[0]), forwardOf);
+            add(tnn::BatchNorm2d(tnn::BatchNormOptions(in[0]).eps(kBatchNormEpsilon)), forwardOf);
         else
-            add(tnn::BatchNorm1d(in[0]), forwardOf);
+            add(tnn::BatchNorm1d(tnn::BatchNormOptions(in[0]).eps(kBatchNormEpsilon)), forwardOf);
         break;
     case LayerKind::Rnn:
         add(recurrent<tnn::RNN>(tnn::RNNOptions(in[1], layer.units), layer), lastOrAllSteps);
@@ -293,6 +295,30 @@ std::vector<Column> NeuralEstimator::predict(const Table& transformed,
     for (double& x : values)
         x = x * m_targetScale + m_targetMean;
     return {Column::numeric(kPredictionColumn, std::move(values), ColumnRole::Prediction)};
+}
+
+NetworkWeights NeuralEstimator::weights() const {
+    if (m_net->hasBackbone()) throw Error(Message(text::kBackboneNotDescribable));
+    NetworkWeights out{.task = m_task,
+                       .features = m_features,
+                       .classLabels = m_labels,
+                       .layers = m_net->layerSpecs(),
+                       .input = m_net->layerInput(),
+                       .shapes = m_net->shapes(),
+                       .tensors = {},
+                       .targetMean = m_targetMean,
+                       .targetScale = m_targetScale};
+    const auto keep = [&](const std::string& name, const torch::Tensor& t) {
+        const torch::Tensor flat = t.detach().to(torch::kFloat).contiguous();
+        const float* data = flat.data_ptr<float>();
+        out.tensors[name] = {Shape(flat.sizes().begin(), flat.sizes().end()),
+                             std::vector<float>(data, data + flat.numel())};
+    };
+    for (const auto& p : m_net->named_parameters())
+        keep(p.key(), p.value());
+    for (const auto& b : m_net->named_buffers())
+        if (b.value().is_floating_point()) keep(b.key(), b.value()); // not the batch counters
+    return out;
 }
 
 std::vector<Shape> networkShapes(const NetworkSpec& spec, int64_t featureCount) {

@@ -4,6 +4,7 @@
 #include "nn/LayerSpec.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -72,6 +73,43 @@ struct TrainOptions {
 /// LibTorch's seed and thread count are global.
 Fitted fitNetwork(const Table& train, const std::string& target, const Table* validation, Task task,
                   const NetworkSpec& spec, const TrainOptions& options, RunContext& ctx);
+
+/// Batch normalisation's epsilon: LibTorch's default, which the layers keep and an export needs.
+inline constexpr double kBatchNormEpsilon = 1e-5;
+
+/// One parameter or buffer of a trained network, row-major.
+struct NetworkTensor {
+    Shape shape;
+    std::vector<float> values;
+};
+
+/// A trained network described without LibTorch, for the ONNX exporter: its layers, their
+/// shapes and every weight by LibTorch's own name.
+struct NetworkWeights {
+    Task task = Task::Classification;
+    std::vector<std::string> features;    ///< the input columns, in order
+    std::vector<std::string> classLabels; ///< classification: the output order
+    std::vector<LayerSpec> layers;
+    /// One sample's shape at the first layer: {features} or the declared input shape.
+    Shape input;
+    std::vector<Shape> shapes; ///< each layer's output shape
+    /// "input_mean" and "input_scale" (the standardisation, [features]), "layer<i>.<name>" for
+    /// layer i (1-based) as LibTorch names its weights and buffers ("layer2.weight",
+    /// "layer3.running_var", "layer4.weight_ih_l1_reverse"), and "head.weight", "head.bias".
+    std::map<std::string, NetworkTensor> tensors;
+    /// Regression: the network predicts (target − targetMean) / targetScale.
+    double targetMean = 0, targetScale = 1;
+};
+
+/// What a trained network estimator offers to the exporter, which cannot see its LibTorch class.
+class ExportableNetwork {
+public:
+    virtual ~ExportableNetwork() = default;
+    /// True when the network starts with a TorchScript backbone, which has no layer list.
+    [[nodiscard]] virtual bool hasBackbone() const = 0;
+    /// The layers and weights; throws Error for a network with a backbone.
+    [[nodiscard]] virtual NetworkWeights weights() const = 0;
+};
 
 /// The output shape of each listed layer for `spec` on `featureCount` input columns, loading the
 /// backbone (if any) to learn its output width. Throws Error as fitNetwork's shape check does.

@@ -10,6 +10,8 @@ namespace oficina::core::nn::text {
 inline constexpr const char* kNetworkTitle = OFICINA_TR_NOOP("Neural network");
 inline constexpr const char* kBackboneUnreadable = OFICINA_TR_NOOP(
     "cannot load the backbone: %1 (expected a TorchScript file saved with torch.jit.save)");
+inline constexpr const char* kBackboneNotDescribable =
+    OFICINA_TR_NOOP("a network with a TorchScript backbone has no layer list to export");
 inline constexpr const char* kBackboneRejectsShape =
     OFICINA_TR_NOOP("the backbone does not accept input of shape %1: %2");
 inline constexpr const char* kInputShapeMismatch =

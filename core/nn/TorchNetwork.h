@@ -32,6 +32,10 @@ public:
     [[nodiscard]] std::vector<torch::Tensor> stateTensors();
     /// The output shape of each listed layer.
     [[nodiscard]] const std::vector<Shape>& shapes() const { return m_shapes; }
+    /// The listed layers and one sample's shape where the first of them reads it.
+    [[nodiscard]] const std::vector<LayerSpec>& layerSpecs() const { return m_specs; }
+    [[nodiscard]] const Shape& layerInput() const { return m_layerInput; }
+    [[nodiscard]] bool hasBackbone() const { return m_backbone.has_value(); }
 
 private:
     struct Layer {
@@ -44,6 +48,8 @@ private:
     std::optional<torch::jit::Module> m_backbone;
     bool m_backboneFrozen = false;
     std::vector<Layer> m_layers;
+    std::vector<LayerSpec> m_specs;
+    Shape m_layerInput;
     std::vector<Shape> m_shapes;
     torch::nn::Linear m_head{nullptr};
     torch::Tensor m_mean, m_scale;
@@ -51,7 +57,7 @@ private:
 TORCH_MODULE(Net);
 
 /// A trained network as a Model's estimator.
-class NeuralEstimator final : public Estimator {
+class NeuralEstimator final : public Estimator, public ExportableNetwork {
 public:
     NeuralEstimator(Net net, Task task, std::vector<std::string> features,
                     std::vector<std::string> classLabels, double targetMean, double targetScale);
@@ -65,6 +71,8 @@ public:
     [[nodiscard]] std::vector<Column> predict(const Table& transformed) const override;
     [[nodiscard]] std::vector<Column> predict(const Table& transformed,
                                               const PredictControl& control) const override;
+    [[nodiscard]] bool hasBackbone() const override { return m_net->hasBackbone(); }
+    [[nodiscard]] NetworkWeights weights() const override;
 
 private:
     Net m_net;
