@@ -667,7 +667,7 @@
     <name>nn</name>
     <message>
         <source>the trained network has no weight &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>a rede treinada não tem o peso &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -5499,7 +5499,7 @@
     </message>
     <message>
         <source>a network with a TorchScript backbone has no layer list to export</source>
-        <translation type="unfinished"></translation>
+        <translation>uma rede com uma rede base TorchScript não tem lista de camadas para exportar</translation>
     </message>
 </context>
 <context>
@@ -5534,7 +5534,7 @@
     </message>
     <message>
         <source>a network with a TorchScript backbone cannot be exported to ONNX: the backbone is a compiled program, not a list of layers Oficina can write out</source>
-        <translation type="unfinished"></translation>
+        <translation>uma rede com uma rede base TorchScript não pode ser exportada para ONNX: a rede base é um programa compilado, não uma lista de camadas que o Oficina saiba escrever</translation>
     </message>
     <message>
         <source>cannot export &apos;%1&apos; to ONNX: some of its classes have no training rows, so libsvm never saw them</source>
