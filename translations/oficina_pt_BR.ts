@@ -5598,111 +5598,111 @@
     <name>oficina::ui::AboutDialog</name>
     <message>
         <source>Windows, dialogs, icons and translations</source>
-        <translation type="unfinished"></translation>
+        <translation>Janelas, diálogos, ícones e traduções</translation>
     </message>
     <message>
         <source>Charts of losses, metrics and data</source>
-        <translation type="unfinished"></translation>
+        <translation>Gráficos de perdas, métricas e dados</translation>
     </message>
     <message>
         <source>Matrices and linear algebra</source>
-        <translation type="unfinished"></translation>
+        <translation>Matrizes e álgebra linear</translation>
     </message>
     <message>
         <source>L-BFGS optimiser for logistic regression</source>
-        <translation type="unfinished"></translation>
+        <translation>Otimizador L-BFGS da regressão logística</translation>
     </message>
     <message>
         <source>Truncated eigendecomposition for PCA on wide data</source>
-        <translation type="unfinished"></translation>
+        <translation>Decomposição em autovalores truncada para PCA em dados com muitas colunas</translation>
     </message>
     <message>
         <source>Kernel support vector machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Máquinas de vetores de suporte com kernel</translation>
     </message>
     <message>
         <source>Linear support vector machines and L1 logistic regression</source>
-        <translation type="unfinished"></translation>
+        <translation>Máquinas de vetores de suporte lineares e regressão logística L1</translation>
     </message>
     <message>
         <source>Gradient-boosted trees</source>
-        <translation type="unfinished"></translation>
+        <translation>Árvores com gradient boosting</translation>
     </message>
     <message>
         <source>Nearest-neighbour search (k-NN, DBSCAN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Busca de vizinhos mais próximos (k-NN, DBSCAN)</translation>
     </message>
     <message>
         <source>Neural networks</source>
-        <translation type="unfinished"></translation>
+        <translation>Redes neurais</translation>
     </message>
     <message>
         <source>Model export in the ONNX format</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportação de modelos no formato ONNX</translation>
     </message>
     <message>
         <source>Writing ONNX files</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravação de arquivos ONNX</translation>
     </message>
     <message>
         <source>Fast matrix products for neural networks, k-NN and K-Means</source>
-        <translation type="unfinished"></translation>
+        <translation>Produtos de matrizes rápidos para redes neurais, k-NN e K-Means</translation>
     </message>
     <message>
         <source>Pipeline files and reports (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivos de pipeline e relatórios (JSON)</translation>
     </message>
     <message>
         <source>Reading numbers from CSV files</source>
-        <translation type="unfinished"></translation>
+        <translation>Leitura de números em arquivos CSV</translation>
     </message>
     <message>
         <source>Reading PNG and JPEG images</source>
-        <translation type="unfinished"></translation>
+        <translation>Leitura de imagens PNG e JPEG</translation>
     </message>
     <message>
         <source>Command-line options of oficina-cli</source>
-        <translation type="unfinished"></translation>
+        <translation>Opções de linha de comando do oficina-cli</translation>
     </message>
     <message>
         <source>About Oficina</source>
-        <translation type="unfinished">Sobre o Oficina</translation>
+        <translation>Sobre o Oficina</translation>
     </message>
     <message>
         <source>A desktop machine-learning workbench: load data, clean it, train a model and evaluate it by wiring nodes on a canvas; the same pipelines run headless with oficina-cli.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma bancada de aprendizado de máquina para o desktop: carregue dados, limpe-os, treine um modelo e avalie-o ligando nós em uma tela; os mesmos pipelines rodam sem interface gráfica com o oficina-cli.</translation>
     </message>
     <message>
         <source>Oficina is free software: you may share and change it under the GNU General Public License, version 3 or later.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Oficina é software livre: você pode compartilhá-lo e modificá-lo nos termos da Licença Pública Geral GNU, versão 3 ou posterior.</translation>
     </message>
     <message>
         <source>Sample datasets bundled with Oficina, with their sources and licences:</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjuntos de dados de exemplo incluídos no Oficina, com suas fontes e licenças:</translation>
     </message>
     <message>
         <source>Oficina is built with these libraries (running on Qt %1):</source>
-        <translation type="unfinished"></translation>
+        <translation>O Oficina é feito com estas bibliotecas (em execução no Qt %1):</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Biblioteca</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Licença</translation>
     </message>
     <message>
         <source>Used for</source>
-        <translation type="unfinished"></translation>
+        <translation>Usada para</translation>
     </message>
     <message>
         <source>Datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjuntos de dados</translation>
     </message>
     <message>
         <source>Libraries</source>
-        <translation type="unfinished"></translation>
+        <translation>Bibliotecas</translation>
     </message>
 </context>
 <context>
