@@ -163,6 +163,11 @@ Case knnBreastCancer() { // 30 features: the app searches by brute force
     return {train(scaled(raw, {}, "diagnosis"), knnClassifier(5, KnnWeights::Uniform)), raw};
 }
 
+Case knnDigits() { // 64 whole-number pixels: brute-force search, many equal distances
+    const Table raw = dataset("digits", "digit");
+    return {train(select(raw, {}, "digit"), knnClassifier(3, KnnWeights::Uniform)), raw};
+}
+
 Case knnDiabetes() { // regression, uniform
     const Table raw = dataset("diabetes", "progression");
     return {train(scaled(raw, {}, "progression"), knnRegressor(10, KnnWeights::Uniform)), raw};
@@ -306,6 +311,7 @@ const std::vector<NamedCase>& cases() {
         {"k-NN k=4, distance weights (raw iris)", knnIrisDistance},
         {"k-NN k=7, distance weights (mixed wine, imputer + one-hot + scaler)", knnWineMixed},
         {"k-NN k=5, 30 features (breast cancer)", knnBreastCancer},
+        {"k-NN k=3, 64 features (digits)", knnDigits},
         {"k-NN regressor k=10 (diabetes)", knnDiabetes},
         {"k-NN regressor k=5, distance weights (diabetes)", knnDiabetesDistance},
         {"Gaussian NB (iris)", gaussianIris},
