@@ -163,6 +163,32 @@ Case knnBreastCancer() { // 30 features: the app searches by brute force
     return {train(scaled(raw, {}, "diagnosis"), knnClassifier(5, KnnWeights::Uniform)), raw};
 }
 
+/// 80 rows on 15 grid points, each point several times with different classes: equal
+/// distances decide which neighbours count, and equal votes which class wins.
+Table duplicatedPoints() {
+    std::vector<double> x1, x2;
+    std::vector<int32_t> classes;
+    for (int i = 0; i < 80; ++i) {
+        x1.push_back(i % 5);
+        x2.push_back((i / 5) % 3);
+        classes.push_back((i * 7 + i / 15) % 3);
+    }
+    Table t({Column::numeric("x1", x1), Column::numeric("x2", x2),
+             Column::categorical("kind", classes, {"a", "b", "c"}, ColumnRole::Target)});
+    t.startLineage();
+    return t;
+}
+
+Case knnTiesUniform() {
+    const Table raw = duplicatedPoints();
+    return {train(select(raw, {}, "kind"), knnClassifier(2, KnnWeights::Uniform)), raw};
+}
+
+Case knnTiesDistance() {
+    const Table raw = duplicatedPoints();
+    return {train(select(raw, {}, "kind"), knnClassifier(4, KnnWeights::Distance)), raw};
+}
+
 Case knnDigits() { // 64 whole-number pixels: brute-force search, many equal distances
     const Table raw = dataset("digits", "digit");
     return {train(select(raw, {}, "digit"), knnClassifier(3, KnnWeights::Uniform)), raw};
@@ -312,6 +338,8 @@ const std::vector<NamedCase>& cases() {
         {"k-NN k=7, distance weights (mixed wine, imputer + one-hot + scaler)", knnWineMixed},
         {"k-NN k=5, 30 features (breast cancer)", knnBreastCancer},
         {"k-NN k=3, 64 features (digits)", knnDigits},
+        {"k-NN k=2, duplicated points of different classes", knnTiesUniform},
+        {"k-NN k=4, distance weights, duplicated points of different classes", knnTiesDistance},
         {"k-NN regressor k=10 (diabetes)", knnDiabetes},
         {"k-NN regressor k=5, distance weights (diabetes)", knnDiabetesDistance},
         {"Gaussian NB (iris)", gaussianIris},
