@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -252,8 +253,8 @@ std::optional<Message> refuseRandomForest(const RandomForest& model) {
 
 // ---- XGBoost --------------------------------------------------------------------------------
 
-/// What the graph needs of XGBoost's model (its UBJSON, read with nlohmann::json, which keeps
-/// the float32 numbers exact).
+/// What the graph needs of XGBoost's model: the UBJSON the app saves (read with nlohmann::json,
+/// which keeps its float32 numbers exact) or XGBoost's JSON text.
 struct XgbModel {
     std::string objective;
     float baseMargin = 0.0f;
@@ -301,8 +302,14 @@ float parameter(const GradientBoosting& model, const json& params, const char* k
 XgbModel readXgb(const GradientBoosting& model) {
     XgbModel m;
     json root;
+    const std::vector<char>& buffer = model.modelBuffer();
     try {
-        root = json::from_ubjson(model.modelBuffer());
+        // XGBoost loads its JSON text as well as UBJSON; text starts as an object's first key.
+        const auto key = std::find_if(buffer.begin() + (buffer.empty() ? 0 : 1), buffer.end(),
+                                      [](char c) { return !std::isspace(uint8_t(c)); });
+        const bool text = !buffer.empty() && buffer[0] == '{' && key != buffer.end() &&
+                          (*key == '"' || *key == '}');
+        root = text ? json::parse(buffer.begin(), buffer.end()) : json::from_ubjson(buffer);
     } catch (const json::exception&) {
         unreadable(model, "learner");
     }

@@ -19,8 +19,12 @@
 #include <QFile>
 #include <QTest>
 
+#include <nlohmann/json.hpp>
+
+#include <bit>
 #include <cmath>
 #include <limits>
+#include <set>
 
 using namespace oficina::core;
 
@@ -222,6 +226,20 @@ int tiedRows(const Model& model, const Table& rows) {
     return tied;
 }
 
+/// `trained` (binary, one tree of one split) as XGBoost JSON text with leaf values `left` and
+/// `right`, so every row's margin is one of them.
+std::shared_ptr<const GradientBoosting> withLeaves(const GradientBoosting& trained, float left,
+                                                   float right) {
+    nlohmann::json model = nlohmann::json::from_ubjson(trained.modelBuffer());
+    nlohmann::json& tree = model["learner"]["gradient_booster"]["model"]["trees"][0];
+    tree["split_conditions"][1] = left;
+    tree["split_conditions"][2] = right;
+    const std::string text = model.dump();
+    return std::make_shared<const GradientBoosting>(trained.featureNames(), trained.classLabels(),
+                                                    std::vector<char>(text.begin(), text.end()),
+                                                    trained.featureImportances(), 1);
+}
+
 } // namespace
 
 class OnnxTrees : public QObject {
@@ -232,6 +250,7 @@ private Q_SLOTS:
     void parity_data();
     void parity();
     void tiesGoToTheFirstClass();
+    void xgboostMarginsNearZero();
     void refusals();
 
 private:
@@ -265,6 +284,36 @@ void OnnxTrees::tiesGoToTheFirstClass() {
     qInfo("4-tree forest: %d of %zu rows have tied votes", tied, c.rows.rowCount());
     QVERIFY(tied > 0);
     const QString failure = m_ort.check(c.model, c.rows, m_ort.file(QStringLiteral("ties.onnx")));
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+}
+
+void OnnxTrees::xgboostMarginsNearZero() {
+    // XGBoost's float sigmoid gives exactly 0.5, hence class 0, for margins a little above 0.
+    // Find the smallest margin it calls positive with the app itself, then put one leaf there
+    // and the other a float below: the graph must split the rows as the app does.
+    const Table raw = dataset("breast_cancer", "diagnosis");
+    const Model model = train(select(raw, {}, "diagnosis"),
+                              xgboost(true, {.nEstimators = 1, .maxDepth = 1, .nThread = 2}));
+    const auto& trained = dynamic_cast<const GradientBoosting&>(*model.estimator);
+    const Eigen::MatrixXd X = featureMatrix(model.lineage.applyTo(raw), trained.featureNames());
+    const auto positive = [&](float margin) {
+        return withLeaves(trained, margin, margin)->predictMatrix(X.topRows(1))(0, 1) > 0.5;
+    };
+    auto low = std::bit_cast<uint32_t>(0.0f), high = std::bit_cast<uint32_t>(1.0f);
+    while (high - low > 1) {
+        const uint32_t middle = low + (high - low) / 2;
+        (positive(std::bit_cast<float>(middle)) ? high : low) = middle;
+    }
+    const float first = std::bit_cast<float>(high);
+    qInfo("XGBoost's first positive margin: %.9g", double(first));
+    QVERIFY(first > 0.0f);
+    const Model edge{.lineage = model.lineage,
+                     .estimator = withLeaves(trained, first, std::nextafter(first, 0.0f)),
+                     .targetName = model.targetName};
+    const Column labels = edge.predict(raw).column(kPredictionColumn);
+    const std::set<int32_t> seen(labels.codes().begin(), labels.codes().end());
+    QCOMPARE(seen.size(), size_t(2)); // both leaves reached, one of each class
+    const QString failure = m_ort.check(edge, raw, m_ort.file(QStringLiteral("edge.onnx")));
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
 }
 
