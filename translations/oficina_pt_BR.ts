@@ -5542,41 +5542,41 @@
     </message>
     <message>
         <source>&apos;%1&apos; cannot be exported to ONNX: its trees hold %2 values per leaf for %3 classes</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; não pode ser exportado para ONNX: suas árvores guardam %2 valores por folha para %3 classes</translation>
     </message>
     <message>
         <source>&apos;%1&apos; cannot be exported to ONNX: it has no trees</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; não pode ser exportado para ONNX: ele não tem árvores</translation>
     </message>
     <message>
         <source>&apos;%1&apos; cannot be exported to ONNX: XGBoost&apos;s model has no valid &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; não pode ser exportado para ONNX: o modelo do XGBoost não tem um &apos;%2&apos; válido</translation>
     </message>
     <message>
         <source>&apos;%1&apos; cannot be exported to ONNX: its XGBoost objective &apos;%2&apos; for %3 classes has no ONNX form in Oficina</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; não pode ser exportado para ONNX: seu objetivo do XGBoost &apos;%2&apos; para %3 classes não tem forma ONNX no Oficina</translation>
     </message>
     <message>
         <source>&apos;%1&apos; cannot be exported to ONNX: only XGBoost&apos;s gbtree booster has an ONNX form in Oficina</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; não pode ser exportado para ONNX: só o booster gbtree do XGBoost tem forma ONNX no Oficina</translation>
     </message>
     <message>
         <source>&apos;%1&apos; cannot be exported to ONNX: tree %2 has categorical splits</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; não pode ser exportado para ONNX: a árvore %2 tem divisões categóricas</translation>
     </message>
 </context>
 <context>
     <name>oficina::core::onnxexport::LeafEnsemble</name>
     <message>
         <source>&apos;%1&apos; cannot be exported to ONNX: node %2 of tree %3 refers to a node or feature that does not exist, or is reached twice</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; não pode ser exportado para ONNX: o nó %2 da árvore %3 se refere a um nó ou atributo que não existe, ou é alcançado duas vezes</translation>
     </message>
 </context>
 <context>
     <name>oficina::core::onnxexport::LeafEnsemble::NodeAt</name>
     <message>
         <source>&apos;%1&apos; cannot be exported to ONNX: tree %2 has more than %3 leaves, more than the graph can number exactly</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; não pode ser exportado para ONNX: a árvore %2 tem mais de %3 folhas, mais do que o grafo consegue numerar com exatidão</translation>
     </message>
 </context>
 <context>
