@@ -306,6 +306,27 @@ Case svcAbsentClass() { // four class labels, three with training rows
             raw};
 }
 
+/// 200 points of the unit square with labels that follow no boundary: some rows get one vote
+/// from each of libsvm's three pairs, and the first class wins the tie.
+Table scatteredLabels() {
+    std::vector<double> x1, x2;
+    std::vector<int32_t> classes;
+    for (int i = 0; i < 200; ++i) {
+        x1.push_back(double(float(double((i * 37) % 23) / 23.0)));
+        x2.push_back(double(float(double((i * 53) % 29) / 29.0)));
+        classes.push_back((i * 7 + i / 11) % 3);
+    }
+    Table t({Column::numeric("x1", x1), Column::numeric("x2", x2),
+             Column::categorical("kind", classes, {"a", "b", "c"}, ColumnRole::Target)});
+    t.startLineage();
+    return t;
+}
+
+Case svcTiedVotes() {
+    const Table raw = scatteredLabels();
+    return {train(select(raw, {}, "kind"), svc(kernel(SvmKernel::Poly))), raw};
+}
+
 Case svrRbfDiabetes() {
     const Table raw = dataset("diabetes", "progression");
     KernelSvmOptions o = kernel(SvmKernel::Rbf);
@@ -357,6 +378,7 @@ const std::vector<NamedCase>& cases() {
         {"SVC poly 4 with probabilities, 3 classes (wine)", svcProbabilityWine},
         {"SVC rbf with probabilities, 2 classes (breast cancer)", svcProbabilityBreastCancer},
         {"SVC with probabilities and a class without training rows (iris)", svcAbsentClass},
+        {"SVC poly, one vote per class on some rows (scattered labels)", svcTiedVotes},
         {"SVR rbf (diabetes)", svrRbfDiabetes},
         {"SVR linear (mixed diabetes, imputer + one-hot + scaler)", svrLinearDiabetesMixed},
     };
