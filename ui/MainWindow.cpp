@@ -5,6 +5,7 @@
 #include "canvas/NodePalette.h"
 #include "canvas/PipelineScene.h"
 #include "canvas/PipelineView.h"
+#include "dialogs/AboutDialog.h"
 #include "data/SampleData.h"
 #include "document/Document.h"
 #include "document/Recovery.h"
@@ -533,16 +534,8 @@ QString MainWindow::resultsText() const { return m_summary->toPlainText(); }
 QString MainWindow::logText() const { return m_log->toPlainText(); }
 
 void MainWindow::showAbout() {
-    QString datasets;
-    for (const auto& d : core::sampleDatasets())
-        datasets += "<li><b>" + trCore(d.title) + "</b>: " + QString::fromUtf8(d.citation) + "</li>";
-    QMessageBox::about(
-        this, tr("About Oficina"),
-        tr("<h3>Oficina %1</h3><p>A desktop machine-learning workbench.</p>"
-           "<p>Built with Qt %2 (LGPL-3.0), Eigen (MPL-2.0), LBFGS++ (MIT), nlohmann-json (MIT), "
-           "CLI11 (BSD-3-Clause) and fast_float (Apache-2.0 / MIT).</p>"
-           "<p>Bundled datasets:</p><ul>%3</ul>")
-            .arg(QStringLiteral(OFICINA_VERSION), QString::fromLatin1(qVersion()), datasets));
+    AboutDialog dialog(this);
+    dialog.exec();
 }
 
 } // namespace oficina::ui
