@@ -161,6 +161,27 @@ private Q_SLOTS:
         QVERIFY(mae < naive);
     }
 
+    /// The Wine clusters-vs-classes example, headless: K-Means (labels hidden) finds the
+    /// cultivars with scikit-learn's adjusted Rand index on the same steps (StandardScaler,
+    /// KMeans(3, random_state=0, n_init=10): 0.91488, tests/data/sklearn/teaching.json), and
+    /// the logistic regression's out-of-fold accuracy is scikit-learn's 0.98315.
+    void wineClustersVsClassesExample() {
+        QTemporaryDir dir;
+        const QString report = dir.filePath("wine.json");
+        const CliRun run =
+            runCli({"run", "-q",
+                    QStringLiteral(OFICINA_SOURCE_DIR
+                                   "/resources/examples/wine_clusters_vs_classes.oficina"),
+                    "--report", report});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject metrics =
+            reportNode(readReport(report), "compare")["metrics"].toObject();
+        qInfo("wine clusters vs classes: ARI %.5f, classifier accuracy %.5f",
+              metrics["ari"].toDouble(), metrics["accuracy"].toDouble());
+        QVERIFY(qAbs(metrics["ari"].toDouble() - 0.9148795960669529) < 1e-9);
+        QVERIFY(qAbs(metrics["accuracy"].toDouble() - 0.9831460674157303) < 1e-9);
+    }
+
     void exitCodes_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("exitCode");

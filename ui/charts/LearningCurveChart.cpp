@@ -23,17 +23,20 @@ LearningCurveChart::LearningCurveChart(QWidget* parent) : ChartView(parent) {
 
 LearningCurveChart::~LearningCurveChart() = default;
 
-void LearningCurveChart::setMatrix(const core::LabeledMatrix& matrix, const QString& metric) {
+void LearningCurveChart::setMatrix(const core::LabeledMatrix& matrix, const QString& metric,
+                                   const QString& parameter) {
     resetChart();
     m_train.clear();
     m_validation.clear();
     m_bands = 0;
     const auto index = [&](const char* name) { return matrixColumn(matrix, name); };
-    const int size = index("train_size");
-    if (size < 0) return;
+    const bool validation = matrix.name == "validation_curve";
+    setTitle(validation ? tr("Validation curve") : tr("Learning curve"));
+    const int size = validation ? 0 : index("train_size");
+    if (size < 0 || matrix.columnLabels.empty()) return;
     QChart* c = chart();
     auto* x = new QValueAxis;
-    x->setTitleText(tr("Training rows"));
+    x->setTitleText(validation ? parameter : tr("Training rows"));
     x->setLabelFormat(QStringLiteral("%g"));
     auto* y = new QValueAxis;
     y->setTitleText(metric.isEmpty() ? tr("Score") : metricDisplayName(metric.toStdString()));
@@ -100,9 +103,16 @@ void LearningCurveChart::setMatrix(const core::LabeledMatrix& matrix, const QStr
         const double pad = y1 > y0 ? (y1 - y0) * 0.08 : 0.05;
         y->setRange(y0 - pad, y1 + pad);
     }
-    setNote(tr("Shaded: ± one standard deviation over the folds. A wide gap between the two "
-               "lines means the model overfits (more data or a simpler model may help); two "
-               "low lines mean it underfits."));
+    if (validation)
+        setNote(tr("Shaded: ± one standard deviation over the folds. Left, both scores are low: "
+                   "the model is too simple (underfitting). Where the training score keeps "
+                   "rising but the validation score stops rising or falls, the model has begun "
+                   "to memorise its training rows (overfitting): the best value is near the "
+                   "top of the validation line."));
+    else
+        setNote(tr("Shaded: ± one standard deviation over the folds. A wide gap between the two "
+                   "lines means the model overfits (more data or a simpler model may help); two "
+                   "low lines mean it underfits."));
 }
 
 } // namespace oficina::ui

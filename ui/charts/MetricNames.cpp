@@ -84,6 +84,13 @@ constexpr Name kNames[] = {
     {"train_std", QT_TRANSLATE_NOOP("MetricNames", "Training score (std)")},
     {"test_mean", QT_TRANSLATE_NOOP("MetricNames", "Validation score (mean)")},
     {"test_std", QT_TRANSLATE_NOOP("MetricNames", "Validation score (std)")},
+    // Validation curve, clusters vs classes
+    {"validation_curve", QT_TRANSLATE_NOOP("MetricNames", "Validation curve")},
+    {"max_depth", QT_TRANSLATE_NOOP("MetricNames", "Tree depth (max_depth)")},
+    {"degree", QT_TRANSLATE_NOOP("MetricNames", "Polynomial degree")},
+    {"best_value", QT_TRANSLATE_NOOP("MetricNames", "Best value (validation)")},
+    {"contingency", QT_TRANSLATE_NOOP("MetricNames", "Clusters × classes")},
+    {"cluster_class_points", QT_TRANSLATE_NOOP("MetricNames", "Clusters vs classes")},
     // What a model reports about its own training
     {"loss", QT_TRANSLATE_NOOP("MetricNames", "Loss")},
     {"val_loss", QT_TRANSLATE_NOOP("MetricNames", "Validation loss")},

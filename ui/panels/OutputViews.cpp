@@ -1,6 +1,7 @@
 #include "panels/OutputViews.h"
 
 #include "Translate.h"
+#include "charts/ClustersVsClassesView.h"
 #include "charts/ConfusionMatrixView.h"
 #include "charts/DecisionBoundaryView.h"
 #include "charts/DendrogramView.h"
@@ -156,6 +157,17 @@ Pages createMetricsViews(const std::shared_ptr<const core::Metrics>& shared) {
             view->setMatrix(m);
             view->setDataView(matrixData(shared, m));
             pages.emplace_back(NodeOutputsText::tr("Learning curve"), view);
+        } else if (m.name == "validation_curve") {
+            auto* view = new LearningCurveChart;
+            view->setMatrix(m, {}, metricDisplayName(m.columnLabels.front()));
+            view->setDataView(matrixData(shared, m));
+            pages.emplace_back(metricDisplayName(m.name), view);
+        } else if (m.name == "cluster_class_points") {
+            auto* view = new ClustersVsClassesView;
+            view->setMetrics(shared);
+            pages.emplace_back(metricDisplayName(m.name), view);
+        } else if (m.name == "contingency" && metrics.matrix("cluster_class_points")) {
+            continue;  // shown under the two plots
         } else if (m.name == "folds" || m.name == "comparison") {
             auto* view = new ScoreBarsChart;
             QStringList rows;

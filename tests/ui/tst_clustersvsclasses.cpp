@@ -1,0 +1,141 @@
+// The Wine "clusters vs classes" example in the main window: it runs, and its comparison node
+// shows one view with two scatter plots of the same projection (clusters left, classes or the
+// classifier's predictions right), the adjusted Rand index and the contingency table; the
+// validation curve draws in the learning-curve chart against the varied parameter. Pictures
+// in English and (OFICINA_QM=oficina_pt_BR.qm) pt_BR go to $OFICINA_SHOTS when set.
+#include "MainWindow.h"
+#include "canvas/PipelineScene.h"
+#include "charts/ClustersVsClassesView.h"
+#include "charts/LearningCurveChart.h"
+#include "charts/ScatterPlot.h"
+#include "eval/Metrics.h"
+#include "nodes/Nodes.h"
+#include "panels/NodeOutputsView.h"
+#include "panels/OutputViews.h"
+#include "pipeline/NodeRegistry.h"
+
+#include "TabHelpers.h"
+
+#include <QLabel>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTranslator>
+#include <QtTest>
+
+using namespace oficina;
+
+class TestClustersVsClasses : public QObject {
+    Q_OBJECT
+
+    core::NodeRegistry m_registry;
+    const QString m_share = QStringLiteral(OFICINA_BIN_DIR "/../share/oficina");
+
+    /// Opens and runs the example; the comparison node's result.
+    void runExample(ui::MainWindow& window) {
+        QVERIFY(window.openPipeline(m_share + "/examples/wine_clusters_vs_classes.oficina"));
+        QSignalSpy finished(&window, &ui::MainWindow::runFinished);
+        window.runPipeline();
+        QVERIFY(finished.wait(60000) || finished.count() == 1);
+        QCOMPARE(window.nodeResults().at("compare").state, core::NodeState::Done);
+        window.scene().selectItems({"compare"});
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        core::registerBuiltinNodes(m_registry,
+                                   {.datasetDirectory = (m_share + "/datasets").toStdString()});
+    }
+
+    void exampleShowsBothColouringsTheIndexAndTheTable() {
+        QSettings().clear();
+        QTemporaryDir dir;
+        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        runExample(window);
+        QVERIFY(window.showOutputView("ClustersVsClassesView"));
+        auto* view = tab<ui::ClustersVsClassesView>(window.outputs().tabs());
+        QVERIFY2(view, qPrintable(tabTitles(window.outputs().tabs()).join(", ")));
+        QCOMPARE(tabTitles(window.outputs().tabs()),
+                 (QStringList{"Scores", "Clusters vs classes"}));
+
+        // Two plots of the same 178 points; left by cluster, right by cultivar.
+        QCOMPARE(view->clusterPlot()->drawnPoints(), 178);
+        QCOMPARE(view->classPlot()->drawnPoints(), 178);
+        QCOMPARE(view->clusterPlot()->xColumn(), QString("PC1"));
+        QCOMPARE(view->classPlot()->yColumn(), QString("PC2"));
+        QCOMPARE(view->classPlot()->pointsOf("class_1"), 71);
+        int clustered = 0;
+        for (int k = 0; k < 3; ++k)
+            clustered += view->clusterPlot()->pointsOf(QStringLiteral("cluster %1").arg(k));
+        QCOMPARE(clustered, 178);
+        // The classifier's out-of-fold predictions, one click away.
+        view->showPredictions(true);
+        QCOMPARE(view->classPlot()->drawnPoints(), 178);
+        view->showPredictions(false);
+
+        QVERIFY2(view->agreement()->text().contains("Adjusted Rand index: 0.915"),
+                 qPrintable(view->agreement()->text()));
+        QVERIFY(view->agreement()->text().contains("98.3 %"));
+        QTableWidget* table = view->contingency();
+        QCOMPARE(table->rowCount(), 3);
+        QCOMPARE(table->columnCount(), 3);
+        QCOMPARE(table->horizontalHeaderItem(0)->text(), QString("class_0"));
+        QCOMPARE(table->verticalHeaderItem(1)->text(), QString("cluster 1"));
+        double total = 0;
+        for (int r = 0; r < 3; ++r)
+            for (int c = 0; c < 3; ++c)
+                total += table->item(r, c)->text().toDouble();
+        QCOMPARE(total, 178.0);
+    }
+
+    void validationCurveIsDrawnAgainstTheParameter() {
+        core::Metrics metrics;
+        metrics.matrices.push_back(
+            {"validation_curve",
+             {"1", "2", "3"},
+             {"max_depth", "train_mean", "train_std", "test_mean", "test_std"},
+             {1, 0.7, 0.01, 0.65, 0.05, 2, 0.9, 0.01, 0.82, 0.04, 3, 1.0, 0.0, 0.80, 0.06}});
+        const ui::Pages pages =
+            ui::createMetricsViews(std::make_shared<const core::Metrics>(std::move(metrics)));
+        QCOMPARE(pages.size(), size_t(1));
+        QCOMPARE(pages[0].first, QString("Validation curve"));
+        auto* chart = qobject_cast<ui::LearningCurveChart*>(pages[0].second);
+        QVERIFY(chart);
+        QCOMPARE(chart->trainPoints().size(), 3);
+        QCOMPARE(chart->validationPoints().last(), QPointF(3, 0.80));
+        QCOMPARE(chart->bandCount(), 2);
+        delete chart;
+    }
+
+    void screenshots() {
+        const QString shots = qEnvironmentVariable("OFICINA_SHOTS");
+        if (shots.isEmpty()) QSKIP("set OFICINA_SHOTS to a folder for the pictures");
+        QTranslator portuguese;
+        for (const QString& language : {QStringLiteral("en"), QStringLiteral("pt_BR")}) {
+            if (language != "en") {
+                if (!portuguese.load(qEnvironmentVariable("OFICINA_QM"))) break;
+                QCoreApplication::installTranslator(&portuguese);
+            }
+            QSettings().clear();
+            QTemporaryDir dir;
+            ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
+            window.resize(1600, 1000);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            runExample(window);
+            QVERIFY(window.showOutputView("ClustersVsClassesView"));
+            QTest::qWait(200);
+            QVERIFY(window.grab().save(shots + "/clusters_vs_classes_" + language + ".png"));
+        }
+        QCoreApplication::removeTranslator(&portuguese);
+    }
+};
+
+QTEST_MAIN(TestClustersVsClasses)
+#include "tst_clustersvsclasses.moc"
