@@ -16,6 +16,7 @@
 #include "pipeline/RunReport.h"
 #include "properties/PropertyPanel.h"
 #include "run/RunController.h"
+#include "teach/StepThroughDialog.h"
 #include "util/Error.h"
 
 #include <QApplication>
@@ -518,6 +519,8 @@ void MainWindow::showContextMenu(const QString& item, QPointF scenePos, QPoint s
                                                        [this, item] { exportModel(item); });
                 exportAction->setEnabled(trainedModel(item) != nullptr);
             }
+            addStepThroughAction(menu, *m_document->graph().node(item.toStdString()),
+                                 [this, item] { return inputTable(item, {}); }, this);
         }
         menu.addAction(action("duplicateAction"));
         menu.addAction(action("copyAction"));
