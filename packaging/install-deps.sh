@@ -19,6 +19,9 @@ packages=(
     libonnx-dev
     # CBLAS headers; at run time Debian's alternatives give OpenBLAS, not the reference libblas3
     libblas-dev libopenblas0-pthread
+    # the Debian package and its test: dpkg-shlibdeps, validators for the desktop entry,
+    # AppStream metainfo and MIME type
+    dpkg-dev desktop-file-utils appstream libxml2-utils shared-mime-info
 )
 # The ONNX tests run exports in ONNX Runtime from npm (tests/onnx/install_ort.sh); a Node.js
 # installed some other way (NodeSource, nvm) will do, and Debian's npm would conflict with it.

@@ -1,0 +1,58 @@
+# Desktop integration and the Debian package. Included from the top-level CMakeLists.txt after
+# every install() rule, so CPack sees them all: `cpack -G DEB` in a build folder (or
+# `cmake --build --preset release --target package`) makes oficina_<version>_<arch>.deb.
+set(OFICINA_HOMEPAGE "https://github.com/oficina/oficina" CACHE STRING
+    "Project home page, for the package and the AppStream metainfo")
+set(OFICINA_MAINTAINER "The Oficina contributors" CACHE STRING
+    "Maintainer field of the Debian package (Name <email>)")
+# Qt Charts is GPL-3.0-or-later in its open-source edition, so the whole program is too.
+set(OFICINA_LICENSE "GPL-3.0-or-later")
+set(OFICINA_SCREENSHOTS_URL
+    "https://raw.githubusercontent.com/oficina/oficina/main/packaging/screenshots")
+
+# qt_standard_project_setup() gives installed binaries a run path of $ORIGIN/../lib; every
+# library they need is a system one, and Debian wants no run path then.
+set_target_properties(oficina oficina-cli PROPERTIES INSTALL_RPATH "")
+
+set(packaging_dir ${CMAKE_CURRENT_LIST_DIR})
+set(app_id io.github.oficina.Oficina)
+configure_file(${packaging_dir}/${app_id}.metainfo.xml.in
+               ${CMAKE_BINARY_DIR}/packaging/${app_id}.metainfo.xml @ONLY)
+
+install(FILES ${packaging_dir}/oficina.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+install(FILES ${CMAKE_BINARY_DIR}/packaging/${app_id}.metainfo.xml
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
+install(FILES ${packaging_dir}/oficina-mime.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/mime/packages
+        RENAME oficina.xml)
+set(icon ${PROJECT_SOURCE_DIR}/resources/icons/oficina.svg)
+install(FILES ${icon} DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
+# The file manager shows *.oficina files with the application's icon.
+install(FILES ${icon} DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/mimetypes
+        RENAME application-x-oficina-pipeline.svg)
+install(FILES ${packaging_dir}/copyright DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/oficina)
+
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME oficina)
+set(CPACK_PACKAGE_VENDOR "The Oficina contributors")
+set(CPACK_PACKAGE_CONTACT "${OFICINA_MAINTAINER}")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "desktop machine-learning workbench")
+set(CPACK_PACKAGE_DESCRIPTION
+    "Oficina builds machine-learning pipelines from nodes wired on a canvas: load data, clean it,
+engineer features, train a model (linear models, trees, boosting, SVM, k-NN, clustering,
+neural networks with LibTorch), evaluate it and export it to ONNX. Every pipeline also runs
+headless with oficina-cli. Sample datasets and examples are included; the interface is in
+English and Brazilian Portuguese.")
+set(CPACK_PACKAGE_HOMEPAGE_URL "${OFICINA_HOMEPAGE}")
+set(CPACK_RESOURCE_FILE_LICENSE ${packaging_dir}/copyright)
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION science)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+# dpkg-shlibdeps names the packages of every linked library (Qt, LibTorch, ONNX, protobuf,
+# libsvm, liblinear, XGBoost, BLAS). What it cannot see: OpenBLAS, which Debian's BLAS
+# alternatives prefer over the slow reference libblas3 once it is installed.
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libopenblas0-pthread | libopenblas0")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
+set(CPACK_DEBIAN_COMPRESSION_TYPE gzip)
+include(CPack)
