@@ -1,9 +1,9 @@
 // ONNX export parity (issue 6) for neural networks (core/nn): MLPs (classification and
-// regression), a CNN on the 8×8 digits, stacked bidirectional LSTM and GRU on sunspot windows,
-// a stacked RNN into 1-D convolution and pooling, and an Embedding into a GRU. Each network is
-// trained for a few epochs, exported, run in ONNX Runtime and compared with the app's
-// Model::predict on every row: labels identical, probabilities and values within 1e-4. A network
-// on a TorchScript backbone is refused before anything is written.
+// regression), a CNN on the 8×8 digits, on sunspot windows the example's one-layer LSTM and
+// stacked bidirectional LSTM and GRU, a stacked RNN into 1-D convolution and pooling, and an
+// Embedding into a GRU. Each network is trained for a few epochs, exported, run in ONNX Runtime
+// and compared with the app's Model::predict on every row: labels identical, probabilities and
+// values within 1e-4. A network on a TorchScript backbone is refused before anything is written.
 #include "OnnxHarness.h"
 
 #include "export/OnnxExport.h"
@@ -88,6 +88,13 @@ Case lstmSunspots() { // regression: two bidirectional layers, the last step of 
             raw};
 }
 
+Case lstmExample() { // the sunspots example's network: one forward LSTM layer
+    const Table raw = sunspotWindows();
+    return {train(raw, network(Task::Regression, {"LSTM(units=16)"}, Shape{12, 1},
+                               {.learningRate = 0.01, .epochs = 10})),
+            raw};
+}
+
 Case gruSunspots() { // regression: two bidirectional layers, every step flattened
     const Table raw = sunspotWindows();
     return {train(raw, network(Task::Regression,
@@ -129,6 +136,7 @@ const std::vector<NamedCase>& cases() {
         {"MLP regression (diabetes)", mlpDiabetes},
         {"CNN: Conv2d, batch norm, max and average pooling (digits)", cnnDigits},
         {"LSTM bidirectional stacked, last step (sunspots)", lstmSunspots},
+        {"LSTM one layer, forward (sunspots)", lstmExample},
         {"GRU bidirectional stacked, every step (sunspots)", gruSunspots},
         {"RNN stacked, batch norm, Conv1d, 1-D pooling (sunspots)", rnnConvSunspots},
         {"Embedding into a GRU (digits)", embeddingDigits},
