@@ -64,7 +64,7 @@
     </message>
     <message>
         <source>Neural networks</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Redes neurais</translation>
     </message>
     <message>
         <source>Iris: a first classifier</source>
@@ -4607,39 +4607,39 @@
     <name>oficina::core::GradientDescentStepper</name>
     <message>
         <source>gradient descent needs at least two rows and one feature</source>
-        <translation type="unfinished"></translation>
+        <translation>a descida do gradiente precisa de pelo menos duas linhas e um atributo</translation>
     </message>
     <message>
         <source>there are %1 rows but %2 class labels</source>
-        <translation type="unfinished"></translation>
+        <translation>há %1 linhas, mas %2 rótulos de classe</translation>
     </message>
     <message>
         <source>a classifier needs at least two classes</source>
-        <translation type="unfinished"></translation>
+        <translation>um classificador precisa de pelo menos duas classes</translation>
     </message>
     <message>
         <source>the data has missing or infinite values; impute or drop them first</source>
-        <translation type="unfinished"></translation>
+        <translation>os dados têm valores ausentes ou infinitos; faça a imputação ou descarte-os antes</translation>
     </message>
     <message>
         <source>every row needs a known class</source>
-        <translation type="unfinished"></translation>
+        <translation>toda linha precisa de uma classe conhecida</translation>
     </message>
     <message>
         <source>the learning rate and C must be positive</source>
-        <translation type="unfinished"></translation>
+        <translation>a taxa de aprendizado e C devem ser positivos</translation>
     </message>
     <message>
         <source>feature %1 has the same value in every row</source>
-        <translation type="unfinished"></translation>
+        <translation>o atributo %1 tem o mesmo valor em todas as linhas</translation>
     </message>
     <message>
         <source>a decision boundary is drawn for two features</source>
-        <translation type="unfinished"></translation>
+        <translation>a fronteira de decisão é desenhada para dois atributos</translation>
     </message>
     <message>
         <source>the grid ranges must be finite and not empty</source>
-        <translation type="unfinished">os intervalos da grade devem ser finitos e não vazios</translation>
+        <translation>os intervalos da grade devem ser finitos e não vazios</translation>
     </message>
 </context>
 <context>
@@ -4683,11 +4683,11 @@
     <name>oficina::core::KMeansStepper</name>
     <message>
         <source>max_iter must be at least 1 and tol not negative</source>
-        <translation type="unfinished"></translation>
+        <translation>max_iter deve ser pelo menos 1 e tol não pode ser negativo</translation>
     </message>
     <message>
         <source>the initial centres must be a %1 × %2 matrix</source>
-        <translation type="unfinished">os centros iniciais devem formar uma matriz %1 × %2</translation>
+        <translation>os centros iniciais devem formar uma matriz %1 × %2</translation>
     </message>
 </context>
 <context>
@@ -5537,10 +5537,6 @@
         <translation>uma rede com uma rede base TorchScript não pode ser exportada para ONNX: a rede base é um programa compilado, não uma lista de camadas que o Oficina saiba escrever</translation>
     </message>
     <message>
-        <source>cannot export &apos;%1&apos; to ONNX: some of its classes have no training rows, so libsvm never saw them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; cannot be exported to ONNX: its trees hold %2 values per leaf for %3 classes</source>
         <translation>&apos;%1&apos; não pode ser exportado para ONNX: suas árvores guardam %2 valores por folha para %3 classes</translation>
     </message>
@@ -5793,6 +5789,10 @@
     <message>
         <source>cluster %1</source>
         <translation>grupo %1</translation>
+    </message>
+    <message>
+        <source>Adjusted Rand index: the agreement of two groupings of the same rows, corrected for chance; it does not matter which cluster number goes with which class.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6072,7 +6072,7 @@
     <name>oficina::ui::KMeansStepView</name>
     <message>
         <source>K-Means, step by step</source>
-        <translation type="unfinished"></translation>
+        <translation>K-Means, passo a passo</translation>
     </message>
 </context>
 <context>
@@ -7152,134 +7152,134 @@
     <name>oficina::ui::StepThroughDialog</name>
     <message>
         <source>Step through K-Means</source>
-        <translation type="unfinished"></translation>
+        <translation>Executar o K-Means passo a passo</translation>
     </message>
     <message>
         <source>Step through gradient descent</source>
-        <translation type="unfinished"></translation>
+        <translation>Executar a descida do gradiente passo a passo</translation>
     </message>
     <message numerus="yes">
         <source>All %n feature(s), drawn on PC1 × PC2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>O %n atributo, desenhado em CP1 × CP2</numerusform>
+            <numerusform>Todos os %n atributos, desenhados em CP1 × CP2</numerusform>
         </translation>
     </message>
     <message>
         <source>The two features chosen below</source>
-        <translation type="unfinished"></translation>
+        <translation>Os dois atributos escolhidos abaixo</translation>
     </message>
     <message>
         <source>Cluster on:</source>
-        <translation type="unfinished"></translation>
+        <translation>Agrupar por:</translation>
     </message>
     <message>
         <source>Horizontal axis:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eixo horizontal:</translation>
     </message>
     <message>
         <source>Vertical axis:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eixo vertical:</translation>
     </message>
     <message>
         <source>How far each step moves the weights against the gradient. Try 5 or more to see the loss overshoot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quanto cada passo move os pesos contra o gradiente. Experimente 5 ou mais para ver a perda passar do ponto.</translation>
     </message>
     <message>
         <source>Clusters (k):</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupos (k):</translation>
     </message>
     <message>
         <source>Learning rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Taxa de aprendizado:</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished">(nenhum)</translation>
+        <translation>(nenhum)</translation>
     </message>
     <message>
         <source>Target:</source>
-        <translation type="unfinished"></translation>
+        <translation>Alvo:</translation>
     </message>
     <message>
         <source>&amp;Step</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passo</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished">&amp;Executar</translation>
+        <translation>&amp;Executar</translation>
     </message>
     <message>
         <source>R&amp;eset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>run the pipeline first: the node has not received any data yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the data needs at least two numeric feature columns without missing values</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>choose two different features</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the data has no target column: mark the class column as the target</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recomeçar</translation>
     </message>
     <message>
         <source>Step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Passo %1</translation>
     </message>
     <message>
         <source>Converged</source>
-        <translation type="unfinished"></translation>
+        <translation>Convergiu</translation>
     </message>
     <message>
         <source>Stopped at max_iter</source>
-        <translation type="unfinished"></translation>
+        <translation>Parou em max_iter</translation>
     </message>
     <message>
         <source>Centres placed (k-means++)</source>
-        <translation type="unfinished"></translation>
+        <translation>Centros posicionados (k-means++)</translation>
     </message>
     <message>
         <source>Assign points</source>
-        <translation type="unfinished"></translation>
+        <translation>Atribuir pontos</translation>
     </message>
     <message>
         <source>Move centres</source>
-        <translation type="unfinished"></translation>
+        <translation>Mover centros</translation>
     </message>
     <message>
         <source>Next: assign each point to its nearest centre</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximo: atribuir cada ponto ao centro mais próximo</translation>
     </message>
     <message>
         <source>Iteration %1 · inertia %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Iteração %1 · inércia %2</translation>
     </message>
     <message>
         <source>Weights at zero</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesos em zero</translation>
     </message>
     <message>
         <source>Weights moved against the gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesos movidos contra o gradiente</translation>
     </message>
     <message>
         <source>Loss %1 · accuracy %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Perda %1 · acurácia %2 %</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;ausar</translation>
     </message>
     <message>
         <source>Step &amp;through…</source>
-        <translation type="unfinished"></translation>
+        <translation>Passo a pa&amp;sso…</translation>
+    </message>
+    <message>
+        <source>Run the pipeline first: this node has not received any data yet.</source>
+        <translation>Execute o pipeline primeiro: este nó ainda não recebeu dados.</translation>
+    </message>
+    <message>
+        <source>The data needs at least two numeric feature columns without missing values.</source>
+        <translation>Os dados precisam de pelo menos duas colunas de atributos numéricas sem valores ausentes.</translation>
+    </message>
+    <message>
+        <source>Choose two different features.</source>
+        <translation>Escolha dois atributos diferentes.</translation>
+    </message>
+    <message>
+        <source>The data has no target column: mark the class column as the target.</source>
+        <translation>Os dados não têm coluna-alvo: marque a coluna de classes como alvo.</translation>
     </message>
 </context>
 <context>
