@@ -5792,7 +5792,7 @@
     </message>
     <message>
         <source>Adjusted Rand index: the agreement of two groupings of the same rows, corrected for chance; it does not matter which cluster number goes with which class.</source>
-        <translation type="unfinished"></translation>
+        <translation>Índice de Rand ajustado: a concordância entre dois agrupamentos das mesmas linhas, corrigida pelo acaso; não importa qual número de grupo corresponde a qual classe.</translation>
     </message>
 </context>
 <context>
