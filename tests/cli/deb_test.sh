@@ -5,19 +5,20 @@
 # the GUI binary starting, and the desktop entry, AppStream metainfo and MIME type validating.
 set -euo pipefail
 build_dir=$(cd "$1" && pwd)
+cpack=${2:-cpack}  # CTest passes the CPack of the CMake that configured the build
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 fail() { echo "deb_test: $*" >&2; exit 1; }
 
-for tool in cpack dpkg-deb dpkg-shlibdeps desktop-file-validate appstreamcli xmllint \
+for tool in "$cpack" dpkg-deb dpkg-shlibdeps desktop-file-validate appstreamcli xmllint \
     update-mime-database readelf; do
     command -v "$tool" >/dev/null || fail "$tool is missing; run packaging/install-deps.sh"
 done
 [[ -f "$build_dir/CPackConfig.cmake" ]] || fail "$build_dir has no CPackConfig.cmake"
 
 # The package goes to the scratch folder, so a test run never leaves one in the build tree.
-cpack -G DEB --config "$build_dir/CPackConfig.cmake" -B "$scratch/out" >"$scratch/cpack.log" 2>&1 ||
-    { cat "$scratch/cpack.log" >&2; fail "cpack failed"; }
+"$cpack" -G DEB --config "$build_dir/CPackConfig.cmake" -B "$scratch/out" \
+    >"$scratch/cpack.log" 2>&1 || { cat "$scratch/cpack.log" >&2; fail "cpack failed"; }
 debs=("$scratch"/out/*.deb)
 [[ ${#debs[@]} -eq 1 && -f "${debs[0]}" ]] || fail "expected one .deb, got: ${debs[*]}"
 deb=${debs[0]}
