@@ -17,6 +17,7 @@
 #include "TabHelpers.h"
 
 #include <QLabel>
+#include <QLocale>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -121,6 +122,7 @@ private Q_SLOTS:
             if (language != "en") {
                 if (!portuguese.load(qEnvironmentVariable("OFICINA_QM"))) break;
                 QCoreApplication::installTranslator(&portuguese);
+                QLocale::setDefault(QLocale(QLocale::Portuguese, QLocale::Brazil));
             }
             QSettings().clear();
             QTemporaryDir dir;
@@ -134,6 +136,7 @@ private Q_SLOTS:
             QVERIFY(window.grab().save(shots + "/clusters_vs_classes_" + language + ".png"));
         }
         QCoreApplication::removeTranslator(&portuguese);
+        QLocale::setDefault(QLocale::c());
     }
 };
 

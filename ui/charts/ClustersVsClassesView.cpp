@@ -8,11 +8,12 @@
 #include "panels/TableModel.h"
 
 #include <QComboBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSignalBlocker>
-#include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -36,51 +37,52 @@ QLabel* caption(const QString& text, QWidget* parent) {
 ClustersVsClassesView::ClustersVsClassesView(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto* splitter = new QSplitter(Qt::Vertical, this);
-    layout->addWidget(splitter);
-
-    auto* plots = new QWidget(splitter);
-    auto* row = new QHBoxLayout(plots);
-    row->setContentsMargins(0, 0, 0, 0);
-    auto* left = new QVBoxLayout;
-    left->addWidget(caption(tr("<b>Unsupervised:</b> the algorithm never saw the labels; "
-                               "colours are the clusters it found"),
-                            plots));
-    m_clusters = new ScatterPlot(plots);
-    m_clusters->setObjectName(QStringLiteral("clusterPlot"));
-    left->addWidget(m_clusters, 1);
-    auto* right = new QVBoxLayout;
+    // One grid, so both plots start at the same height whatever their captions' lengths.
+    auto* plots = new QGridLayout;
+    plots->addWidget(caption(tr("<b>Unsupervised:</b> the algorithm never saw the labels; "
+                                "colours are the clusters it found"),
+                             this),
+                     0, 0);
     auto* rightHeader = new QHBoxLayout;
-    m_rightCaption = caption({}, plots);
+    m_rightCaption = caption({}, this);
     rightHeader->addWidget(m_rightCaption, 1);
-    m_colourBy = new QComboBox(plots);
+    m_colourBy = new QComboBox(this);
     m_colourBy->addItems({tr("True class"), tr("Classifier's prediction")});
     m_colourBy->setToolTip(tr("Colour the right plot by the true class or by what the "
                               "classifier predicted"));
     rightHeader->addWidget(m_colourBy);
-    right->addLayout(rightHeader);
-    m_classes = new ScatterPlot(plots);
+    plots->addLayout(rightHeader, 0, 1);
+    m_clusters = new ScatterPlot(this);
+    m_clusters->setObjectName(QStringLiteral("clusterPlot"));
+    plots->addWidget(m_clusters, 1, 0);
+    m_classes = new ScatterPlot(this);
     m_classes->setObjectName(QStringLiteral("classPlot"));
-    right->addWidget(m_classes, 1);
-    row->addLayout(left, 1);
-    row->addLayout(right, 1);
+    plots->addWidget(m_classes, 1, 1);
+    plots->setColumnStretch(0, 1);
+    plots->setColumnStretch(1, 1);
+    plots->setRowStretch(1, 1);
+    layout->addLayout(plots, 1);
     connect(m_colourBy, &QComboBox::currentIndexChanged, this,
             [this](int index) { showPredictions(index == 1); });
 
-    auto* below = new QWidget(splitter);
-    auto* belowLayout = new QVBoxLayout(below);
-    belowLayout->setContentsMargins(4, 4, 4, 4);
-    m_agreement = caption({}, below);
+    // The agreement beside its table, both as short as their text: in the outputs dock
+    // height is what the plots need most.
+    auto* below = new QHBoxLayout;
+    below->setContentsMargins(4, 2, 4, 2);
+    m_agreement = caption({}, this);
     m_agreement->setObjectName(QStringLiteral("agreement"));
     m_agreement->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    belowLayout->addWidget(m_agreement);
-    m_table = new QTableWidget(below);
+    m_agreement->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    below->addWidget(m_agreement, 1);
+    m_table = new QTableWidget(this);
     m_table->setObjectName(QStringLiteral("contingency"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    belowLayout->addWidget(m_table, 1);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    below->addWidget(m_table, 0, Qt::AlignTop);
+    layout->addLayout(below);
 }
 
 ClustersVsClassesView::~ClustersVsClassesView() = default;
@@ -128,15 +130,18 @@ void ClustersVsClassesView::setMetrics(std::shared_ptr<const core::Metrics> metr
     if (const double* ari = m_metrics->scalar("ari"))
         lines << tr("<b>Adjusted Rand index: %1</b> — how well the clusters match the classes "
                     "(1 = the same groups, about 0 = no better than chance).")
-                     .arg(QString::number(*ari, 'f', 3));
+                     .arg(QLocale().toString(*ari, 'f', 3));
     if (const double* nmi = m_metrics->scalar("nmi"))
-        lines << tr("Normalized mutual information: %1.").arg(QString::number(*nmi, 'f', 3));
+        lines << tr("Normalized mutual information: %1.").arg(QLocale().toString(*nmi, 'f', 3));
     if (const double* accuracy = m_metrics->scalar("accuracy"))
         lines << tr("The classifier, which learned from the labels, predicts %1 % of the rows "
                     "right.")
-                     .arg(QString::number(*accuracy * 100.0, 'f', 1));
+                     .arg(QLocale().toString(*accuracy * 100.0, 'f', 1));
     lines << tr("Rows of each cluster in each class:");
     m_agreement->setText(lines.join(QStringLiteral("<br>")));
+    m_agreement->setToolTip(
+        tr("Adjusted Rand index: the agreement of two groupings of the same rows, corrected "
+           "for chance; it does not matter which cluster number goes with which class."));
     fillContingency();
 }
 
@@ -225,6 +230,11 @@ void ClustersVsClassesView::fillContingency() {
             m_table->setItem(r, j, item);
         }
     }
+    m_table->resizeColumnsToContents();
+    const int shown = std::min(rows, 6); // more clusters scroll
+    m_table->setMaximumHeight(m_table->horizontalHeader()->height() +
+                              shown * m_table->verticalHeader()->defaultSectionSize() +
+                              2 * m_table->frameWidth() + 2);
 }
 
 } // namespace oficina::ui
