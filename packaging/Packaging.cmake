@@ -36,12 +36,14 @@ set(CPACK_PACKAGE_NAME oficina)
 set(CPACK_PACKAGE_VENDOR "The Oficina contributors")
 set(CPACK_PACKAGE_CONTACT "${OFICINA_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "desktop machine-learning workbench")
+# Debian wants the long description in lines under 80 columns.
 set(CPACK_PACKAGE_DESCRIPTION
-    "Oficina builds machine-learning pipelines from nodes wired on a canvas: load data, clean it,
-engineer features, train a model (linear models, trees, boosting, SVM, k-NN, clustering,
-neural networks with LibTorch), evaluate it and export it to ONNX. Every pipeline also runs
-headless with oficina-cli. Sample datasets and examples are included; the interface is in
-English and Brazilian Portuguese.")
+    "Oficina builds machine-learning pipelines from nodes wired on a canvas:
+load data, clean it, engineer features, train a model (linear models,
+trees, boosting, SVM, k-NN, clustering, neural networks with LibTorch),
+evaluate it and export it to ONNX. Every pipeline also runs headless
+with oficina-cli. Sample datasets and examples are included; the
+interface is in English and Brazilian Portuguese.")
 set(CPACK_PACKAGE_HOMEPAGE_URL "${OFICINA_HOMEPAGE}")
 set(CPACK_RESOURCE_FILE_LICENSE ${packaging_dir}/copyright)
 set(CPACK_STRIP_FILES ON)

@@ -38,6 +38,7 @@ for package in libqt6widgets6 libqt6charts6 libqt6svg6 libtorch1.13 libonnx1 lib
 done
 [[ $(field Maintainer) != "" && $(field Description) == *workbench* ]] ||
     fail "Maintainer or Description missing"
+[[ -z $(field Description | awk 'length > 79') ]] || fail "Description has lines over 79 columns"
 
 root=$scratch/root
 dpkg-deb -x "$deb" "$root"
