@@ -7,6 +7,7 @@
 #include "canvas/PipelineView.h"
 #include "dialogs/AboutDialog.h"
 #include "data/SampleData.h"
+#include "dialogs/PreferencesDialog.h"
 #include "document/Document.h"
 #include "document/Recovery.h"
 #include "eval/Metrics.h"
@@ -221,6 +222,9 @@ void MainWindow::createActions() {
     edit->addAction(make(tr("Add co&mment"), "commentAction",
                          [this] { addCommentAt(m_view->visibleCentre()); },
                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)));
+    edit->addSeparator();
+    edit->addAction(make(tr("Pre&ferences…"), "preferencesAction", [this] { showPreferences(); },
+                         QKeySequence::Preferences));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     QAction* fit = make(tr("&Fit to view"), "fitAction", [this] { m_view->fitToView(); },
@@ -259,6 +263,7 @@ void MainWindow::createActions() {
     run->addAction(m_autoRunAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(action("nodeHelpAction"));
     help->addAction(tr("&About Oficina"), this, &MainWindow::showAbout);
 
     QToolBar* fileBar = addToolBar(tr("File"));
@@ -539,6 +544,13 @@ QString MainWindow::logText() const { return m_log->toPlainText(); }
 void MainWindow::showAbout() {
     AboutDialog dialog(this);
     dialog.exec();
+}
+
+void MainWindow::showPreferences() {
+    PreferencesDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted && dialog.changed())
+        QMessageBox::information(this, tr("Language"),
+                                 tr("The new language takes effect after restarting Oficina."));
 }
 
 } // namespace oficina::ui

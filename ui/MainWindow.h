@@ -24,6 +24,7 @@ class NodeRegistry;
 namespace oficina::ui {
 
 class Document;
+class HelpPanel;
 class NodeOutputsView;
 class NodePalette;
 class PipelineScene;
@@ -61,6 +62,7 @@ public:
     [[nodiscard]] NodePalette& palette() const { return *m_palette; }
     [[nodiscard]] PropertyPanel& properties() const { return *m_properties; }
     [[nodiscard]] NodeOutputsView& outputs() const { return *m_outputs; }
+    [[nodiscard]] HelpPanel& helpPanel() const { return *m_help; }
     [[nodiscard]] RunController& runController() { return *m_runController; }
     /// The latest result of each node (from the last runs), by id.
     [[nodiscard]] const std::map<QString, core::NodeResult>& nodeResults() const {
@@ -133,6 +135,7 @@ private:
     void onRunFinished(std::shared_ptr<const core::RunResult> result, quint64 revision);
     void onMetrics(const std::vector<core::MetricPoint>& points);
     void showAbout();
+    void showPreferences();
     /// Whether the node's type has a model output.
     [[nodiscard]] bool trainsModel(const QString& node) const;
     /// What File → Export to ONNX exports: the selected node if it trains a model, else the only
@@ -147,6 +150,7 @@ private:
     NodePalette* m_palette = nullptr;
     PropertyPanel* m_properties = nullptr;
     NodeOutputsView* m_outputs = nullptr;
+    HelpPanel* m_help = nullptr;
     QPlainTextEdit* m_log = nullptr;
     QPlainTextEdit* m_summary = nullptr;
     QProgressBar* m_progress = nullptr;

@@ -5,10 +5,12 @@
 #include "canvas/PipelineScene.h"
 #include "data/Table.h"
 #include "document/Document.h"
+#include "panels/HelpPanel.h"
 #include "panels/NodeOutputsView.h"
 #include "pipeline/NodeRegistry.h"
 #include "properties/PropertyPanel.h"
 
+#include <QAction>
 #include <QDockWidget>
 #include <QFontDatabase>
 #include <QPlainTextEdit>
@@ -56,9 +58,26 @@ void MainWindow::createDocks() {
     QDockWidget* logDock = dock(m_log, tr("Run log"), "runLogDock", Qt::RightDockWidgetArea);
     QDockWidget* resultsDock =
         dock(m_summary, tr("Run summary"), "resultsDock", Qt::RightDockWidgetArea);
+    m_help = new HelpPanel(m_registry, this);
+    QDockWidget* helpDock = dock(m_help, tr("Help"), "helpDock", Qt::RightDockWidgetArea);
     splitDockWidget(propertiesDock, logDock, Qt::Vertical);
     tabifyDockWidget(logDock, resultsDock);
+    tabifyDockWidget(resultsDock, helpDock);
     logDock->raise();
+    connect(m_palette, &NodePalette::nodeTypeHighlighted, m_help, &HelpPanel::showNodeType);
+    // F1 brings the help forward, on the selected node when there is one (the Help menu lists
+    // it too).
+    auto* showHelp = new QAction(tr("&Node help"), this);
+    showHelp->setObjectName("nodeHelpAction");
+    showHelp->setShortcut(QKeySequence::HelpContents);
+    connect(showHelp, &QAction::triggered, this, [this, helpDock] {
+        const QString node = m_scene->selectedNode();
+        if (const core::NodeSpec* spec = m_document->nodeSpec(node))
+            m_help->showNodeType(QString::fromStdString(spec->type));
+        helpDock->show();
+        helpDock->raise();
+    });
+    addAction(showHelp);
 
     m_outputs = new NodeOutputsView(this);
     // A view wider than the dock (a chart's row of controls) scrolls inside it rather than
@@ -94,6 +113,8 @@ bool MainWindow::showOutputView(const QString& className) {
 void MainWindow::showSelection() {
     const QString node = m_scene->selectedNode();
     m_properties->showNode(node);
+    if (const core::NodeSpec* spec = node.isEmpty() ? nullptr : m_document->nodeSpec(node))
+        m_help->showNodeType(QString::fromStdString(spec->type));
     if (const auto it = m_results.find(node); !node.isEmpty() && it != m_results.end())
         m_outputs->showNode(m_document->nodeTitle(node), it->second, m_document->nodeSpec(node));
     else if (!node.isEmpty())

@@ -7,6 +7,7 @@
 #include "document/Document.h"
 #include "eval/Metrics.h"
 #include "panels/NodeOutputsView.h"
+#include "panels/TableModel.h"
 #include "pipeline/RunReport.h"
 #include "properties/PropertyPanel.h"
 #include "run/RunController.h"
@@ -79,7 +80,7 @@ void MainWindow::onNodeChanged(const QString& node, const core::NodeResult& resu
     case core::NodeState::Done:
         appendLog(result.fromCache
                       ? tr("%1: done (cached)").arg(title)
-                      : tr("%1: done in %2 s").arg(title).arg(result.seconds, 0, 'f', 3));
+                      : tr("%1: done in %2 s").arg(title, localNumber(result.seconds, 'f', 3)));
         break;
     case core::NodeState::Failed: appendLog(tr("%1: failed: %2").arg(title, trNodeError(result))); break;
     default:

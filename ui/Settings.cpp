@@ -4,11 +4,13 @@
 #include <QMainWindow>
 #include <QSettings>
 
+#include <clocale>
+
 namespace oficina::ui {
 
 namespace {
 // Bump when the docks or their default sizes change, so an old saved layout is not applied.
-constexpr int kLayoutVersion = 3;
+constexpr int kLayoutVersion = 4;
 } // namespace
 
 void Settings::saveWindow(const QMainWindow& window) {
@@ -47,5 +49,17 @@ bool Settings::snapToGrid() { return QSettings().value("canvas/snapToGrid", true
 void Settings::setSnapToGrid(bool snap) { QSettings().setValue("canvas/snapToGrid", snap); }
 bool Settings::autoRun() { return QSettings().value("run/autoRun", false).toBool(); }
 void Settings::setAutoRun(bool autoRun) { QSettings().setValue("run/autoRun", autoRun); }
+
+QString Settings::language() { return QSettings().value("ui/language").toString(); }
+void Settings::setLanguage(const QString& name) { QSettings().setValue("ui/language", name); }
+
+QLocale Settings::localeFor(const QString& language) {
+    return language.isEmpty() ? QLocale::system() : QLocale(language);
+}
+
+void Settings::applyLocale(const QLocale& locale) {
+    QLocale::setDefault(locale);
+    std::setlocale(LC_NUMERIC, "C");
+}
 
 } // namespace oficina::ui

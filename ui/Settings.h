@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLocale>
 #include <QString>
 #include <QStringList>
 
@@ -26,6 +27,19 @@ public:
     static void setSnapToGrid(bool snap);
     [[nodiscard]] static bool autoRun();
     static void setAutoRun(bool autoRun);
+
+    /// The interface language chosen in Preferences: "" follows the system, otherwise a locale
+    /// name ("en", "pt_BR"). Read once at start-up; a change takes effect on the next start.
+    [[nodiscard]] static QString language();
+    static void setLanguage(const QString& name);
+    /// The locale of a language setting ("" = the system's): it picks the translation and
+    /// how the interface writes numbers (files always use '.').
+    [[nodiscard]] static QLocale localeFor(const QString& language);
+    /// Makes `locale` the interface's: QLocale's default, which views, charts and editors write
+    /// numbers with. QApplication adopts the environment's C locale, under which printf and
+    /// strtod in core and its libraries (XGBoost's parameters, libsvm) would write and read
+    /// "0,5"; LC_NUMERIC goes back to "C" so that files and engines keep '.'.
+    static void applyLocale(const QLocale& locale);
 };
 
 } // namespace oficina::ui

@@ -1,5 +1,6 @@
 // oficina: the desktop application. Wiring only: registry, translations, main window.
 #include "MainWindow.h"
+#include "Settings.h"
 #include "canvas/PipelineScene.h"
 #include "data/SampleData.h"
 #include "nodes/Nodes.h"
@@ -20,11 +21,15 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName("Oficina");
     QApplication::setApplicationVersion(OFICINA_VERSION);
 
+    // The language chosen in Preferences (or the system's) sets the translation and how the
+    // interface writes numbers; files keep '.'.
+    const QLocale locale = ui::Settings::localeFor(ui::Settings::language());
+    ui::Settings::applyLocale(locale);
     QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qtTranslator.load(locale, "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator translator;
-    if (translator.load(QLocale(), "oficina", "_", ":/i18n"))
+    if (translator.load(locale, "oficina", "_", ":/i18n"))
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;

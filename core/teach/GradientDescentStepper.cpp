@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
+#include <stdexcept>
 
 namespace oficina::core {
 
@@ -27,6 +29,8 @@ GradientDescentStepper::GradientDescentStepper(const Eigen::MatrixXd& X, std::ve
     for (int32_t c : m_y)
         if (c < 0 || size_t(c) >= m_labels.size())
             throw Error(Message(OFICINA_TR_NOOP("every row needs a known class")));
+    if (options.hiddenUnits < 0 || options.hiddenUnits > 1000)
+        throw Error(Message(OFICINA_TR_NOOP("the hidden layer needs between 0 and 1000 units")));
     if (!(options.learningRate > 0) || !std::isfinite(options.learningRate) || !(options.c > 0))
         throw Error(Message(OFICINA_TR_NOOP("the learning rate and C must be positive")));
 
@@ -51,8 +55,25 @@ GradientDescentStepper::GradientDescentStepper(const Eigen::MatrixXd& X, std::ve
 }
 
 void GradientDescentStepper::reset() {
-    m_w = Eigen::MatrixXd::Zero(m_targets.cols(), m_x.cols());
-    m_b = Eigen::VectorXd::Zero(m_targets.cols());
+    const Eigen::Index outputs = m_targets.cols(), d = m_x.cols();
+    const int h = m_options.hiddenUnits;
+    m_w = Eigen::MatrixXd::Zero(outputs, h > 0 ? h : d);
+    m_b = Eigen::VectorXd::Zero(outputs);
+    if (h > 0) {
+        // Glorot-uniform weights in both layers, drawn from the raw 32-bit stream (the same on
+        // every platform). A zero output layer would sit on a saddle for symmetric data: with
+        // both x and −x in each class, the odd tanh layer gets no gradient at all.
+        std::mt19937 random(m_options.seed);
+        const auto draw = [&](Eigen::MatrixXd& w, Eigen::Index rows, Eigen::Index cols) {
+            const double limit = std::sqrt(6.0 / double(rows + cols));
+            w.resize(rows, cols);
+            for (Eigen::Index i = 0; i < w.size(); ++i)
+                w.data()[i] = limit * (2.0 * double(random()) / 4294967296.0 - 1.0);
+        };
+        draw(m_hiddenW, h, d);
+        draw(m_w, outputs, h);
+        m_hiddenB = Eigen::VectorXd::Zero(h);
+    }
     m_history.assign(1, evaluate());
 }
 
@@ -63,28 +84,45 @@ void GradientDescentStepper::setLearningRate(double rate) {
 }
 
 double GradientDescentStepper::step() {
-    m_w -= m_options.learningRate * m_gradW;
-    if (m_options.fitIntercept) m_b -= m_options.learningRate * m_gradB;
+    const double rate = m_options.learningRate;
+    m_w -= rate * m_gradW;
+    if (m_options.fitIntercept) m_b -= rate * m_gradB;
+    if (m_options.hiddenUnits > 0) {
+        m_hiddenW -= rate * m_gradHiddenW;
+        m_hiddenB -= rate * m_gradHiddenB;
+    }
     m_history.push_back(evaluate());
     return m_history.back();
 }
 
-// The gradient of the mean loss: Xᵀ(P − Y)/n + W/(C·n), and the column means of P − Y for the
-// intercepts; the log-loss is computed in log-sum-exp form so large scores do not overflow.
+Eigen::MatrixXd GradientDescentStepper::scores(const Eigen::MatrixXd& x,
+                                               Eigen::MatrixXd* hidden) const {
+    if (m_options.hiddenUnits == 0) return (x * m_w.transpose()).rowwise() + m_b.transpose();
+    Eigen::MatrixXd h =
+        ((x * m_hiddenW.transpose()).rowwise() + m_hiddenB.transpose()).array().tanh().matrix();
+    Eigen::MatrixXd out = (h * m_w.transpose()).rowwise() + m_b.transpose();
+    if (hidden) *hidden = std::move(h);
+    return out;
+}
+
+// The gradient of the mean loss: Rᵀ·A/n + W/(C·n) for each layer, R = P − Y the output residual
+// and A the layer's input, back through tanh' = 1 − h² for the hidden layer; the log-loss is
+// computed in log-sum-exp form so large scores do not overflow.
 double GradientDescentStepper::evaluate() {
     const double n = double(m_x.rows());
-    Eigen::MatrixXd scores = (m_x * m_w.transpose()).rowwise() + m_b.transpose();
+    Eigen::MatrixXd hidden;
+    Eigen::MatrixXd residual = scores(m_x, &hidden);
     double loss = 0.0;
-    if (scores.cols() == 1) {
-        for (Eigen::Index i = 0; i < scores.rows(); ++i) {
-            const double z = scores(i, 0);
+    if (residual.cols() == 1) {
+        for (Eigen::Index i = 0; i < residual.rows(); ++i) {
+            const double z = residual(i, 0);
             // log(1 + e^z) − t·z, and the residual σ(z) − t.
             loss += std::max(z, 0.0) + std::log1p(std::exp(-std::abs(z))) - m_targets(i, 0) * z;
-            scores(i, 0) = 1.0 / (1.0 + std::exp(-z)) - m_targets(i, 0);
+            residual(i, 0) = 1.0 / (1.0 + std::exp(-z)) - m_targets(i, 0);
         }
     } else {
-        for (Eigen::Index i = 0; i < scores.rows(); ++i) {
-            auto row = scores.row(i);
+        for (Eigen::Index i = 0; i < residual.rows(); ++i) {
+            auto row = residual.row(i);
             const double top = row.maxCoeff();
             const double logSum = top + std::log((row.array() - top).exp().sum());
             loss += logSum - row.dot(m_targets.row(i));
@@ -92,14 +130,27 @@ double GradientDescentStepper::evaluate() {
         }
     }
     const double penalty = std::isinf(m_options.c) ? 0.0 : 1.0 / (m_options.c * n);
-    m_gradW = scores.transpose() * m_x / n + penalty * m_w;
-    m_gradB = m_options.fitIntercept ? Eigen::VectorXd(scores.colwise().sum().transpose() / n)
+    const Eigen::MatrixXd& input = m_options.hiddenUnits > 0 ? hidden : m_x;
+    m_gradW = residual.transpose() * input / n + penalty * m_w;
+    m_gradB = m_options.fitIntercept ? Eigen::VectorXd(residual.colwise().sum().transpose() / n)
                                      : Eigen::VectorXd::Zero(m_b.size());
     m_gradientNorm = std::max(m_gradW.cwiseAbs().maxCoeff(), m_gradB.cwiseAbs().maxCoeff());
-    return loss / n + 0.5 * penalty * m_w.squaredNorm();
+    double weights = m_w.squaredNorm();
+    if (m_options.hiddenUnits > 0) {
+        const Eigen::MatrixXd back =
+            ((residual * m_w).array() * (1.0 - hidden.array().square())).matrix();
+        m_gradHiddenW = back.transpose() * m_x / n + penalty * m_hiddenW;
+        m_gradHiddenB = back.colwise().sum().transpose() / n;
+        m_gradientNorm = std::max({m_gradientNorm, m_gradHiddenW.cwiseAbs().maxCoeff(),
+                                   m_gradHiddenB.cwiseAbs().maxCoeff()});
+        weights += m_hiddenW.squaredNorm();
+    }
+    return loss / n + 0.5 * penalty * weights;
 }
 
 Eigen::MatrixXd GradientDescentStepper::rawCoefficients() const {
+    if (m_options.hiddenUnits > 0)
+        throw std::logic_error("rawCoefficients: a network has no linear decision function");
     return m_w.array().rowwise() / m_scale.array();
 }
 
@@ -107,15 +158,23 @@ Eigen::VectorXd GradientDescentStepper::rawIntercepts() const {
     return m_b - rawCoefficients() * m_mean.transpose();
 }
 
+std::vector<int32_t> GradientDescentStepper::classesOf(const Eigen::MatrixXd& x) const {
+    // The app's own classifier on the output layer: one rule for ties and classes.
+    const LogisticRegression output({}, m_labels, m_w, m_b);
+    if (m_options.hiddenUnits == 0) return output.predictClasses(x);
+    Eigen::MatrixXd hidden;
+    (void)scores(x, &hidden);
+    return output.predictClasses(hidden);
+}
+
 std::vector<int32_t> GradientDescentStepper::predict(const Eigen::MatrixXd& rawX) const {
-    // The app's own classifier on the equivalent raw weights: one rule for ties and classes.
-    const LogisticRegression model({}, m_labels, rawCoefficients(), rawIntercepts());
-    return model.predictClasses(rawX);
+    const Eigen::MatrixXd x =
+        ((rawX.rowwise() - m_mean).array().rowwise() / m_scale.array()).matrix();
+    return classesOf(x);
 }
 
 double GradientDescentStepper::accuracy() const {
-    const LogisticRegression model({}, m_labels, m_w, m_b);
-    const std::vector<int32_t> predicted = model.predictClasses(m_x);
+    const std::vector<int32_t> predicted = classesOf(m_x);
     size_t right = 0;
     for (size_t i = 0; i < predicted.size(); ++i)
         right += predicted[i] == m_y[i];

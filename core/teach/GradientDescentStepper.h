@@ -25,12 +25,18 @@ struct GradientDescentOptions {
     /// LogisticRegression divided by n, so both have the same optimum.
     double c = 1.0;
     bool fitIntercept = true;
+    /// 0: logistic regression. More: a small neural network with one hidden layer of that many
+    /// tanh units before the same sigmoid / softmax output (the TensorFlow Playground's
+    /// picture), its weights drawn from `seed`; C then penalises both layers.
+    int hiddenUnits = 0;
+    uint32_t seed = 0;
 };
 
-/// Logistic regression fitted by plain full-batch gradient descent, one step() at a time, for
-/// teaching: the features are standardised (mean 0, variance 1) so one learning rate suits all
-/// of them, two classes get one sigmoid score (as scikit-learn's coef_ has one row), more get a
-/// softmax over one score per class. Starts from zero weights. Not thread-safe.
+/// Logistic regression (or a one-hidden-layer network) fitted by plain full-batch gradient
+/// descent, one step() at a time, for teaching: the features are standardised (mean 0, variance 1)
+/// so one learning rate suits all of them, two classes get one sigmoid score (as scikit-learn's
+/// coef_ has one row), more get a softmax over one score per class. Starts from zero weights (a
+/// network's first layer from small random ones). Not thread-safe.
 class GradientDescentStepper {
 public:
     /// `X`: rows × features (finite; no constant column); `y`: class indices into `classLabels`
@@ -55,14 +61,15 @@ public:
     /// Fraction of rows whose predicted class is their class.
     [[nodiscard]] double accuracy() const;
 
-    /// One row per score (1 for two classes, else one per class), one column per feature, on
-    /// the standardised features.
+    /// One row per score (1 for two classes, else one per class), one column per feature (per
+    /// hidden unit for a network), on the standardised features.
     [[nodiscard]] const Eigen::MatrixXd& coefficients() const { return m_w; }
     [[nodiscard]] const Eigen::VectorXd& intercepts() const { return m_b; }
-    /// The same decision function on the original features: x·Wᵀ + b equals the standardised
-    /// one. (rawCoefficients, rawIntercepts).
+    /// Logistic regression only: the same decision function on the original features, x·Wᵀ + b
+    /// equal to the standardised one.
     [[nodiscard]] Eigen::MatrixXd rawCoefficients() const;
     [[nodiscard]] Eigen::VectorXd rawIntercepts() const;
+    [[nodiscard]] int hiddenUnits() const { return m_options.hiddenUnits; }
     /// The features after standardisation (what the weights apply to).
     [[nodiscard]] const Eigen::MatrixXd& standardised() const { return m_x; }
     [[nodiscard]] const std::vector<std::string>& classLabels() const { return m_labels; }
@@ -76,8 +83,13 @@ public:
                                             int resolution) const;
 
 private:
-    // Loss at the current weights; fills m_gradW, m_gradB.
+    // Loss at the current weights; fills the gradients.
     double evaluate();
+    // Class scores of standardised rows (the hidden activations through `hidden` if not null).
+    [[nodiscard]] Eigen::MatrixXd scores(const Eigen::MatrixXd& x,
+                                         Eigen::MatrixXd* hidden = nullptr) const;
+    // Predicted classes of standardised rows.
+    [[nodiscard]] std::vector<int32_t> classesOf(const Eigen::MatrixXd& x) const;
 
     Eigen::MatrixXd m_x; // standardised
     Eigen::RowVectorXd m_mean, m_scale;
@@ -87,6 +99,8 @@ private:
     GradientDescentOptions m_options;
     Eigen::MatrixXd m_w, m_gradW;
     Eigen::VectorXd m_b, m_gradB;
+    Eigen::MatrixXd m_hiddenW, m_gradHiddenW; // network: hidden units × features
+    Eigen::VectorXd m_hiddenB, m_gradHiddenB;
     std::vector<double> m_history;
     double m_gradientNorm = 0.0;
 };

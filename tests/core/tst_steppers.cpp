@@ -12,6 +12,7 @@
 
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 using namespace oficina::core;
 
@@ -240,6 +241,51 @@ private Q_SLOTS:
         QCOMPARE(gd.coefficients(), Eigen::MatrixXd::Zero(3, 2));
     }
 
+    void networkLearnsWhatALineCannot() {
+        // Two rings: no straight line separates them; one hidden layer of tanh units does.
+        constexpr int n = 200;
+        Eigen::MatrixXd X(n, 2);
+        std::vector<int32_t> y(n);
+        for (int i = 0; i < n; ++i) {
+            const double angle = 4 * M_PI * double(i / 2) / n + (i % 2) * 0.3;
+            const double r = i % 2 == 0 ? 1.0 : 3.0;
+            X(i, 0) = r * std::cos(angle);
+            X(i, 1) = r * std::sin(angle);
+            y[size_t(i)] = i % 2;
+        }
+        GradientDescentStepper line(X, y, {"inner", "outer"}, {.learningRate = 0.5});
+        GradientDescentStepper net(X, y, {"inner", "outer"},
+                                   {.learningRate = 0.5, .hiddenUnits = 8, .seed = 1});
+        QCOMPARE(net.hiddenUnits(), 8);
+        QCOMPARE(net.coefficients().cols(), 8);
+        for (int i = 0; i < 3000; ++i) {
+            line.step();
+            net.step();
+        }
+        QVERIFY2(line.accuracy() < 0.7, qPrintable(QString::number(line.accuracy())));
+        QVERIFY2(net.accuracy() > 0.95, qPrintable(QString::number(net.accuracy())));
+        QVERIFY(net.loss() < 0.25 * net.lossHistory().front());
+        QVERIFY(net.loss() < 0.5 * line.loss());
+        QVERIFY_THROWS_EXCEPTION(std::logic_error, (void)net.rawCoefficients());
+        // The grid agrees with predict(): the centre is inside, the corners outside.
+        const DecisionGrid grid = net.decisionGrid("x", "y", -4, 4, -4, 4, 41);
+        QCOMPARE(grid.at(20, 20), 0);
+        QCOMPARE(grid.at(0, 0), 1);
+        QCOMPARE(grid.at(40, 40), 1);
+
+        // Seeded: a reset replays the same losses; another seed starts elsewhere.
+        const std::vector<double> first(net.lossHistory().begin(), net.lossHistory().begin() + 50);
+        net.reset();
+        for (int i = 0; i < 49; ++i)
+            net.step();
+        QCOMPARE(net.lossHistory(), first);
+        GradientDescentStepper other(X, y, {"inner", "outer"},
+                                     {.learningRate = 0.5, .hiddenUnits = 8, .seed = 2});
+        for (int i = 0; i < 49; ++i)
+            other.step();
+        QVERIFY(other.loss() != net.loss());
+    }
+
     void gradientDescentRejectsBadInput() {
         Eigen::MatrixXd X(3, 2);
         X << 1, 2, 1, 3, 1, 4; // the first feature is constant
@@ -252,6 +298,8 @@ private Q_SLOTS:
             Error, GradientDescentStepper(X, {0, 1, 0}, {"a", "b"}, {.learningRate = -1}));
         GradientDescentStepper gd(X, {0, 1, 0}, {"a", "b"}, {});
         QVERIFY_THROWS_EXCEPTION(Error, gd.setLearningRate(0));
+        QVERIFY_THROWS_EXCEPTION(
+            Error, GradientDescentStepper(X, {0, 1, 0}, {"a", "b"}, {.hiddenUnits = -1}));
         Eigen::MatrixXd wide(3, 3);
         wide << 0, 1, 2, 1, 2, 0, 2, 0, 1;
         GradientDescentStepper three(wide, {0, 1, 0}, {"a", "b"}, {});

@@ -6,6 +6,7 @@
 #include "data/Table.h"
 #include "eval/Metrics.h"
 #include "models/Model.h"
+#include "panels/TableModel.h"
 #include "pipeline/Graph.h"
 
 #include <QLocale>
@@ -34,7 +35,7 @@ QColor stateColor(core::NodeState state) {
     return Qt::gray;
 }
 
-QString number(double value) { return QString::number(value, 'g', 3); }
+QString number(double value) { return localNumber(value, 'g', 3); }
 } // namespace
 
 QColor categoryColor(core::Category category) {
@@ -66,15 +67,15 @@ QString resultSummary(const core::NodeResult& result) {
             if (const double* k = scalar("n_clusters")) {
                 QString text = NodeItem::tr("k = %1").arg(number(*k));
                 if (const double* s = scalar("silhouette"); s && std::isfinite(*s))
-                    text += NodeItem::tr(", silhouette %1").arg(QString::number(*s, 'f', 2));
+                    text += NodeItem::tr(", silhouette %1").arg(localNumber(*s, 'f', 2));
                 return text;
             }
             if (const double* a = scalar("accuracy"))
-                return NodeItem::tr("accuracy %1").arg(QString::number(*a, 'f', 3));
+                return NodeItem::tr("accuracy %1").arg(localNumber(*a, 'f', 3));
             if (const double* r2 = scalar("r2"))
-                return NodeItem::tr("R² %1").arg(QString::number(*r2, 'f', 3));
+                return NodeItem::tr("R² %1").arg(localNumber(*r2, 'f', 3));
             if (const double* kb = scalar("file_size_kb"))
-                return NodeItem::tr("ONNX written, %1 KB").arg(QString::number(*kb, 'f', 1));
+                return NodeItem::tr("ONNX written, %1 KB").arg(localNumber(*kb, 'f', 1));
             if (const double* k = scalar("suggested_k"))
                 return NodeItem::tr("suggested k = %1").arg(number(*k));
             if (const double* eps = scalar("suggested_eps"))
@@ -83,7 +84,7 @@ QString resultSummary(const core::NodeResult& result) {
                 variance && !variance->rowLabels.empty() && variance->columnLabels.size() >= 3) {
                 const size_t last = variance->rowLabels.size() - 1;
                 return NodeItem::tr("%n components, %1% variance", nullptr, int(last + 1))
-                    .arg(QString::number(variance->at(last, 2) * 100, 'f', 1));
+                    .arg(localNumber(variance->at(last, 2) * 100, 'f', 1));
             }
             if (!metrics.scalars.empty())
                 return QStringLiteral("%1 %2").arg(QString::fromStdString(metrics.scalars[0].first),

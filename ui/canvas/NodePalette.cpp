@@ -68,6 +68,14 @@ NodePalette::NodePalette(const core::NodeRegistry& registry, QWidget* parent)
         const QString type = item->data(0, kTypeRole).toString();
         if (!type.isEmpty()) Q_EMIT nodeActivated(type);
     });
+    // The help panel follows the entry pointed at or chosen with the keyboard.
+    m_tree->setMouseTracking(true);
+    const auto highlight = [this](QTreeWidgetItem* item) {
+        const QString type = item ? item->data(0, kTypeRole).toString() : QString();
+        if (!type.isEmpty()) Q_EMIT nodeTypeHighlighted(type);
+    };
+    connect(m_tree, &QTreeWidget::itemEntered, this, highlight);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, highlight);
 }
 
 QMimeData* NodePalette::mimeDataFor(const std::string& type) {
@@ -106,9 +114,14 @@ void NodePalette::populate() {
             auto* item = new QTreeWidgetItem(group, {trCore(spec->title)});
             item->setData(0, kTypeRole, QString::fromStdString(spec->type));
             const QString help = trCore(spec->help);
-            item->setToolTip(0, QStringLiteral("<b>%1</b><br>%2<br><i>%3</i>")
-                                    .arg(trCore(spec->title).toHtmlEscaped(), help.toHtmlEscaped(),
-                                         QString::fromStdString(spec->type)));
+            QString tip = QStringLiteral("<b>%1</b><br>%2")
+                              .arg(trCore(spec->title).toHtmlEscaped(), help.toHtmlEscaped());
+            if (*spec->whenToUse)
+                tip += QStringLiteral("<br><b>%1</b> %2")
+                           .arg(tr("When to use it:").toHtmlEscaped(),
+                                trCore(spec->whenToUse).toHtmlEscaped());
+            tip += QStringLiteral("<br><i>%1</i>").arg(QString::fromStdString(spec->type));
+            item->setToolTip(0, tip);
             item->setData(0, kSearchRole,
                           QStringList{trCore(spec->title), QString::fromUtf8(spec->title), help,
                                       QString::fromStdString(spec->type)}

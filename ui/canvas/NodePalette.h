@@ -34,6 +34,8 @@ public:
 
 Q_SIGNALS:
     void nodeActivated(const QString& type);
+    /// The pointer rests on, or the keyboard selects, the entry of this node type.
+    void nodeTypeHighlighted(const QString& type);
 
 private:
     void populate();

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
@@ -51,6 +52,12 @@ ChartView::~ChartView() = default;
 QChart* ChartView::useChart() {
     m_chart = new QChart;
     m_chart->setMargins(QMargins(4, 4, 4, 4));
+    // Axis and point labels in the interface language's numbers ("0,5" in Portuguese), without
+    // digit grouping so that years stay 1749.
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    m_chart->setLocale(locale);
+    m_chart->setLocalizeNumbers(true);
     // The chart's white card reaches the widget's edges: no grey frame around saved images.
     m_chart->layout()->setContentsMargins(0, 0, 0, 0);
     m_chart->setBackgroundRoundness(0);

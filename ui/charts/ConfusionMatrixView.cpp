@@ -1,6 +1,7 @@
 #include "charts/ConfusionMatrixView.h"
 
 #include "eval/Metrics.h"
+#include "panels/TableModel.h"
 
 #include <QPainter>
 
@@ -74,7 +75,7 @@ protected:
                 p.drawRect(cell);
                 p.setPen(share > 0.5 ? Qt::white : Qt::black);
                 if (side >= fm.horizontalAdvance(QStringLiteral("0000")) / 2)
-                    p.drawText(cell, Qt::AlignCenter, QString::number(v, 'g', 10));
+                    p.drawText(cell, Qt::AlignCenter, localNumber(v, 'g', 10));
             }
         }
     }

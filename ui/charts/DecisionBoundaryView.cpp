@@ -3,6 +3,7 @@
 #include "Translate.h"
 #include "charts/ChartColors.h"
 #include "data/Table.h"
+#include "panels/TableModel.h"
 #include "util/Error.h"
 
 #include <QFutureWatcher>
@@ -83,8 +84,8 @@ protected:
         p.setRenderHint(QPainter::Antialiasing);
         const QFontMetrics fm = fontMetrics();
         const int line = fm.height();
-        const int axis = std::max(fm.horizontalAdvance(QString::number(grid.yMax, 'g', 4)),
-                                  fm.horizontalAdvance(QString::number(grid.yMin, 'g', 4))) + 8;
+        const int axis = std::max(fm.horizontalAdvance(localNumber(grid.yMax, 'g', 4)),
+                                  fm.horizontalAdvance(localNumber(grid.yMin, 'g', 4))) + 8;
         const int legendWidth = legendSpace(fm);
         const QRectF plot(axis + line, 4, width() - axis - line - legendWidth - 8,
                           height() - 2 * line - 10);
@@ -101,7 +102,7 @@ protected:
         p.setBrush(Qt::NoBrush);
         p.setPen(palette().color(QPalette::Text));
         p.drawRect(plot);
-        const auto number = [](double v) { return QString::number(v, 'g', 4); };
+        const auto number = [](double v) { return localNumber(v, 'g', 4); };
         p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), line), Qt::AlignLeft,
                    number(grid.xMin));
         p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), line), Qt::AlignRight,

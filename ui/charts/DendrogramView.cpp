@@ -1,6 +1,7 @@
 #include "charts/DendrogramView.h"
 
 #include "eval/Metrics.h"
+#include "panels/TableModel.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -70,7 +71,7 @@ protected:
             for (int leaf : order) widest = std::max(widest, fm.horizontalAdvance(leafText(leaf)));
             labelHeight = std::min(widest + 6, height() / 3);
         }
-        const QString topText = QString::number(top, 'g', 4);
+        const QString topText = localNumber(top, 'g', 4);
         const int axisWidth = fm.horizontalAdvance(topText) + 10;
         const QRectF plot(axisWidth, fm.height(), width() - axisWidth - 8,
                           height() - fm.height() - labelHeight - 4);
@@ -89,7 +90,7 @@ protected:
             const double y = py(d);
             p.drawLine(QPointF(plot.left() - 4, y), QPointF(plot.left(), y));
             p.drawText(QRectF(0, y - fm.height() / 2.0, axisWidth - 6, fm.height()),
-                       Qt::AlignRight | Qt::AlignVCenter, QString::number(d, 'g', 4));
+                       Qt::AlignRight | Qt::AlignVCenter, localNumber(d, 'g', 4));
         }
         p.drawLine(plot.bottomLeft(), plot.topLeft());
 

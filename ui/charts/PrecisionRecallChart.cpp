@@ -1,6 +1,7 @@
 #include "charts/PrecisionRecallChart.h"
 
 #include "eval/Metrics.h"
+#include "panels/TableModel.h"
 
 #include <numeric>
 
@@ -28,14 +29,14 @@ void PrecisionRecallChart::setMetrics(const core::Metrics& metrics) {
         [&](const QString& label, const QList<QPointF>& points, int index) {
             const double ap = binary && index == 0 ? *binary : averagePrecision(points);
             m_ap.append(ap);
-            return tr("%1 (AP %2)").arg(label, QString::number(ap, 'f', 3));
+            return tr("%1 (AP %2)").arg(label, localNumber(ap, 'f', 3));
         });
     setNote({});
     if (curves > 1)
         setNote(tr("Mean average precision over the classes: %1")
-                    .arg(QString::number(std::accumulate(m_ap.begin(), m_ap.end(), 0.0) /
-                                             double(curves),
-                                         'f', 3)));
+                    .arg(localNumber(std::accumulate(m_ap.begin(), m_ap.end(), 0.0) /
+                                         double(curves),
+                                     'f', 3)));
 }
 
 } // namespace oficina::ui

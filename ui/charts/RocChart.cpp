@@ -1,6 +1,7 @@
 #include "charts/RocChart.h"
 
 #include "eval/Metrics.h"
+#include "panels/TableModel.h"
 
 namespace oficina::ui {
 
@@ -15,13 +16,13 @@ void RocChart::setMetrics(const core::Metrics& metrics) {
         metrics, "roc:", "fpr", "tpr", tr("False positive rate"), tr("True positive rate"),
         [&](const QString& label, const QList<QPointF>& points, int index) {
             const double auc = binary && index == 0 ? *binary : areaUnderCurve(points);
-            return tr("%1 (AUC %2)").arg(label, QString::number(auc, 'f', 3));
+            return tr("%1 (AUC %2)").arg(label, localNumber(auc, 'f', 3));
         });
     addReference({{0, 0}, {1, 1}}, tr("chance"));
     setNote({});
     if (curves > 1)
         if (const double* ovr = metrics.scalar("roc_auc_ovr"))
-            setNote(tr("Macro one-vs-rest AUC: %1").arg(QString::number(*ovr, 'f', 3)));
+            setNote(tr("Macro one-vs-rest AUC: %1").arg(localNumber(*ovr, 'f', 3)));
 }
 
 } // namespace oficina::ui

@@ -4,6 +4,7 @@
 #include "charts/ChartColors.h"
 #include "charts/MatrixColumn.h"
 #include "charts/MetricNames.h"
+#include "panels/TableModel.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -165,7 +166,7 @@ void ScoreBarsChart::redraw() {
         dashed.setStyle(Qt::DashLine);
         dashed.setWidthF(2);
         addLine({{mean, -0.5}, {mean, double(rows) - 0.5}}, dashed,
-                tr("mean %1").arg(QString::number(mean, 'f', 3)));
+                tr("mean %1").arg(localNumber(mean, 'f', 3)));
     }
     if (lo >= 0 && hi <= 1.1) {  // a score out of 1: Qt's nice numbers would run to 1.5
         x->setRange(0, 1.1);
