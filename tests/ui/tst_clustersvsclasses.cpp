@@ -13,7 +13,9 @@
 #include "panels/NodeOutputsView.h"
 #include "panels/OutputViews.h"
 #include "pipeline/NodeRegistry.h"
+#include "pipeline/RunContext.h"
 
+#include "../core/GraphBuilder.h"
 #include "TabHelpers.h"
 
 #include <QLabel>
@@ -137,6 +139,28 @@ private Q_SLOTS:
         }
         QCoreApplication::removeTranslator(&portuguese);
         QLocale::setDefault(QLocale::c());
+
+        // The validation curve of a decision tree on Wine, depth 1 to 10.
+        Builder b;
+        b.node("d", "oficina.data.sample", {{"dataset", std::string("wine")}})
+            .node("tree", "oficina.model.decision_tree_classifier")
+            .node("vc", "oficina.teach.validation_curve")
+            .link("d.data", "tree.data")
+            .link("tree.model", "vc.model")
+            .link("d.data", "vc.data");
+        core::Executor executor(m_registry);
+        core::RunContext ctx;
+        const core::RunResult r = executor.run(b.graph, ctx);
+        const auto& metrics =
+            std::get<std::shared_ptr<const core::Metrics>>(r.nodes.at("vc").outputs.at("metrics"));
+        const ui::Pages pages = ui::createMetricsViews(metrics);
+        QCOMPARE(pages.size(), size_t(2)); // scores, then the curve
+        auto* chart = qobject_cast<ui::LearningCurveChart*>(pages[1].second);
+        QVERIFY(chart);
+        chart->resize(800, 500);
+        QVERIFY(chart->saveImage(shots + "/validation_curve_tree_depth.png", QSize(800, 500)));
+        for (const auto& page : pages)
+            delete page.second;
     }
 };
 

@@ -97,9 +97,18 @@ void LearningCurveChart::setMatrix(const core::LabeledMatrix& matrix, const QStr
     for (QAbstractSeries* s : series)
         if (qobject_cast<QAreaSeries*>(s) && s != series.front())
             c->legend()->markers(s).first()->setVisible(false);
-    if (x0 <= x1) {
+    if (x0 <= x1 && validation) {
+        // Whole-number settings (depth, degree): a tick on each, half a step of margin.
+        x->setRange(x0 - 0.5, x1 + 0.5);
+        x->setTickType(QValueAxis::TicksDynamic);
+        x->setTickAnchor(x0);
+        x->setTickInterval(std::max(1.0, std::ceil((x1 - x0) / 15.0)));
+        x->setLabelFormat(QStringLiteral("%.0f"));
+    } else if (x0 <= x1) {
         x->setRange(0, x1 * 1.04);
         x->applyNiceNumbers();  // ticks at 0, 100, 200… rather than 118.3
+    }
+    if (x0 <= x1) {
         const double pad = y1 > y0 ? (y1 - y0) * 0.08 : 0.05;
         y->setRange(y0 - pad, y1 + pad);
     }
