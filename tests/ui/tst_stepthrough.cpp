@@ -190,6 +190,24 @@ private Q_SLOTS:
         QCOMPARE(dialog.lossChart()->pointCount("loss"), size_t(dialog.stepCount() + 1));
     }
 
+    void networkStepByStep() {
+        StepThroughDialog dialog(StepThroughDialog::Mode::GradientDescent, iris());
+        QCOMPARE(dialog.hiddenUnitsBox()->value(), 0);
+        QCOMPARE(dialog.hiddenUnitsBox()->text(), QStringLiteral("None (logistic regression)"));
+        QCOMPARE(dialog.gradientDescent()->hiddenUnits(), 0);
+        dialog.step();
+        dialog.hiddenUnitsBox()->setValue(6); // a new model starts afresh
+        QCOMPARE(dialog.stepCount(), 0);
+        QCOMPARE(dialog.gradientDescent()->hiddenUnits(), 6);
+        QCOMPARE(dialog.lossChart()->pointCount("loss"), size_t(1));
+        const double start = dialog.gradientDescent()->loss();
+        for (int i = 0; i < 200; ++i)
+            dialog.step();
+        QCOMPARE(dialog.lossChart()->pointCount("loss"), size_t(201));
+        QVERIFY(dialog.gradientDescent()->loss() < 0.5 * start);
+        QVERIFY(dialog.gradientDescent()->accuracy() > 0.7);
+    }
+
     void dataItCannotUse() {
         StepThroughDialog none(StepThroughDialog::Mode::KMeans, nullptr);
         QVERIFY(none.errorText().contains(QStringLiteral("Run the pipeline first")));
@@ -250,6 +268,14 @@ private Q_SLOTS:
                 descent.step();
             QTest::qWait(50);
             QVERIFY(descent.grab().save(dir + "/stepthrough_descent_" + language + ".png"));
+            descent.hiddenUnitsBox()->setValue(8);
+            descent.xCombo()->setCurrentText(QStringLiteral("sepal length (cm)"));
+            descent.yCombo()->setCurrentText(QStringLiteral("sepal width (cm)"));
+            descent.learningRateBox()->setValue(1.0);
+            for (int i = 0; i < 600; ++i)
+                descent.step();
+            QTest::qWait(50);
+            QVERIFY(descent.grab().save(dir + "/stepthrough_network_" + language + ".png"));
         }
         QCoreApplication::removeTranslator(&portuguese);
     }

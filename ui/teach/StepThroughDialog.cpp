@@ -120,11 +120,18 @@ void StepThroughDialog::buildControls(const core::ParamValues& params) {
     m_rate->setValue(0.5);
     m_rate->setToolTip(tr("How far each step moves the weights against the gradient. Try 5 or "
                           "more to see the loss overshoot."));
+    m_hidden = new QSpinBox(this);
+    m_hidden->setRange(0, 32);
+    m_hidden->setSpecialValueText(tr("None (logistic regression)"));
+    m_hidden->setToolTip(tr("Units of one hidden tanh layer: with them the boundary can bend, as "
+                            "in a small neural network. None fits a logistic regression."));
     if (m_mode == Mode::KMeans) {
         form2->addRow(tr("Clusters (k):"), m_clusters);
         m_rate->hide();
+        m_hidden->hide();
     } else {
         form2->addRow(tr("Learning rate:"), m_rate);
+        form2->addRow(tr("Hidden units:"), m_hidden);
         auto* target = new QLabel(m_target.isEmpty() ? tr("(none)") : m_target, this);
         form2->addRow(tr("Target:"), target);
         m_clusters->hide();
@@ -195,6 +202,7 @@ void StepThroughDialog::buildControls(const core::ParamValues& params) {
     connect(m_x, &QComboBox::currentIndexChanged, this, changed);
     connect(m_y, &QComboBox::currentIndexChanged, this, changed);
     connect(m_clusters, &QSpinBox::valueChanged, this, changed);
+    connect(m_hidden, &QSpinBox::valueChanged, this, changed);
     connect(m_rate, &QDoubleSpinBox::valueChanged, this, [this](double rate) {
         if (m_descent) m_descent->setLearningRate(rate); // takes effect from the next step
     });
@@ -283,8 +291,11 @@ void StepThroughDialog::rebuildDescent() {
     const Eigen::MatrixXd X = core::featureMatrix(*m_data, {x, y});
     m_descent = std::make_unique<core::GradientDescentStepper>(
         X, classes.codes, classes.labels,
-        core::GradientDescentOptions{
-            .learningRate = m_rate->value(), .c = m_c, .fitIntercept = m_fitIntercept});
+        core::GradientDescentOptions{.learningRate = m_rate->value(),
+                                     .c = m_c,
+                                     .fitIntercept = m_fitIntercept,
+                                     .hiddenUnits = m_hidden->value(),
+                                     .seed = m_seed});
     // The boundary view colours points by a categorical target column.
     m_descentPoints = std::make_shared<const core::Table>(std::vector<core::Column>{
         m_data->column(x), m_data->column(y),

@@ -34,10 +34,11 @@ class LossChart;
 
 /// Step-through teaching mode on the data that reached a node in the last run: K-Means one half
 /// iteration per click (rows assigned to the nearest centre, then centres moved to the mean of
-/// their rows), or logistic regression trained by gradient descent one step per click (the
-/// decision boundary redrawn, a point added to the loss curve). Step, Run (animated) / Pause,
-/// Reset. The algorithms are core's KMeansStepper and GradientDescentStepper, on the UI thread:
-/// one step on data a person can look at takes well under a millisecond. UI thread only.
+/// their rows), or logistic regression (or a network with one hidden layer) trained by gradient
+/// descent one step per click (the decision boundary redrawn, a point added to the loss curve).
+/// Step, Run (animated) / Pause, Reset. The algorithms are core's KMeansStepper and
+/// GradientDescentStepper, on the UI thread: one step on data a person can look at takes well under
+/// a millisecond. UI thread only.
 class StepThroughDialog : public QDialog {
     Q_OBJECT
 public:
@@ -76,6 +77,7 @@ public:
     [[nodiscard]] QComboBox* spaceCombo() const { return m_space; }
     [[nodiscard]] QSpinBox* clustersBox() const { return m_clusters; }
     [[nodiscard]] QDoubleSpinBox* learningRateBox() const { return m_rate; }
+    [[nodiscard]] QSpinBox* hiddenUnitsBox() const { return m_hidden; }
     [[nodiscard]] QPushButton* stepButton() const { return m_stepButton; }
     [[nodiscard]] QPushButton* runButton() const { return m_runButton; }
     [[nodiscard]] QPushButton* resetButton() const { return m_resetButton; }
@@ -113,6 +115,7 @@ private:
     QComboBox* m_y = nullptr;
     QSpinBox* m_clusters = nullptr;
     QDoubleSpinBox* m_rate = nullptr;
+    QSpinBox* m_hidden = nullptr;
     QStackedWidget* m_views = nullptr;
     KMeansStepView* m_kmeansView = nullptr;
     DecisionBoundaryView* m_boundary = nullptr;
