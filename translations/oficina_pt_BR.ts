@@ -4641,6 +4641,10 @@
         <source>the grid ranges must be finite and not empty</source>
         <translation>os intervalos da grade devem ser finitos e não vazios</translation>
     </message>
+    <message>
+        <source>the hidden layer needs between 0 and 1000 units</source>
+        <translation>a camada oculta precisa ter entre 0 e 1000 unidades</translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::Graph</name>
@@ -7280,6 +7284,18 @@
     <message>
         <source>The data has no target column: mark the class column as the target.</source>
         <translation>Os dados não têm coluna-alvo: marque a coluna de classes como alvo.</translation>
+    </message>
+    <message>
+        <source>None (logistic regression)</source>
+        <translation>Nenhuma (regressão logística)</translation>
+    </message>
+    <message>
+        <source>Units of one hidden tanh layer: with them the boundary can bend, as in a small neural network. None fits a logistic regression.</source>
+        <translation>Unidades de uma camada oculta tanh: com elas a fronteira pode se curvar, como em uma pequena rede neural. Nenhuma ajusta uma regressão logística.</translation>
+    </message>
+    <message>
+        <source>Hidden units:</source>
+        <translation>Unidades ocultas:</translation>
     </message>
 </context>
 <context>
