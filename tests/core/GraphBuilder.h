@@ -3,6 +3,7 @@
 
 #include "pipeline/Executor.h"
 #include "pipeline/Graph.h"
+#include "pipeline/RunContext.h"
 
 #include <initializer_list>
 #include <memory>
@@ -32,4 +33,12 @@ template <typename T>
 const T& output(const oficina::core::RunResult& r, const std::string& node,
                 const std::string& port) {
     return *std::get<std::shared_ptr<const T>>(r.nodes.at(node).outputs.at(port));
+}
+
+/// Runs `graph` to the end with a fresh context.
+inline oficina::core::RunResult runGraph(const oficina::core::NodeRegistry& registry,
+                                         const oficina::core::Graph& graph) {
+    oficina::core::Executor executor(registry);
+    oficina::core::RunContext ctx;
+    return executor.run(graph, ctx);
 }

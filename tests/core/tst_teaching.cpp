@@ -40,11 +40,7 @@ class TestTeaching : public QObject {
 
     NodeRegistry m_registry;
 
-    RunResult run(const Graph& g) {
-        Executor executor(m_registry);
-        RunContext ctx;
-        return executor.run(g, ctx);
-    }
+    RunResult run(const Graph& g) { return runGraph(m_registry, g); }
 
     std::string errorOf(const RunResult& r, const std::string& node) {
         const NodeResult& n = r.nodes.at(node);

@@ -28,6 +28,8 @@
 #include <QTranslator>
 #include <QtTest>
 
+#include <functional>
+
 using namespace oficina;
 
 class TestClustersVsClasses : public QObject {
@@ -36,32 +38,27 @@ class TestClustersVsClasses : public QObject {
     core::NodeRegistry m_registry;
     const QString m_share = QStringLiteral(OFICINA_BIN_DIR "/../share/oficina");
 
-    /// Opens and runs the example; the comparison node's result.
-    void runExample(ui::MainWindow& window) {
+    /// Opens the example in a fresh main window, runs it, shows the comparison node's view
+    /// and hands the window to `look`.
+    void withExampleRun(const std::function<void(ui::MainWindow&)>& look) {
+        QSettings().clear(); // the default layout, not one an earlier test saved
+        QTemporaryDir dir;
+        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.openPipeline(m_share + "/examples/wine_clusters_vs_classes.oficina"));
         QSignalSpy finished(&window, &ui::MainWindow::runFinished);
         window.runPipeline();
         QVERIFY(finished.wait(60000) || finished.count() == 1);
         QCOMPARE(window.nodeResults().at("compare").state, core::NodeState::Done);
         window.scene().selectItems({"compare"});
-    }
-
-private Q_SLOTS:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        core::registerBuiltinNodes(m_registry,
-                                   {.datasetDirectory = (m_share + "/datasets").toStdString()});
-    }
-
-    void exampleShowsBothColouringsTheIndexAndTheTable() {
-        QSettings().clear();
-        QTemporaryDir dir;
-        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
-        window.resize(1600, 1000);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        runExample(window);
         QVERIFY(window.showOutputView("ClustersVsClassesView"));
+        look(window);
+    }
+
+    /// The example's comparison view: both colourings, the index and the table.
+    static void checkView(ui::MainWindow& window) {
         auto* view = tab<ui::ClustersVsClassesView>(window.outputs().tabs());
         QVERIFY2(view, qPrintable(tabTitles(window.outputs().tabs()).join(", ")));
         QCOMPARE(tabTitles(window.outputs().tabs()),
@@ -97,6 +94,17 @@ private Q_SLOTS:
         QCOMPARE(total, 178.0);
     }
 
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        core::registerBuiltinNodes(m_registry,
+                                   {.datasetDirectory = (m_share + "/datasets").toStdString()});
+    }
+
+    void exampleShowsBothColouringsTheIndexAndTheTable() {
+        withExampleRun([](ui::MainWindow& window) { checkView(window); });
+    }
+
     void validationCurveIsDrawnAgainstTheParameter() {
         core::Metrics metrics;
         metrics.matrices.push_back(
@@ -126,16 +134,10 @@ private Q_SLOTS:
                 QCoreApplication::installTranslator(&portuguese);
                 QLocale::setDefault(QLocale(QLocale::Portuguese, QLocale::Brazil));
             }
-            QSettings().clear();
-            QTemporaryDir dir;
-            ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
-            window.resize(1600, 1000);
-            window.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&window));
-            runExample(window);
-            QVERIFY(window.showOutputView("ClustersVsClassesView"));
-            QTest::qWait(200);
-            QVERIFY(window.grab().save(shots + "/clusters_vs_classes_" + language + ".png"));
+            withExampleRun([&](ui::MainWindow& window) {
+                QTest::qWait(200); // the layout settles
+                QVERIFY(window.grab().save(shots + "/clusters_vs_classes_" + language + ".png"));
+            });
         }
         QCoreApplication::removeTranslator(&portuguese);
         QLocale::setDefault(QLocale::c());
