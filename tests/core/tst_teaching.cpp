@@ -157,6 +157,37 @@ private Q_SLOTS:
                  error.c_str());
     }
 
+    // DBSCAN's noise is a group of its own in the index and the table, as scikit-learn's
+    // adjusted_rand_score counts label -1 (the fixture's dbscan_noise case).
+    void clustersVsClassesCountsNoiseAsAGroup() {
+        Builder b;
+        b.node("d", "oficina.data.sample", {{"dataset", std::string("iris")}})
+            .node("scale", "oficina.scale.standard")
+            .node("dbscan", "oficina.cluster.dbscan")
+            .node("cmp", "oficina.teach.clusters_vs_classes")
+            .link("d.data", "scale.data")
+            .link("scale.data", "dbscan.data")
+            .link("dbscan.data", "cmp.clustered");
+        const RunResult r = run(b.graph);
+        QVERIFY2(!r.anyFailed(), errorOf(r, "cmp").c_str());
+        const Metrics& m = output<Metrics>(r, "cmp", "metrics");
+        const LabeledMatrix* table = m.matrix("contingency");
+        QVERIFY(table);
+        QCOMPARE(table->rowLabels.back(), std::string("noise"));
+        double total = 0, noise = 0;
+        for (size_t i = 0; i < table->rowLabels.size(); ++i)
+            for (size_t j = 0; j < table->columnLabels.size(); ++j) {
+                total += table->at(i, j);
+                if (i + 1 == table->rowLabels.size()) noise += table->at(i, j);
+            }
+        QCOMPARE(total, 150.0);
+        const QJsonObject c = fixtureCase("dbscan_noise");
+        QCOMPARE(noise, fixture::number(c.value(QLatin1String("noise"))));
+        QVERIFY(near(*m.scalar("ari"), fixture::number(c.value(QLatin1String("ari"))), 1e-12));
+        QVERIFY(!m.matrix("cluster_class_points") ||
+                m.matrix("cluster_class_points")->columnLabels.size() == 4); // no predictions
+    }
+
     void validationCurveOverTreeDepthEqualsScikitLearn() {
         Builder b;
         b.node("d", "oficina.data.sample", {{"dataset", std::string("wine")}})

@@ -14,6 +14,8 @@ Cases:
                        LogisticRegression()) under StratifiedKFold(5) (the scaler refitted on
                        each fold, as Oficina's Cross-validation node refits the recipe).
                        The same steps as resources/examples/wine_clusters_vs_classes.oficina.
+  dbscan_noise         Iris: StandardScaler, DBSCAN(eps=0.5, min_samples=5); noise rows and
+                       adjusted_rand_score against the species (noise, label -1, as a group).
   tree_depth           validation_curve of DecisionTreeClassifier(random_state=0) over
                        max_depth 1..8 on Wine, cv=StratifiedKFold(5), accuracy.
   polynomial_degree    validation_curve of make_pipeline(StandardScaler(),
@@ -25,7 +27,7 @@ import json
 import pathlib
 
 import numpy as np
-from sklearn.cluster import KMeans
+from sklearn.cluster import DBSCAN, KMeans
 from sklearn.decomposition import PCA
 from sklearn.linear_model import LinearRegression, LogisticRegression
 from sklearn.metrics import adjusted_rand_score, accuracy_score, normalized_mutual_info_score
@@ -76,6 +78,12 @@ def main():
         "accuracy": accuracy_score(y, oof),
     }
 
+    _, body = load("iris")
+    Xi = np.array([[float(v) for v in row[:-1]] for row in body])
+    yi = np.array([row[-1] for row in body])
+    noisy = DBSCAN(eps=0.5, min_samples=5).fit_predict(StandardScaler().fit_transform(Xi))
+    dbscan = {"noise": int((noisy == -1).sum()), "ari": adjusted_rand_score(yi, noisy)}
+
     depths = np.arange(1, 9)
     train, test = validation_curve(DecisionTreeClassifier(random_state=0), X, y,
                                    param_name="max_depth", param_range=depths,
@@ -94,7 +102,7 @@ def main():
     poly = curve(degrees, train, test)
 
     out = {"generator": "tests/data/make_teaching_fixtures.py",
-           "clusters_vs_classes": clusters, "tree_depth": tree, "polynomial_degree": poly}
+           "clusters_vs_classes": clusters, "dbscan_noise": dbscan, "tree_depth": tree, "polynomial_degree": poly}
     with open(HERE / "sklearn" / "teaching.json", "w") as f:
         json.dump(out, f, indent=1)
 
