@@ -122,6 +122,23 @@ private Q_SLOTS:
         QVERIFY(!dialog.stepButton()->isEnabled());
     }
 
+    void largeDataIsSampledForDrawing() {
+        std::vector<double> a(12000), b(12000);
+        for (size_t i = 0; i < a.size(); ++i) {
+            a[i] = double(i % 3) * 10 + double(i % 7) * 0.1;
+            b[i] = double(i % 5) * 0.2;
+        }
+        const auto big = std::make_shared<const core::Table>(std::vector<core::Column>{
+            core::Column::numeric("a", a), core::Column::numeric("b", b)});
+        StepThroughDialog dialog(StepThroughDialog::Mode::KMeans, big, kmeansParams(3));
+        QVERIFY(dialog.errorText().isEmpty());
+        QCOMPARE(dialog.kmeansView()->drawnPoints(), 6000);
+        QVERIFY(dialog.step());
+        QVERIFY(dialog.step());
+        QCOMPARE(int(dialog.kmeans()->labels().size()), 12000);
+        QVERIFY(dialog.kmeans()->inertia() <= dialog.kmeans()->inertiaHistory().front());
+    }
+
     void runAnimatesAndPauses() {
         StepThroughDialog dialog(StepThroughDialog::Mode::KMeans, iris(), kmeansParams(3));
         QCOMPARE(dialog.runButton()->text(), QStringLiteral("&Run"));

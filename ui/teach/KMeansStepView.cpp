@@ -22,6 +22,7 @@ public:
     QList<QPointF> points;
     std::vector<int32_t> labels;
     QList<QList<QPointF>> paths; // per centre, its positions after each move; last = now
+    qsizetype stride = 1;        // one row drawn in every `stride`
     QString xTitle, yTitle;
     QRectF range; // data bounds, padded
 
@@ -131,6 +132,15 @@ KMeansStepView::~KMeansStepView() = default;
 
 void KMeansStepView::setPoints(QList<QPointF> points, const QString& xTitle,
                                const QString& yTitle) {
+    // The view is for data a person can follow; a few thousand points are plenty to read it,
+    // and painting more each step would slow the animation.
+    m_canvas->stride = std::max<qsizetype>(1, points.size() / 5000);
+    if (m_canvas->stride > 1) {
+        QList<QPointF> sampled;
+        for (qsizetype i = 0; i < points.size(); i += m_canvas->stride)
+            sampled.append(points[i]);
+        points = std::move(sampled);
+    }
     m_canvas->points = std::move(points);
     m_canvas->labels.clear();
     m_canvas->paths.clear();
@@ -141,7 +151,9 @@ void KMeansStepView::setPoints(QList<QPointF> points, const QString& xTitle,
 }
 
 void KMeansStepView::setState(const std::vector<int32_t>& labels, const QList<QPointF>& centers) {
-    m_canvas->labels = labels;
+    m_canvas->labels.clear();
+    for (size_t i = 0; i < labels.size(); i += size_t(m_canvas->stride))
+        m_canvas->labels.push_back(labels[i]);
     auto& paths = m_canvas->paths;
     paths.resize(centers.size());
     for (qsizetype c = 0; c < centers.size(); ++c)
@@ -166,6 +178,10 @@ QList<QPointF> KMeansStepView::centers() const {
 QList<QPointF> KMeansStepView::path(int cluster) const {
     return cluster >= 0 && cluster < m_canvas->paths.size() ? m_canvas->paths[cluster]
                                                             : QList<QPointF>{};
+}
+
+int KMeansStepView::drawnPoints() const {
+    return int(m_canvas->points.size());
 }
 
 } // namespace oficina::ui

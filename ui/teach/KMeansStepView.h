@@ -20,7 +20,8 @@ public:
     explicit KMeansStepView(QWidget* parent = nullptr);
     ~KMeansStepView() override;
 
-    /// New data: the points (already projected to 2-D) and the axis titles; clears the paths.
+    /// New data: the points (already projected to 2-D; beyond 5,000 an evenly spaced sample is
+    /// drawn) and the axis titles; clears the paths.
     void setPoints(QList<QPointF> points, const QString& xTitle, const QString& yTitle);
     /// The labels (one per point, -1 = not assigned) and the centres after a step; a centre
     /// that moved extends its path.
@@ -31,6 +32,8 @@ public:
     /// For tests: the centres drawn and each one's path, oldest first.
     [[nodiscard]] QList<QPointF> centers() const;
     [[nodiscard]] QList<QPointF> path(int cluster) const;
+    /// Points drawn (a sample of large data).
+    [[nodiscard]] int drawnPoints() const;
 
 private:
     class Canvas;
