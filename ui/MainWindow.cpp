@@ -6,8 +6,8 @@
 #include "canvas/PipelineScene.h"
 #include "canvas/PipelineView.h"
 #include "dialogs/AboutDialog.h"
-#include "data/SampleData.h"
 #include "dialogs/PreferencesDialog.h"
+#include "data/SampleData.h"
 #include "document/Document.h"
 #include "document/Recovery.h"
 #include "eval/Metrics.h"
@@ -17,6 +17,8 @@
 #include "pipeline/RunReport.h"
 #include "properties/PropertyPanel.h"
 #include "run/RunController.h"
+#include "start/ExampleCatalog.h"
+#include "start/StartPage.h"
 #include "teach/StepThroughDialog.h"
 #include "util/Error.h"
 
@@ -36,6 +38,8 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QScreen>
+#include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTime>
@@ -58,7 +62,25 @@ MainWindow::MainWindow(const core::NodeRegistry& registry, QString shareDirector
     m_scene = new PipelineScene(*m_document, this);
     m_scene->setSnapToGrid(Settings::snapToGrid());
     m_view = new PipelineView(m_scene, this);
-    setCentralWidget(m_view);
+    m_startPage = new StartPage(m_shareDirectory + "/examples", this);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_view);
+    m_pages->addWidget(m_startPage);
+    setCentralWidget(m_pages);
+    connect(m_startPage, &StartPage::newRequested, this, [this] {
+        newPipeline();
+        showCanvas();
+    });
+    connect(m_startPage, &StartPage::openRequested, this, [this] { chooseAndOpen(); });
+    connect(m_startPage, &StartPage::recentRequested, this, [this](const QString& path) {
+        openRecent(path);
+    });
+    connect(m_startPage, &StartPage::exampleRequested, this, [this](const QString& path) {
+        if (!maybeSave()) return;
+        QString error;
+        if (!openExample(path, &error)) QMessageBox::warning(this, tr("Cannot open example"), error);
+    });
+    connect(m_startPage, &StartPage::canvasRequested, this, &MainWindow::showCanvas);
     createDocks();
     createActions();
 
@@ -88,6 +110,7 @@ MainWindow::MainWindow(const core::NodeRegistry& registry, QString shareDirector
         m_scene->selectItems({id});
     });
     connect(m_document, &Document::changed, this, [this] {
+        if (isStartPageShown() && !m_document->graph().nodes().empty()) showCanvas();
         markStaleNodes();
         updateActions();
         if (m_autoRunAction->isChecked()) m_autoRunTimer->start();
@@ -172,10 +195,14 @@ void MainWindow::createActions() {
     m_recentMenu = file->addMenu(tr("Open &recent"));
     QMenu* examples = file->addMenu(tr("Open &example"));
     const QDir exampleDir(m_shareDirectory + "/examples");
-    for (const QFileInfo& info : exampleDir.entryInfoList({"*.oficina"}, QDir::Files, QDir::Name))
-        examples->addAction(info.completeBaseName(), this, [this, path = info.absoluteFilePath()] {
-            if (maybeSave()) openPipeline(path);
-        });
+    for (const Example& example : ExampleCatalog::examples())
+        if (exampleDir.exists(example.file))
+            examples->addAction(example.title, this, [this, path = exampleDir.filePath(example.file)] {
+                if (!maybeSave()) return;
+                QString error;
+                if (!openExample(path, &error))
+                    QMessageBox::warning(this, tr("Cannot open example"), error);
+            });
     examples->setEnabled(!examples->isEmpty());
     file->addActions({saveAction, saveAsAction});
     file->addSeparator();
@@ -263,6 +290,8 @@ void MainWindow::createActions() {
     run->addAction(m_autoRunAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(make(tr("&Examples and start page"), "startPageAction",
+                         [this] { showStartPage(); }));
     help->addAction(action("nodeHelpAction"));
     help->addAction(tr("&About Oficina"), this, &MainWindow::showAbout);
 
@@ -288,9 +317,11 @@ void MainWindow::updateActions() {
 }
 
 void MainWindow::updateTitle() {
-    const QString name = m_document->path().isEmpty()
-                             ? tr("Untitled")
-                             : QFileInfo(m_document->path()).completeBaseName();
+    // An example opened as a copy keeps its name until saved elsewhere.
+    const QString file = m_document->path().isEmpty()
+                             ? QString::fromStdString(m_document->graph().fileName())
+                             : m_document->path();
+    const QString name = file.isEmpty() ? tr("Untitled") : QFileInfo(file).completeBaseName();
     setWindowTitle(tr("%1[*] — Oficina").arg(name));
     setWindowModified(m_document->isModified());
 }
@@ -298,16 +329,20 @@ void MainWindow::updateTitle() {
 void MainWindow::updateRecentMenu() {
     m_recentMenu->clear();
     for (const QString& path : Settings::recentFiles())
-        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] {
-            if (!maybeSave()) return;
-            QString error;
-            if (!openPipeline(path, &error)) {
-                Settings::removeRecentFile(path);
-                updateRecentMenu();
-                QMessageBox::warning(this, tr("Cannot open pipeline"), error);
-            }
-        });
+        m_recentMenu->addAction(QDir::toNativeSeparators(path), this,
+                                [this, path] { openRecent(path); });
     m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
+    m_startPage->setRecentFiles(Settings::recentFiles());
+}
+
+void MainWindow::openRecent(const QString& path) {
+    if (!maybeSave()) return;
+    QString error;
+    if (!openPipeline(path, &error)) {
+        Settings::removeRecentFile(path);
+        updateRecentMenu();
+        QMessageBox::warning(this, tr("Cannot open pipeline"), error);
+    }
 }
 
 void MainWindow::appendLog(const QString& line) {
@@ -323,6 +358,7 @@ void MainWindow::newPipeline() {
     m_document->clear();
     m_recovery->discard();
     m_results.clear();
+    showCanvas();
 }
 
 bool MainWindow::openPipeline(const QString& path, QString* error) {
@@ -339,11 +375,7 @@ bool MainWindow::openPipeline(const QString& path, QString* error) {
         if (error) *error = reason;
         return false;
     }
-    m_results.clear();
-    m_scene->clearResults();
-    m_summary->clear();
-    // After the window's layout settles (the view may not have its size yet).
-    QTimer::singleShot(0, m_view, &PipelineView::fitToView);
+    afterLoad();
     Settings::addRecentFile(path);
     updateRecentMenu();
     m_recovery->discard();
@@ -352,6 +384,59 @@ bool MainWindow::openPipeline(const QString& path, QString* error) {
     updateActions();
     return true;
 }
+
+void MainWindow::afterLoad() {
+    m_results.clear();
+    m_scene->clearResults();
+    m_summary->clear();
+    showCanvas();
+    // After the window's layout settles (the view may not have its size yet).
+    QTimer::singleShot(0, m_view, &PipelineView::fitToView);
+}
+
+bool MainWindow::openExample(const QString& path, QString* error) {
+    if (m_runController->isRunning()) {
+        m_runController->stop();
+        m_runController->wait();
+    }
+    // Examples may live in a read-only folder (/usr/share/oficina): what they write goes to the
+    // user's documents.
+    QString work = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (work.isEmpty() || !QFileInfo(work).isDir()) work = QDir::homePath();
+    try {
+        m_document->loadTemplate(path, work);
+    } catch (const core::Error& e) {
+        const QString reason = tr("Cannot open %1: %2")
+                                   .arg(QString::fromStdString(e.where()), trMessage(e.message()));
+        appendLog(reason);
+        if (error) *error = reason;
+        return false;
+    }
+    afterLoad();
+    m_recovery->discard();
+    appendLog(tr("Opened the example %1; a copy until you save it")
+                  .arg(QDir::toNativeSeparators(path)));
+    const Example example = ExampleCatalog::find(QFileInfo(path).fileName());
+    if (!example.showcaseNode.isEmpty() &&
+        m_document->graph().node(example.showcaseNode.toStdString())) {
+        m_scene->selectItems({example.showcaseNode});
+        connect(this, &MainWindow::runFinished, this,
+                [this, view = example.showcaseView] { showOutputView(view); },
+                Qt::SingleShotConnection);
+    }
+    updateActions();
+    runPipeline();
+    return true;
+}
+
+void MainWindow::showStartPage() {
+    m_startPage->setCanReturn(!m_document->graph().nodes().empty() || !m_document->path().isEmpty());
+    m_pages->setCurrentWidget(m_startPage);
+}
+
+void MainWindow::showCanvas() { m_pages->setCurrentWidget(m_view); }
+
+bool MainWindow::isStartPageShown() const { return m_pages->currentWidget() == m_startPage; }
 
 bool MainWindow::savePipeline(const QString& path, QString* error) {
     try {
@@ -465,6 +550,7 @@ bool MainWindow::recover(const QString& recoveryFile) {
                       .arg(QString::fromStdString(e.where()), trMessage(e.message())));
         return false;
     }
+    showCanvas();
     QTimer::singleShot(0, m_view, &PipelineView::fitToView);
     appendLog(tr("Recovered an unsaved pipeline"));
     return true;

@@ -15,6 +15,7 @@ class QLabel;
 class QMenu;
 class QPlainTextEdit;
 class QProgressBar;
+class QStackedWidget;
 class QTimer;
 
 namespace oficina::core {
@@ -32,6 +33,7 @@ class PipelineView;
 class PropertyPanel;
 class Recovery;
 class RunController;
+class StartPage;
 
 /// The main window: the pipeline canvas in the centre with the node outputs under it; the node
 /// palette on the left, the property editor and run log on the right, in docks whose layout
@@ -48,6 +50,16 @@ public:
     /// Opens a pipeline file (no unsaved-changes prompt); on failure the reason goes to the log
     /// (and to `error` if given) and false is returned.
     bool openPipeline(const QString& path, QString* error = nullptr);
+    /// Opens a bundled example as an untitled copy (outputs go to the documents folder),
+    /// selects the node that tells its story, runs it and brings that node's telling view to
+    /// the front; false (reason in the log and `error`) when it cannot be read.
+    bool openExample(const QString& path, QString* error = nullptr);
+    /// The welcome page (new, open, recent, examples) in place of the canvas.
+    void showStartPage();
+    /// The canvas again.
+    void showCanvas();
+    [[nodiscard]] bool isStartPageShown() const;
+    [[nodiscard]] StartPage& startPage() const { return *m_startPage; }
     /// Saves to `path`; on failure the reason goes to the log and to `error`.
     bool savePipeline(const QString& path, QString* error = nullptr);
     /// Runs every node (cached results are reused).
@@ -116,6 +128,9 @@ private:
     void updateActions();
     void updateTitle();
     void updateRecentMenu();
+    void openRecent(const QString& path);
+    /// What opening any pipeline resets: results, summaries, the canvas shown and fitted.
+    void afterLoad();
     void newPipeline();
     void chooseAndOpen();
     bool save();
@@ -147,6 +162,8 @@ private:
     Document* m_document = nullptr;
     PipelineScene* m_scene = nullptr;
     PipelineView* m_view = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    StartPage* m_startPage = nullptr;
     NodePalette* m_palette = nullptr;
     PropertyPanel* m_properties = nullptr;
     NodeOutputsView* m_outputs = nullptr;

@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 namespace oficina::cli {
@@ -273,6 +274,31 @@ int listNodes(const core::NodeRegistry& registry, const std::string& type, bool 
         std::cout << "\n";
     }
     return Ok;
+}
+
+int formatPipelines(const core::NodeRegistry& registry, const std::vector<std::string>& files,
+                    bool check) {
+    int status = Ok;
+    for (const std::string& file : files) {
+        try {
+            const core::Graph graph = core::loadPipeline(file, registry);
+            const std::string canonical = core::serializePipeline(graph, registry);
+            std::ifstream in(file, std::ios::binary);
+            const std::string current{std::istreambuf_iterator<char>(in), {}};
+            if (current == canonical) continue;
+            if (check) {
+                std::cout << file << ": not in canonical form\n";
+                status = NotCanonical;
+            } else {
+                core::savePipeline(graph, registry, file);
+                std::cout << file << ": rewritten\n";
+            }
+        } catch (const Error& e) {
+            printError(e.what());
+            return BadInput;
+        }
+    }
+    return status;
 }
 
 int listDatasets(bool json) {

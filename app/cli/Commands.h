@@ -10,7 +10,7 @@ class NodeRegistry;
 namespace oficina::cli {
 
 /// Exit codes, a stable contract: 0 ok, 1 a node failed, 2 bad input (file, pipeline, argument).
-enum ExitCode { Ok = 0, NodeFailed = 1, BadInput = 2 };
+enum ExitCode { Ok = 0, NodeFailed = 1, NotCanonical = 1, BadInput = 2 };
 
 struct InspectOptions {
     std::string file;
@@ -29,6 +29,11 @@ struct RunOptions {
 int inspect(const InspectOptions& options);
 int listNodes(const core::NodeRegistry& registry, const std::string& type, bool json);
 int listDatasets(bool json);
+/// Rewrites pipeline files in canonical form (every parameter, stable order: what the GUI
+/// saves), so hand-written or generated pipelines diff cleanly; with `check`, writes nothing
+/// and returns NotCanonical when a file is not (for CI).
+int formatPipelines(const core::NodeRegistry& registry, const std::vector<std::string>& files,
+                    bool check);
 int run(const core::NodeRegistry& registry, const RunOptions& options);
 
 } // namespace oficina::cli

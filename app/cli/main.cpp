@@ -30,6 +30,13 @@ int main(int argc, char** argv) {
     auto* datasets = app.add_subcommand("datasets", "List the bundled sample datasets and sources");
     datasets->add_flag("--json", datasetsJson, "Print JSON");
 
+    std::vector<std::string> formatFiles;
+    bool formatCheck = false;
+    auto* format = app.add_subcommand(
+        "format", "Rewrite pipeline files in canonical form (every parameter, stable order)");
+    format->add_option("PIPELINE", formatFiles, "Pipeline files")->required();
+    format->add_flag("--check", formatCheck, "Change nothing; exit 1 if a file is not canonical");
+
     cli::RunOptions runOptions;
     auto* run = app.add_subcommand("run", "Run a pipeline (.oficina) as the GUI would");
     run->add_option("PIPELINE", runOptions.pipeline, "Pipeline file")->required();
@@ -58,5 +65,6 @@ int main(int argc, char** argv) {
     if (*inspect) return cli::inspect(inspectOptions);
     if (*nodes) return cli::listNodes(registry, nodeType, nodesJson);
     if (*datasets) return cli::listDatasets(datasetsJson);
+    if (*format) return cli::formatPipelines(registry, formatFiles, formatCheck);
     return cli::run(registry, runOptions);
 }

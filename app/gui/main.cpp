@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTimer>
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName("Oficina");
     QApplication::setOrganizationName("Oficina");
     QApplication::setApplicationVersion(OFICINA_VERSION);
+    QApplication::setWindowIcon(QIcon(":/icons/oficina.svg"));
 
     // The language chosen in Preferences (or the system's) sets the translation and how the
     // interface writes numbers; files keep '.'.
@@ -58,8 +60,8 @@ int main(int argc, char** argv) {
 
     ui::MainWindow window(registry, share);
     window.show();
-    if (!parser.positionalArguments().isEmpty() &&
-        window.openPipeline(parser.positionalArguments().constFirst())) {
+    if (parser.positionalArguments().isEmpty()) window.showStartPage();
+    else if (window.openPipeline(parser.positionalArguments().constFirst())) {
         if (parser.isSet(selectOption))
             window.scene().selectItems({parser.value(selectOption)});
         if (parser.isSet(viewOption))

@@ -35,6 +35,13 @@ const std::vector<SampleDataset>& sampleDatasets() {
          "E. Alpaydin, C. Kaynak (1998), Optical Recognition of Handwritten Digits. UCI Machine "
          "Learning Repository, CC BY 4.0. doi:10.24432/C50P49",
          "digits.csv", "digit"},
+        {"wine_messy", OFICINA_TR_NOOP("Wine, messy export"),
+         OFICINA_TR_NOOP("The Wine data as a careless export: 14 duplicated rows, missing cells "
+                         "(empty, NA, ?), a colour category instead of the colour intensity, "
+                         "four mistyped magnesium values; classify the cultivar."),
+         "Derived from S. Aeberhard, M. Forina (1991), Wine, UCI Machine Learning Repository, "
+         "CC BY 4.0, doi:10.24432/C5PC7J, by resources/datasets/make_wine_messy.py.",
+         "wine_messy.csv", "cultivar"},
         {"linnerud", OFICINA_TR_NOOP("Linnerud"),
          OFICINA_TR_NOOP("20 men: 3 exercise counts and 3 physiological measurements "
                          "(multi-output regression; the pulse is the default target)."),

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -180,6 +181,92 @@ private Q_SLOTS:
               metrics["ari"].toDouble(), metrics["accuracy"].toDouble());
         QVERIFY(qAbs(metrics["ari"].toDouble() - 0.9148795960669529) < 1e-9);
         QVERIFY(qAbs(metrics["accuracy"].toDouble() - 0.9831460674157303) < 1e-9);
+    }
+
+    /// The classroom examples, headless, against scikit-learn doing the same steps on the same
+    /// rows (tests/data/make_example_fixtures.py): Iris logistic regression vs decision tree,
+    /// Diabetes ridge regression, Breast Cancer cross-validation with its ONNX export, and the
+    /// messy Wine export cleaned (duplicates, mistyped values, missing cells, a category).
+    void classroomExamplesMatchScikitLearn() {
+        const QJsonObject expected = fixture::read("sklearn/examples.json").object();
+        const QString examples = QStringLiteral(OFICINA_SOURCE_DIR "/resources/examples/");
+        QTemporaryDir dir;
+        const auto run = [&](const QString& name, QStringList extra = {}) {
+            const QString report = dir.filePath(name + ".json");
+            const CliRun result = runCli(
+                QStringList{"run", "-q", examples + name + ".oficina", "--report", report} + extra);
+            if (result.exitCode != 0) qWarning("%s: %s", qPrintable(name), qPrintable(result.err));
+            return readReport(report);
+        };
+        const auto metric = [](const QJsonObject& report, const QString& node, const char* key) {
+            return reportNode(report, node)["metrics"].toObject()[key].toDouble(-1);
+        };
+        const auto near = [](double a, double b) { return qAbs(a - b) < 1e-9; };
+
+        QJsonObject report = run("iris_lr_vs_tree");
+        QJsonObject sk = expected["iris_lr_vs_tree"].toObject();
+        QVERIFY(near(metric(report, "score_logreg", "accuracy"),
+                     sk["logreg_test_accuracy"].toDouble()));
+        QVERIFY(near(metric(report, "score_tree", "accuracy"), sk["tree_test_accuracy"].toDouble()));
+        const QJsonObject comparison =
+            reportNode(report, "compare")["matrices"].toObject()["comparison"].toObject();
+        QCOMPARE(comparison["columns"].toArray().first().toString(), QString("accuracy_mean"));
+        const QJsonArray values = comparison["values"].toArray();
+        QCOMPARE(values.size(), 2);
+        QVERIFY(near(values[0].toArray()[0].toDouble(), sk["logreg_cv_accuracy"].toDouble()));
+        QVERIFY(near(values[1].toArray()[0].toDouble(), sk["tree_cv_accuracy"].toDouble()));
+
+        report = run("diabetes_regression");
+        sk = expected["diabetes_regression"].toObject();
+        qInfo("diabetes example: R² %.4f, RMSE %.2f", metric(report, "score", "r2"),
+              metric(report, "score", "rmse"));
+        QVERIFY(qAbs(metric(report, "score", "r2") - sk["r2"].toDouble()) < 1e-9);
+        QVERIFY(qAbs(metric(report, "score", "rmse") - sk["rmse"].toDouble()) < 1e-6);
+
+        // The example writes breast_cancer.onnx beside itself; here into the scratch folder.
+        const QString onnx = dir.filePath("breast_cancer.onnx");
+        report = run("breast_cancer_cv_onnx", {"--set", "export.path=" + onnx});
+        sk = expected["breast_cancer_cv_onnx"].toObject();
+        QVERIFY(near(metric(report, "score", "accuracy"), sk["test_accuracy"].toDouble()));
+        QVERIFY(near(metric(report, "cv", "accuracy_mean"), sk["cv_accuracy"].toDouble()));
+        QVERIFY(QFileInfo(onnx).size() > 1000);
+        QVERIFY(QFileInfo::exists(dir.filePath("MODEL.md")));
+        QVERIFY(metric(report, "export", "graph_inputs") == 30);  // one per raw column
+
+        report = run("wine_cleaning");
+        sk = expected["wine_cleaning"].toObject();
+        const auto rows = [&](const char* node) {
+            return reportNode(report, node)["outputs"].toObject()["data"].toObject()["rows"].toInt();
+        };
+        QCOMPARE(rows("messy"), sk["rows"].toInt());
+        QCOMPARE(rows("dedupe"), sk["after_duplicates"].toInt());
+        QCOMPARE(rows("outliers"), sk["after_outliers"].toInt());
+        QVERIFY(near(metric(report, "score", "accuracy"), sk["test_accuracy"].toDouble()));
+    }
+
+    /// `format` leaves the canonical bundled examples alone, rewrites a hand-written pipeline
+    /// into the form the GUI saves, and with --check only says which file is not canonical.
+    void formatRewritesPipelinesCanonically() {
+        const QString examples = QStringLiteral(OFICINA_SOURCE_DIR "/resources/examples/");
+        CliRun run = runCli({"format", "--check", examples + "iris_classification.oficina",
+                             examples + "wine_cleaning.oficina"});
+        QCOMPARE(run.exitCode, 0);
+
+        QTemporaryDir dir;
+        const QString file = dir.filePath("terse.oficina");
+        QFile terse(file);
+        QVERIFY(terse.open(QIODevice::WriteOnly));
+        terse.write(R"({"format": "oficina-pipeline", "version": 1,
+            "nodes": [{"id": "iris", "type": "oficina.data.sample", "params": {"dataset": "iris"}}]})");
+        terse.close();
+        run = runCli({"format", "--check", file});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.out.contains("terse.oficina: not in canonical form"));
+        run = runCli({"format", file});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(runCli({"format", "--check", file}).exitCode == 0);
+        QVERIFY(runCli({"run", "-q", file}).exitCode == 0);
+        QCOMPARE(runCli({"format", dir.filePath("missing.oficina")}).exitCode, 2);
     }
 
     void exitCodes_data() {

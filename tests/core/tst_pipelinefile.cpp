@@ -5,6 +5,7 @@
 #include "pipeline/Graph.h"
 #include "pipeline/PipelineFile.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -63,10 +64,19 @@ private Q_SLOTS:
         QCOMPARE(second, first);
     }
 
+    void bundledExampleRoundTrips_data() {
+        QTest::addColumn<QString>("file");
+        const QDir examples(QStringLiteral(OFICINA_SOURCE_DIR "/resources/examples"));
+        for (const QString& name : examples.entryList({"*.oficina"}, QDir::Files))
+            QTest::newRow(qPrintable(name)) << examples.filePath(name);
+    }
+
+    /// Every bundled example is in canonical form (`oficina-cli format` writes it) and valid.
     void bundledExampleRoundTrips() {
+        QFETCH(QString, file);
         NodeRegistry builtin;
         registerBuiltinNodes(builtin, {});
-        const std::string path = OFICINA_SOURCE_DIR "/resources/examples/iris_classification.oficina";
+        const std::string path = file.toStdString();
         QTemporaryDir dir;
         const std::string copy = (dir.path() + "/copy.oficina").toStdString();
         savePipeline(loadPipeline(path, builtin), builtin, copy);

@@ -73,6 +73,9 @@ PipelineScene::~PipelineScene() { blockSignals(true); }
 
 void PipelineScene::rebuild() {
     endLinkDrag();
+    // Deselect first: clear() deletes items one by one, and a selected item's deletion makes
+    // selectionChanged listeners walk the items still being torn down.
+    clearSelection();
     clear();
     m_nodes.clear();
     m_comments.clear();

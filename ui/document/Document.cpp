@@ -64,6 +64,16 @@ void Document::load(const QString& path) {
     Q_EMIT modifiedChanged(false);
 }
 
+void Document::loadTemplate(const QString& path, const QString& workDirectory) {
+    core::Graph graph = core::loadPipeline(str(path), m_registry);
+    graph.setBaseDirectory(str(workDirectory));
+    replaceGraph(std::move(graph), {});
+    // The pipeline's name (ONNX metadata, window title) stays the example's.
+    m_graph.setFileName(str(QFileInfo(path).fileName()));
+    m_forcedModified = false;
+    Q_EMIT modifiedChanged(false);
+}
+
 void Document::replaceGraph(core::Graph graph, const QString& path) {
     m_graph = std::move(graph);
     m_undoStack->clear();

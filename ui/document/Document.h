@@ -46,6 +46,10 @@ public:
     void clear();
     /// Replaces the graph with a file's; throws core::Error (the graph is kept on failure).
     void load(const QString& path);
+    /// Opens a file as a new, untitled and unmodified pipeline (a bundled example): Save asks
+    /// where, and relative paths (an export's output file) resolve in `workDirectory`, since
+    /// the original's folder may be read-only. Throws core::Error (the graph is kept).
+    void loadTemplate(const QString& path, const QString& workDirectory);
     /// Writes the pipeline atomically and marks the document unmodified; throws core::Error.
     void save(const QString& path);
     /// Writes the pipeline to a file without changing path or modified state (autosave).

@@ -1,0 +1,158 @@
+#include "start/StartPage.h"
+
+#include "start/ExampleCatalog.h"
+
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QFileInfo>
+#include <QFrame>
+#include <QGridLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStyle>
+
+namespace oficina::ui {
+
+namespace {
+
+QLabel* heading(const QString& text, double scale, QWidget* parent) {
+    auto* label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * scale);
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+} // namespace
+
+StartPage::StartPage(QString examplesDirectory, QWidget* parent)
+    : QWidget(parent), m_examplesDirectory(std::move(examplesDirectory)) {
+    setObjectName("startPage");
+    setAcceptDrops(true);
+    auto* start = new QWidget(this);
+    start->setMaximumWidth(320);
+    auto* startLayout = new QVBoxLayout(start);
+    startLayout->addWidget(heading(tr("Oficina"), 2.0, start));
+    auto* tagline = new QLabel(
+        tr("Load data, clean it, train and evaluate models by connecting nodes on a canvas."),
+        start);
+    tagline->setWordWrap(true);
+    startLayout->addWidget(tagline);
+    startLayout->addSpacing(16);
+    auto* newButton = new QPushButton(style()->standardIcon(QStyle::SP_FileIcon),
+                                      tr("New empty pipeline"), start);
+    newButton->setObjectName("newButton");
+    auto* openButton = new QPushButton(style()->standardIcon(QStyle::SP_DialogOpenButton),
+                                       tr("Open a pipeline…"), start);
+    openButton->setObjectName("openButton");
+    for (QPushButton* b : {newButton, openButton}) {
+        b->setStyleSheet("text-align: left; padding: 6px 10px;");
+        startLayout->addWidget(b);
+    }
+    connect(newButton, &QPushButton::clicked, this, &StartPage::newRequested);
+    connect(openButton, &QPushButton::clicked, this, &StartPage::openRequested);
+    m_return = new QPushButton(style()->standardIcon(QStyle::SP_ArrowBack),
+                               tr("Back to the pipeline"), start);
+    m_return->setObjectName("returnButton");
+    m_return->setStyleSheet(newButton->styleSheet());
+    m_return->setVisible(false);
+    connect(m_return, &QPushButton::clicked, this, &StartPage::canvasRequested);
+    startLayout->addWidget(m_return);
+    startLayout->addSpacing(16);
+    startLayout->addWidget(heading(tr("Recent"), 1.2, start));
+    m_recent = new QListWidget(start);
+    m_recent->setObjectName("recentList");
+    m_recent->setFrameShape(QFrame::NoFrame);
+    connect(m_recent, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        Q_EMIT recentRequested(item->data(Qt::UserRole).toString());
+    });
+    startLayout->addWidget(m_recent, 1);
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(makeExampleCards());
+
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(32, 24, 32, 24);
+    layout->setSpacing(32);
+    layout->addWidget(start);
+    layout->addWidget(scroll, 1);
+}
+
+QWidget* StartPage::makeExampleCards() {
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    layout->addWidget(heading(tr("Examples"), 1.5, page));
+    auto* hint =
+        new QLabel(tr("Each example opens, runs and shows its most telling result."), page);
+    hint->setWordWrap(true);
+    layout->addWidget(hint);
+
+    QString topic;
+    QGridLayout* grid = nullptr;
+    int cards = 0;
+    for (const Example& example : ExampleCatalog::examples()) {
+        const QString path = QDir(m_examplesDirectory).filePath(example.file);
+        if (!QFileInfo::exists(path)) continue;
+        if (example.topic != topic) {
+            topic = example.topic;
+            layout->addSpacing(12);
+            layout->addWidget(heading(topic, 1.15, page));
+            grid = new QGridLayout;
+            grid->setHorizontalSpacing(12);
+            grid->setVerticalSpacing(12);
+            layout->addLayout(grid);
+            cards = 0;
+        }
+        auto* card = new QFrame(page);
+        card->setObjectName("example_" + QFileInfo(example.file).completeBaseName());
+        card->setFrameShape(QFrame::StyledPanel);
+        card->setMinimumWidth(300);
+        auto* cardLayout = new QVBoxLayout(card);
+        auto* title = new QLabel("<b>" + example.title.toHtmlEscaped() + "</b>", card);
+        title->setWordWrap(true);
+        auto* description = new QLabel(example.description, card);
+        description->setWordWrap(true);
+        description->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+        auto* open = new QPushButton(tr("Open and run"), card);
+        open->setObjectName("openExample");
+        connect(open, &QPushButton::clicked, this, [this, path] { Q_EMIT exampleRequested(path); });
+        cardLayout->addWidget(title);
+        cardLayout->addWidget(description, 1);
+        cardLayout->addWidget(open, 0, Qt::AlignRight);
+        grid->addWidget(card, cards / 2, cards % 2);
+        ++cards;
+    }
+    layout->addStretch(1);
+    return page;
+}
+
+void StartPage::setCanReturn(bool canReturn) {
+    m_return->setVisible(canReturn);
+}
+
+// A node dragged from the palette is headed for the canvas: show it under the cursor, where
+// the drag goes on.
+void StartPage::dragEnterEvent(QDragEnterEvent* event) {
+    event->ignore();
+    Q_EMIT canvasRequested();
+}
+
+void StartPage::setRecentFiles(const QStringList& paths) {
+    m_recent->clear();
+    for (const QString& path : paths) {
+        auto* item = new QListWidgetItem(QFileInfo(path).completeBaseName(), m_recent);
+        item->setToolTip(QDir::toNativeSeparators(path));
+        item->setData(Qt::UserRole, path);
+    }
+    if (paths.isEmpty()) {
+        auto* none = new QListWidgetItem(tr("No recent pipelines"), m_recent);
+        none->setFlags(Qt::NoItemFlags);
+    }
+}
+
+} // namespace oficina::ui
