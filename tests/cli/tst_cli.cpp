@@ -215,6 +215,20 @@ private Q_SLOTS:
         QCOMPARE(values.size(), 2);
         QVERIFY(near(values[0].toArray()[0].toDouble(), sk["logreg_cv_accuracy"].toDouble()));
         QVERIFY(near(values[1].toArray()[0].toDouble(), sk["tree_cv_accuracy"].toDouble()));
+        // Overfitting made visible: deeper trees keep gaining on their training folds only.
+        const QJsonArray curve = reportNode(report, "depth_curve")["matrices"]
+                                     .toObject()["validation_curve"]
+                                     .toObject()["values"]
+                                     .toArray();
+        QCOMPARE(curve.size(), 8);
+        for (int depth = 0; depth < 8; ++depth) {
+            const QJsonArray row = curve[depth].toArray();
+            QCOMPARE(row[0].toDouble(), depth + 1.0);
+            QVERIFY(near(row[1].toDouble(), sk["depth_train_accuracy"].toArray()[depth].toDouble()));
+            QVERIFY(near(row[3].toDouble(),
+                         sk["depth_validation_accuracy"].toArray()[depth].toDouble()));
+        }
+        QCOMPARE(metric(report, "depth_curve", "best_value"), 4.0);
 
         report = run("diabetes_regression");
         sk = expected["diabetes_regression"].toObject();

@@ -15,7 +15,8 @@ import numpy as np
 from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression, Ridge
 from sklearn.metrics import accuracy_score, mean_squared_error, r2_score
-from sklearn.model_selection import StratifiedKFold, cross_val_score, train_test_split
+from sklearn.model_selection import (StratifiedKFold, cross_val_score, train_test_split,
+                                     validation_curve)
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 from sklearn.tree import DecisionTreeClassifier
@@ -53,6 +54,10 @@ cases["iris_lr_vs_tree"] = {
     "logreg_cv_accuracy": cross_val_score(logreg, X, y, cv=folds).mean(),
     "tree_cv_accuracy": cross_val_score(tree, X, y, cv=folds).mean(),
 }
+train, test = validation_curve(DecisionTreeClassifier(random_state=0), X, y,
+                               param_name="max_depth", param_range=range(1, 9), cv=folds)
+cases["iris_lr_vs_tree"]["depth_train_accuracy"] = list(train.mean(axis=1))
+cases["iris_lr_vs_tree"]["depth_validation_accuracy"] = list(test.mean(axis=1))
 
 X, y = numeric("diabetes.csv", "progression")
 y = y.astype(float)

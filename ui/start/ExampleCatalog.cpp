@@ -14,7 +14,8 @@ QList<Example> ExampleCatalog::examples() {
          supervised, "score", "ConfusionMatrixView"},
         {"iris_lr_vs_tree.oficina", tr("Iris: logistic regression vs decision tree"),
          tr("Two algorithms learn from the same rows; their cross-validated scores side by side "
-            "and their scores on the test rows show which model to trust."),
+            "and their scores on the test rows show which model to trust, and a validation "
+            "curve shows the tree depth past which it memorises instead of learning."),
          supervised, "compare", "ScoreBarsChart"},
         {"wine_clusters_vs_classes.oficina", tr("Wine: clusters vs classes"),
          tr("K-Means groups the wines without seeing their cultivar, a classifier learns it from "
