@@ -60,83 +60,83 @@
     </message>
     <message>
         <source>Preparing data</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparação dos dados</translation>
     </message>
     <message>
         <source>Neural networks</source>
-        <translation type="unfinished">Redes neurais</translation>
+        <translation>Redes neurais</translation>
     </message>
     <message>
         <source>Iris: a first classifier</source>
-        <translation type="unfinished"></translation>
+        <translation>Iris: um primeiro classificador</translation>
     </message>
     <message>
         <source>Split the flowers into training and test rows, scale them, train a logistic regression and score it on rows it never saw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Separe as flores em linhas de treino e de teste, padronize-as, treine uma regressão logística e avalie-a em linhas que ela nunca viu.</translation>
     </message>
     <message>
         <source>Iris: logistic regression vs decision tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Iris: regressão logística vs. árvore de decisão</translation>
     </message>
     <message>
         <source>Wine: clusters vs classes</source>
-        <translation type="unfinished"></translation>
+        <translation>Vinhos: grupos vs. classes</translation>
     </message>
     <message>
         <source>K-Means groups the wines without seeing their cultivar, a classifier learns it from the labels: the same projection coloured both ways, with their agreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>O K-Means agrupa os vinhos sem ver a sua cultivar, um classificador a aprende a partir dos rótulos: a mesma projeção colorida das duas formas, com a concordância entre elas.</translation>
     </message>
     <message>
         <source>Iris: K-Means clustering</source>
-        <translation type="unfinished"></translation>
+        <translation>Iris: agrupamento com K-Means</translation>
     </message>
     <message>
         <source>Find three groups of flowers from their measurements alone, and measure how compact and separate the groups are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Encontre três grupos de flores só pelas medidas e meça quão compactos e separados os grupos são.</translation>
     </message>
     <message>
         <source>Diabetes: regression and residuals</source>
-        <translation type="unfinished"></translation>
+        <translation>Diabetes: regressão e resíduos</translation>
     </message>
     <message>
         <source>Predict disease progression with a ridge regression; the residual plot shows where the model is wrong and by how much.</source>
-        <translation type="unfinished"></translation>
+        <translation>Preveja a progressão da doença com uma regressão ridge; o gráfico de resíduos mostra onde o modelo erra e por quanto.</translation>
     </message>
     <message>
         <source>Breast cancer: cross-validation and ONNX export</source>
-        <translation type="unfinished"></translation>
+        <translation>Câncer de mama: validação cruzada e exportação ONNX</translation>
     </message>
     <message>
         <source>Messy data: cleaning before learning</source>
-        <translation type="unfinished"></translation>
+        <translation>Dados bagunçados: limpar antes de aprender</translation>
     </message>
     <message>
         <source>Digits: a convolutional network</source>
-        <translation type="unfinished"></translation>
+        <translation>Dígitos: uma rede convolucional</translation>
     </message>
     <message>
         <source>A small CNN reads 8×8 images of handwritten digits; watch the loss curve fall while it trains.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma pequena CNN lê imagens 8×8 de dígitos manuscritos; veja a curva de perda cair durante o treino.</translation>
     </message>
     <message>
         <source>Sunspots: forecasting with an LSTM</source>
-        <translation type="unfinished"></translation>
+        <translation>Manchas solares: previsão com uma LSTM</translation>
     </message>
     <message>
         <source>Windows of past years feed a recurrent network that forecasts next year&apos;s sunspot number, scored against the naive &apos;same as this year&apos; forecast.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Two algorithms learn from the same rows; their cross-validated scores side by side and their scores on the test rows show which model to trust.</source>
-        <translation type="unfinished"></translation>
+        <translation>Janelas de anos passados alimentam uma rede recorrente que prevê o número de manchas solares do ano seguinte, comparada com a previsão ingênua &quot;igual a este ano&quot;.</translation>
     </message>
     <message>
         <source>Estimate a logistic regression&apos;s accuracy with 5-fold cross-validation, test it once on held-out rows, and export the trained pipeline (scaler and model) to breast_cancer.onnx in your Documents folder, ready for ONNX Runtime.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estime a acurácia de uma regressão logística com validação cruzada em 5 partes, teste-a uma vez em linhas reservadas e exporte o pipeline treinado (padronização e modelo) para breast_cancer.onnx na sua pasta Documentos, pronto para o ONNX Runtime.</translation>
     </message>
     <message>
         <source>A careless export of the Wine data: remove duplicated rows and rows with mistyped values, fill missing cells and encode a categorical column, then train a classifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma exportação descuidada dos dados de vinhos: remova linhas duplicadas e linhas com valores digitados errado, preencha células ausentes e codifique uma coluna categórica; depois treine um classificador.</translation>
+    </message>
+    <message>
+        <source>Two algorithms learn from the same rows; their cross-validated scores side by side and their scores on the test rows show which model to trust, and a validation curve shows the tree depth past which it memorises instead of learning.</source>
+        <translation>Dois algoritmos aprendem com as mesmas linhas; as pontuações da validação cruzada lado a lado e as pontuações nas linhas de teste mostram em qual modelo confiar, e uma curva de validação mostra a profundidade da árvore a partir da qual ela memoriza em vez de aprender.</translation>
     </message>
 </context>
 <context>
@@ -3794,11 +3794,11 @@
     </message>
     <message>
         <source>Wine, messy export</source>
-        <translation type="unfinished"></translation>
+        <translation>Vinhos, exportação bagunçada</translation>
     </message>
     <message>
         <source>The Wine data as a careless export: 14 duplicated rows, missing cells (empty, NA, ?), a colour category instead of the colour intensity, four mistyped magnesium values; classify the cultivar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os dados de vinhos como numa exportação descuidada: 14 linhas duplicadas, células ausentes (vazias, NA, ?), uma categoria de cor no lugar da intensidade de cor, quatro valores de magnésio digitados errado; classifique a cultivar.</translation>
     </message>
     <message>
         <source>the model&apos;s recipe has no parameter &apos;%1&apos; to vary (a decision tree varies max_depth; a Polynomial features step before the learner varies degree)</source>
@@ -6690,7 +6690,7 @@
     </message>
     <message>
         <source>Cannot open example</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível abrir o exemplo</translation>
     </message>
     <message>
         <source>Pre&amp;ferences…</source>
@@ -6698,11 +6698,11 @@
     </message>
     <message>
         <source>&amp;Examples and start page</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exemplos e página inicial</translation>
     </message>
     <message>
         <source>Opened the example %1; a copy until you save it</source>
-        <translation type="unfinished"></translation>
+        <translation>Exemplo %1 aberto; é uma cópia até você salvá-lo</translation>
     </message>
     <message>
         <source>Language</source>
@@ -7113,43 +7113,43 @@
     <name>oficina::ui::StartPage</name>
     <message>
         <source>Oficina</source>
-        <translation type="unfinished">Oficina</translation>
+        <translation>Oficina</translation>
     </message>
     <message>
         <source>Load data, clean it, train and evaluate models by connecting nodes on a canvas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Carregue dados, limpe-os, treine e avalie modelos conectando nós em uma tela.</translation>
     </message>
     <message>
         <source>New empty pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Novo pipeline vazio</translation>
     </message>
     <message>
         <source>Open a pipeline…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir um pipeline…</translation>
     </message>
     <message>
         <source>Back to the pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Voltar ao pipeline</translation>
     </message>
     <message>
         <source>Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Recentes</translation>
     </message>
     <message>
         <source>Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>Exemplos</translation>
     </message>
     <message>
         <source>Each example opens, runs and shows its most telling result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada exemplo abre, executa e mostra o seu resultado mais revelador.</translation>
     </message>
     <message>
         <source>Open and run</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir e executar</translation>
     </message>
     <message>
         <source>No recent pipelines</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum pipeline recente</translation>
     </message>
 </context>
 <context>
