@@ -2,10 +2,15 @@
 // moving centres, falling inertia), gradient descent one step per click (a loss point each,
 // the boundary redrawn), Run / Pause / Reset, the context-menu entry, and clear messages for
 // data it cannot use. OFICINA_SHOTS=dir saves pictures (and in pt_BR with OFICINA_QM=file.qm).
+#include "MainWindow.h"
 #include "charts/DecisionBoundaryView.h"
 #include "charts/LossChart.h"
 #include "data/CsvReader.h"
+#include "document/Document.h"
+#include "models/Model.h"
+#include "nodes/Nodes.h"
 #include "pipeline/Graph.h"
+#include "pipeline/NodeRegistry.h"
 #include "teach/GradientDescentStepper.h"
 #include "teach/KMeansStepView.h"
 #include "teach/KMeansStepper.h"
@@ -16,7 +21,10 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTranslator>
 #include <QtTest>
 
@@ -240,6 +248,42 @@ private Q_SLOTS:
             core::Column::numeric("a", {1, 2}), core::Column::numeric("b", {3, 5})});
         StepThroughDialog small(StepThroughDialog::Mode::KMeans, few, kmeansParams(3));
         QVERIFY(small.errorText().contains(QStringLiteral("fewer than the 3 clusters")));
+    }
+
+    // From a pipeline's last run: the data reaching a K-Means node, stepped to the end, gives
+    // the labels the node gave.
+    void endsAsTheNodeOnItsInput() {
+        QStandardPaths::setTestModeEnabled(true);
+        const QString share = QStringLiteral(OFICINA_BIN_DIR "/../share/oficina");
+        core::NodeRegistry registry;
+        core::registerBuiltinNodes(registry,
+                                   {.datasetDirectory = OFICINA_SOURCE_DIR "/resources/datasets"});
+        QTemporaryDir dir;
+        ui::MainWindow window(registry, share, nullptr, dir.filePath("recovery"));
+        ui::Document& doc = window.document();
+        core::ParamValues sample;
+        sample.set("dataset", std::string("iris"));
+        const QString data = doc.addNode("oficina.data.sample", {0, 0}, sample);
+        const QString kmeans = doc.addNode("oficina.cluster.kmeans", {240, 0});
+        doc.setParameter(kmeans, "n_clusters", int64_t(3));
+        doc.setParameter(kmeans, "seed", int64_t(4));
+        QVERIFY(!doc.connectPorts({{data.toStdString(), "data"}, {kmeans.toStdString(), "data"}}));
+        QVERIFY(!window.inputTable(kmeans, {}));
+        QSignalSpy finished(&window, &ui::MainWindow::runFinished);
+        window.runPipeline();
+        QVERIFY(finished.wait(60000));
+        const auto input = window.inputTable(kmeans, {});
+        QVERIFY(input);
+
+        const core::Node& node = *doc.graph().node(kmeans.toStdString());
+        StepThroughDialog dialog(StepThroughDialog::Mode::KMeans, input, node.params);
+        dialog.spaceCombo()->setCurrentIndex(0); // all features, as the node clusters
+        QCOMPARE(dialog.clustersBox()->value(), 3);
+        while (dialog.step()) {
+        }
+        const auto& out = window.nodeResults().at(kmeans).outputs.at("data");
+        const auto& table = *std::get<std::shared_ptr<const core::Table>>(out);
+        QCOMPARE(dialog.kmeans()->labels(), table.column(core::kClusterColumn).codes());
     }
 
     void contextMenuEntry() {
