@@ -185,7 +185,7 @@ private Q_SLOTS:
 
     /// The classroom examples, headless, against scikit-learn doing the same steps on the same
     /// rows (tests/data/make_example_fixtures.py): Iris logistic regression vs decision tree,
-    /// Diabetes ridge regression, Breast Cancer cross-validation with its ONNX export, and the
+    /// K-Means on Iris, Diabetes ridge regression, Breast Cancer cross-validation with its ONNX export, and the
     /// messy Wine export cleaned (duplicates, mistyped values, missing cells, a category).
     void classroomExamplesMatchScikitLearn() {
         const QJsonObject expected = fixture::read("sklearn/examples.json").object();
@@ -229,6 +229,11 @@ private Q_SLOTS:
                          sk["depth_validation_accuracy"].toArray()[depth].toDouble()));
         }
         QCOMPARE(metric(report, "depth_curve", "best_value"), 4.0);
+
+        report = run("iris_clustering");
+        sk = expected["iris_clustering"].toObject();
+        QVERIFY(qAbs(metric(report, "quality", "silhouette") - sk["silhouette"].toDouble()) < 1e-9);
+        QVERIFY(near(metric(report, "quality", "ari"), sk["ari"].toDouble()));
 
         report = run("diabetes_regression");
         sk = expected["diabetes_regression"].toObject();

@@ -12,9 +12,11 @@ import json
 import pathlib
 
 import numpy as np
+from sklearn.cluster import KMeans
 from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression, Ridge
-from sklearn.metrics import accuracy_score, mean_squared_error, r2_score
+from sklearn.metrics import (accuracy_score, adjusted_rand_score, mean_squared_error, r2_score,
+                             silhouette_score)
 from sklearn.model_selection import (StratifiedKFold, cross_val_score, train_test_split,
                                      validation_curve)
 from sklearn.pipeline import make_pipeline
@@ -58,6 +60,13 @@ train, test = validation_curve(DecisionTreeClassifier(random_state=0), X, y,
                                param_name="max_depth", param_range=range(1, 9), cv=folds)
 cases["iris_lr_vs_tree"]["depth_train_accuracy"] = list(train.mean(axis=1))
 cases["iris_lr_vs_tree"]["depth_validation_accuracy"] = list(test.mean(axis=1))
+
+# K-Means on the scaled Iris measurements (one k-means++ start, seed 0, as the example).
+X, y = numeric("iris.csv", "species")
+scaled = StandardScaler().fit_transform(X)
+labels = KMeans(3, n_init=1, random_state=0).fit_predict(scaled)
+cases["iris_clustering"] = {"silhouette": silhouette_score(scaled, labels),
+                            "ari": adjusted_rand_score(y, labels)}
 
 X, y = numeric("diabetes.csv", "progression")
 y = y.astype(float)
