@@ -431,10 +431,21 @@ bool MainWindow::openExample(const QString& path, QString* error) {
 
 void MainWindow::showStartPage() {
     m_startPage->setCanReturn(!m_document->graph().nodes().empty() || !m_document->path().isEmpty());
+    if (isStartPageShown()) return;
+    // The outputs dock has nothing to show under the start page: give it the room, and hand
+    // the dock back as it was with the canvas.
+    auto* outputs = findChild<QDockWidget*>("outputsDock");
+    m_outputsWereVisible = outputs && !outputs->isHidden();
+    if (outputs) outputs->hide();
     m_pages->setCurrentWidget(m_startPage);
 }
 
-void MainWindow::showCanvas() { m_pages->setCurrentWidget(m_view); }
+void MainWindow::showCanvas() {
+    if (!isStartPageShown()) return;
+    m_pages->setCurrentWidget(m_view);
+    if (auto* outputs = findChild<QDockWidget*>("outputsDock"); outputs && m_outputsWereVisible)
+        outputs->show();
+}
 
 bool MainWindow::isStartPageShown() const { return m_pages->currentWidget() == m_startPage; }
 
@@ -510,6 +521,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         event->ignore();
         return;
     }
+    showCanvas(); // the layout saved is the canvas's
     Settings::saveWindow(*this);
     m_runController->stop();
     m_runController->wait();

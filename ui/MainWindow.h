@@ -164,6 +164,7 @@ private:
     PipelineView* m_view = nullptr;
     QStackedWidget* m_pages = nullptr;
     StartPage* m_startPage = nullptr;
+    bool m_outputsWereVisible = true;
     NodePalette* m_palette = nullptr;
     PropertyPanel* m_properties = nullptr;
     NodeOutputsView* m_outputs = nullptr;

@@ -3,7 +3,8 @@
 # nothing), in a 1600 x 1000 window: the classification example after a run (confusion matrix,
 # English and Brazilian Portuguese), its training loss, the clustering example (cluster plot,
 # both languages), the data preview with column summaries, and the network examples' live
-# training curves with their layer lists (a CNN in English, an LSTM in Portuguese).
+# training curves with their layer lists (a CNN in English, an LSTM in Portuguese), the start
+# page and the clusters-vs-classes view (both languages) and a validation curve.
 #
 #   packaging/screenshots/render.sh [BUILD_DIR]      (default: build/release)
 #
@@ -29,13 +30,18 @@ sleep 1
 
 # shot NAME LANGUAGE PIPELINE NODE VIEW: opens PIPELINE, selects NODE, runs, brings the node's
 # output VIEW (a widget class: LossChart, ScatterPlot…) to the front, waits, saves NAME.png.
+# With no PIPELINE, the start page.
 shot() {
-    name=$1 lang=$2 pipeline=$examples/$3 node=$4 view=$5
+    name=$1 lang=$2
+    if [ $# -gt 2 ]; then
+        set -- --run --select "$4" --show-output "$5" "$examples/$3"
+    else
+        set --
+    fi
     env -i PATH="$PATH" HOME="$home" XDG_CONFIG_HOME="$home/config" \
         XDG_DATA_HOME="$home/data" XDG_RUNTIME_DIR="$home" DISPLAY="$display" \
         QT_QPA_PLATFORM=xcb LANGUAGE="$lang" LANG="$lang.UTF-8" \
-        "$app" -qwindowgeometry 1600x1000+0+0 --run --select "$node" --show-output "$view" \
-        "$pipeline" >"$home/$name.log" 2>&1 &
+        "$app" -qwindowgeometry 1600x1000+0+0 "$@" >"$home/$name.log" 2>&1 &
     pid=$!
     sleep "${SHOT_WAIT:-8}"
     import -display "$display" -window root "$here/$name.png"
@@ -54,3 +60,8 @@ shot clustering-pt_BR pt_BR $clustering kmeans ScatterPlot
 shot data-preview en_US $clustering iris DataPreview
 shot network-cnn en_US digits_cnn.oficina cnn LossChart
 shot network-lstm-pt_BR pt_BR sunspots_lstm.oficina lstm LossChart
+shot start-page en_US
+shot start-page-pt_BR pt_BR
+shot clusters-vs-classes en_US wine_clusters_vs_classes.oficina compare ClustersVsClassesView
+shot clusters-vs-classes-pt_BR pt_BR wine_clusters_vs_classes.oficina compare ClustersVsClassesView
+shot validation-curve en_US iris_lr_vs_tree.oficina depth_curve LearningCurveChart

@@ -31,6 +31,7 @@
 #include <QTabWidget>
 #include <QValueAxis>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QtTest>
 
 #include <cmath>
@@ -171,6 +172,24 @@ private Q_SLOTS:
         QVERIFY(qAbs(sum / 3 - *metrics->scalar("roc_auc_ovr")) < 1e-12);
         QVERIFY(chart.note().contains(QString::number(*metrics->scalar("roc_auc_ovr"), 'f', 3)));
         checkSaved(chart, m_dir.path(), "roc");
+    }
+
+    // Charts localise their numbers ("0,5" in Portuguese), and Qt Charts then formats a value
+    // axis's labels only from a "%.<precision><conversion>" format: "%g" draws no tick labels.
+    void axisLabelsSurviveLocalisedNumbers() {
+        ui::LossChart loss;
+        for (int step = 1; step <= 5; ++step) loss.append("loss", step, 1.0 / step);
+        loss.refresh();
+        ui::ScatterPlot scatter;
+        const QRegularExpression localisable(QStringLiteral("^[^%]*%\\.\\d+[defgiEG]"));
+        for (QChart* chart : {loss.chart(), scatter.chart()}) {
+            QVERIFY(chart->localizeNumbers());
+            for (QAbstractAxis* axis : chart->axes())
+                if (auto* values = qobject_cast<QValueAxis*>(axis))
+                    QVERIFY2(values->labelFormat().isEmpty() ||
+                                 localisable.match(values->labelFormat()).hasMatch(),
+                             qPrintable(values->labelFormat()));
+        }
     }
 
     // Cross-validation refits once per fold, so the step starts again: each fold is a line of its

@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QDockWidget>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -109,8 +110,11 @@ private Q_SLOTS:
         auto* back = window.startPage().findChild<QPushButton*>("returnButton");
         QVERIFY(back && !back->isVisible()); // nothing to go back to
 
+        auto* outputs = window.findChild<QDockWidget*>("outputsDock");
+        QVERIFY(outputs && !outputs->isVisible()); // the start page has the room
         QTest::mouseClick(window.startPage().findChild<QPushButton*>("newButton"), Qt::LeftButton);
         QVERIFY(!window.isStartPageShown());
+        QVERIFY(outputs->isVisible());
 
         // Help → Examples, then a node double-clicked in the palette goes onto the canvas.
         window.action("startPageAction")->trigger();

@@ -37,7 +37,7 @@ void LearningCurveChart::setMatrix(const core::LabeledMatrix& matrix, const QStr
     QChart* c = chart();
     auto* x = new QValueAxis;
     x->setTitleText(validation ? parameter : tr("Training rows"));
-    x->setLabelFormat(QStringLiteral("%g"));
+    x->setLabelFormat(QStringLiteral("%.6g"));
     auto* y = new QValueAxis;
     y->setTitleText(metric.isEmpty() ? tr("Score") : metricDisplayName(metric.toStdString()));
     y->setLabelFormat(QStringLiteral("%.2f"));

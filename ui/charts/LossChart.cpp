@@ -85,7 +85,7 @@ LossChart::LossChart(QWidget* parent) : ChartView(parent) {
     connect(m_logBox, &QCheckBox::toggled, this, &LossChart::setLogScale);
     m_stepAxis = new QValueAxis;
     m_stepAxis->setTitleText(tr("Step"));
-    m_stepAxis->setLabelFormat(QStringLiteral("%g"));
+    m_stepAxis->setLabelFormat(QStringLiteral("%.6g"));
     c->addAxis(m_stepAxis, Qt::AlignBottom);
     m_accuracyAxis = new QValueAxis;
     m_accuracyAxis->setRange(0, 1);
@@ -269,12 +269,12 @@ void LossChart::rebuildLossAxis() {
     if (m_log) {
         auto* log = new QLogValueAxis;
         log->setBase(10);
-        log->setLabelFormat(QStringLiteral("%g"));
+        log->setLabelFormat(QStringLiteral("%.6g"));
         log->setMinorTickCount(-1);
         axis = log;
     } else {
         auto* linear = new QValueAxis;
-        linear->setLabelFormat(QStringLiteral("%g"));
+        linear->setLabelFormat(QStringLiteral("%.6g"));
         axis = linear;
     }
     axis->setTitleText(leftAxisTitle());

@@ -32,7 +32,7 @@ void MatrixLineChart::setMatrix(const core::LabeledMatrix& matrix, const char* x
     if (xi < 0) return;
     auto* x = new QValueAxis;
     x->setTitleText(metricDisplayName(std::string(xColumn)));
-    x->setLabelFormat(QStringLiteral("%g"));
+    x->setLabelFormat(QStringLiteral("%.6g"));
     c->addAxis(x, Qt::AlignBottom);
     double x0 = INFINITY, x1 = -INFINITY;
     int colour = 0;
@@ -45,7 +45,7 @@ void MatrixLineChart::setMatrix(const core::LabeledMatrix& matrix, const char* x
             if (yi < 0) continue;
             if (!y) {
                 y = new QValueAxis;
-                y->setLabelFormat(QStringLiteral("%g"));
+                y->setLabelFormat(QStringLiteral("%.6g"));
                 y->setTitleText(names.size() == 1 ? metricDisplayName(name.toStdString()) : QString());
                 c->addAxis(y, side == 0 ? Qt::AlignLeft : Qt::AlignRight);
             }

@@ -95,8 +95,8 @@ void ResidualPlot::redraw() {
     y->applyNiceNumbers();
     x->setTitleText(vsActual ? tr("Actual") : tr("Predicted"));
     y->setTitleText(vsActual ? tr("Predicted") : tr("Residual (actual − predicted)"));
-    x->setLabelFormat(QStringLiteral("%g"));
-    y->setLabelFormat(QStringLiteral("%g"));
+    x->setLabelFormat(QStringLiteral("%.6g"));
+    y->setLabelFormat(QStringLiteral("%.6g"));
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(y, Qt::AlignLeft);
 

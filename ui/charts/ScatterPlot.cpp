@@ -111,8 +111,8 @@ ScatterPlot::ScatterPlot(QWidget* parent) : ChartView(parent) {
     addControl(m_shapes);
     m_xAxis = new QValueAxis;
     m_yAxis = new QValueAxis;
-    m_xAxis->setLabelFormat(QStringLiteral("%g"));
-    m_yAxis->setLabelFormat(QStringLiteral("%g"));
+    m_xAxis->setLabelFormat(QStringLiteral("%.6g"));
+    m_yAxis->setLabelFormat(QStringLiteral("%.6g"));
     c->addAxis(m_xAxis, Qt::AlignBottom);
     c->addAxis(m_yAxis, Qt::AlignLeft);
     c->legend()->setAlignment(Qt::AlignBottom);  // long "cluster 1 · setosa" names fit there
