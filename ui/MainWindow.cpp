@@ -5,9 +5,9 @@
 #include "canvas/NodePalette.h"
 #include "canvas/PipelineScene.h"
 #include "canvas/PipelineView.h"
+#include "data/SampleData.h"
 #include "dialogs/AboutDialog.h"
 #include "dialogs/PreferencesDialog.h"
-#include "data/SampleData.h"
 #include "document/Document.h"
 #include "document/Recovery.h"
 #include "eval/Metrics.h"
@@ -51,8 +51,8 @@
 
 namespace oficina::ui {
 
-MainWindow::MainWindow(const core::NodeRegistry& registry, QString shareDirectory,
-                       QWidget* parent, const QString& recoveryDirectory)
+MainWindow::MainWindow(const core::NodeRegistry& registry, QString shareDirectory, QWidget* parent,
+                       const QString& recoveryDirectory)
     : QMainWindow(parent), m_registry(registry), m_shareDirectory(std::move(shareDirectory)),
       m_document(new Document(registry, this)),
       m_runController(std::make_unique<RunController>(registry)),
@@ -72,13 +72,13 @@ MainWindow::MainWindow(const core::NodeRegistry& registry, QString shareDirector
         showCanvas();
     });
     connect(m_startPage, &StartPage::openRequested, this, [this] { chooseAndOpen(); });
-    connect(m_startPage, &StartPage::recentRequested, this, [this](const QString& path) {
-        openRecent(path);
-    });
+    connect(m_startPage, &StartPage::recentRequested, this,
+            [this](const QString& path) { openRecent(path); });
     connect(m_startPage, &StartPage::exampleRequested, this, [this](const QString& path) {
         if (!maybeSave()) return;
         QString error;
-        if (!openExample(path, &error)) QMessageBox::warning(this, tr("Cannot open example"), error);
+        if (!openExample(path, &error))
+            QMessageBox::warning(this, tr("Cannot open example"), error);
     });
     connect(m_startPage, &StartPage::canvasRequested, this, &MainWindow::showCanvas);
     createDocks();
@@ -140,10 +140,12 @@ MainWindow::MainWindow(const core::NodeRegistry& registry, QString shareDirector
     m_autosaveTimer->start();
     m_autoRunTimer = new QTimer(this);
     m_autoRunTimer->setSingleShot(true);
-    m_autoRunTimer->setInterval(400);  // let a burst of edits settle first
+    m_autoRunTimer->setInterval(400); // let a burst of edits settle first
     connect(m_autoRunTimer, &QTimer::timeout, this, [this] {
-        if (m_runController->isRunning()) m_autoRunPending = true;
-        else if (!m_document->graph().nodes().empty()) runPipeline();
+        if (m_runController->isRunning())
+            m_autoRunPending = true;
+        else if (!m_document->graph().nodes().empty())
+            runPipeline();
     });
 
     // First start: most of a large screen, so the examples fit the canvas at 100 %.
@@ -183,38 +185,44 @@ void MainWindow::createActions() {
         return a;
     };
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* newAction = make(tr("&New"), "newAction", [this] { newPipeline(); },
-                              QKeySequence::New, QStyle::SP_FileIcon, true);
-    QAction* open = make(tr("&Open…"), "openAction", [this] { chooseAndOpen(); },
-                         QKeySequence::Open, QStyle::SP_DialogOpenButton, true);
-    QAction* saveAction = make(tr("&Save"), "saveAction", [this] { save(); }, QKeySequence::Save,
-                               QStyle::SP_DialogSaveButton, true);
-    QAction* saveAsAction =
-        make(tr("Save &As…"), "saveAsAction", [this] { saveAs(); }, QKeySequence::SaveAs);
+    QAction* newAction = make(
+        tr("&New"), "newAction", [this] { newPipeline(); }, QKeySequence::New, QStyle::SP_FileIcon,
+        true);
+    QAction* open = make(
+        tr("&Open…"), "openAction", [this] { chooseAndOpen(); }, QKeySequence::Open,
+        QStyle::SP_DialogOpenButton, true);
+    QAction* saveAction = make(
+        tr("&Save"), "saveAction", [this] { save(); }, QKeySequence::Save,
+        QStyle::SP_DialogSaveButton, true);
+    QAction* saveAsAction = make(
+        tr("Save &As…"), "saveAsAction", [this] { saveAs(); }, QKeySequence::SaveAs);
     file->addActions({newAction, open});
     m_recentMenu = file->addMenu(tr("Open &recent"));
     QMenu* examples = file->addMenu(tr("Open &example"));
     const QDir exampleDir(m_shareDirectory + "/examples");
     for (const Example& example : ExampleCatalog::examples())
         if (exampleDir.exists(example.file))
-            examples->addAction(example.title, this, [this, path = exampleDir.filePath(example.file)] {
-                if (!maybeSave()) return;
-                QString error;
-                if (!openExample(path, &error))
-                    QMessageBox::warning(this, tr("Cannot open example"), error);
-            });
+            examples->addAction(
+                example.title, this, [this, path = exampleDir.filePath(example.file)] {
+                    if (!maybeSave()) return;
+                    QString error;
+                    if (!openExample(path, &error))
+                        QMessageBox::warning(this, tr("Cannot open example"), error);
+                });
     examples->setEnabled(!examples->isEmpty());
     file->addActions({saveAction, saveAsAction});
     file->addSeparator();
     file->addAction(make(tr("E&xport model to ONNX…"), "exportOnnxAction", [this] {
         const QString node = nodeToExport();
-        if (!node.isEmpty()) exportModel(node);
+        if (!node.isEmpty())
+            exportModel(node);
         else
             QMessageBox::information(this, tr("Export to ONNX"),
                                      tr("Select the node whose trained model to export."));
     }));
     file->addSeparator();
-    file->addAction(make(tr("&Quit"), "quitAction", [this] { close(); }, QKeySequence::Quit));
+    file->addAction(make(
+        tr("&Quit"), "quitAction", [this] { close(); }, QKeySequence::Quit));
     updateRecentMenu();
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -228,41 +236,55 @@ void MainWindow::createActions() {
     redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
     edit->addActions({undo, redo});
     edit->addSeparator();
-    edit->addAction(make(tr("Cu&t"), "cutAction", [this] {
-        copySelection();
-        m_scene->deleteSelection();
-    }, QKeySequence::Cut));
-    edit->addAction(make(tr("&Copy"), "copyAction", [this] { copySelection(); }, QKeySequence::Copy));
-    edit->addAction(make(tr("&Paste"), "pasteAction", [this] { paste(); }, QKeySequence::Paste));
-    edit->addAction(make(tr("&Duplicate"), "duplicateAction", [this] {
-        m_scene->selectItems(m_document->duplicate(m_scene->selectedIds()));
-    }, QKeySequence(Qt::CTRL | Qt::Key_D)));
-    edit->addAction(make(tr("&Delete"), "deleteAction", [this] { m_scene->deleteSelection(); },
-                         QKeySequence::Delete));
-    edit->addAction(make(tr("Select &all"), "selectAllAction", [this] {
-        for (QGraphicsItem* item : m_scene->items())
-            if (item->flags() & QGraphicsItem::ItemIsSelectable) item->setSelected(true);
-    }, QKeySequence::SelectAll));
+    edit->addAction(make(
+        tr("Cu&t"), "cutAction",
+        [this] {
+            copySelection();
+            m_scene->deleteSelection();
+        },
+        QKeySequence::Cut));
+    edit->addAction(make(
+        tr("&Copy"), "copyAction", [this] { copySelection(); }, QKeySequence::Copy));
+    edit->addAction(make(
+        tr("&Paste"), "pasteAction", [this] { paste(); }, QKeySequence::Paste));
+    edit->addAction(make(
+        tr("&Duplicate"), "duplicateAction",
+        [this] { m_scene->selectItems(m_document->duplicate(m_scene->selectedIds())); },
+        QKeySequence(Qt::CTRL | Qt::Key_D)));
+    edit->addAction(make(
+        tr("&Delete"), "deleteAction", [this] { m_scene->deleteSelection(); },
+        QKeySequence::Delete));
+    edit->addAction(make(
+        tr("Select &all"), "selectAllAction",
+        [this] {
+            for (QGraphicsItem* item : m_scene->items())
+                if (item->flags() & QGraphicsItem::ItemIsSelectable) item->setSelected(true);
+        },
+        QKeySequence::SelectAll));
     edit->addSeparator();
-    edit->addAction(make(tr("Re&name node…"), "renameAction", [this] { renameSelected(); },
-                         QKeySequence(Qt::Key_F2)));
-    edit->addAction(make(tr("Add co&mment"), "commentAction",
-                         [this] { addCommentAt(m_view->visibleCentre()); },
-                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)));
+    edit->addAction(make(
+        tr("Re&name node…"), "renameAction", [this] { renameSelected(); },
+        QKeySequence(Qt::Key_F2)));
+    edit->addAction(make(
+        tr("Add co&mment"), "commentAction", [this] { addCommentAt(m_view->visibleCentre()); },
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)));
     edit->addSeparator();
-    edit->addAction(make(tr("Pre&ferences…"), "preferencesAction", [this] { showPreferences(); },
-                         QKeySequence::Preferences));
+    edit->addAction(make(
+        tr("Pre&ferences…"), "preferencesAction", [this] { showPreferences(); },
+        QKeySequence::Preferences));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
-    QAction* fit = make(tr("&Fit to view"), "fitAction", [this] { m_view->fitToView(); },
-                        QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction* fit = make(
+        tr("&Fit to view"), "fitAction", [this] { m_view->fitToView(); },
+        QKeySequence(Qt::CTRL | Qt::Key_1));
     m_viewMenu->addAction(fit);
-    m_viewMenu->addAction(make(tr("Zoom &in"), "zoomInAction", [this] { m_view->zoomIn(); },
-                               QKeySequence::ZoomIn));
-    m_viewMenu->addAction(make(tr("Zoom &out"), "zoomOutAction", [this] { m_view->zoomOut(); },
-                               QKeySequence::ZoomOut));
-    m_viewMenu->addAction(make(tr("&Actual size"), "zoomResetAction",
-                               [this] { m_view->resetZoom(); }, QKeySequence(Qt::CTRL | Qt::Key_0)));
+    m_viewMenu->addAction(make(
+        tr("Zoom &in"), "zoomInAction", [this] { m_view->zoomIn(); }, QKeySequence::ZoomIn));
+    m_viewMenu->addAction(make(
+        tr("Zoom &out"), "zoomOutAction", [this] { m_view->zoomOut(); }, QKeySequence::ZoomOut));
+    m_viewMenu->addAction(make(
+        tr("&Actual size"), "zoomResetAction", [this] { m_view->resetZoom(); },
+        QKeySequence(Qt::CTRL | Qt::Key_0)));
     QAction* snap = make(tr("&Snap to grid"), "snapAction", [this](bool on) {
         m_scene->setSnapToGrid(on);
         Settings::setSnapToGrid(on);
@@ -271,16 +293,19 @@ void MainWindow::createActions() {
     snap->setChecked(m_scene->snapToGrid());
     m_viewMenu->addAction(snap);
     m_viewMenu->addSeparator();
-    for (QDockWidget* d : findChildren<QDockWidget*>()) m_viewMenu->addAction(d->toggleViewAction());
+    for (QDockWidget* d : findChildren<QDockWidget*>())
+        m_viewMenu->addAction(d->toggleViewAction());
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
-    m_runAction = make(tr("&Run all"), "runAction", [this] { runPipeline(); },
-                       QKeySequence(Qt::Key_F5), QStyle::SP_MediaPlay, true);
-    m_runFromAction = make(tr("Run from &selected node"), "runFromAction",
-                           [this] { runFromSelection(); }, QKeySequence(Qt::Key_F6),
-                           QStyle::SP_MediaSeekForward, true);
-    m_stopAction = make(tr("S&top"), "stopAction", [this] { stopRun(); },
-                        QKeySequence(Qt::SHIFT | Qt::Key_F5), QStyle::SP_MediaStop, true);
+    m_runAction = make(
+        tr("&Run all"), "runAction", [this] { runPipeline(); }, QKeySequence(Qt::Key_F5),
+        QStyle::SP_MediaPlay, true);
+    m_runFromAction = make(
+        tr("Run from &selected node"), "runFromAction", [this] { runFromSelection(); },
+        QKeySequence(Qt::Key_F6), QStyle::SP_MediaSeekForward, true);
+    m_stopAction = make(
+        tr("S&top"), "stopAction", [this] { stopRun(); }, QKeySequence(Qt::SHIFT | Qt::Key_F5),
+        QStyle::SP_MediaStop, true);
     m_autoRunAction = make(tr("Run &automatically on change"), "autoRunAction",
                            [](bool on) { Settings::setAutoRun(on); });
     m_autoRunAction->setCheckable(true);
@@ -290,8 +315,8 @@ void MainWindow::createActions() {
     run->addAction(m_autoRunAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(make(tr("&Examples and start page"), "startPageAction",
-                         [this] { showStartPage(); }));
+    help->addAction(
+        make(tr("&Examples and start page"), "startPageAction", [this] { showStartPage(); }));
     help->addAction(action("nodeHelpAction"));
     help->addAction(tr("&About Oficina"), this, &MainWindow::showAbout);
 
@@ -362,67 +387,55 @@ void MainWindow::newPipeline() {
 }
 
 bool MainWindow::openPipeline(const QString& path, QString* error) {
-    if (m_runController->isRunning()) {
-        m_runController->stop();
-        m_runController->wait();
-    }
-    try {
-        m_document->load(path);
-    } catch (const core::Error& e) {
-        const QString reason = tr("Cannot open %1: %2")
-                                   .arg(QString::fromStdString(e.where()), trMessage(e.message()));
-        appendLog(reason);
-        if (error) *error = reason;
-        return false;
-    }
-    afterLoad();
+    if (!replaceDocument([&] { m_document->load(path); }, error)) return false;
     Settings::addRecentFile(path);
     updateRecentMenu();
-    m_recovery->discard();
     appendLog(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
     statusBar()->showMessage(tr("Press F5 to run the pipeline"));
     updateActions();
     return true;
 }
 
-void MainWindow::afterLoad() {
-    m_results.clear();
-    m_scene->clearResults();
-    m_summary->clear();
-    showCanvas();
-    // After the window's layout settles (the view may not have its size yet).
-    QTimer::singleShot(0, m_view, &PipelineView::fitToView);
-}
-
-bool MainWindow::openExample(const QString& path, QString* error) {
+bool MainWindow::replaceDocument(const std::function<void()>& load, QString* error) {
     if (m_runController->isRunning()) {
         m_runController->stop();
         m_runController->wait();
     }
-    // Examples may live in a read-only folder (/usr/share/oficina): what they write goes to the
-    // user's documents.
-    QString work = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    if (work.isEmpty() || !QFileInfo(work).isDir()) work = QDir::homePath();
     try {
-        m_document->loadTemplate(path, work);
+        load();
     } catch (const core::Error& e) {
-        const QString reason = tr("Cannot open %1: %2")
-                                   .arg(QString::fromStdString(e.where()), trMessage(e.message()));
+        const QString reason =
+            tr("Cannot open %1: %2").arg(QString::fromStdString(e.where()), trMessage(e.message()));
         appendLog(reason);
         if (error) *error = reason;
         return false;
     }
-    afterLoad();
+    m_results.clear();
+    m_scene->clearResults();
+    m_summary->clear();
     m_recovery->discard();
-    appendLog(tr("Opened the example %1; a copy until you save it")
-                  .arg(QDir::toNativeSeparators(path)));
+    showCanvas();
+    // After the window's layout settles (the view may not have its size yet).
+    QTimer::singleShot(0, m_view, &PipelineView::fitToView);
+    return true;
+}
+
+bool MainWindow::openExample(const QString& path, QString* error) {
+    // Examples may live in a read-only folder (/usr/share/oficina): what they write goes to the
+    // user's documents.
+    QString work = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (work.isEmpty() || !QFileInfo(work).isDir()) work = QDir::homePath();
+    if (!replaceDocument([&] { m_document->loadTemplate(path, work); }, error)) return false;
+    appendLog(
+        tr("Opened the example %1; a copy until you save it").arg(QDir::toNativeSeparators(path)));
     const Example example = ExampleCatalog::find(QFileInfo(path).fileName());
     if (!example.showcaseNode.isEmpty() &&
         m_document->graph().node(example.showcaseNode.toStdString())) {
         m_scene->selectItems({example.showcaseNode});
-        connect(this, &MainWindow::runFinished, this,
-                [this, view = example.showcaseView] { showOutputView(view); },
-                Qt::SingleShotConnection);
+        connect(
+            this, &MainWindow::runFinished, this,
+            [this, view = example.showcaseView] { showOutputView(view); },
+            Qt::SingleShotConnection);
     }
     updateActions();
     runPipeline();
@@ -430,7 +443,8 @@ bool MainWindow::openExample(const QString& path, QString* error) {
 }
 
 void MainWindow::showStartPage() {
-    m_startPage->setCanReturn(!m_document->graph().nodes().empty() || !m_document->path().isEmpty());
+    m_startPage->setCanReturn(!m_document->graph().nodes().empty() ||
+                              !m_document->path().isEmpty());
     if (isStartPageShown()) return;
     // The outputs dock has nothing to show under the start page: give it the room, and hand
     // the dock back as it was with the canvas.
@@ -447,14 +461,16 @@ void MainWindow::showCanvas() {
         outputs->show();
 }
 
-bool MainWindow::isStartPageShown() const { return m_pages->currentWidget() == m_startPage; }
+bool MainWindow::isStartPageShown() const {
+    return m_pages->currentWidget() == m_startPage;
+}
 
 bool MainWindow::savePipeline(const QString& path, QString* error) {
     try {
         m_document->save(path);
     } catch (const core::Error& e) {
-        const QString reason = tr("Cannot save %1: %2")
-                                   .arg(QString::fromStdString(e.where()), trMessage(e.message()));
+        const QString reason =
+            tr("Cannot save %1: %2").arg(QString::fromStdString(e.where()), trMessage(e.message()));
         appendLog(reason);
         if (error) *error = reason;
         return false;
@@ -486,9 +502,9 @@ bool MainWindow::save() {
 }
 
 bool MainWindow::saveAs() {
-    const QString start = m_document->path().isEmpty() ? QDir::homePath() + "/" + tr("pipeline") +
-                                                             ".oficina"
-                                                       : m_document->path();
+    const QString start = m_document->path().isEmpty()
+                              ? QDir::homePath() + "/" + tr("pipeline") + ".oficina"
+                              : m_document->path();
     QString path = QFileDialog::getSaveFileName(this, tr("Save pipeline"), start,
                                                 tr("Oficina pipelines (*.oficina)"));
     if (path.isEmpty()) return false;
@@ -506,12 +522,12 @@ void MainWindow::setSavePrompt(std::function<QMessageBox::StandardButton()> prom
 bool MainWindow::maybeSave() {
     if (!m_document->isModified()) return true;
     const auto answer =
-        m_savePrompt ? m_savePrompt()
-                     : QMessageBox::warning(
-                           this, tr("Unsaved changes"),
-                           tr("The pipeline has unsaved changes. Save them first?"),
-                           QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
-                           QMessageBox::Save);
+        m_savePrompt
+            ? m_savePrompt()
+            : QMessageBox::warning(this, tr("Unsaved changes"),
+                                   tr("The pipeline has unsaved changes. Save them first?"),
+                                   QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                   QMessageBox::Save);
     if (answer == QMessageBox::Save) return save();
     return answer == QMessageBox::Discard;
 }
@@ -546,7 +562,8 @@ void MainWindow::offerRecovery() {
             .arg(original.isEmpty() ? QString() : " " + tr("from %1").arg(original)),
         QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
     if (answer == QMessageBox::Yes) recover(orphans.first());
-    for (const QString& orphan : orphans) Recovery::remove(orphan);
+    for (const QString& orphan : orphans)
+        Recovery::remove(orphan);
 }
 
 bool MainWindow::recover(const QString& recoveryFile) {
@@ -554,8 +571,8 @@ bool MainWindow::recover(const QString& recoveryFile) {
         core::Graph graph = core::loadPipeline(recoveryFile.toStdString(), m_registry);
         const QString original = Recovery::originalPath(recoveryFile);
         // Relative file parameters belong to the original pipeline's folder.
-        graph.setBaseDirectory(original.isEmpty() ? std::string()
-                                                  : QFileInfo(original).absolutePath().toStdString());
+        graph.setBaseDirectory(
+            original.isEmpty() ? std::string() : QFileInfo(original).absolutePath().toStdString());
         m_document->replaceGraph(std::move(graph), original);
     } catch (const core::Error& e) {
         appendLog(tr("Cannot recover %1: %2")
@@ -575,9 +592,9 @@ void MainWindow::renameSelected() {
     if (node.isEmpty()) return;
     const core::Node* n = m_document->graph().node(node.toStdString());
     bool ok = false;
-    const QString title = QInputDialog::getText(
-        this, tr("Rename node"), tr("Name (empty for the node type's name):"), QLineEdit::Normal,
-        QString::fromStdString(n->title), &ok);
+    const QString title =
+        QInputDialog::getText(this, tr("Rename node"), tr("Name (empty for the node type's name):"),
+                              QLineEdit::Normal, QString::fromStdString(n->title), &ok);
     if (ok) m_document->renameNode(node, title.trimmed());
 }
 
@@ -622,8 +639,9 @@ void MainWindow::showContextMenu(const QString& item, QPointF scenePos, QPoint s
                                                        [this, item] { exportModel(item); });
                 exportAction->setEnabled(trainedModel(item) != nullptr);
             }
-            addStepThroughAction(menu, *m_document->graph().node(item.toStdString()),
-                                 [this, item] { return inputTable(item, {}); }, this);
+            addStepThroughAction(
+                menu, *m_document->graph().node(item.toStdString()),
+                [this, item] { return inputTable(item, {}); }, this);
         }
         menu.addAction(action("duplicateAction"));
         menu.addAction(action("copyAction"));
@@ -636,8 +654,12 @@ void MainWindow::showContextMenu(const QString& item, QPointF scenePos, QPoint s
     menu.exec(screenPos);
 }
 
-QString MainWindow::resultsText() const { return m_summary->toPlainText(); }
-QString MainWindow::logText() const { return m_log->toPlainText(); }
+QString MainWindow::resultsText() const {
+    return m_summary->toPlainText();
+}
+QString MainWindow::logText() const {
+    return m_log->toPlainText();
+}
 
 void MainWindow::showAbout() {
     AboutDialog dialog(this);

@@ -85,7 +85,7 @@ public:
     [[nodiscard]] QStringList inputColumns(const QString& node, const QString& inputPort) const;
     /// The last run's table on a node's input ("" = its first table input), or null.
     [[nodiscard]] std::shared_ptr<const core::Table> inputTable(const QString& node,
-                                                              const QString& inputPort) const;
+                                                                const QString& inputPort) const;
     /// The model a node trained in the last run, or null.
     [[nodiscard]] std::shared_ptr<const core::Model> trainedModel(const QString& node) const;
     /// Writes a node's trained model as ONNX to `path` (empty = ask where), or says in a
@@ -129,8 +129,9 @@ private:
     void updateTitle();
     void updateRecentMenu();
     void openRecent(const QString& path);
-    /// What opening any pipeline resets: results, summaries, the canvas shown and fitted.
-    void afterLoad();
+    /// Stops a run and replaces the document through `load`; on success resets the results and
+    /// shows the canvas fitted, on failure says why in the log and `error`.
+    bool replaceDocument(const std::function<void()>& load, QString* error);
     void newPipeline();
     void chooseAndOpen();
     bool save();
@@ -181,7 +182,7 @@ private:
     QAction* m_autoRunAction = nullptr;
     std::unique_ptr<RunController> m_runController;
     std::unique_ptr<Recovery> m_recovery;
-    std::unique_ptr<core::Executor> m_hasher;  // cache keys only, to tell stale results
+    std::unique_ptr<core::Executor> m_hasher; // cache keys only, to tell stale results
     std::map<QString, core::NodeResult> m_results;
     QTimer* m_autosaveTimer = nullptr;
     QTimer* m_autoRunTimer = nullptr;

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcessEnvironment>
+#include <QTest>
 
 #include <cmath>
 
@@ -198,6 +199,22 @@ QString OrtChecker::check(const Model& model, const Table& rows, const QString& 
     return compare(model, rows, file, exportOnnx(model, file.toStdString(), options));
 }
 
+QString OrtChecker::checkCase(const NamedCase& named, const QString& file) {
+    const Case c = named.make();
+    if (const auto why = oficina::core::onnxRefusal(c.model))
+        return QStringLiteral("%1: refused: %2")
+            .arg(named.name, QString::fromStdString(why->english()));
+    qInfo("%s: %s, %zu rows", qPrintable(QFileInfo(file).fileName()), named.name,
+          c.rows.rowCount());
+    return check(c.model, c.rows, file);
+}
+
+void addParityRows(const std::vector<NamedCase>& cases) {
+    QTest::addColumn<int>("index");
+    for (size_t i = 0; i < cases.size(); ++i)
+        QTest::newRow(cases[i].name) << int(i);
+}
+
 QString OrtChecker::compare(const Model& model, const Table& rows, const QString& file,
                             const OnnxExportResult& exported) {
     const QJsonObject answer = run(file, feedsFor(exported, rows));
@@ -261,7 +278,8 @@ QString OrtChecker::compare(const Model& model, const Table& rows, const QString
             sameLabel(app.cellText(i), QString::number(label[qsizetype(i)].toInteger()), i);
         const auto* kmeans = dynamic_cast<const KMeansModel*>(model.estimator.get());
         if (!kmeans) break;
-        const Eigen::MatrixXd X = featureMatrix(model.lineage.applyTo(rows), kmeans->featureNames());
+        const Eigen::MatrixXd X =
+            featureMatrix(model.lineage.applyTo(rows), kmeans->featureNames());
         const QJsonArray d = values("distances");
         const auto k = size_t(kmeans->centers().rows());
         if (size_t(d.size()) != n * k)

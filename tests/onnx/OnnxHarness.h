@@ -68,6 +68,15 @@ struct Case {
     Table rows;
 };
 
+/// One row of a test's data-driven parity list: its name and how to build it.
+struct NamedCase {
+    const char* name;
+    Case (*make)();
+};
+
+/// The rows of a `parity_data()` slot: an "index" into `cases`, named after each case.
+void addParityRows(const std::vector<NamedCase>& cases);
+
 /// Runs exports in ONNX Runtime and compares them with the app. One node process serves every
 /// request of a test; exports go to a temporary folder (kept when OFICINA_ONNX_KEEP is set).
 class OrtChecker {
@@ -89,6 +98,9 @@ public:
     /// and the largest difference; throws what exportOnnx throws.
     QString check(const Model& model, const Table& rows, const QString& file,
                   const OnnxExportOptions& options = {});
+    /// Builds the case, says why if it cannot be exported, else check()s it as `file` (logging
+    /// its name and row count too).
+    QString checkCase(const NamedCase& c, const QString& file);
     /// The comparison of check() on a file already written (its inputs as `exported` says).
     QString compare(const Model& model, const Table& rows, const QString& file,
                     const OnnxExportResult& exported);

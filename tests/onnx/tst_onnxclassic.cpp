@@ -346,11 +346,6 @@ Case svrLinearDiabetesMixed() {
     return {train(t, svr(o)), raw};
 }
 
-struct NamedCase {
-    const char* name;
-    Case (*make)();
-};
-
 const std::vector<NamedCase>& cases() {
     static const std::vector<NamedCase> all{
         {"k-NN k=5 (raw iris)", knnIrisRaw},
@@ -405,18 +400,13 @@ void OnnxClassic::initTestCase() {
 }
 
 void OnnxClassic::parity_data() {
-    QTest::addColumn<int>("index");
-    for (size_t i = 0; i < cases().size(); ++i)
-        QTest::newRow(cases()[i].name) << int(i);
+    addParityRows(cases());
 }
 
 void OnnxClassic::parity() {
     QFETCH(int, index);
-    const Case c = cases()[size_t(index)].make();
-    QVERIFY(!onnxRefusal(c.model));
-    // check() logs the file's size, its node count and the largest difference.
-    const QString failure =
-        m_ort.check(c.model, c.rows, m_ort.file(QStringLiteral("classic%1.onnx").arg(index)));
+    const QString failure = m_ort.checkCase(
+        cases()[size_t(index)], m_ort.file(QStringLiteral("classic%1.onnx").arg(index)));
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
 }
 

@@ -124,11 +124,6 @@ Case embeddingDigits() { // pixel intensities 0-16 as tokens → GRU over the 64
             raw};
 }
 
-struct NamedCase {
-    const char* name;
-    Case (*make)();
-};
-
 const std::vector<NamedCase>& cases() {
     static const std::vector<NamedCase> all{
         {"MLP with dropout (breast cancer)", mlpBreastCancer},
@@ -152,20 +147,12 @@ class OnnxNetworks : public QObject {
 private Q_SLOTS:
     void initTestCase() { QVERIFY2(m_ort.start(), qPrintable(m_ort.error())); }
 
-    void parity_data() {
-        QTest::addColumn<int>("index");
-        for (size_t i = 0; i < cases().size(); ++i)
-            QTest::newRow(cases()[i].name) << int(i);
-    }
+    void parity_data() { addParityRows(cases()); }
 
     void parity() {
         QFETCH(int, index);
-        const Case c = cases()[size_t(index)].make();
-        QVERIFY(!onnxRefusal(c.model));
-        const QString file = m_ort.file(QStringLiteral("network%1.onnx").arg(index));
-        qInfo("network%d.onnx: %s, %zu rows", index, cases()[size_t(index)].name,
-              c.rows.rowCount());
-        const QString failure = m_ort.check(c.model, c.rows, file); // logs size and difference
+        const QString failure = m_ort.checkCase(
+            cases()[size_t(index)], m_ort.file(QStringLiteral("network%1.onnx").arg(index)));
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 

@@ -240,11 +240,6 @@ Case kmeansScaled() { // mixed wine without its target: mean imputer → scaler 
     return {train(t, kmeans(3)), raw};
 }
 
-struct NamedCase {
-    const char* name;
-    Case (*make)();
-};
-
 const std::vector<NamedCase>& cases() {
     static const std::vector<NamedCase> all{
         {"logistic softmax (iris, standard scaler)", logisticSoftmax},
@@ -364,17 +359,13 @@ void OnnxParity::initTestCase() {
 }
 
 void OnnxParity::parity_data() {
-    QTest::addColumn<int>("index");
-    for (size_t i = 0; i < cases().size(); ++i)
-        QTest::newRow(cases()[i].name) << int(i);
+    addParityRows(cases());
 }
 
 void OnnxParity::parity() {
     QFETCH(int, index);
-    const Case c = cases()[size_t(index)].make();
-    QVERIFY(!onnxRefusal(c.model));
-    const QString failure =
-        m_ort.check(c.model, c.rows, m_ort.file(QStringLiteral("case%1.onnx").arg(index)));
+    const QString failure = m_ort.checkCase(cases()[size_t(index)],
+                                            m_ort.file(QStringLiteral("case%1.onnx").arg(index)));
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
 }
 

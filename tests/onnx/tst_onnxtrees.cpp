@@ -181,11 +181,6 @@ Case handMadeThresholds() { // diabetes: splits just below a float and exactly a
             raw};
 }
 
-struct NamedCase {
-    const char* name;
-    Case (*make)();
-};
-
 const std::vector<NamedCase>& cases() {
     static const std::vector<NamedCase> all{
         {"tree classifier (iris)", treeClassifier},
@@ -262,18 +257,13 @@ void OnnxTrees::initTestCase() {
 }
 
 void OnnxTrees::parity_data() {
-    QTest::addColumn<int>("index");
-    for (size_t i = 0; i < cases().size(); ++i)
-        QTest::newRow(cases()[i].name) << int(i);
+    addParityRows(cases());
 }
 
 void OnnxTrees::parity() {
     QFETCH(int, index);
-    const Case c = cases()[size_t(index)].make();
-    const auto why = onnxRefusal(c.model);
-    QVERIFY2(!why, why ? why->english().c_str() : "");
-    const QString failure =
-        m_ort.check(c.model, c.rows, m_ort.file(QStringLiteral("trees%1.onnx").arg(index)));
+    const QString failure = m_ort.checkCase(cases()[size_t(index)],
+                                            m_ort.file(QStringLiteral("trees%1.onnx").arg(index)));
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
 }
 
