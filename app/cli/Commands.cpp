@@ -236,6 +236,8 @@ int listNodes(const core::NodeRegistry& registry, const std::string& type, bool 
                                {"title", spec->title},
                                {"category", core::toString(spec->category)},
                                {"help", spec->help},
+                               {"when_to_use", spec->whenToUse},
+                               {"concepts", spec->concepts},
                                {"inputs", portsJson(spec->inputs)},
                                {"outputs", portsJson(spec->outputs)},
                                {"params", std::move(params)}});
@@ -245,7 +247,8 @@ int listNodes(const core::NodeRegistry& registry, const std::string& type, bool 
     }
     for (const auto* spec : specs) {
         std::cout << spec->type << "  [" << core::toString(spec->category) << "]  " << spec->title
-                  << "\n    " << spec->help << "\n";
+                  << "\n    " << spec->help << "\n    When to use it: " << spec->whenToUse
+                  << "\n";
         const auto ports = [](const char* what, const std::vector<core::PortSpec>& list) {
             if (list.empty()) return;
             std::cout << "    " << what << ":";

@@ -404,10 +404,13 @@ private Q_SLOTS:
         QCOMPARE(testSize["key"].toString(), QString("test_size"));
         QCOMPARE(testSize["default"].toDouble(), 0.25);
         QCOMPARE(testSize["kind"].toString(), QString("double"));
+        QVERIFY(!split["when_to_use"].toString().isEmpty());
+        QVERIFY(split["concepts"].toArray().contains(QJsonValue("overfitting")));
 
         const CliRun text = runCli({"nodes", "oficina.data.split"});
         QCOMPARE(text.exitCode, 0);
         QVERIFY(text.out.contains("test_size : double = 0.25"));
+        QVERIFY(text.out.contains("When to use it: "));
     }
 };
 
