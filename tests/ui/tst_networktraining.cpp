@@ -10,6 +10,7 @@
 #include "pipeline/NodeRegistry.h"
 #include "run/RunController.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -68,7 +69,6 @@ private Q_SLOTS:
         window.runPipeline();
         // Into the second epoch, i.e. after one whole epoch and part of the next.
         QTRY_VERIFY_WITH_TIMEOUT(lastStep > 1.3, 60000);
-        QVERIFY(lastStep < 2);
         QElapsedTimer stopping;
         stopping.start();
         window.stopRun();
@@ -83,12 +83,18 @@ private Q_SLOTS:
         const core::NodeResult& stopped = window.nodeResults().at(net);
         QCOMPARE(stopped.state, core::NodeState::Done); // the weights so far are kept
         QCOMPARE(stopped.warnings.size(), size_t(1));
-        QVERIFY(
-            QString::fromStdString(stopped.warnings[0].english()).startsWith("stopped in epoch 2"));
+        // The worker runs ahead of the metrics the window has drained, so Stop may land in a
+        // later epoch than the one last drawn: it must land inside one, after the first.
+        const QString warning = QString::fromStdString(stopped.warnings[0].english());
+        const QRegularExpressionMatch match =
+            QRegularExpression("^stopped in epoch (\\d+) of 500").match(warning);
+        QVERIFY2(match.hasMatch(), qPrintable(warning));
+        const int epoch = match.captured(1).toInt();
+        QVERIFY(epoch >= 2);
         auto* chart = window.outputs().findChild<ui::LossChart*>();
         QVERIFY(chart);
         QVERIFY(chart->pointCount("batch_loss") > 10);
-        QCOMPARE(chart->pointCount("loss"), size_t(1));
+        QCOMPARE(chart->pointCount("loss"), size_t(epoch - 1)); // the finished epochs
 
         // Usable afterwards: an edit, a second run that trains afresh (not the stopped model).
         doc.setParameter(net, "epochs", int64_t(2));
