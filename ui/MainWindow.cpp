@@ -38,8 +38,6 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QScreen>
-#include <QStackedWidget>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTime>
@@ -62,25 +60,7 @@ MainWindow::MainWindow(const core::NodeRegistry& registry, QString shareDirector
     m_scene = new PipelineScene(*m_document, this);
     m_scene->setSnapToGrid(Settings::snapToGrid());
     m_view = new PipelineView(m_scene, this);
-    m_startPage = new StartPage(m_shareDirectory + "/examples", this);
-    m_pages = new QStackedWidget(this);
-    m_pages->addWidget(m_view);
-    m_pages->addWidget(m_startPage);
-    setCentralWidget(m_pages);
-    connect(m_startPage, &StartPage::newRequested, this, [this] {
-        newPipeline();
-        showCanvas();
-    });
-    connect(m_startPage, &StartPage::openRequested, this, [this] { chooseAndOpen(); });
-    connect(m_startPage, &StartPage::recentRequested, this,
-            [this](const QString& path) { openRecent(path); });
-    connect(m_startPage, &StartPage::exampleRequested, this, [this](const QString& path) {
-        if (!maybeSave()) return;
-        QString error;
-        if (!openExample(path, &error))
-            QMessageBox::warning(this, tr("Cannot open example"), error);
-    });
-    connect(m_startPage, &StartPage::canvasRequested, this, &MainWindow::showCanvas);
+    createStartPage();
     createDocks();
     createActions();
 
@@ -360,16 +340,6 @@ void MainWindow::updateRecentMenu() {
     m_startPage->setRecentFiles(Settings::recentFiles());
 }
 
-void MainWindow::openRecent(const QString& path) {
-    if (!maybeSave()) return;
-    QString error;
-    if (!openPipeline(path, &error)) {
-        Settings::removeRecentFile(path);
-        updateRecentMenu();
-        QMessageBox::warning(this, tr("Cannot open pipeline"), error);
-    }
-}
-
 void MainWindow::appendLog(const QString& line) {
     m_log->appendPlainText(QTime::currentTime().toString("HH:mm:ss  ") + line);
 }
@@ -418,51 +388,6 @@ bool MainWindow::replaceDocument(const std::function<void()>& load, QString* err
     // After the window's layout settles (the view may not have its size yet).
     QTimer::singleShot(0, m_view, &PipelineView::fitToView);
     return true;
-}
-
-bool MainWindow::openExample(const QString& path, QString* error) {
-    // Examples may live in a read-only folder (/usr/share/oficina): what they write goes to the
-    // user's documents.
-    QString work = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    if (work.isEmpty() || !QFileInfo(work).isDir()) work = QDir::homePath();
-    if (!replaceDocument([&] { m_document->loadTemplate(path, work); }, error)) return false;
-    appendLog(
-        tr("Opened the example %1; a copy until you save it").arg(QDir::toNativeSeparators(path)));
-    const Example example = ExampleCatalog::find(QFileInfo(path).fileName());
-    if (!example.showcaseNode.isEmpty() &&
-        m_document->graph().node(example.showcaseNode.toStdString())) {
-        m_scene->selectItems({example.showcaseNode});
-        connect(
-            this, &MainWindow::runFinished, this,
-            [this, view = example.showcaseView] { showOutputView(view); },
-            Qt::SingleShotConnection);
-    }
-    updateActions();
-    runPipeline();
-    return true;
-}
-
-void MainWindow::showStartPage() {
-    m_startPage->setCanReturn(!m_document->graph().nodes().empty() ||
-                              !m_document->path().isEmpty());
-    if (isStartPageShown()) return;
-    // The outputs dock has nothing to show under the start page: give it the room, and hand
-    // the dock back as it was with the canvas.
-    auto* outputs = findChild<QDockWidget*>("outputsDock");
-    m_outputsWereVisible = outputs && !outputs->isHidden();
-    if (outputs) outputs->hide();
-    m_pages->setCurrentWidget(m_startPage);
-}
-
-void MainWindow::showCanvas() {
-    if (!isStartPageShown()) return;
-    m_pages->setCurrentWidget(m_view);
-    if (auto* outputs = findChild<QDockWidget*>("outputsDock"); outputs && m_outputsWereVisible)
-        outputs->show();
-}
-
-bool MainWindow::isStartPageShown() const {
-    return m_pages->currentWidget() == m_startPage;
 }
 
 bool MainWindow::savePipeline(const QString& path, QString* error) {
@@ -657,6 +582,7 @@ void MainWindow::showContextMenu(const QString& item, QPointF scenePos, QPoint s
 QString MainWindow::resultsText() const {
     return m_summary->toPlainText();
 }
+
 QString MainWindow::logText() const {
     return m_log->toPlainText();
 }

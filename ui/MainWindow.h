@@ -125,6 +125,7 @@ protected:
 private:
     void createDocks();
     void createActions();
+    void createStartPage(); // MainWindowStart.cpp
     void updateActions();
     void updateTitle();
     void updateRecentMenu();
