@@ -10,6 +10,8 @@ packages=(
     # Qt 6.4: GUI, charts, tests, translations; offscreen/xcb platform plugins
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-qpa-plugins libgl-dev libqt6opengl6-dev
+    # Qt's own strings (standard buttons, file dialogs) in Portuguese
+    qt6-translations-l10n
     # core libraries (DESIGN.md dependency table)
     libeigen3-dev liblbfgspp-dev nlohmann-json3-dev libcli11-dev libfast-float-dev
     libspectra-dev libsvm-dev liblinear-dev libxgboost-dev libnanoflann-dev libstb-dev

@@ -200,7 +200,7 @@ private Q_SLOTS:
         QVERIFY(!canvas.scene.canDrop(&mime));
         mime.setUrls({QUrl::fromLocalFile(dir.filePath("flowers.csv")),
                       QUrl::fromLocalFile(dir.filePath("notes.pdf")),
-                      QUrl::fromLocalFile(QFINDTESTDATA("../data/arff/iris.arff"))});
+                      QUrl::fromLocalFile(QStringLiteral(OFICINA_TEST_DATA "/arff/iris.arff"))});
         QVERIFY(canvas.scene.canDrop(&mime));
         const QStringList ids = canvas.scene.drop(&mime, {300, 300});
         QCOMPARE(ids, (QStringList{"load_file", "load_file_2"}));
