@@ -12,7 +12,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QSignalBlocker>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -130,13 +129,13 @@ void ClustersVsClassesView::setMetrics(std::shared_ptr<const core::Metrics> metr
     if (const double* ari = m_metrics->scalar("ari"))
         lines << tr("<b>Adjusted Rand index: %1</b> — how well the clusters match the classes "
                     "(1 = the same groups, about 0 = no better than chance).")
-                     .arg(QLocale().toString(*ari, 'f', 3));
+                     .arg(localNumber(*ari, 'f', 3));
     if (const double* nmi = m_metrics->scalar("nmi"))
-        lines << tr("Normalized mutual information: %1.").arg(QLocale().toString(*nmi, 'f', 3));
+        lines << tr("Normalized mutual information: %1.").arg(localNumber(*nmi, 'f', 3));
     if (const double* accuracy = m_metrics->scalar("accuracy"))
         lines << tr("The classifier, which learned from the labels, predicts %1 % of the rows "
                     "right.")
-                     .arg(QLocale().toString(*accuracy * 100.0, 'f', 1));
+                     .arg(localNumber(*accuracy * 100.0, 'f', 1));
     lines << tr("Rows of each cluster in each class:");
     m_agreement->setText(lines.join(QStringLiteral("<br>")));
     m_agreement->setToolTip(

@@ -1,6 +1,7 @@
 #include "teach/KMeansStepView.h"
 
 #include "charts/ChartColors.h"
+#include "panels/TableModel.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -49,7 +50,7 @@ protected:
         p.setRenderHint(QPainter::Antialiasing);
         const QFontMetrics fm = fontMetrics();
         const int line = fm.height();
-        const auto number = [](double v) { return QString::number(v, 'g', 4); };
+        const auto number = [](double v) { return localNumber(v, 'g', 4); };
         const int axis = std::max(fm.horizontalAdvance(number(range.bottom())),
                                   fm.horizontalAdvance(number(range.top()))) +
                          8;

@@ -5,6 +5,7 @@
 #include "charts/LossChart.h"
 #include "data/FeatureMatrix.h"
 #include "data/Table.h"
+#include "panels/TableModel.h"
 #include "pipeline/Graph.h"
 #include "reduce/Pca.h"
 #include "teach/GradientDescentStepper.h"
@@ -18,7 +19,6 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
 #include <QSpinBox>
@@ -396,11 +396,10 @@ void StepThroughDialog::updateKMeansView() {
     else
         m_phaseLabel->setText(k.phase() == core::KMeansPhase::Assigned ? tr("Assign points")
                                                                        : tr("Move centres"));
-    const QLocale locale;
     m_status->setText(std::isnan(k.inertia()) ? tr("Next: assign each point to its nearest centre")
                                               : tr("Iteration %1 · inertia %2")
                                                     .arg(k.iterations())
-                                                    .arg(locale.toString(k.inertia(), 'f', 3)));
+                                                    .arg(localNumber(k.inertia(), 'f', 3)));
     const Eigen::MatrixXd centers =
         m_projection ? m_projection->transform(k.centers()) : k.centers();
     m_kmeansView->setState(k.labels(), toPoints(centers));
@@ -411,10 +410,9 @@ void StepThroughDialog::updateDescentView() {
     m_stepLabel->setText(tr("Step %1").arg(gd.stepCount()));
     m_phaseLabel->setText(gd.stepCount() == 0 ? tr("Weights at zero")
                                               : tr("Weights moved against the gradient"));
-    const QLocale locale;
     m_status->setText(tr("Loss %1 · accuracy %2 %")
-                          .arg(locale.toString(gd.loss(), 'f', 4))
-                          .arg(locale.toString(100.0 * gd.accuracy(), 'f', 1)));
+                          .arg(localNumber(gd.loss(), 'f', 4))
+                          .arg(localNumber(100.0 * gd.accuracy(), 'f', 1)));
     m_boundary->setData(gd.decisionGrid(m_x->currentText().toStdString(),
                                         m_y->currentText().toStdString(), m_xMin, m_xMax, m_yMin,
                                         m_yMax, kGridResolution),
