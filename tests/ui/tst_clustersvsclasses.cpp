@@ -16,16 +16,15 @@
 #include "pipeline/RunContext.h"
 
 #include "../core/GraphBuilder.h"
+#include "Screenshots.h"
 #include "TabHelpers.h"
 
 #include <QLabel>
-#include <QLocale>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
-#include <QTranslator>
 #include <QtTest>
 
 #include <functional>
@@ -125,22 +124,14 @@ private Q_SLOTS:
     }
 
     void screenshots() {
-        const QString shots = qEnvironmentVariable("OFICINA_SHOTS");
+        const QString shots = shotsFolder();
         if (shots.isEmpty()) QSKIP("set OFICINA_SHOTS to a folder for the pictures");
-        QTranslator portuguese;
-        for (const QString& language : {QStringLiteral("en"), QStringLiteral("pt_BR")}) {
-            if (language != "en") {
-                if (!portuguese.load(qEnvironmentVariable("OFICINA_QM"))) break;
-                QCoreApplication::installTranslator(&portuguese);
-                QLocale::setDefault(QLocale(QLocale::Portuguese, QLocale::Brazil));
-            }
+        inEachLanguage([&](const QString& language) {
             withExampleRun([&](ui::MainWindow& window) {
                 QTest::qWait(200); // the layout settles
                 QVERIFY(window.grab().save(shots + "/clusters_vs_classes_" + language + ".png"));
             });
-        }
-        QCoreApplication::removeTranslator(&portuguese);
-        QLocale::setDefault(QLocale::c());
+        });
 
         // The validation curve of a decision tree on Wine, depth 1 to 10.
         Builder b;

@@ -3,6 +3,7 @@
 // panel follows undo, removal and reset, column pickers list the ColumnLookup's columns, and
 // rejected values show why. The layer-list editor of a network: add, change, move and remove
 // layers, each one undo step; shapes and their misfits; text from a file that does not parse.
+#include "Screenshots.h"
 #include "document/Document.h"
 #include "nodes/Nodes.h"
 #include "pipeline/NodeRegistry.h"
@@ -22,7 +23,6 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QToolButton>
-#include <QTranslator>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -388,14 +388,9 @@ private Q_SLOTS:
 
     // Pictures for a look (OFICINA_SHOTS=dir); with OFICINA_QM=oficina_pt_BR.qm also in pt_BR.
     void layerListScreenshots() {
-        const QString dir = qEnvironmentVariable("OFICINA_SHOTS");
+        const QString dir = shotsFolder();
         if (dir.isEmpty()) QSKIP("set OFICINA_SHOTS to a folder for the pictures");
-        QTranslator portuguese;
-        for (const QString& language : {QStringLiteral("en"), QStringLiteral("pt_BR")}) {
-            if (language != "en") {
-                if (!portuguese.load(qEnvironmentVariable("OFICINA_QM"))) break;
-                QCoreApplication::installTranslator(&portuguese);
-            }
+        inEachLanguage([&](const QString& language) {
             ui::Document doc(m_registry);
             ui::PropertyPanel panel(doc);
             const QString net = doc.addNode("oficina.nn.network", {0, 0});
@@ -416,8 +411,7 @@ private Q_SLOTS:
             editor->setCurrentRow(2);
             QTest::qWait(50);
             panel.grab().save(dir + "/properties_layers_error_" + language + ".png");
-        }
-        QCoreApplication::removeTranslator(&portuguese);
+        });
     }
 
     // The built-in network nodes: a network's layers start from its input shape, a transfer

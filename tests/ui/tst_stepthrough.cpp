@@ -3,6 +3,7 @@
 // the boundary redrawn), Run / Pause / Reset, the context-menu entry, and clear messages for
 // data it cannot use. OFICINA_SHOTS=dir saves pictures (and in pt_BR with OFICINA_QM=file.qm).
 #include "MainWindow.h"
+#include "Screenshots.h"
 #include "charts/DecisionBoundaryView.h"
 #include "charts/LossChart.h"
 #include "data/CsvReader.h"
@@ -25,7 +26,6 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTranslator>
 #include <QtTest>
 
 #include <set>
@@ -307,14 +307,9 @@ private Q_SLOTS:
     }
 
     void screenshots() {
-        const QString dir = qEnvironmentVariable("OFICINA_SHOTS");
+        const QString dir = shotsFolder();
         if (dir.isEmpty()) QSKIP("set OFICINA_SHOTS to a folder for the pictures");
-        QTranslator portuguese;
-        for (const QString& language : {QStringLiteral("en"), QStringLiteral("pt_BR")}) {
-            if (language != "en") {
-                if (!portuguese.load(qEnvironmentVariable("OFICINA_QM"))) break;
-                QCoreApplication::installTranslator(&portuguese);
-            }
+        inEachLanguage([&](const QString& language) {
             StepThroughDialog kmeans(StepThroughDialog::Mode::KMeans, iris(), kmeansParams(3));
             kmeans.show();
             for (int i = 0; i < 4; ++i)
@@ -337,8 +332,7 @@ private Q_SLOTS:
                 descent.step();
             QTest::qWait(50);
             QVERIFY(descent.grab().save(dir + "/stepthrough_network_" + language + ".png"));
-        }
-        QCoreApplication::removeTranslator(&portuguese);
+        });
     }
 };
 
