@@ -1,5 +1,7 @@
 #include "data/ArffReader.h"
 
+#include "data/TextInput.h"
+
 #include "util/Error.h"
 #include "util/Tr.h"
 
@@ -7,11 +9,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <charconv>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <limits>
 #include <numeric>
 #include <string_view>
@@ -83,31 +82,12 @@ bool isWeight(const Field& field) {
            parseNumber(std::string_view(t).substr(1, t.size() - 2), weight);
 }
 
-std::string readWholeFile(const std::string& path) {
-    std::error_code ignored;
-    if (std::filesystem::is_directory(path, ignored))
-        throw Error(Message(OFICINA_TR_NOOP("cannot open the file (%1)"), {std::strerror(EISDIR)}),
-                    path);
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(Message(OFICINA_TR_NOOP("cannot open the file (%1)"), {std::strerror(errno)}),
-                    path);
-    in.seekg(0, std::ios::end);
-    const auto size = in.tellg();
-    in.seekg(0, std::ios::beg);
-    std::string text(size > 0 ? size_t(size) : 0, '\0');
-    if (size > 0 && !in.read(text.data(), std::streamsize(text.size())))
-        throw Error(Message(OFICINA_TR_NOOP("cannot read the file (%1)"), {std::strerror(errno)}),
-                    path);
-    return text;
-}
-
 std::string listOfValues(const std::vector<std::string>& values) {
     constexpr size_t kShown = 10;
     std::string out;
     for (size_t i = 0; i < values.size() && i < kShown; ++i) {
         if (i > 0) out += ", ";
-        out += values[i];
+        out += printableText(values[i]);
     }
     if (values.size() > kShown) out += ", …";
     return out;
@@ -132,7 +112,11 @@ private:
 
     bool nextLine() {
         if (m_next >= m_text.size()) return false;
-        const size_t end = m_text.find_first_of("\r\n", m_next);
+        // A NUL byte ends the search too: a file cut short by a crash ends in zeros.
+        size_t end = m_text.find_first_of(std::string_view("\r\n\0", 3), m_next);
+        if (end != std::string::npos && m_text[end] == '\0')
+            throwNulBytes(fileLocation(m_path, m_lineNumber + 1, end - m_next + 1),
+                          m_lineNumber + 1);
         const size_t stop = end == std::string::npos ? m_text.size() : end;
         m_line = std::string_view(m_text).substr(m_next, stop - m_next);
         m_next = stop + 1;
@@ -211,7 +195,7 @@ private:
         const size_t start = column();
         std::string extra;
         readBare(extra, "%", true);
-        fail(start, Message(afterWhat, {extra}));
+        fail(start, Message(afterWhat, {printableText(extra)}));
     }
 
     // --- header
@@ -229,7 +213,8 @@ private:
                 if (!equalsIgnoringCase(keyword, "@relation"))
                     fail(start, Message(OFICINA_TR_NOOP("expected @relation at the start of an "
                                                         "ARFF file, found '%1'"),
-                                        {keyword.empty() ? std::string(1, peek()) : keyword}));
+                                        {printableText(keyword.empty() ? std::string(1, peek())
+                                                                       : keyword)}));
                 parseRelation();
                 haveRelation = true;
             } else if (equalsIgnoringCase(keyword, "@attribute")) {
@@ -241,8 +226,9 @@ private:
                                               "start on the next line"));
                 return;
             } else {
-                fail(start, Message(OFICINA_TR_NOOP("expected @attribute or @data, found '%1'"),
-                                    {keyword.empty() ? std::string(1, peek()) : keyword}));
+                fail(start,
+                     Message(OFICINA_TR_NOOP("expected @attribute or @data, found '%1'"),
+                             {printableText(keyword.empty() ? std::string(1, peek()) : keyword)}));
             }
         }
         if (!sawContent)
@@ -272,13 +258,13 @@ private:
                                                      "@attribute")));
         if (!m_names.insert(attribute.name).second)
             fail(nameColumn, Message(OFICINA_TR_NOOP("the attribute name '%1' is used twice"),
-                                     {attribute.name}));
+                                     {printableText(attribute.name)}));
 
         if (atLineEnd())
             fail(column(), Message(OFICINA_TR_NOOP("expected the type of attribute '%1': "
                                                    "numeric, real, integer, string, date or a "
                                                    "{list} of values"),
-                                   {attribute.name}));
+                                   {printableText(attribute.name)}));
         const size_t typeColumn = column();
         if (peek() == '{') {
             attribute.kind = Kind::Nominal;
@@ -300,15 +286,16 @@ private:
                 m_result.warnings.emplace_back(
                     OFICINA_TR_NOOP("attribute '%1' is a date; it is read as text (a "
                                     "categorical column)"),
-                    std::vector<std::string>{attribute.name});
+                    std::vector<std::string>{printableText(attribute.name)});
             } else if (equalsIgnoringCase(type, "relational")) {
                 fail(typeColumn, Message(OFICINA_TR_NOOP("relational attributes (multi-instance "
                                                          "data) are not supported")));
             } else {
-                fail(typeColumn, Message(OFICINA_TR_NOOP("unknown attribute type '%1'; expected "
-                                                         "numeric, real, integer, string, date "
-                                                         "or a {list} of values"),
-                                         {type.empty() ? std::string(1, peek()) : type}));
+                fail(typeColumn,
+                     Message(OFICINA_TR_NOOP("unknown attribute type '%1'; expected "
+                                             "numeric, real, integer, string, date "
+                                             "or a {list} of values"),
+                             {printableText(type.empty() ? std::string(1, peek()) : type)}));
             }
         }
         expectLineEnd(OFICINA_TR_NOOP("unexpected '%1' after the attribute's type"));
@@ -335,12 +322,12 @@ private:
                 if (value.empty())
                     fail(valueColumn, Message(OFICINA_TR_NOOP("expected a value in the list of "
                                                               "attribute '%1'"),
-                                              {attribute.name}));
+                                              {printableText(attribute.name)}));
             }
             if (attribute.codeOf.count(value))
                 fail(valueColumn, Message(OFICINA_TR_NOOP("the value '%1' is listed twice for "
                                                           "attribute '%2'"),
-                                          {value, attribute.name}));
+                                          {printableText(value), printableText(attribute.name)}));
             (void)attribute.intern(value);
             if (atLineEnd())
                 fail(open, Message(OFICINA_TR_NOOP("this list of values is not closed with '}' "
@@ -352,7 +339,7 @@ private:
             if (peek() != ',')
                 fail(column(), Message(OFICINA_TR_NOOP("expected ',' or '}' after a value in "
                                                        "the list of attribute '%1'"),
-                                       {attribute.name}));
+                                       {printableText(attribute.name)}));
             ++m_pos;
         }
     }
@@ -497,9 +484,10 @@ private:
         case Kind::Numeric: {
             double value = std::numeric_limits<double>::quiet_NaN();
             if (!missing && !parseNumber(field.text, value))
-                fail(field.column, Message(OFICINA_TR_NOOP("'%1' is not a number, and attribute "
-                                                           "'%2' is numeric"),
-                                           {field.text, attribute.name}));
+                fail(field.column,
+                     Message(OFICINA_TR_NOOP("'%1' is not a number, and attribute "
+                                             "'%2' is numeric"),
+                             {printableText(field.text), printableText(attribute.name)}));
             attribute.numbers.push_back(value);
             return;
         }
@@ -513,7 +501,8 @@ private:
                 fail(field.column,
                      Message(OFICINA_TR_NOOP("'%1' is not one of the values "
                                              "declared for attribute '%2': %3"),
-                             {field.text, attribute.name, listOfValues(attribute.labels)}));
+                             {printableText(field.text), printableText(attribute.name),
+                              listOfValues(attribute.labels)}));
             attribute.codes.push_back(it->second);
             return;
         }
@@ -587,7 +576,11 @@ private:
 } // namespace
 
 ArffResult readArff(const std::string& path, std::stop_token stop) {
-    return ArffParser(path, readWholeFile(path), std::move(stop)).parse();
+    TextInput input(path);
+    // The text is held whole while the columns grow: about twice the file, or once more for a
+    // stream already in memory.
+    requireMemory(input.inMemory() ? input.size() : 2 * input.size(), path);
+    return ArffParser(path, input.takeText(), std::move(stop)).parse();
 }
 
 } // namespace oficina::core

@@ -30,6 +30,10 @@ struct ArffResult {
 /// Keywords and types are case-insensitive; names and values may be quoted with ' or " (with
 /// backslash escapes); % starts a comment outside quotes (as in Weka, also inside data rows).
 ///
+/// The file is opened as a TextInput: pipes and "-" are read as streams, FIFOs, devices and
+/// binary files refused, UTF-16/32 text with a byte-order mark converted; NUL bytes stop the
+/// read where they start. Tokens quoted in messages have their control characters escaped.
+///
 /// Throws Error with `where` = "file:line:column" (1-based) naming what was expected; throws
 /// Cancelled when `stop` is requested. Thread-safe (no shared state).
 /// Example: ArffResult r = readArff("weather.nominal.arff"); r.table.column("outlook");

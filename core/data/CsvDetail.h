@@ -10,6 +10,7 @@
 // column broken by a late token is read again as categorical.
 
 #include "data/CsvReader.h"
+#include "data/TextInput.h"
 #include "util/Error.h"
 
 #include <array>
@@ -71,35 +72,20 @@ private:
     bool m_includesNumbers = false;
 };
 
-/// Offset of the first byte that is not valid UTF-8, or npos.
-size_t findInvalidUtf8(std::string_view text);
 std::string latin1ToUtf8(std::string_view text);
-/// The text as UTF-8 for a message, cut to about 40 bytes.
+/// The text as UTF-8 for a message, control characters escaped, cut to about 40 bytes.
 std::string displayToken(std::string_view raw, TextEncoding encoding);
 /// Characters in `text` (a column number is this plus one).
 size_t characterCount(std::string_view text, TextEncoding encoding);
 
-/// A file read by absolute offsets (pread), so threads share it without seeking.
-class CsvFile {
+/// The input (see TextInput: streams, conversions and binary content are handled there), with
+/// locations counted in the file's encoding.
+class CsvFile : public TextInput {
 public:
-    /// Throws Error (file:1:1) if it cannot be opened or is not a regular file.
-    explicit CsvFile(const std::string& path);
-    ~CsvFile();
-    CsvFile(const CsvFile&) = delete;
-    CsvFile& operator=(const CsvFile&) = delete;
-
-    [[nodiscard]] const std::string& path() const { return m_path; }
-    [[nodiscard]] uint64_t size() const { return m_size; }
-    /// Reads up to `count` bytes; fewer only at the end of the file. Throws Error on failure.
-    size_t readAt(uint64_t offset, char* buffer, size_t count) const;
+    using TextInput::TextInput;
     /// file:line:column, the column counted in characters of the bytes [lineStart, offset).
     [[nodiscard]] std::string locate(uint64_t line, uint64_t lineStart, uint64_t offset,
                                      TextEncoding encoding) const;
-
-private:
-    std::string m_path;
-    int m_descriptor = -1;
-    uint64_t m_size = 0;
 };
 
 /// Progress, cancellation and failures shared by the reading threads.
@@ -137,15 +123,17 @@ private:
 
 struct SniffResult {
     Dialect dialect;
-    uint64_t contentStart = 0; ///< after the byte-order mark
+    uint64_t contentStart = 0; ///< after the byte-order mark and a "sep=;" line
+    uint64_t firstLine = 1;    ///< the physical line at contentStart
     bool hasHeader = false;
     std::vector<std::string> names; ///< header fields as UTF-8, untrimmed; empty without header
     size_t columnCount = 0;
     std::vector<bool> numeric; ///< per column, from the first kInferenceRows data rows
 };
 
-/// Sniffs the conventions from the first bytes of the file. Throws Error for an empty file and
-/// for invalid UTF-8 in the header.
+/// Sniffs the conventions from the first bytes of the file; a first line "sep=;" (Excel's hint)
+/// sets the delimiter, unless the options do, and is skipped. Throws Error for an empty file
+/// and for invalid UTF-8 in the header.
 SniffResult sniff(const CsvFile& file, std::string_view sample, bool sampleIsWholeFile,
                   const CsvOptions& options, const MissingTokens& missing);
 
@@ -166,10 +154,12 @@ struct ScanResult {
     std::vector<RecordBoundary> splits;
 };
 
-/// Reads the file once from `contentStart`, quote-aware, at several GB/s where a block has no
-/// quote. Throws Error for an unclosed quote and for text after a closing quote.
-ScanResult scanRecords(const CsvFile& file, uint64_t contentStart, const Dialect& dialect,
-                       const std::vector<uint64_t>& targets, ReadMonitor& monitor);
+/// Reads the file once from `contentStart` (on line `firstLine`), quote-aware, at several GB/s
+/// where a block has no quote. Throws Error for an unclosed quote, for text after a closing
+/// quote and at the first NUL byte.
+ScanResult scanRecords(const CsvFile& file, uint64_t contentStart, uint64_t firstLine,
+                       const Dialect& dialect, const std::vector<uint64_t>& targets,
+                       ReadMonitor& monitor);
 
 // ---- Pass 2: parsing a byte range into the columns (CsvParse.cpp) --------------------------
 

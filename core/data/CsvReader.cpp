@@ -92,7 +92,7 @@ std::string readSample(const CsvFile& file, bool& wholeFile) {
 }
 
 std::vector<ParseJob> planJobs(const SniffResult& sniffed, const ScanResult& scan) {
-    RecordBoundary start{sniffed.contentStart, 0, 1};
+    RecordBoundary start{sniffed.contentStart, 0, sniffed.firstLine};
     if (sniffed.hasHeader) start = scan.afterFirstRecord;
     std::vector<RecordBoundary> bounds{start};
     for (const auto& split : scan.splits)
@@ -178,10 +178,11 @@ std::vector<std::string> columnNames(const SniffResult& sniffed, size_t count,
             for (int suffix = 2; renamed.empty() || used.count(renamed) || given.count(renamed);
                  ++suffix)
                 renamed = names[c] + "_" + std::to_string(suffix);
-            warnings.emplace_back(
-                OFICINA_TR_NOOP("the column name '%1' appears more than "
-                                "once; column %2 was renamed '%3'"),
-                std::vector<std::string>{names[c], std::to_string(c + 1), renamed});
+            warnings.emplace_back(OFICINA_TR_NOOP("the column name '%1' appears more than "
+                                                  "once; column %2 was renamed '%3'"),
+                                  std::vector<std::string>{printableText(names[c]),
+                                                           std::to_string(c + 1),
+                                                           printableText(renamed)});
             names[c] = std::move(renamed);
         }
         used.insert(names[c]);
@@ -195,12 +196,19 @@ ReadResult readCsv(const std::string& path, const CsvOptions& options) {
     ReadMonitor monitor(options);
     monitor.throwIfStopped();
     const CsvFile file(path);
-    const MissingTokens missing(options.missingTokens, options.encoding);
+    // Text converted from UTF-16 or UTF-32 is UTF-8, whatever encoding was chosen.
+    CsvOptions converted;
+    if (!file.convertedFrom().empty()) {
+        converted = options;
+        converted.encoding = TextEncoding::Utf8;
+    }
+    const CsvOptions& settings = file.convertedFrom().empty() ? options : converted;
+    const MissingTokens missing(settings.missingTokens, settings.encoding);
     SniffResult sniffed;
     {
         bool wholeFile = false;
         const std::string sample = readSample(file, wholeFile);
-        sniffed = sniff(file, sample, wholeFile, options, missing);
+        sniffed = sniff(file, sample, wholeFile, settings, missing);
     }
     const Dialect& dialect = sniffed.dialect;
 
@@ -214,9 +222,14 @@ ReadResult readCsv(const std::string& path, const CsvOptions& options) {
         targets.push_back(sniffed.contentStart + k * contentBytes / threadCount);
 
     monitor.beginPhase(0.0, 0.1, contentBytes);
-    const ScanResult scan = scanRecords(file, sniffed.contentStart, dialect, targets, monitor);
+    const ScanResult scan =
+        scanRecords(file, sniffed.contentStart, sniffed.firstLine, dialect, targets, monitor);
     const std::vector<ParseJob> jobs = planJobs(sniffed, scan);
     const uint64_t rowCount = scan.records - (sniffed.hasHeader ? 1 : 0);
+    uint64_t tableBytes = 0;
+    for (size_t c = 0; c < sniffed.columnCount; ++c)
+        tableBytes += rowCount * (sniffed.numeric[c] ? sizeof(double) : sizeof(int32_t));
+    requireMemory(tableBytes, path);
 
     const size_t columnCount = sniffed.columnCount;
     std::vector<ColumnData> data(columnCount);
@@ -280,7 +293,7 @@ ReadResult readCsv(const std::string& path, const CsvOptions& options) {
             warnings.emplace_back(
                 OFICINA_TR_NOOP("column '%1' was read as text: line %2 has "
                                 "'%3', which is not a number"),
-                std::vector<std::string>{names[c], std::to_string(breaks[c]->line),
+                std::vector<std::string>{printableText(names[c]), std::to_string(breaks[c]->line),
                                          displayToken(breaks[c]->token, dialect.encoding)});
     }
     ReadResult result{Table(std::move(columns)), std::move(warnings)};

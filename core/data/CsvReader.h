@@ -54,13 +54,16 @@ struct ReadResult {
     std::vector<Message> warnings;
 };
 
-/// Reads a CSV/TSV file (RFC 4180 quoting; UTF-8 with or without BOM, or Latin-1; CRLF, LF or
-/// CR line ends; blank lines skipped) into a Table whose columns are all Features and whose
-/// lineage starts here. A column is numeric if every non-missing token is a number in the
-/// file's decimal convention, else categorical with its labels sorted byte-wise.
+/// Reads a CSV/TSV file (RFC 4180 quoting; UTF-8 with or without BOM, or Latin-1; UTF-16 and
+/// UTF-32 with a BOM; CRLF, LF or CR line ends; blank lines skipped; Excel's "sep=;" first line
+/// honoured) into a Table whose columns are all Features and whose lineage starts here. A
+/// column is numeric if every non-missing token is a number in the file's decimal convention,
+/// else categorical with its labels sorted byte-wise. `path` may be a pipe, or "-" for standard
+/// input (see TextInput).
 /// Throws Error with `where` = "file:line:column" (1-based, physical lines) for a missing,
-/// unreadable or empty file, a ragged row, an unclosed quote, text after a closing quote and
-/// invalid UTF-8; throws Cancelled when options.stop is requested.
+/// unreadable, empty or binary file, a FIFO or device, NUL bytes, a ragged row, an unclosed
+/// quote, text after a closing quote and invalid UTF-8, and (`where` = the file) for a table
+/// larger than the available memory; throws Cancelled when options.stop is requested.
 /// Thread-safe (no shared state); uses options.threads threads internally.
 ReadResult readCsv(const std::string& path, const CsvOptions& options = {});
 

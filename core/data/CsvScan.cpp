@@ -21,9 +21,11 @@ constexpr size_t kBlockSize = size_t(64) << 10;
 struct LineEndCounts {
     uint64_t records = 0; ///< line ends that close a non-blank line
     uint64_t lines = 0;   ///< physical line ends ("\r\n" is one)
+    bool nul = false;     ///< a NUL byte was seen: the counts are not to be used
 };
 
-// Counts over data[0, size) given the byte before it. Only valid outside quotes.
+// Counts over data[0, size) given the byte before it. Only valid outside quotes. NUL bytes
+// are looked for in the same loop, so a file cut short by a crash costs no extra pass.
 LineEndCounts countLineEnds(const unsigned char* data, size_t size, unsigned char previous) {
     LineEndCounts counts;
     auto scalar = [&](size_t i, unsigned char before) {
@@ -32,6 +34,7 @@ LineEndCounts countLineEnds(const unsigned char* data, size_t size, unsigned cha
         const bool afterLineEnd = before == '\n' || before == '\r';
         counts.records += lineEnd && !afterLineEnd;
         counts.lines += c == '\r' || (c == '\n' && before != '\r');
+        counts.nul |= c == 0;
     };
     if (size == 0) return counts;
     scalar(0, previous);
@@ -41,6 +44,7 @@ LineEndCounts countLineEnds(const unsigned char* data, size_t size, unsigned cha
     const __m128i newline = _mm_set1_epi8('\n');
     const __m128i carriage = _mm_set1_epi8('\r');
     const __m128i zero = _mm_setzero_si128();
+    __m128i nuls = zero;
     auto total = [&](__m128i lanes) {
         const __m128i sums = _mm_sad_epu8(lanes, zero);
         return uint64_t(_mm_cvtsi128_si64(sums)) +
@@ -56,6 +60,7 @@ LineEndCounts countLineEnds(const unsigned char* data, size_t size, unsigned cha
             const __m128i wasCarriage = _mm_cmpeq_epi8(before, carriage);
             const __m128i wasLineEnd = _mm_or_si128(_mm_cmpeq_epi8(before, newline), wasCarriage);
             const __m128i isLineEnd = _mm_or_si128(isNewline, isCarriage);
+            nuls = _mm_or_si128(nuls, _mm_cmpeq_epi8(current, zero));
             records = _mm_sub_epi8(records, _mm_andnot_si128(wasLineEnd, isLineEnd));
             lines = _mm_sub_epi8(
                 lines, _mm_or_si128(isCarriage, _mm_andnot_si128(wasCarriage, isNewline)));
@@ -63,6 +68,7 @@ LineEndCounts countLineEnds(const unsigned char* data, size_t size, unsigned cha
         counts.records += total(records);
         counts.lines += total(lines);
     }
+    counts.nul |= _mm_movemask_epi8(nuls) != 0;
 #endif
     for (; i < size; ++i)
         scalar(i, data[i - 1]);
@@ -73,9 +79,10 @@ enum class State : uint8_t { RecordStart, FieldStart, Unquoted, Quoted, QuoteInQ
 
 class Scanner {
 public:
-    Scanner(const CsvFile& file, uint64_t contentStart, const Dialect& dialect,
+    Scanner(const CsvFile& file, uint64_t contentStart, uint64_t firstLine, const Dialect& dialect,
             const std::vector<uint64_t>& targets)
-        : m_file(file), m_dialect(dialect), m_targets(targets), m_lineStart(contentStart) {}
+        : m_file(file), m_dialect(dialect), m_targets(targets), m_lines(firstLine - 1),
+          m_lineStart(contentStart) {}
 
     void scan(const char* data, size_t size, uint64_t offset) {
         for (size_t at = 0; at < size; at += kBlockSize) {
@@ -85,10 +92,9 @@ public:
             const bool targetInside =
                 m_nextTarget < m_targets.size() && m_targets[m_nextTarget] <= blockOffset + length;
             const bool outsideQuotes = m_state != State::Quoted && m_state != State::QuoteInQuoted;
-            if (outsideQuotes && m_firstRecordDone && !targetInside &&
-                std::memchr(block, kQuote, length) == nullptr)
-                scanFast(block, length, blockOffset);
-            else
+            if (!outsideQuotes || !m_firstRecordDone || targetInside ||
+                std::memchr(block, kQuote, length) != nullptr ||
+                !scanFast(block, length, blockOffset))
                 scanSlow(block, length, blockOffset);
         }
     }
@@ -112,9 +118,11 @@ public:
     }
 
 private:
-    void scanFast(const char* data, size_t size, uint64_t offset) {
+    // False, changing nothing, if the block holds a NUL byte: the slow scan locates it.
+    bool scanFast(const char* data, size_t size, uint64_t offset) {
         const auto* bytes = reinterpret_cast<const unsigned char*>(data);
         const LineEndCounts counts = countLineEnds(bytes, size, m_previous);
+        if (counts.nul) return false;
         m_result.records += counts.records;
         m_lines += counts.lines;
         m_crPending = false; // no boundary is wanted inside this block
@@ -132,6 +140,7 @@ private:
                 break;
             }
         m_previous = last;
+        return true;
     }
 
     void scanSlow(const char* data, size_t size, uint64_t offset) {
@@ -139,6 +148,9 @@ private:
         for (size_t i = 0; i < size; ++i) {
             const char c = data[i];
             const uint64_t at = offset + i;
+            if (c == '\0')
+                throwNulBytes(m_file.locate(m_lines + 1, m_lineStart, at, m_dialect.encoding),
+                              m_lines + 1);
             if (m_crPending) {
                 m_crPending = false;
                 boundary(c == '\n' ? at + 1 : at);
@@ -232,16 +244,17 @@ private:
     unsigned char m_previous = '\n';
     bool m_crPending = false;
     bool m_firstRecordDone = false;
-    uint64_t m_lines = 0; ///< line ends seen
+    uint64_t m_lines = 0; ///< line ends seen, plus the lines before the content start
     uint64_t m_lineStart = 0;
     uint64_t m_quoteLine = 0, m_quoteLineStart = 0, m_quoteOffset = 0;
 };
 
 } // namespace
 
-ScanResult scanRecords(const CsvFile& file, uint64_t contentStart, const Dialect& dialect,
-                       const std::vector<uint64_t>& targets, ReadMonitor& monitor) {
-    Scanner scanner(file, contentStart, dialect, targets);
+ScanResult scanRecords(const CsvFile& file, uint64_t contentStart, uint64_t firstLine,
+                       const Dialect& dialect, const std::vector<uint64_t>& targets,
+                       ReadMonitor& monitor) {
+    Scanner scanner(file, contentStart, firstLine, dialect, targets);
     std::vector<char> buffer(size_t(std::min<uint64_t>(kReadSize, file.size() + 1)));
     uint64_t offset = contentStart;
     while (true) {

@@ -4,6 +4,7 @@
 #include "util/Tr.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <optional>
 #include <set>
@@ -128,6 +129,7 @@ char sniffDelimiter(std::string_view text, bool atEof) {
 
 char sniffDecimal(const std::vector<SampleRecord>& records, char delimiter) {
     if (delimiter == ',') return '.';
+    if (delimiter == '.') return ','; // "sep=." in Excel's hint line
     return numericTokenCount(records, ',') > numericTokenCount(records, '.') ? ',' : '.';
 }
 
@@ -175,13 +177,13 @@ bool sniffHeader(const std::vector<SampleRecord>& records, char decimal,
 
 std::vector<std::string> headerNames(const CsvFile& file, std::string_view text,
                                      const SampleRecord& header, uint64_t contentStart,
-                                     TextEncoding encoding) {
+                                     uint64_t firstLine, TextEncoding encoding) {
     if (encoding == TextEncoding::Utf8) {
         const std::string_view raw = text.substr(header.begin, header.end - header.begin);
         const size_t invalid = findInvalidUtf8(raw);
         if (invalid != std::string_view::npos) {
             const size_t at = header.begin + invalid;
-            uint64_t line = 1;
+            uint64_t line = firstLine;
             size_t lineStart = 0;
             for (size_t i = 0; i < at; ++i) {
                 if (text[i] == '\r' || (text[i] == '\n' && (i == 0 || text[i - 1] != '\r'))) ++line;
@@ -202,6 +204,22 @@ std::vector<std::string> headerNames(const CsvFile& file, std::string_view text,
     return names;
 }
 
+// Excel's first line "sep=;" names the delimiter: the delimiter, and the line's length with
+// its line end.
+std::optional<std::pair<char, size_t>> separatorHint(std::string_view text) {
+    if (text.size() < 5 || !std::equal(text.begin(), text.begin() + 4, "sep=", [](char a, char b) {
+            return std::tolower(static_cast<unsigned char>(a)) == b;
+        }))
+        return std::nullopt;
+    const char delimiter = text[4];
+    if (delimiter == kQuote || isLineEnd(delimiter) || delimiter == ' ') return std::nullopt;
+    size_t end = 5;
+    if (end < text.size() && !isLineEnd(text[end])) return std::nullopt;
+    if (end < text.size() && text[end] == '\r') ++end;
+    if (end < text.size() && text[end] == '\n') ++end;
+    return std::pair{delimiter, end};
+}
+
 } // namespace
 
 SniffResult sniff(const CsvFile& file, std::string_view sample, bool sampleIsWholeFile,
@@ -209,18 +227,29 @@ SniffResult sniff(const CsvFile& file, std::string_view sample, bool sampleIsWho
     SniffResult result;
     result.dialect.encoding = options.encoding;
     if (sample.substr(0, 3) == "\xEF\xBB\xBF") result.contentStart = 3;
-    const std::string_view text = sample.substr(result.contentStart);
+    std::string_view text = sample.substr(result.contentStart);
+    const auto hint = separatorHint(text);
+    if (hint) {
+        result.contentStart += hint->second;
+        result.firstLine = 2;
+        text.remove_prefix(hint->second);
+    }
 
     if (options.delimiter == kQuote || isLineEnd(options.delimiter) ||
         (options.decimal != 0 && options.decimal != '.' && options.decimal != ',') ||
         (options.decimal != 0 && options.decimal == options.delimiter))
         throw Error(Message(OFICINA_TR_NOOP("invalid CSV options: the delimiter '%1' and the "
                                             "decimal mark '%2' cannot be used together"),
-                            {std::string(1, options.delimiter), std::string(1, options.decimal)}),
+                            {printableText(std::string_view(&options.delimiter, 1)),
+                             printableText(std::string_view(&options.decimal, 1))}),
                     fileLocation(file.path(), 1, 1));
 
-    result.dialect.delimiter =
-        options.delimiter != 0 ? options.delimiter : sniffDelimiter(text, sampleIsWholeFile);
+    if (options.delimiter != 0)
+        result.dialect.delimiter = options.delimiter;
+    else if (hint && hint->first != options.decimal)
+        result.dialect.delimiter = hint->first;
+    else
+        result.dialect.delimiter = sniffDelimiter(text, sampleIsWholeFile);
     const auto records =
         tokenize(text, result.dialect.delimiter, sampleIsWholeFile, kInferenceRows + 1);
     if (records.empty())
@@ -241,8 +270,8 @@ SniffResult sniff(const CsvFile& file, std::string_view sample, bool sampleIsWho
     }
     result.columnCount = records.front().fields.size();
     if (result.hasHeader)
-        result.names =
-            headerNames(file, text, records.front(), result.contentStart, options.encoding);
+        result.names = headerNames(file, text, records.front(), result.contentStart,
+                                   result.firstLine, options.encoding);
     result.numeric = numericColumns(records, result.hasHeader ? 1 : 0, result.columnCount,
                                     result.dialect.decimal, missing, true);
     return result;

@@ -6,14 +6,9 @@
 #include <fast_float/fast_float.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <optional>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace oficina::core::csv {
 
@@ -123,48 +118,6 @@ MissingTokens::MissingTokens(const std::vector<std::string>& tokens, TextEncodin
     }
 }
 
-size_t findInvalidUtf8(std::string_view text) {
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    const size_t size = text.size();
-    size_t i = 0;
-    while (i < size) {
-        if (i + 8 <= size) { // skip ASCII eight bytes at a time
-            uint64_t word;
-            std::memcpy(&word, bytes + i, 8);
-            if ((word & 0x8080808080808080ULL) == 0) {
-                i += 8;
-                continue;
-            }
-        }
-        const unsigned char lead = bytes[i];
-        if (lead < 0x80) {
-            ++i;
-            continue;
-        }
-        size_t length = 0;
-        unsigned char low = 0x80, high = 0xBF; // allowed range of the second byte
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3;
-            if (lead == 0xE0) low = 0xA0;  // overlong
-            if (lead == 0xED) high = 0x9F; // surrogates
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4;
-            if (lead == 0xF0) low = 0x90;  // overlong
-            if (lead == 0xF4) high = 0x8F; // above U+10FFFF
-        } else {
-            return i;
-        }
-        if (i + length > size) return i;
-        if (bytes[i + 1] < low || bytes[i + 1] > high) return i;
-        for (size_t k = 2; k < length; ++k)
-            if ((bytes[i + k] & 0xC0) != 0x80) return i;
-        i += length;
-    }
-    return std::string_view::npos;
-}
-
 std::string latin1ToUtf8(std::string_view text) {
     std::string out;
     out.reserve(text.size() + 8);
@@ -181,18 +134,7 @@ std::string latin1ToUtf8(std::string_view text) {
 }
 
 std::string displayToken(std::string_view raw, TextEncoding encoding) {
-    constexpr size_t kLimit = 40;
-    std::string text = encoding == TextEncoding::Latin1 ? latin1ToUtf8(raw) : std::string(raw);
-    const size_t invalid = findInvalidUtf8(text);
-    if (invalid != std::string_view::npos) text.resize(invalid);
-    if (text.size() > kLimit) {
-        size_t cut = kLimit;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-            --cut;
-        text.resize(cut);
-        text += "…";
-    }
-    return text;
+    return encoding == TextEncoding::Latin1 ? printableText(latin1ToUtf8(raw)) : printableText(raw);
 }
 
 size_t characterCount(std::string_view text, TextEncoding encoding) {
@@ -203,42 +145,6 @@ size_t characterCount(std::string_view text, TextEncoding encoding) {
 }
 
 // ---- CsvFile --------------------------------------------------------------------------------
-
-CsvFile::CsvFile(const std::string& path) : m_path(path) {
-    m_descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (m_descriptor < 0)
-        throw Error(Message(OFICINA_TR_NOOP("cannot open the file (%1)"), {std::strerror(errno)}),
-                    fileLocation(path, 1, 1));
-    struct stat info {};
-    if (::fstat(m_descriptor, &info) != 0 || !S_ISREG(info.st_mode)) {
-        const int code = S_ISDIR(info.st_mode) ? EISDIR : errno;
-        ::close(m_descriptor);
-        throw Error(Message(OFICINA_TR_NOOP("cannot read the file (%1)"), {std::strerror(code)}),
-                    fileLocation(path, 1, 1));
-    }
-    m_size = uint64_t(info.st_size);
-}
-
-CsvFile::~CsvFile() {
-    if (m_descriptor >= 0) ::close(m_descriptor);
-}
-
-size_t CsvFile::readAt(uint64_t offset, char* buffer, size_t count) const {
-    size_t done = 0;
-    while (done < count) {
-        const ssize_t got =
-            ::pread(m_descriptor, buffer + done, count - done, off_t(offset + done));
-        if (got == 0) break;
-        if (got < 0) {
-            if (errno == EINTR) continue;
-            throw Error(
-                Message(OFICINA_TR_NOOP("cannot read the file (%1)"), {std::strerror(errno)}),
-                fileLocation(m_path, 1, 1));
-        }
-        done += size_t(got);
-    }
-    return done;
-}
 
 std::string CsvFile::locate(uint64_t line, uint64_t lineStart, uint64_t offset,
                             TextEncoding encoding) const {
@@ -253,7 +159,7 @@ std::string CsvFile::locate(uint64_t line, uint64_t lineStart, uint64_t offset,
         characters += characterCount({buffer.data(), got}, encoding);
         at += got;
     }
-    return fileLocation(m_path, line, characters + 1);
+    return fileLocation(path(), line, characters + 1);
 }
 
 // ---- ReadMonitor ----------------------------------------------------------------------------
