@@ -7,6 +7,8 @@ set -euo pipefail
 packages=(
     # toolchain
     g++ cmake ninja-build ccache pkg-config
+    # fuzzing (tests/fuzz): clang with libFuzzer and the sanitizer runtimes
+    clang libclang-rt-14-dev
     # Qt 6.4: GUI, charts, tests, translations; offscreen/xcb platform plugins
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-qpa-plugins libgl-dev libqt6opengl6-dev
@@ -15,6 +17,8 @@ packages=(
     # core libraries (DESIGN.md dependency table)
     libeigen3-dev liblbfgspp-dev nlohmann-json3-dev libcli11-dev libfast-float-dev
     libspectra-dev libsvm-dev liblinear-dev libxgboost-dev libnanoflann-dev libstb-dev
+    # SHA-256 content hashes (model cards, data fingerprints)
+    libssl-dev
     # neural networks (CPU)
     libtorch-dev
     # ONNX export: protobuf classes, checker and shape inference

@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test (the README's test command; CI runs it).
-#   tests/run-all.sh             release build, all tests
-#   tests/run-all.sh --sanitize  the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   tests/run-all.sh                  release build, all tests
+#   tests/run-all.sh --sanitize       the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   tests/run-all.sh --sanitize-core  only the core and cli tests under both sanitizers (CI): builds
+#                                     their test programs and oficina-cli, not the GUI
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=release
-[[ "${1:-}" == "--sanitize" ]] && preset=sanitize
+mode=${1:-}
+[[ "$mode" == --sanitize || "$mode" == --sanitize-core ]] && preset=sanitize
 
 packaging/install-deps.sh
 cmake --preset "$preset" >/dev/null
-cmake --build --preset "$preset"
-ctest --preset "$preset"
+if [[ "$mode" == --sanitize-core ]]; then
+    targets=(oficina-cli)
+    for source in tests/core/tst_*.cpp tests/cli/tst_*.cpp; do
+        targets+=("$(basename "$source" .cpp)")
+    done
+    cmake --build --preset "$preset" --target "${targets[@]}"
+    # cli.install installs the whole build, GUI included: the release run covers it.
+    ctest --preset "$preset" -L '^(core|cli)$' -E '^cli\.install$'
+else
+    cmake --build --preset "$preset"
+    ctest --preset "$preset"
+fi

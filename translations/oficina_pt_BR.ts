@@ -690,7 +690,7 @@
     </message>
     <message>
         <source>cannot write the file (%1)</source>
-        <translation>não é possível gravar o arquivo (%1)</translation>
+        <translation type="vanished">não é possível gravar o arquivo (%1)</translation>
     </message>
     <message>
         <source>target column &apos;%1&apos; has %2 missing values; drop those rows before training</source>
@@ -3766,7 +3766,7 @@
     </message>
     <message>
         <source>Writes the trained model — its preprocessing and the estimator — as one ONNX file that ONNX Runtime runs with the same predictions, and a MODEL.md card beside it saying what goes in and comes out. Models with no ONNX form (DBSCAN, agglomerative clustering, t-SNE) are refused before anything is written.</source>
-        <translation>Grava o modelo treinado — seu pré-processamento e o estimador — como um único arquivo ONNX que o ONNX Runtime executa com as mesmas previsões, e ao lado dele um cartão MODEL.md dizendo o que entra e o que sai. Modelos sem forma ONNX (DBSCAN, agrupamento aglomerativo, t-SNE) são recusados antes que qualquer coisa seja gravada.</translation>
+        <translation type="vanished">Grava o modelo treinado — seu pré-processamento e o estimador — como um único arquivo ONNX que o ONNX Runtime executa com as mesmas previsões, e ao lado dele um cartão MODEL.md dizendo o que entra e o que sai. Modelos sem forma ONNX (DBSCAN, agrupamento aglomerativo, t-SNE) são recusados antes que qualquer coisa seja gravada.</translation>
     </message>
     <message>
         <source>Export summary</source>
@@ -3790,7 +3790,7 @@
     </message>
     <message>
         <source>One float tensor [batch, columns] with every input column side by side instead of one input per column; only when all of them are numeric</source>
-        <translation>Um tensor float [lote, colunas] com todas as colunas de entrada lado a lado, em vez de uma entrada por coluna; só quando todas são numéricas</translation>
+        <translation type="vanished">Um tensor float [lote, colunas] com todas as colunas de entrada lado a lado, em vez de uma entrada por coluna; só quando todas são numéricas</translation>
     </message>
     <message>
         <source>Wine, messy export</source>
@@ -4348,6 +4348,78 @@
         <source>How each feature&apos;s relation to the target is measured: ANOVA F for classes, correlation F for numbers, or chosen from the target&apos;s type</source>
         <translation>Como se mede a relação de cada atributo com o alvo: F da ANOVA para classes, F de correlação para números, ou escolhido pelo tipo do alvo</translation>
     </message>
+    <message>
+        <source>cannot read the file (%1)</source>
+        <translation>não é possível ler o arquivo (%1)</translation>
+    </message>
+    <message>
+        <source>the file holds NUL bytes from line %1: it may be truncated or not a text file</source>
+        <translation>o arquivo contém bytes NUL a partir da linha %1: pode estar truncado ou não ser um arquivo de texto</translation>
+    </message>
+    <message>
+        <source>not enough memory: reading this file needs about %1, and only %2 is available</source>
+        <translation>memória insuficiente: ler este arquivo requer cerca de %1, e só há %2 disponível</translation>
+    </message>
+    <message>
+        <source>the model card would replace &apos;%1&apos;, which is not the card of &apos;%2&apos;: move that file or export under another name</source>
+        <translation>o cartão do modelo substituiria &apos;%1&apos;, que não é o cartão de &apos;%2&apos;: mova esse arquivo ou exporte com outro nome</translation>
+    </message>
+    <message>
+        <source>Writes the trained model — its preprocessing and the estimator — as one ONNX file that ONNX Runtime runs with the same predictions, and a card beside it (model.onnx → model.md) saying what goes in and comes out, with an example; connect a Score or Cross-validation node&apos;s metrics to put them on the card. Models with no ONNX form (DBSCAN, agglomerative clustering, t-SNE) are refused before anything is written.</source>
+        <translation>Grava o modelo treinado — seu pré-processamento e o estimador — como um único arquivo ONNX que o ONNX Runtime executa com as mesmas previsões, e um cartão ao lado (modelo.onnx → modelo.md) dizendo o que entra e o que sai, com um exemplo; conecte as métricas de um nó Pontuação ou Validação cruzada para colocá-las no cartão. Modelos sem forma ONNX (DBSCAN, agrupamento aglomerativo, t-SNE) são recusados antes de qualquer gravação.</translation>
+    </message>
+    <message>
+        <source>Test metrics</source>
+        <translation>Métricas de teste</translation>
+    </message>
+    <message>
+        <source>Cross-validation metrics</source>
+        <translation>Métricas da validação cruzada</translation>
+    </message>
+    <message>
+        <source>One numeric tensor [batch, columns] with every input column side by side instead of one input per column; only when all of them are numeric</source>
+        <translation>Um único tensor numérico [lote, colunas] com todas as colunas de entrada lado a lado, em vez de uma entrada por coluna; só quando todas são numéricas</translation>
+    </message>
+    <message>
+        <source>Float32 numbers</source>
+        <translation>Números float32</translation>
+    </message>
+    <message>
+        <source>Numeric inputs and outputs as float32 instead of double, for runtimes that need it. Predictions then match only for values float32 holds exactly (0.1 is not one): the card says how many training values are not</source>
+        <translation>Entradas e saídas numéricas em float32 em vez de double, para runtimes que o exigem. As previsões então só coincidem para valores que o float32 representa exatamente (0,1 não é um deles): o cartão diz quantos valores de treino não são</translation>
+    </message>
+    <message>
+        <source>values are nested more than %1 levels deep</source>
+        <translation>os valores estão aninhados em mais de %1 níveis</translation>
+    </message>
+    <message>
+        <source>the number %1 is beyond the range Oficina can hold (about ±1.8e308)</source>
+        <translation>o número %1 está além do intervalo que o Oficina comporta (cerca de ±1,8e308)</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3, not %4</source>
+        <translation>%1 deve estar entre %2 e %3, não %4</translation>
+    </message>
+    <message>
+        <source>node version must be a whole number from 1 to %1, not %2</source>
+        <translation>a versão do nó deve ser um número inteiro de 1 a %1, não %2</translation>
+    </message>
+    <message>
+        <source>not an Oficina pipeline: &quot;format&quot; is %1, not &quot;%2&quot;</source>
+        <translation>não é um pipeline do Oficina: &quot;format&quot; é %1, não &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>memória insuficiente</translation>
+    </message>
+    <message>
+        <source>cannot read this pipeline: %1</source>
+        <translation>não é possível ler este pipeline: %1</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a pipeline file</source>
+        <translation>isto é uma pasta, não um arquivo de pipeline</translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::ArffParser</name>
@@ -4824,7 +4896,7 @@
     <name>oficina::core::Parameter</name>
     <message>
         <source>%1 must be between %2 and %3, not %4</source>
-        <translation>%1 deve estar entre %2 e %3, não %4</translation>
+        <translation type="vanished">%1 deve estar entre %2 e %3, não %4</translation>
     </message>
     <message>
         <source>%1 must be a whole number</source>
@@ -4992,6 +5064,41 @@
     </message>
 </context>
 <context>
+    <name>oficina::core::TextInput</name>
+    <message>
+        <source>cannot open the file (%1)</source>
+        <translation>não é possível abrir o arquivo (%1)</translation>
+    </message>
+    <message>
+        <source>this is a named pipe (FIFO), not a regular file; to read a stream, pipe it into standard input and give &apos;-&apos; as the file name</source>
+        <translation>isto é um pipe nomeado (FIFO), não um arquivo comum; para ler um fluxo, envie-o pela entrada padrão e use &apos;-&apos; como nome do arquivo</translation>
+    </message>
+    <message>
+        <source>this is a device or a socket, not a regular file</source>
+        <translation>isto é um dispositivo ou um socket, não um arquivo comum</translation>
+    </message>
+    <message>
+        <source>this is a spreadsheet (xlsx/ods) or zip archive, not a text file; save it as CSV first</source>
+        <translation>isto é uma planilha (xlsx/ods) ou um arquivo zip, não um arquivo de texto; salve-o como CSV antes</translation>
+    </message>
+    <message>
+        <source>this is an Excel .xls spreadsheet, not a text file; save it as CSV first</source>
+        <translation>isto é uma planilha .xls do Excel, não um arquivo de texto; salve-a como CSV antes</translation>
+    </message>
+    <message>
+        <source>this file is compressed with gzip; decompress it first</source>
+        <translation>este arquivo está comprimido com gzip; descomprima-o antes</translation>
+    </message>
+    <message>
+        <source>this is not a text file</source>
+        <translation>isto não é um arquivo de texto</translation>
+    </message>
+    <message>
+        <source>the text is not valid %1, as its byte-order mark says</source>
+        <translation>o texto não é %1 válido, como diz sua marca de ordem de bytes</translation>
+    </message>
+</context>
+<context>
     <name>oficina::core::csv</name>
     <message>
         <source>invalid UTF-8 (byte %1); if the file is in Latin-1 (ISO-8859-1), choose that encoding</source>
@@ -5010,11 +5117,11 @@
     <name>oficina::core::csv::CsvFile</name>
     <message>
         <source>cannot open the file (%1)</source>
-        <translation>não é possível abrir o arquivo (%1)</translation>
+        <translation type="vanished">não é possível abrir o arquivo (%1)</translation>
     </message>
     <message>
         <source>cannot read the file (%1)</source>
-        <translation>não é possível ler o arquivo (%1)</translation>
+        <translation type="vanished">não é possível ler o arquivo (%1)</translation>
     </message>
 </context>
 <context>
@@ -5530,11 +5637,11 @@
     </message>
     <message>
         <source>&apos;%1&apos; cannot be exported to ONNX: two categories of column &apos;%2&apos; are the same number in float precision, which the graph&apos;s float inputs could not tell apart</source>
-        <translation>&apos;%1&apos; não pode ser exportado para ONNX: duas categorias da coluna &apos;%2&apos; são o mesmo número em precisão float, e as entradas float do grafo não as distinguiriam</translation>
+        <translation type="vanished">&apos;%1&apos; não pode ser exportado para ONNX: duas categorias da coluna &apos;%2&apos; são o mesmo número em precisão float, e as entradas float do grafo não as distinguiriam</translation>
     </message>
     <message>
         <source>the cast of column &apos;%1&apos; to categorical cannot be exported to ONNX: two of its values are the same number in float precision, which the graph&apos;s float inputs could not tell apart</source>
-        <translation>a conversão da coluna &apos;%1&apos; para categórica não pode ser exportada para ONNX: dois dos seus valores são o mesmo número em precisão float, e as entradas float do grafo não os distinguiriam</translation>
+        <translation type="vanished">a conversão da coluna &apos;%1&apos; para categórica não pode ser exportada para ONNX: dois dos seus valores são o mesmo número em precisão float, e as entradas float do grafo não os distinguiriam</translation>
     </message>
     <message>
         <source>a network with a TorchScript backbone cannot be exported to ONNX: the backbone is a compiled program, not a list of layers Oficina can write out</source>
@@ -5592,6 +5699,13 @@
     <message>
         <source>cannot export &apos;%1&apos; to ONNX: column &apos;%2&apos; was %3 when the step was fitted but is not at that step</source>
         <translation>não é possível exportar &apos;%1&apos; para ONNX: a coluna &apos;%2&apos; era %3 quando a etapa foi ajustada, mas não é nessa etapa</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui</name>
+    <message>
+        <source>unexpected error: %1</source>
+        <translation>erro inesperado: %1</translation>
     </message>
 </context>
 <context>
@@ -6612,19 +6726,19 @@
     </message>
     <message>
         <source>Recover pipeline</source>
-        <translation>Recuperar pipeline</translation>
+        <translation type="vanished">Recuperar pipeline</translation>
     </message>
     <message>
         <source>Oficina did not close properly last time. Recover the unsaved pipeline%1?</source>
-        <translation>O Oficina não foi fechado corretamente da última vez. Recuperar o pipeline não salvo%1?</translation>
+        <translation type="vanished">O Oficina não foi fechado corretamente da última vez. Recuperar o pipeline não salvo%1?</translation>
     </message>
     <message>
         <source>from %1</source>
-        <translation>de %1</translation>
+        <translation type="vanished">de %1</translation>
     </message>
     <message>
         <source>Cannot recover %1: %2</source>
-        <translation>Não foi possível recuperar %1: %2</translation>
+        <translation type="vanished">Não foi possível recuperar %1: %2</translation>
     </message>
     <message>
         <source>Recovered an unsaved pipeline</source>
@@ -6719,6 +6833,42 @@
     <message>
         <source>&amp;Node help</source>
         <translation>Ajuda dos &amp;nós</translation>
+    </message>
+    <message>
+        <source>Recover pipelines</source>
+        <translation>Recuperar pipelines</translation>
+    </message>
+    <message>
+        <source>Cannot recover the unsaved pipeline %1: %2. Its file is kept as %3.</source>
+        <translation>Não é possível recuperar o pipeline não salvo %1: %2. Seu arquivo foi guardado como %3.</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sem título)</translation>
+    </message>
+    <message>
+        <source>Run cancelled: it would replace files outside the pipeline&apos;s folder</source>
+        <translation>Execução cancelada: ela substituiria arquivos fora da pasta do pipeline</translation>
+    </message>
+    <message>
+        <source>Replace files outside the pipeline&apos;s folder?</source>
+        <translation>Substituir arquivos fora da pasta do pipeline?</translation>
+    </message>
+    <message>
+        <source>Running this pipeline replaces files outside its own folder:
+
+%1
+
+Run it anyway?</source>
+        <translation>Executar este pipeline substitui arquivos fora da sua própria pasta:
+
+%1
+
+Executar mesmo assim?</translation>
+    </message>
+    <message>
+        <source>%1: wrote %2</source>
+        <translation>%1: gravou %2</translation>
     </message>
 </context>
 <context>
@@ -6951,6 +7101,37 @@
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::RecoveryDialog</name>
+    <message>
+        <source>Recover pipelines</source>
+        <translation>Recuperar pipelines</translation>
+    </message>
+    <message>
+        <source>Oficina did not close properly. These unsaved pipelines were kept; check the ones to recover (each opens in a window of its own) or to discard. Those left alone are offered again next time.</source>
+        <translation>O Oficina não foi fechado corretamente. Estes pipelines não salvos foram guardados; marque os que deseja recuperar (cada um abre em sua própria janela) ou descartar. Os que ficarem sem marcação serão oferecidos de novo na próxima vez.</translation>
+    </message>
+    <message>
+        <source>&amp;Recover checked</source>
+        <translation>&amp;Recuperar marcados</translation>
+    </message>
+    <message>
+        <source>&amp;Discard checked</source>
+        <translation>&amp;Descartar marcados</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>De&amp;pois</translation>
+    </message>
+    <message>
+        <source>Untitled pipeline</source>
+        <translation>Pipeline sem título</translation>
+    </message>
+    <message>
+        <source>%1 (autosaved %2)</source>
+        <translation>%1 (salvo automaticamente %2)</translation>
     </message>
 </context>
 <context>
@@ -7364,15 +7545,19 @@
     <name>std</name>
     <message>
         <source>cannot open the file (%1)</source>
-        <translation>não é possível abrir o arquivo (%1)</translation>
+        <translation type="vanished">não é possível abrir o arquivo (%1)</translation>
     </message>
     <message>
         <source>cannot read the file (%1)</source>
-        <translation>não é possível ler o arquivo (%1)</translation>
+        <translation type="vanished">não é possível ler o arquivo (%1)</translation>
     </message>
     <message>
         <source>the data has no target column; choose one in &apos;Select columns &amp; set target&apos;</source>
         <translation>os dados não têm coluna-alvo; escolha uma em &apos;Selecionar colunas e definir alvo&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be exported to ONNX with float inputs: two values of column &apos;%2&apos; are the same number in float precision (export with double inputs)</source>
+        <translation>&apos;%1&apos; não pode ser exportado para ONNX com entradas float: dois valores da coluna &apos;%2&apos; são o mesmo número em precisão float (exporte com entradas double)</translation>
     </message>
 </context>
 <context>

@@ -357,7 +357,7 @@ void MainWindow::newPipeline() {
 }
 
 bool MainWindow::openPipeline(const QString& path, QString* error) {
-    if (!replaceDocument([&] { m_document->load(path); }, error)) return false;
+    if (!replaceDocument(path, [&] { m_document->load(path); }, error)) return false;
     Settings::addRecentFile(path);
     updateRecentMenu();
     appendLog(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
@@ -366,19 +366,24 @@ bool MainWindow::openPipeline(const QString& path, QString* error) {
     return true;
 }
 
-bool MainWindow::replaceDocument(const std::function<void()>& load, QString* error) {
+bool MainWindow::replaceDocument(const QString& path, const std::function<void()>& load,
+                                 QString* error) {
     if (m_runController->isRunning()) {
         m_runController->stop();
         m_runController->wait();
     }
-    try {
-        load();
-    } catch (const core::Error& e) {
-        const QString reason =
-            tr("Cannot open %1: %2").arg(QString::fromStdString(e.where()), trMessage(e.message()));
+    const auto fail = [&](const QString& reason) {
         appendLog(reason);
         if (error) *error = reason;
         return false;
+    };
+    try {
+        load();
+    } catch (const core::Error& e) {
+        return fail(tr("Cannot open %1: %2")
+                        .arg(QString::fromStdString(e.where()), trMessage(e.message())));
+    } catch (const std::exception& e) {  // the catch-all: never let a bad file end the app
+        return fail(tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), trException(e)));
     }
     m_results.clear();
     m_scene->clearResults();
@@ -470,46 +475,6 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     event->accept();
 }
 
-// ---- recovery ----
-
-void MainWindow::autosave() {
-    QString error;
-    if (!m_recovery->save(*m_document, &error)) appendLog(tr("Autosave failed: %1").arg(error));
-}
-
-void MainWindow::offerRecovery() {
-    const QStringList orphans = m_recovery->orphans();
-    if (orphans.isEmpty()) return;
-    const QString original = Recovery::originalPath(orphans.first());
-    const auto answer = QMessageBox::question(
-        this, tr("Recover pipeline"),
-        tr("Oficina did not close properly last time. Recover the unsaved pipeline%1?")
-            .arg(original.isEmpty() ? QString() : " " + tr("from %1").arg(original)),
-        QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
-    if (answer == QMessageBox::Yes) recover(orphans.first());
-    for (const QString& orphan : orphans)
-        Recovery::remove(orphan);
-}
-
-bool MainWindow::recover(const QString& recoveryFile) {
-    try {
-        core::Graph graph = core::loadPipeline(recoveryFile.toStdString(), m_registry);
-        const QString original = Recovery::originalPath(recoveryFile);
-        // Relative file parameters belong to the original pipeline's folder.
-        graph.setBaseDirectory(
-            original.isEmpty() ? std::string() : QFileInfo(original).absolutePath().toStdString());
-        m_document->replaceGraph(std::move(graph), original);
-    } catch (const core::Error& e) {
-        appendLog(tr("Cannot recover %1: %2")
-                      .arg(QString::fromStdString(e.where()), trMessage(e.message())));
-        return false;
-    }
-    showCanvas();
-    QTimer::singleShot(0, m_view, &PipelineView::fitToView);
-    appendLog(tr("Recovered an unsaved pipeline"));
-    return true;
-}
-
 // ---- editing helpers ----
 
 void MainWindow::renameSelected() {
@@ -550,6 +515,8 @@ void MainWindow::paste() {
         m_scene->selectItems(m_document->paste(text, {m_pastePosition.x(), m_pastePosition.y()}));
     } catch (const core::Error& e) {
         statusBar()->showMessage(tr("Nothing to paste: %1").arg(trMessage(e.message())), 5000);
+    } catch (const std::exception& e) {  // the catch-all: the clipboard may hold anything
+        statusBar()->showMessage(tr("Nothing to paste: %1").arg(trException(e)), 5000);
     }
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "dialogs/RecoveryDialog.h"
 #include "pipeline/Executor.h"
 
 #include <QMainWindow>
 #include <QMessageBox>
+#include <QSet>
 
 #include <functional>
 #include <map>
@@ -102,13 +104,24 @@ public:
     [[nodiscard]] Recovery& recovery() const { return *m_recovery; }
     /// Writes the recovery file now (the timer does it every 60 s).
     void autosave();
-    /// Asks whether to recover pipelines left by a crashed session (called once at start-up).
+    /// Lists every pipeline crashed sessions left and recovers, discards or keeps each as the
+    /// user chooses (called once at start-up; MainWindowRecovery.cpp). The first one recovered
+    /// goes into this window if it is empty, every other one into a new window. A file that
+    /// cannot be loaded is set aside, never deleted, and the user is told where it is.
     void offerRecovery();
-    /// Loads a recovery file as an unsaved pipeline; true on success.
-    bool recover(const QString& recoveryFile);
+    /// Loads a recovery file as an unsaved pipeline, writes it to this session's recovery file
+    /// and removes the orphan; true on success. On failure the orphan is set aside
+    /// (Recovery::setAside) and the reason, with where the file now is, goes to the log and
+    /// `error`.
+    bool recover(const QString& recoveryFile, QString* error = nullptr);
 
     /// Replaces the "save changes?" dialog (tests): returns Save, Discard or Cancel.
     void setSavePrompt(std::function<QMessageBox::StandardButton()> prompt);
+    /// Replaces the recovery dialog (tests): given the orphans, returns what to do with them.
+    void setRecoveryPrompt(std::function<RecoveryChoice(const QStringList&)> prompt);
+    /// Replaces the question a run asks before replacing files outside the pipeline's folder
+    /// (tests): given the files, returns whether to run.
+    void setOverwritePrompt(std::function<bool(const QStringList&)> prompt);
 
 Q_SIGNALS:
     void runFinished();
@@ -132,7 +145,7 @@ private:
     void openRecent(const QString& path);
     /// Stops a run and replaces the document through `load`; on success resets the results and
     /// shows the canvas fitted, on failure says why in the log and `error`.
-    bool replaceDocument(const std::function<void()>& load, QString* error);
+    bool replaceDocument(const QString& path, const std::function<void()>& load, QString* error);
     void newPipeline();
     void chooseAndOpen();
     bool save();
@@ -140,6 +153,9 @@ private:
     /// Asks to save unsaved changes; false when the user cancels.
     bool maybeSave();
     void startRun(std::vector<std::string> targets);
+    /// Before a run: asks whether its output nodes may replace existing files outside the
+    /// pipeline's folder (once per file and window); false = do not run.
+    bool confirmOutsideWrites(const std::vector<std::string>& targets);
     void appendLog(const QString& line);
     void showSelection();
     void showContextMenu(const QString& item, QPointF scenePos, QPoint screenPos);
@@ -190,6 +206,10 @@ private:
     bool m_autoRunPending = false;
     QPointF m_pastePosition;
     std::function<QMessageBox::StandardButton()> m_savePrompt;
+    std::function<RecoveryChoice(const QStringList&)> m_recoveryPrompt;
+    std::function<bool(const QStringList&)> m_overwritePrompt;
+    QSet<QString> m_allowedOutputs;  // files the user let runs replace, and those runs wrote
+    QString m_allowedOutputsFor;     // the pipeline file m_allowedOutputs is about
 };
 
 } // namespace oficina::ui

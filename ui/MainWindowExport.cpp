@@ -6,8 +6,11 @@
 #include "document/Document.h"
 #include "export/OnnxExport.h"
 #include "models/Model.h"
+#include "pipeline/HeldOutMetrics.h"
 #include "pipeline/NodeRegistry.h"
+#include "pipeline/PipelineFile.h"
 #include "util/Error.h"
+#include "util/Sha256.h"
 
 #include <QApplication>
 #include <QDir>
@@ -72,8 +75,17 @@ bool MainWindow::exportModel(const QString& node, QString path) {
         if (path.isEmpty()) return false;
         if (QFileInfo(path).suffix().isEmpty()) path += ".onnx";
     }
+    const core::Graph& graph = m_document->graph();
     core::OnnxExportOptions options;
-    options.pipelineName = m_document->graph().fileName();
+    options.pipelineName = graph.fileName();
+    options.pipelineHash = core::sha256Hex(core::serializePipeline(graph, m_registry));
+    options.heldOut = core::heldOutMetrics(
+        graph, m_registry,
+        [this](const std::string& id) -> const core::NodeResult* {
+            const auto found = m_results.find(QString::fromStdString(id));
+            return found == m_results.end() ? nullptr : &found->second;
+        },
+        node.toStdString());
     QApplication::setOverrideCursor(Qt::WaitCursor);
     try {
         const core::OnnxExportResult written = core::exportOnnx(*model, path.toStdString(), options);

@@ -8,11 +8,13 @@
 #include "eval/Metrics.h"
 #include "panels/NodeOutputsView.h"
 #include "panels/TableModel.h"
+#include "pipeline/OutputFiles.h"
 #include "pipeline/RunReport.h"
 #include "properties/PropertyPanel.h"
 #include "run/RunController.h"
 
 #include <QAction>
+#include <QDir>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QStatusBar>
@@ -45,12 +47,48 @@ void MainWindow::runFromSelection() {
 void MainWindow::startRun(std::vector<std::string> targets) {
     if (m_runController->isRunning() || m_document->graph().nodes().empty()) return;
     m_autoRunPending = false;
+    if (!confirmOutsideWrites(targets)) {
+        appendLog(tr("Run cancelled: it would replace files outside the pipeline's folder"));
+        return;
+    }
     m_progress->setValue(0);
     m_progress->setVisible(true);
     appendLog(targets.empty() ? tr("Run started")
                               : tr("Run started from %n node(s)", nullptr, int(targets.size())));
     m_runController->start(m_document->graph(), m_document->revision(), std::move(targets));
     updateActions();
+}
+
+void MainWindow::setOverwritePrompt(std::function<bool(const QStringList&)> prompt) {
+    m_overwritePrompt = std::move(prompt);
+}
+
+bool MainWindow::confirmOutsideWrites(const std::vector<std::string>& targets) {
+    // A pipeline from elsewhere may point its Export node at any file the user can write.
+    // What the user allowed holds for the pipeline they allowed it for.
+    if (m_allowedOutputsFor != m_document->path()) {
+        m_allowedOutputs.clear();
+        m_allowedOutputsFor = m_document->path();
+    }
+    QStringList files;
+    for (const core::OutputFile& file :
+         core::overwritesOutsideFolder(m_document->graph(), m_registry, targets)) {
+        const QString path = QString::fromStdString(file.path);
+        if (!m_allowedOutputs.contains(path)) files << QDir::toNativeSeparators(path);
+    }
+    if (files.isEmpty()) return true;
+    const bool run =
+        m_overwritePrompt
+            ? m_overwritePrompt(files)
+            : QMessageBox::warning(this, tr("Replace files outside the pipeline's folder?"),
+                                   tr("Running this pipeline replaces files outside its own "
+                                      "folder:\n\n%1\n\nRun it anyway?")
+                                       .arg(files.join('\n')),
+                                   QMessageBox::Yes | QMessageBox::Cancel,
+                                   QMessageBox::Cancel) == QMessageBox::Yes;
+    if (run)
+        for (const QString& file : files) m_allowedOutputs.insert(QDir::fromNativeSeparators(file));
+    return run;
 }
 
 void MainWindow::stopRun() {
@@ -89,6 +127,11 @@ void MainWindow::onNodeChanged(const QString& node, const core::NodeResult& resu
     }
     for (const auto& warning : result.warnings)
         appendLog(tr("%1: warning: %2").arg(title, trMessage(warning)));
+    for (const auto& file : result.writtenFiles) {
+        const QString path = QString::fromStdString(file);
+        appendLog(tr("%1: wrote %2").arg(title, QDir::toNativeSeparators(path)));
+        m_allowedOutputs.insert(path);  // the run's own output: replacing it again is expected
+    }
     if (!m_document->graph().node(node.toStdString())) return;  // removed during the run
     m_scene->setNodeResult(node, result);
     if (result.state == core::NodeState::Running) return;

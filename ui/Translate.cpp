@@ -2,9 +2,12 @@
 
 #include "CoreContexts.h"
 #include "pipeline/Executor.h"
+#include "util/Error.h"
 #include "util/Message.h"
 
 #include <QCoreApplication>
+
+#include <new>
 
 namespace oficina::ui {
 
@@ -30,6 +33,16 @@ QString trNodeError(const core::NodeResult& result) {
     const QString text = trMessage(*result.error);
     return result.errorWhere.empty() ? text
                                      : QString::fromStdString(result.errorWhere) + ": " + text;
+}
+
+QString trException(const std::exception& e) {
+    if (const auto* error = dynamic_cast<const core::Error*>(&e))
+        return error->where().empty() ? trMessage(error->message())
+                                      : QString::fromStdString(error->where()) + ": " +
+                                            trMessage(error->message());
+    if (dynamic_cast<const std::bad_alloc*>(&e)) return trCore("out of memory");
+    return QCoreApplication::translate("oficina::ui", "unexpected error: %1")
+        .arg(QString::fromLocal8Bit(e.what()));
 }
 
 } // namespace oficina::ui

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <exception>
+
 namespace oficina::core {
 class Message;
 struct NodeResult;
@@ -16,5 +18,8 @@ QString trCore(const std::string& text);
 QString trMessage(const core::Message& message);
 /// A node's error, translated, prefixed with its location in the data if it has one.
 QString trNodeError(const core::NodeResult& result);
+/// What went wrong, for the catch-all at an entry point (open, paste, recover): a core::Error's
+/// place and message, "out of memory", or an unexpected exception's own text.
+QString trException(const std::exception& e);
 
 } // namespace oficina::ui

@@ -7,10 +7,14 @@
 #include "eval/Metrics.h"
 #include "export/OnnxExport.h"
 #include "pipeline/Executor.h"
+#include "pipeline/HeldOutMetrics.h"
 #include "pipeline/NodeRegistry.h"
+#include "pipeline/OutputFiles.h"
 #include "pipeline/PipelineFile.h"
 #include "pipeline/RunReport.h"
 #include "util/Error.h"
+#include "util/SafeFile.h"
+#include "util/Sha256.h"
 
 #include <nlohmann/json.hpp>
 
@@ -19,6 +23,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <new>
 
 namespace oficina::cli {
 
@@ -121,7 +126,8 @@ const core::Model* modelOutput(const core::NodeResult& result) {
 }
 
 /// Writes each target's model; returns the worst exit code.
-int exportModels(const std::vector<ExportTarget>& targets, const core::RunResult& result,
+int exportModels(const std::vector<ExportTarget>& targets, const core::Graph& graph,
+                 const core::NodeRegistry& registry, const core::RunResult& result,
                  const RunOptions& options) {
     int code = Ok;
     for (const auto& target : targets) {
@@ -134,6 +140,9 @@ int exportModels(const std::vector<ExportTarget>& targets, const core::RunResult
         try {
             core::OnnxExportOptions exportOptions;
             exportOptions.pipelineName = std::filesystem::path(options.pipeline).filename().string();
+            exportOptions.pipelineHash = core::sha256Hex(core::serializePipeline(graph, registry));
+            exportOptions.heldOut = core::heldOutMetrics(graph, registry, result, target.node);
+            exportOptions.floatInputs = options.onnxFloatInputs;
             const core::OnnxExportResult written =
                 core::exportOnnx(*model, target.path, exportOptions);
             if (!options.quiet)
@@ -160,13 +169,19 @@ const core::Table* tableOutput(const core::NodeResult& result, const std::string
 
 int inspect(const InspectOptions& options) {
     core::ReadResult result;
+    std::vector<core::ColumnSummary> summaries;
     try {
         result = core::readTableFile(options.file);
+        summaries = core::summarizeTable(result.table);
     } catch (const Error& e) {
         printError(e.what());
         return BadInput;
+    } catch (const std::bad_alloc&) {
+        // Said as `run` says it for a node, after freeing what was read so far.
+        result = {};
+        printError(options.file + ": out of memory");
+        return BadInput;
     }
-    const auto summaries = core::summarizeTable(result.table);
     if (options.json) {
         Json columns = Json::array();
         for (const auto& s : summaries) {
@@ -347,6 +362,14 @@ int run(const core::NodeRegistry& registry, const RunOptions& options) {
         return BadInput;
     }
 
+    // A pipeline from elsewhere may name any file the user can write: say so before replacing
+    // one outside its folder (no prompt: the CLI runs unattended, in CI too).
+    for (const auto& file : core::overwritesOutsideFolder(graph, registry))
+        std::fprintf(stderr,
+                     "oficina-cli: warning: node '%s' will replace %s, outside the pipeline's "
+                     "folder\n",
+                     file.node.c_str(), file.path.c_str());
+
     core::RunContext context;
     if (!options.quiet)
         context.setProgressHandler([](const std::string& node, double fraction,
@@ -357,8 +380,13 @@ int run(const core::NodeRegistry& registry, const RunOptions& options) {
         });
     core::Executor executor(registry);
     executor.setNodeEventHandler([&](const std::string& id, const core::NodeResult& r) {
-        if (options.quiet) return;
         const std::string label = core::nodeLabel(*graph.node(id), registry);
+        // Quiet silences progress and warnings, never a failure: CI reads stderr for why.
+        if (options.quiet) {
+            if (r.state == core::NodeState::Failed)
+                std::fprintf(stderr, "✗ %s: %s\n", label.c_str(), core::describeError(r).c_str());
+            return;
+        }
         if (r.state == core::NodeState::Running)
             std::fprintf(stderr, "▶ %s\n", label.c_str());
         else if (r.state == core::NodeState::Done)
@@ -368,6 +396,8 @@ int run(const core::NodeRegistry& registry, const RunOptions& options) {
             std::fprintf(stderr, "✗ %s: %s\n", label.c_str(), core::describeError(r).c_str());
         for (const auto& w : r.warnings)
             std::fprintf(stderr, "  warning: %s\n", w.english().c_str());
+        for (const auto& path : r.writtenFiles)
+            std::fprintf(stderr, "  wrote %s\n", path.c_str());
     });
     const core::RunResult result = executor.run(graph, context);
 
@@ -394,7 +424,7 @@ int run(const core::NodeRegistry& registry, const RunOptions& options) {
             code = BadInput;
         }
     }
-    code = std::max(code, exportModels(exportTargets, result, options));
+    code = std::max(code, exportModels(exportTargets, graph, registry, result, options));
     if (!options.report.empty()) {
         try {
             core::writeFileAtomically(options.report,

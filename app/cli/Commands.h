@@ -23,6 +23,7 @@ struct RunOptions {
     std::string report;                    ///< JSON report path, or empty
     std::vector<std::string> predictions;  ///< NODE[.PORT]=out.csv
     std::vector<std::string> onnxExports;  ///< NODE=out.onnx
+    bool onnxFloatInputs = false;          ///< float32 numbers in those exports
     bool quiet = false;                    ///< no progress on stderr
 };
 

@@ -4,10 +4,14 @@
 #include "data/SampleData.h"
 #include "nodes/Nodes.h"
 #include "pipeline/NodeRegistry.h"
+#include "util/Error.h"
 
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
+#include <exception>
 #include <filesystem>
+#include <new>
 
 int main(int argc, char** argv) {
     using namespace oficina;
@@ -45,9 +49,13 @@ int main(int argc, char** argv) {
     run->add_option("--predictions", runOptions.predictions,
                     "Write a node's table output as CSV: NODE[.PORT]=out.csv");
     run->add_option("--export-onnx", runOptions.onnxExports,
-                    "Write the model a node trained as ONNX (and a MODEL.md card beside it): "
+                    "Write the model a node trained as ONNX (and its card, out.md, beside it): "
                     "NODE=out.onnx");
-    run->add_flag("--quiet,-q", runOptions.quiet, "No progress on stderr");
+    run->add_flag("--onnx-float", runOptions.onnxFloatInputs,
+                  "Those exports take and give float32 numbers instead of double (predictions "
+                  "then match only for values float32 holds exactly)");
+    run->add_flag("--quiet,-q", runOptions.quiet,
+                  "No progress or warnings on stderr (errors are always printed)");
 
     try {
         app.parse(argc, argv);
@@ -56,15 +64,30 @@ int main(int argc, char** argv) {
         return code == 0 ? cli::Ok : cli::BadInput;
     }
 
-    std::string share = core::findShareDirectory();
-    core::NodeRegistry registry;
-    core::registerBuiltinNodes(
-        registry, {.datasetDirectory =
-                       share.empty() ? "" : (std::filesystem::path(share) / "datasets").string()});
+    // The one catch-all: each command reports its own errors precisely; whatever still escapes
+    // one is said plainly, with the bad-input exit code, instead of aborting (exit 134).
+    const auto fail = [](const std::string& text) {
+        std::fprintf(stderr, "oficina-cli: %s\n", text.c_str());
+        return int(cli::BadInput);
+    };
+    try {
+        std::string share = core::findShareDirectory();
+        core::NodeRegistry registry;
+        core::registerBuiltinNodes(
+            registry,
+            {.datasetDirectory =
+                 share.empty() ? "" : (std::filesystem::path(share) / "datasets").string()});
 
-    if (*inspect) return cli::inspect(inspectOptions);
-    if (*nodes) return cli::listNodes(registry, nodeType, nodesJson);
-    if (*datasets) return cli::listDatasets(datasetsJson);
-    if (*format) return cli::formatPipelines(registry, formatFiles, formatCheck);
-    return cli::run(registry, runOptions);
+        if (*inspect) return cli::inspect(inspectOptions);
+        if (*nodes) return cli::listNodes(registry, nodeType, nodesJson);
+        if (*datasets) return cli::listDatasets(datasetsJson);
+        if (*format) return cli::formatPipelines(registry, formatFiles, formatCheck);
+        return cli::run(registry, runOptions);
+    } catch (const core::Error& e) {
+        return fail(e.what());
+    } catch (const std::bad_alloc&) {
+        return fail("out of memory");
+    } catch (const std::exception& e) {
+        return fail(std::string("unexpected error: ") + e.what());
+    }
 }

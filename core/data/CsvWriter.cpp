@@ -1,19 +1,12 @@
 #include "data/CsvWriter.h"
 
-#include "util/Error.h"
-#include "util/Tr.h"
+#include "util/SafeFile.h"
 
 #include <algorithm>
-#include <atomic>
-#include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
 #include <functional>
 #include <ostream>
-#include <random>
 #include <string_view>
 
 namespace oficina::core {
@@ -92,20 +85,6 @@ void writeRows(const Table& table, char delimiter,
     if (!chunk.empty()) sink(chunk);
 }
 
-[[noreturn]] void throwWriteError(const std::string& path, int code) {
-    throw Error(Message(OFICINA_TR_NOOP("cannot write the file (%1)"), {std::strerror(code)}),
-                path);
-}
-
-std::string temporaryPathFor(const std::string& path) {
-    static std::atomic<unsigned> counter{0};
-    std::random_device random;
-    const std::filesystem::path target(path);
-    const std::string name = "." + target.filename().string() + ".tmp" +
-                             std::to_string(random() % 1000000) + "_" + std::to_string(counter++);
-    return (target.parent_path() / name).string();
-}
-
 } // namespace
 
 void writeCsv(const Table& table, std::ostream& out, char delimiter) {
@@ -115,26 +94,11 @@ void writeCsv(const Table& table, std::ostream& out, char delimiter) {
 }
 
 void writeCsv(const Table& table, const std::string& path, char delimiter) {
-    const std::string temporary = temporaryPathFor(path);
-    std::FILE* file = std::fopen(temporary.c_str(), "wbx"); // x: never reuse an existing file
-    if (file == nullptr) throwWriteError(path, errno);
-    int failure = 0;
-    try {
-        writeRows(table, delimiter, [&](std::string_view chunk) {
-            if (failure == 0 && std::fwrite(chunk.data(), 1, chunk.size(), file) != chunk.size())
-                failure = errno != 0 ? errno : EIO;
-        });
-    } catch (...) {
-        std::fclose(file);
-        std::remove(temporary.c_str());
-        throw;
-    }
-    if (std::fclose(file) != 0 && failure == 0) failure = errno != 0 ? errno : EIO;
-    if (failure == 0 && std::rename(temporary.c_str(), path.c_str()) != 0) failure = errno;
-    if (failure != 0) {
-        std::remove(temporary.c_str());
-        throwWriteError(path, failure);
-    }
+    // SafeFile: an unpredictable temporary name opened exclusively, fsync before the rename,
+    // the old file's mode kept, a symlinked target written through.
+    SafeFile file(path);
+    writeRows(table, delimiter, [&](std::string_view chunk) { file.write(chunk); });
+    file.commit();
 }
 
 } // namespace oficina::core

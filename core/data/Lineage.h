@@ -39,10 +39,29 @@ public:
     [[nodiscard]] virtual std::shared_ptr<const FittedStep> refit(const Table& input) const = 0;
 };
 
+/// The raw rows where a chain began: the columns as loaded (their data shared, never copied) and
+/// which of their rows a table holds, in its order (empty: all of them, as loaded). A model
+/// keeps them to describe what it learned from (a real example row, float32 exactness, a
+/// fingerprint) without a copy of its training data.
+struct SourceRows {
+    std::vector<Column> columns;
+    std::vector<size_t> rows;
+
+    [[nodiscard]] size_t rowCount() const;
+    /// The source row behind row `row` of the table.
+    [[nodiscard]] size_t at(size_t row) const { return rows.empty() ? row : rows[row]; }
+};
+
 /// How a table was made: the schema where the chain began plus the fitted steps since.
 struct Lineage {
     Schema source;
     std::vector<std::shared_ptr<const FittedStep>> steps;
+    /// The raw rows behind the table, or null where they are not known.
+    std::shared_ptr<const SourceRows> sourceRows;
+
+    /// sourceRows when they describe a table of `rowCount` rows, else null: a table built anew
+    /// with another table's lineage (a 1:1 transform) keeps them, one of other rows must not.
+    [[nodiscard]] const SourceRows* rowsFor(size_t rowCount) const;
 
     [[nodiscard]] Lineage then(std::shared_ptr<const FittedStep> step) const;
     /// Re-applies the steps `input` has not been through yet, with their training fit. The input

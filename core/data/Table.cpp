@@ -70,10 +70,30 @@ Table Table::takeRows(const std::vector<size_t>& rows) const {
     Table out(std::move(columns));
     out.m_rowCount = rows.size();
     out.m_lineage = m_lineage;
+    out.m_lineage.sourceRows = nullptr;
+    if (const SourceRows* source = m_lineage.rowsFor(m_rowCount)) {
+        auto taken = std::make_shared<SourceRows>();
+        taken->columns = source->columns;
+        taken->rows.reserve(rows.size());
+        for (const size_t row : rows)
+            taken->rows.push_back(source->at(row));
+        out.m_lineage.sourceRows = std::move(taken);
+    }
     return out;
 }
 
-void Table::startLineage() { m_lineage = Lineage{schemaOf(*this), {}}; }
+void Table::startLineage() {
+    m_lineage = Lineage{schemaOf(*this), {}, std::make_shared<const SourceRows>(SourceRows{m_columns, {}})};
+}
+
+size_t SourceRows::rowCount() const {
+    if (!rows.empty()) return rows.size();
+    return columns.empty() ? 0 : columns.front().size();
+}
+
+const SourceRows* Lineage::rowsFor(size_t rowCount) const {
+    return sourceRows && sourceRows->rowCount() == rowCount ? sourceRows.get() : nullptr;
+}
 
 Schema schemaOf(const Table& table) {
     Schema schema;

@@ -190,7 +190,7 @@ Metrics summarizeFolds(const std::vector<Metrics>& folds) {
     std::vector<std::string> names;
     for (const auto& [name, value] : folds.front().scalars)
         if (std::all_of(folds.begin(), folds.end(),
-                        [&](const Metrics& m) { return m.scalar(name) != nullptr; }))
+                        [&name = name](const Metrics& m) { return m.scalar(name) != nullptr; }))
             names.push_back(name);
     LabeledMatrix table{"folds", {}, names, {}};
     for (size_t f = 0; f < folds.size(); ++f) {

@@ -28,4 +28,11 @@ struct Metrics {
     [[nodiscard]] const LabeledMatrix* matrix(const std::string& name) const;
 };
 
+/// Metrics a pipeline measured on rows a model was not trained on (a test split, the folds of a
+/// cross-validation), for what describes the model: its card, its package.
+struct HeldOutMetrics {
+    std::string source; ///< what the rows were: "test rows — Score (score)"
+    std::vector<std::pair<std::string, double>> metrics;
+};
+
 } // namespace oficina::core

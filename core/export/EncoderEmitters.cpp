@@ -1,5 +1,6 @@
 // Emitters for the one-hot and ordinal encoders: categorical columns through ai.onnx.ml's
-// OneHotEncoder and LabelEncoder, numeric columns (encoded by value) by comparing in float.
+// OneHotEncoder and LabelEncoder, numeric columns (encoded by value) by comparing each value with
+// the fitted ones in the precision of the graph's inputs.
 #include "export/Emitters.h"
 
 #include "transform/Encoders.h"
@@ -13,21 +14,15 @@ namespace oficina::core::onnxexport {
 
 namespace {
 
-// The graph reads "" as a missing cell and compares numbers in float: refuse fits where that
-// would merge two categories, or a category with missing.
+// The graph reads "" as a missing cell: refuse fits where that would merge a category with
+// missing.
 std::optional<Message> refuseCategories(const std::vector<EncodedColumn>& columns,
                                         const char* step) {
-    std::vector<float> keys;
     for (const EncodedColumn& e : columns) {
         if (!e.numeric && std::find(e.labels.begin(), e.labels.end(), "") != e.labels.end())
             return Message(OFICINA_TR_NOOP("'%1' cannot be exported to ONNX: column '%2' has an "
                                            "empty category, which the graph could not tell from "
                                            "a missing cell"),
-                           {step, e.name});
-        if (e.numeric && !floatKeys(e.numbers, keys))
-            return Message(OFICINA_TR_NOOP("'%1' cannot be exported to ONNX: two categories of "
-                                           "column '%2' are the same number in float precision, "
-                                           "which the graph's float inputs could not tell apart"),
                            {step, e.name});
     }
     return std::nullopt;
@@ -41,7 +36,8 @@ const SymColumn& encodedColumn(const SymTable& in, const EncodedColumn& fitted, 
 
 /// [N, k] double indicators of `x` being each of the fitted categories (all zeros for an
 /// unseen value or a missing cell).
-std::string indicators(OnnxGraph& g, const SymColumn& x, const EncodedColumn& fitted) {
+std::string indicators(OnnxGraph& g, const SymColumn& x, const EncodedColumn& fitted,
+                       const char* step) {
     const auto k = int64_t(fitted.size());
     if (!fitted.numeric) {
         // OneHotEncoder gives [N, 1, k] floats; zeros = 1 makes unseen categories all zeros.
@@ -51,11 +47,7 @@ std::string indicators(OnnxGraph& g, const SymColumn& x, const EncodedColumn& fi
         g.declareType(hot, Elem::Float, {kBatch, 1, k});
         return castTo(g, g.node("Reshape", {hot, g.shape({-1, k})}), Elem::Double);
     }
-    std::vector<float> keys;
-    (void)floatKeys(fitted.numbers, keys);
-    const std::string equal =
-        g.node("Equal", {castTo(g, x.value, Elem::Float), g.floats("categories", keys, {1, k})});
-    return castTo(g, equal, Elem::Double);
+    return castTo(g, equalsAny(g, x.value, fitted.numbers, step, x.name), Elem::Double);
 }
 
 // ---- one-hot --------------------------------------------------------------------------------
@@ -71,7 +63,7 @@ SymTable emitOneHot(const OneHotEncoderStep& step, const SymTable& in, OnnxGraph
         std::vector<std::string> names;
         for (size_t k = 0; k < fitted.size(); ++k)
             names.push_back(x.name + "_" + fitted.categoryText(k));
-        std::vector<SymColumn> hot = splitBlock(g, indicators(g, x, fitted), names, x.role);
+        std::vector<SymColumn> hot = splitBlock(g, indicators(g, x, fitted, step.title()), names, x.role);
         if (fitted.dropIndex >= 0) hot.erase(hot.begin() + fitted.dropIndex);
         out = out.replaced({x.name}, std::move(hot));
     }
@@ -114,7 +106,7 @@ SymTable emitOrdinal(const OrdinalEncoderStep& step, const SymTable& in, OnnxGra
             code = nanWhere(g, g.node("Equal", {index, g.int64s("minus_two", {-2}, {})}), known);
         } else {
             // The matching category's index: indicators · (0, 1, …, k−1)ᵀ.
-            const std::string hot = indicators(g, x, fitted);
+            const std::string hot = indicators(g, x, fitted, step.title());
             std::vector<double> ramp(static_cast<size_t>(k));
             for (int64_t i = 0; i < k; ++i)
                 ramp[size_t(i)] = double(i);

@@ -1,9 +1,11 @@
 #include "export/OnnxExport.h"
 
+#include "export/DescribeModel.h"
 #include "export/Emitters.h"
 #include "export/ModelDescription.h"
-#include "pipeline/PipelineFile.h"
 #include "util/Error.h"
+#include "util/SafeFile.h"
+#include "util/Sha256.h"
 #include "util/Tr.h"
 
 #include <onnx/checker.h>
@@ -14,6 +16,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 
 namespace oficina::core {
 
@@ -40,6 +43,7 @@ const char* taskName(Task task) {
 
 /// A graph built from a model, with its inputs and outputs described.
 struct BuiltGraph {
+    explicit BuiltGraph(Elem numericInputs) : graph(numericInputs) {}
     OnnxGraph graph;
     std::vector<InputDescription> inputs;
     std::vector<OutputDescription> outputs;
@@ -71,7 +75,7 @@ SymTable bindSource(OnnxGraph& g, const Schema& source, const Binding& binding,
             const ColumnSchema& c = source[i];
             const std::string& name = names[i];
             const bool numeric = c.type == ColumnType::Numeric;
-            g.addInput(name, numeric ? Elem::Float : Elem::String, {kBatch, 1});
+            g.addInput(name, numeric ? g.numericInputs() : Elem::String, {kBatch, 1});
             inputs.push_back(
                 {name, {c.name}, numeric, numeric ? std::vector<std::string>{} : c.categories});
             table.columns.push_back(
@@ -82,7 +86,7 @@ SymTable bindSource(OnnxGraph& g, const Schema& source, const Binding& binding,
     const std::string name = "input";
     g.claim(name);
     const auto width = int64_t(binding.columns.size());
-    g.addInput(name, Elem::Float, {kBatch, width});
+    g.addInput(name, g.numericInputs(), {kBatch, width});
     inputs.push_back({name, binding.columns, true, {}});
     const std::vector<SymColumn> split =
         splitBlock(g, castTo(g, name, Elem::Double), binding.columns);
@@ -118,21 +122,24 @@ void addOutputs(OnnxGraph& g, const Estimator& estimator, const Model& model,
                     width ? std::vector<int64_t>{kBatch, width} : std::vector<int64_t>{kBatch});
         built.outputs.push_back({name, type, width, std::move(meaning)});
     };
-    const Attr toFloat("to", int64_t(Elem::Float));
+    // Numbers leave in the inputs' precision: double by default, float for a float export.
+    const Elem number = g.numericInputs();
+    const char* numberType = number == Elem::Double ? "double" : "float";
+    const Attr toNumber("to", int64_t(number));
     switch (task) {
     case Task::Classification:
         g.nodeInto("Identity", {out.label}, {kLabel});
         declare(kLabel, Elem::String, 0, "string", "the predicted class label");
         if (!out.scores.empty()) {
-            g.nodeInto("Cast", {out.scores}, {kProbabilities}, {toFloat});
-            declare(kProbabilities, Elem::Float, k, "float",
+            g.nodeInto("Cast", {out.scores}, {kProbabilities}, {toNumber});
+            declare(kProbabilities, number, k, numberType,
                     "the probability of each class, in the order of class_labels");
         }
         built.classLabels = out.classLabels;
         break;
     case Task::Regression:
-        g.nodeInto("Cast", {out.label}, {kLabel}, {toFloat});
-        declare(kLabel, Elem::Float, 0, "float",
+        g.nodeInto("Cast", {out.label}, {kLabel}, {toNumber});
+        declare(kLabel, number, 0, numberType,
                 model.targetName.empty() ? "the predicted value"
                                          : "the predicted value of " + model.targetName);
         break;
@@ -140,17 +147,17 @@ void addOutputs(OnnxGraph& g, const Estimator& estimator, const Model& model,
         g.nodeInto("Identity", {out.label}, {kLabel});
         declare(kLabel, Elem::Int64, 0, "int64",
                 "the index of the nearest cluster centre, 0 to " + std::to_string(k - 1));
-        g.nodeInto("Cast", {out.scores}, {kDistances}, {toFloat});
-        declare(kDistances, Elem::Float, k, "float",
+        g.nodeInto("Cast", {out.scores}, {kDistances}, {toNumber});
+        declare(kDistances, number, k, numberType,
                 "the Euclidean distance to each cluster centre, in the space the model was "
                 "fitted in");
         break;
     }
 }
 
-BuiltGraph buildGraph(const Model& model, const Binding& binding) {
+BuiltGraph buildGraph(const Model& model, const Binding& binding, Elem numericInputs) {
     const EmitterRegistry& registry = builtinEmitters();
-    BuiltGraph built;
+    BuiltGraph built(numericInputs);
     OnnxGraph& g = built.graph;
     for (const char* name : {kLabel, kProbabilities, kDistances})
         g.claim(name);
@@ -200,6 +207,20 @@ void validate(const onnx::ModelProto& proto, const std::string& path) {
     }
 }
 
+/// Throws Error unless `cardPath` is free or holds the card of the model file `fileName`: another
+/// model's card, or the user's own notes, are never replaced.
+void refuseForeignCard(const std::string& cardPath, const std::string& fileName) {
+    std::ifstream existing(cardPath);
+    if (!existing && !std::filesystem::exists(cardPath)) return;
+    std::string firstLine;
+    std::getline(existing, firstLine);
+    if (firstLine == cardMarker(fileName)) return;
+    throw Error(Message(OFICINA_TR_NOOP("the model card would replace '%1', which is not the card "
+                                        "of '%2': move that file or export under another name"),
+                        {std::filesystem::path(cardPath).filename().string(), fileName}),
+                cardPath);
+}
+
 } // namespace
 
 std::optional<Message> onnxRefusal(const Model& model) {
@@ -219,7 +240,8 @@ OnnxExportResult exportOnnx(const Model& model, const std::string& path,
                             const OnnxExportOptions& options) {
     if (auto why = onnxRefusal(model)) throw Error(*why);
 
-    BuiltGraph built = buildGraph(model, {});
+    const Elem numbers = options.floatInputs ? Elem::Float : Elem::Double;
+    BuiltGraph built = buildGraph(model, {}, numbers);
     if (options.singleInput) {
         Binding single{true, {}};
         for (const InputDescription& in : built.inputs) {
@@ -230,7 +252,7 @@ OnnxExportResult exportOnnx(const Model& model, const std::string& path,
                                     {in.columns.front()}));
             single.columns.push_back(in.columns.front());
         }
-        built = buildGraph(model, single);
+        built = buildGraph(model, single, numbers);
     }
 
     ModelDescription d;
@@ -247,12 +269,25 @@ OnnxExportResult exportOnnx(const Model& model, const std::string& path,
     d.estimatorType = model.estimator->typeId();
     for (const auto& step : model.lineage.steps)
         d.steps.emplace_back(step->typeId(), step->title());
+    d.numberType = options.floatInputs ? "float" : "double";
     d.inputs = built.inputs;
     d.outputs = built.outputs;
     d.classLabels = built.classLabels;
     d.metrics = model.trainingMetrics;
+    for (const HeldOutMetrics& h : options.heldOut)
+        d.heldOut.push_back({h.source, h.metrics});
+    d.pipelineHash = options.pipelineHash;
+    d.verifiedRuntime = OFICINA_VERIFIED_ORT_VERSION;
     d.opsets.emplace_back("", kOpset);
     if (built.graph.usesMlDomain()) d.opsets.emplace_back(kMlDomain, kMlOpset);
+    for (const auto& node : built.graph.proto().node())
+        if (node.domain() == kMlDomain &&
+            std::find(d.mlOperators.begin(), d.mlOperators.end(), node.op_type()) ==
+                d.mlOperators.end())
+            d.mlOperators.push_back(node.op_type());
+    std::sort(d.mlOperators.begin(), d.mlOperators.end());
+    describeSteps(model.lineage, d);
+    describeTraining(model, d);
 
     onnx::ModelProto proto;
     proto.set_ir_version(kIrVersion);
@@ -281,16 +316,18 @@ OnnxExportResult exportOnnx(const Model& model, const std::string& path,
     if (!proto.SerializeToString(&bytes))
         throw Error(Message(OFICINA_TR_NOOP("cannot serialise the ONNX model")), path);
 
-    const std::string cardPath = (std::filesystem::path(path).parent_path() / "MODEL.md").string();
-    writeFileAtomically(path, bytes);
-    writeFileAtomically(cardPath, modelCard(d));
+    const std::string cardPath = std::filesystem::path(path).replace_extension(".md").string();
+    refuseForeignCard(cardPath, d.fileName);
+    d.modelHash = sha256Hex(bytes);
+    const std::string card = modelCard(d);
+    writeFilesAtomically({{path, bytes}, {cardPath, card}});
 
     OnnxExportResult result;
     result.path = path;
     result.cardPath = cardPath;
     result.bytes = bytes.size();
     for (const InputDescription& in : d.inputs)
-        result.inputs.push_back({in.name, in.numeric ? "float" : "string", in.columns});
+        result.inputs.push_back({in.name, in.numeric ? d.numberType : "string", in.columns});
     for (const OutputDescription& out : d.outputs)
         result.outputs.push_back(out.name);
     result.opsets = d.opsets;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "eval/Metrics.h"
 #include "models/Model.h"
 #include "util/Message.h"
 
@@ -19,7 +20,12 @@ namespace oficina::core {
 ///     options.nodeTitle = "Logistic regression";
 ///     const OnnxExportResult written = exportOnnx(model, "out/iris.onnx", options);
 struct OnnxExportOptions {
-    /// One float tensor "input" [batch, n] holding the raw columns the model uses side by side,
+    /// Numeric inputs and outputs as float32 instead of double, for runtimes or accelerators
+    /// that need them. Predictions then match the app's only for values that float32
+    /// represents exactly (the card says so): tree splits and exact-match lookups see the
+    /// rounded values.
+    bool floatInputs = false;
+    /// One numeric tensor "input" [batch, n] holding the raw columns the model uses side by side,
     /// in the order the metadata lists, instead of one [batch, 1] input per column. Only when
     /// all of those columns are numeric (Error otherwise).
     bool singleInput = false;
@@ -29,19 +35,23 @@ struct OnnxExportOptions {
     /// The title of the node that trained the model; empty = Model::name, or the estimator's
     /// title when that is empty too.
     std::string nodeTitle;
+    /// SHA-256 of the pipeline's canonical file (pipelineHash()); empty = not recorded.
+    std::string pipelineHash;
+    /// Evaluations on held-out rows (a test split, cross-validation), for the card.
+    std::vector<HeldOutMetrics> heldOut;
 };
 
 /// One input of an exported graph.
 struct OnnxInput {
     std::string name;                 ///< as the graph names it
-    std::string type;                 ///< "float" or "string"
+    std::string type;                 ///< "double", "float" or "string"
     std::vector<std::string> columns; ///< the raw column(s) it carries, in order
 };
 
 /// What exportOnnx() wrote.
 struct OnnxExportResult {
     std::string path;     ///< the .onnx file
-    std::string cardPath; ///< the MODEL.md card beside it
+    std::string cardPath; ///< the card beside it: the model's file name with ".md"
     uint64_t bytes = 0;   ///< size of the .onnx file
     /// Graph inputs in order.
     std::vector<OnnxInput> inputs;
@@ -65,20 +75,26 @@ std::optional<Message> onnxRefusalForType(const std::string& typeId);
 /// opset 17, ai.onnx.ml 3) from the raw columns where its lineage began to its predictions,
 /// then a MODEL.md card in the same folder.
 ///
-/// Inputs: one per raw column the model uses, [batch, 1], float for numeric columns (missing =
-/// NaN) and string for categorical ones (missing = ""), named after the column (with
-/// "_input" appended if it would clash with an output name); or OnnxExportOptions::singleInput.
-/// Outputs: "label" [batch] — class label strings (classifiers), float values (regressors)
-/// or int64 cluster indices (clusterers) — and "probabilities" [batch, classes] float for
-/// classifiers or "distances" [batch, clusters] float for K-Means. The steps compute in double
-/// like the app, so predictions match the app's on the same (float) inputs.
+/// Inputs: one per raw column the model uses, [batch, 1], double for numeric columns (missing =
+/// NaN; float with OnnxExportOptions::floatInputs) and string for categorical ones (missing =
+/// ""), named after the column (with "_input" appended if it would clash with an output name);
+/// or OnnxExportOptions::singleInput. Outputs: "label" [batch] — class label strings
+/// (classifiers), double values (regressors) or int64 cluster indices (clusterers) — and
+/// "probabilities" [batch, classes] double for classifiers or "distances" [batch, clusters]
+/// double for K-Means (float for a float export). The steps compute like the app, in double,
+/// so predictions match the app's on the same raw values.
 /// metadata_props describe inputs, outputs, class labels, training metrics, steps, the
 /// Oficina version, pipeline, node and creation time; doc_string says the same in a sentence.
+/// The card (`model.onnx` → `model.md`) adds the categories, the fitted preprocessing, held-out
+/// metrics, a real training row with the app's prediction for it, snippets that send it, and
+/// content hashes.
 ///
 /// Every graph passes onnx::checker::check_model and strict shape inference before anything
-/// is written; both files are written atomically (temporary file, then rename). Throws Error
-/// with onnxRefusal()'s message when the model cannot be exported (nothing is written), or
-/// naming the file when it cannot be written. Runs on the calling thread; reads `model` only.
+/// is written; the model and its card are written all or nothing (util/SafeFile.h). A file at
+/// the card's path that is not this model's card is never replaced: Error, nothing written.
+/// Throws Error with onnxRefusal()'s message when the model cannot be exported (nothing is
+/// written), or naming the file when it cannot be written. Runs on the calling thread; reads
+/// `model` only.
 OnnxExportResult exportOnnx(const Model& model, const std::string& path,
                             const OnnxExportOptions& options = {});
 

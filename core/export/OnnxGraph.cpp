@@ -55,7 +55,7 @@ Attr::Attr(std::string name, onnx::TensorProto value) {
 
 // ---- OnnxGraph ------------------------------------------------------------------------------
 
-OnnxGraph::OnnxGraph() = default;
+OnnxGraph::OnnxGraph(Elem numericInputs) : m_numericInputs(numericInputs) {}
 
 std::string OnnxGraph::freshName(std::string_view hint) {
     std::string base;

@@ -58,7 +58,12 @@ private:
 /// order where every input already exists (emitters naturally do).
 class OnnxGraph {
 public:
-    OnnxGraph();
+    /// `numericInputs`: the element type of the graph's numeric inputs (Double, or Float when
+    /// the export asks for float inputs). Steps still compute in double; exact-match lookups
+    /// and tree comparisons happen in this precision, as the raw values arrive in it.
+    explicit OnnxGraph(Elem numericInputs = Elem::Double);
+
+    [[nodiscard]] Elem numericInputs() const { return m_numericInputs; }
 
     /// A value name nobody has used yet, made readable from `hint` ("PC1", "scaled_age").
     [[nodiscard]] std::string freshName(std::string_view hint);
@@ -122,6 +127,7 @@ private:
     onnx::TensorProto& addInitializer(std::string_view hint, Elem elem,
                                       const std::vector<int64_t>& dims);
 
+    Elem m_numericInputs;
     onnx::GraphProto m_graph;
     std::set<std::string> m_names;
     std::unordered_map<std::string, std::string> m_shared; // shared constants by key

@@ -101,18 +101,6 @@ SymTable emitRobustScaler(const RobustScalerStep& step, const SymTable& in, Onnx
 
 // ---- column edits ---------------------------------------------------------------------------
 
-std::optional<Message> refuseCast(const CastColumnsStep& step) {
-    std::vector<float> keys;
-    for (const ColumnCast& cast : step.casts())
-        if (cast.to == ColumnType::Categorical && !floatKeys(cast.dictionary, keys))
-            return Message(OFICINA_TR_NOOP("the cast of column '%1' to categorical cannot be "
-                                           "exported to ONNX: two of its values are the same "
-                                           "number in float precision, which the graph's "
-                                           "float inputs could not tell apart"),
-                           {cast.column});
-    return std::nullopt;
-}
-
 SymTable emitCast(const CastColumnsStep& step, const SymTable& in, OnnxGraph& g) {
     SymTable out = in;
     for (const ColumnCast& cast : step.casts()) {
@@ -126,16 +114,22 @@ SymTable emitCast(const CastColumnsStep& step, const SymTable& in, OnnxGraph& g)
         c.type = cast.to;
         c.block.clear();
         if (cast.to == ColumnType::Categorical) {
-            // Each training value becomes its label; any other value and NaN become missing.
-            std::vector<float> keys;
-            (void)floatKeys(cast.dictionary, keys);
+            // Each training value becomes its label; any other value and NaN become missing
+            // (the label after the dictionary's, ""). LabelEncoder takes float keys only.
+            const auto k = int64_t(cast.dictionary.size());
             std::vector<std::string> labels;
             for (double v : cast.dictionary)
                 labels.push_back(formatNumber(v));
-            c.value = g.mlNode("LabelEncoder", {castTo(g, found->value, Elem::Float)},
-                               {Attr("keys_floats", keys), Attr("values_strings", labels),
-                                Attr("default_string", "")},
-                               "cast_" + c.name);
+            labels.emplace_back();
+            const std::string hot = castTo(
+                g, equalsAny(g, found->value, cast.dictionary, step.title(), c.name), Elem::Double);
+            const std::string seen = castTo(
+                g, g.node("ReduceMax", {hot}, {Attr("axes", std::vector<int64_t>{1})}), Elem::Bool);
+            const std::string index =
+                g.node("Where", {seen, g.node("ArgMax", {hot}, {Attr("axis", 1)}),
+                                 g.int64s("unseen", {k}, {})});
+            c.value = g.node("Gather", {g.strings("cast_labels", labels, {k + 1}), index},
+                             {Attr("axis", 0)}, "cast_" + c.name);
         } else {
             // Labels parse as numbers; a missing cell ("") becomes NaN.
             const std::string text = g.node("Where", {missingStrings(g, found->value),
@@ -184,7 +178,7 @@ void registerStepEmitters(EmitterRegistry& r) {
     r.addStep(emitStandardScaler);
     r.addStep(emitMinMaxScaler);
     r.addStep(emitRobustScaler);
-    r.addStep(emitCast, refuseCast);
+    r.addStep(emitCast);
     r.addStep(emitRename);
     r.addStep(emitDrop);
     r.addStep(emitFeatureSubset);

@@ -157,13 +157,20 @@ std::string labelsAt(OnnxGraph& g, const std::string& index,
                   {Attr("axis", 0)}, "label");
 }
 
-bool floatKeys(const std::vector<double>& keys, std::vector<float>& out) {
-    out.clear();
-    for (double k : keys)
-        out.push_back(float(k));
-    std::vector<float> sorted = out;
+std::string equalsAny(OnnxGraph& g, const std::string& x, const std::vector<double>& keys,
+                      const char* step, const std::string& column) {
+    const auto k = int64_t(keys.size());
+    if (g.numericInputs() == Elem::Double)
+        return g.node("Equal", {x, g.doubles("keys", keys, {1, k})});
+    const std::vector<float> narrowed(keys.begin(), keys.end());
+    std::vector<float> sorted = narrowed;
     std::sort(sorted.begin(), sorted.end());
-    return std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
+    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
+        throw Error(Message(OFICINA_TR_NOOP("'%1' cannot be exported to ONNX with float inputs: "
+                                            "two values of column '%2' are the same number in "
+                                            "float precision (export with double inputs)"),
+                            {step, column}));
+    return g.node("Equal", {castTo(g, x, Elem::Float), g.floats("keys", narrowed, {1, k})});
 }
 
 } // namespace oficina::core::onnxexport

@@ -84,9 +84,11 @@ std::string castTo(OnnxGraph& g, const std::string& value, Elem elem);
 std::string labelsAt(OnnxGraph& g, const std::string& index,
                      const std::vector<std::string>& classLabels);
 
-/// Float32 keys for exact-match lookups (one-hot and ordinal by value, cast to categorical):
-/// the graph compares float inputs, so keys must stay distinct in float. Returns false when two
-/// keys round to the same float.
-bool floatKeys(const std::vector<double>& keys, std::vector<float>& out);
+/// [N, k] bool: whether the numeric [N, 1] column value `x` equals each of `keys` (one-hot and
+/// ordinal by value, cast to categorical). Compares in the precision of the graph's numeric
+/// inputs, so a raw value matches the keys it matches in the app; with float inputs, throws
+/// Error naming `step` and `column` when two keys are the same float.
+std::string equalsAny(OnnxGraph& g, const std::string& x, const std::vector<double>& keys,
+                      const char* step, const std::string& column);
 
 } // namespace oficina::core::onnxexport

@@ -6,6 +6,9 @@
 // find each tree's leaf: one target per tree whose weight is the leaf's number, exact in float.
 // The leaves' values are then gathered from a table and added up tree by tree in the app's
 // precision and order, which gives the app's numbers bit for bit and its argmax ties with them.
+// Splits compare as the app does. Both convert the (double) features to float32 first, as
+// scikit-learn and XGBoost do; scikit-learn's trees then compare them with double thresholds
+// (the graph too: nodes_values_as_tensor), XGBoost's with float ones.
 #include "export/Emitters.h"
 
 #include "models/DecisionTree.h"
@@ -32,21 +35,13 @@ using nlohmann::json;
 /// Leaves are numbered in float weights: integers stay exact up to 2^24.
 constexpr int64_t kMaxLeavesPerTree = int64_t(1) << 24;
 
-/// The largest float <= t: for a float x, x <= t exactly when x <= floatAtMost(t), so a float
-/// comparison in the graph decides as the app's double one does.
-float floatAtMost(double t) {
-    float f = float(t);
-    if (double(f) > t) f = std::nextafter(f, -std::numeric_limits<float>::infinity());
-    return f;
-}
-
 /// One node of a source tree, as the graph's tree op needs it.
 struct SplitNode {
     bool leaf = true;
     int64_t left = -1;  ///< the child taken when the comparison holds
     int64_t right = -1; ///< the other child
     int64_t feature = 0;
-    float threshold = 0.0f;
+    double threshold = 0.0;
     bool missingLeft = false; ///< NaN takes the left child
 };
 
@@ -54,8 +49,9 @@ struct SplitNode {
 class LeafEnsemble {
 public:
     /// `mode`: BRANCH_LEQ (scikit-learn's x <= t) or BRANCH_LT (XGBoost's x < t).
-    LeafEnsemble(const char* mode, int64_t featureCount, const char* title)
-        : m_mode(mode), m_featureCount(featureCount), m_title(title) {}
+    /// `thresholds`: Double (scikit-learn's), or Float (XGBoost's, floats already).
+    LeafEnsemble(const char* mode, Elem thresholds, int64_t featureCount, const char* title)
+        : m_mode(mode), m_thresholds(thresholds), m_featureCount(featureCount), m_title(title) {}
 
     /// Adds the tree whose node i of `count` (root 0) is node(i); returns the source index of
     /// each leaf, in the order of the leaf numbers. Throws Error naming the tree and node when a
@@ -84,7 +80,7 @@ public:
             m_nodeIds.push_back(id[size_t(i)]);
             m_modes.emplace_back(n.leaf ? "LEAF" : m_mode);
             m_featureIds.push_back(n.leaf ? 0 : n.feature);
-            m_values.push_back(n.leaf ? 0.0f : n.threshold);
+            m_values.push_back(n.leaf ? 0.0 : n.threshold);
             m_trueIds.push_back(n.leaf ? 0 : id[size_t(n.left)]);
             m_falseIds.push_back(n.leaf ? 0 : id[size_t(n.right)]);
             m_missingTrue.push_back(!n.leaf && n.missingLeft ? 1 : 0);
@@ -110,14 +106,27 @@ public:
     [[nodiscard]] int64_t leafCount() const { return m_leafCount; }
 
     /// [N, trees()] int64: the row of the value table each tree's leaf is for `x` ([N, k]
-    /// double, converted to float as the app converts its features).
+    /// double), converted to float32 as the app converts its features.
     [[nodiscard]] std::string leafRows(OnnxGraph& g, const std::string& x) const {
+        const bool inDouble = m_thresholds == Elem::Double;
+        std::vector<float> narrowed;
+        onnx::TensorProto wide;
+        if (inDouble) {
+            wide.set_data_type(int32_t(Elem::Double));
+            wide.add_dims(int64_t(m_values.size()));
+            for (const double t : m_values)
+                wide.add_double_data(t);
+        } else {
+            narrowed.assign(m_values.begin(), m_values.end()); // exact: they were floats
+        }
+        const std::string features = castTo(g, x, Elem::Float);
         std::vector<Attr> attributes{Attr("n_targets", trees()),
                                      Attr("nodes_treeids", m_treeIds),
                                      Attr("nodes_nodeids", m_nodeIds),
                                      Attr("nodes_modes", m_modes),
                                      Attr("nodes_featureids", m_featureIds),
-                                     Attr("nodes_values", m_values),
+                                     inDouble ? Attr("nodes_values_as_tensor", wide)
+                                              : Attr("nodes_values", narrowed),
                                      Attr("nodes_truenodeids", m_trueIds),
                                      Attr("nodes_falsenodeids", m_falseIds),
                                      Attr("target_treeids", m_targetTrees),
@@ -128,7 +137,8 @@ public:
                                      Attr("aggregate_function", "SUM")};
         if (std::find(m_missingTrue.begin(), m_missingTrue.end(), 1) != m_missingTrue.end())
             attributes.emplace_back("nodes_missing_value_tracks_true", m_missingTrue);
-        const std::string leaf = g.mlNode("TreeEnsembleRegressor", {castTo(g, x, Elem::Float)},
+        const std::string leaf = g.mlNode("TreeEnsembleRegressor",
+                                          {inDouble ? castTo(g, features, Elem::Double) : features},
                                           attributes, "leaf_numbers");
         return g.node(
             "Add",
@@ -145,11 +155,12 @@ private:
     }
 
     const char* m_mode;
+    Elem m_thresholds;
     int64_t m_featureCount;
     const char* m_title;
     std::vector<int64_t> m_treeIds, m_nodeIds, m_featureIds, m_trueIds, m_falseIds, m_missingTrue;
     std::vector<std::string> m_modes;
-    std::vector<float> m_values;
+    std::vector<double> m_values;
     std::vector<int64_t> m_targetTrees, m_targetNodes;
     std::vector<float> m_targetWeights;
     std::vector<int64_t> m_offsets;
@@ -180,7 +191,7 @@ EstimatorOutputs emitCart(const std::vector<const Tree*>& trees,
                           const SymTable& in, OnnxGraph& g) {
     const bool classifier = !classLabels.empty();
     const auto width = int64_t(classifier ? classLabels.size() : 1);
-    LeafEnsemble ensemble("BRANCH_LEQ", int64_t(features.size()), title);
+    LeafEnsemble ensemble("BRANCH_LEQ", Elem::Double, int64_t(features.size()), title);
     std::vector<double> table; // leaf rows × width
     for (const Tree* tree : trees) {
         const auto& nodes = tree->nodes();
@@ -191,7 +202,7 @@ EstimatorOutputs emitCart(const std::vector<const Tree*>& trees,
                                           .left = n.left,
                                           .right = n.right,
                                           .feature = n.feature,
-                                          .threshold = floatAtMost(n.threshold)};
+                                          .threshold = n.threshold};
         });
         if (tree->valueWidth() != width)
             throw Error(
@@ -391,7 +402,8 @@ float positiveMargin() {
 
 EstimatorOutputs emitXgb(const GradientBoosting& model, const SymTable& in, OnnxGraph& g) {
     const XgbModel m = readXgb(model);
-    LeafEnsemble ensemble("BRANCH_LT", int64_t(model.featureNames().size()), model.title());
+    LeafEnsemble ensemble("BRANCH_LT", Elem::Float, int64_t(model.featureNames().size()),
+                          model.title());
     std::vector<float> table;
     for (const json& tree : m.trees) {
         const size_t count = field(model, tree, "left_children").size();
@@ -408,7 +420,7 @@ EstimatorOutputs emitXgb(const GradientBoosting& model, const SymTable& in, Onnx
                              .left = int64_t(left[at]),
                              .right = int64_t(right[at]),
                              .feature = int64_t(feature[at]),
-                             .threshold = float(condition[at]),
+                             .threshold = double(float(condition[at])),
                              .missingLeft = defaultLeft[at] != 0.0};
         });
         for (const int64_t leaf : leaves)

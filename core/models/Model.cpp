@@ -52,7 +52,9 @@ Model trainModel(const Table& train, std::shared_ptr<const Learner> learner, Run
     const std::string target =
         learner->task() == Task::Clustering ? std::string() : requireTarget(train);
     Fitted fitted = learner->fit(train, target, ctx);
-    return Model{.lineage = train.lineage(),
+    Lineage lineage = train.lineage();
+    if (!lineage.rowsFor(train.rowCount())) lineage.sourceRows = nullptr; // not this table's
+    return Model{.lineage = std::move(lineage),
                  .estimator = std::move(fitted.estimator),
                  .learner = std::move(learner),
                  .targetName = target,

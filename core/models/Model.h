@@ -100,6 +100,7 @@ std::shared_ptr<const Learner> makeLearner(const char* title, Task task, FitFunc
 /// What a learner outputs: the lineage of its training table plus the fitted estimator, i.e. a
 /// function from raw rows (the schema where the chain began) to predictions.
 struct Model {
+    /// The training table's lineage; its sourceRows, when set, are the raw training rows.
     Lineage lineage;
     std::shared_ptr<const Estimator> estimator;
     /// The recipe that made `estimator`, for refitting on other rows.

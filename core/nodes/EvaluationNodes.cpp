@@ -81,7 +81,7 @@ PortValues runCompareModels(const NodeInputs& inputs, const ParamValues& params,
     LabeledMatrix comparison{"comparison", titles, {}, {}};
     for (const auto& [name, value] : summaries.front().scalars)
         if (std::all_of(summaries.begin(), summaries.end(),
-                        [&](const Metrics& m) { return m.scalar(name) != nullptr; }))
+                        [&name = name](const Metrics& m) { return m.scalar(name) != nullptr; }))
             comparison.columnLabels.push_back(name);
     for (const Metrics& m : summaries)
         for (const std::string& column : comparison.columnLabels)

@@ -15,8 +15,15 @@ PortValues runExportOnnx(const NodeInputs& inputs, const ParamValues& params, Ru
     const Model& model = inputs.model("model");
     OnnxExportOptions options;
     options.singleInput = params.boolean("single_input");
+    options.floatInputs = params.boolean("float_inputs");
     options.pipelineName = ctx.pipelineName();
+    options.pipelineHash = ctx.pipelineHash();
+    for (const auto& [port, source] : {std::pair{"test_metrics", "test rows"},
+                                       std::pair{"cv_metrics", "cross-validation"}})
+        if (inputs.has(port)) options.heldOut.push_back({source, inputs.metrics(port).scalars});
     const OnnxExportResult written = exportOnnx(model, params.text("path"), options);
+    ctx.wroteFile(written.path);
+    ctx.wroteFile(written.cardPath);
     Metrics summary;
     summary.task = "export";
     summary.scalars = {{"file_size_kb", double(written.bytes) / 1024.0},
@@ -32,13 +39,18 @@ NodeSpec exportOnnxSpec() {
         .category = Category::Export,
         .help = OFICINA_TR_NOOP(
             "Writes the trained model — its preprocessing and the estimator — as one ONNX "
-            "file that ONNX Runtime runs with the same predictions, and a MODEL.md card beside "
-            "it saying what goes in and comes out. Models with no ONNX form (DBSCAN, "
-            "agglomerative clustering, t-SNE) are refused before anything is written."),
+            "file that ONNX Runtime runs with the same predictions, and a card beside it "
+            "(model.onnx → model.md) saying what goes in and comes out, with an example; "
+            "connect a Score or Cross-validation node's metrics to put them on the card. "
+            "Models with no ONNX form (DBSCAN, agglomerative clustering, t-SNE) are refused "
+            "before anything is written."),
         .whenToUse = OFICINA_TR_NOOP("When the model is good enough to be used outside Oficina: "
                                      "in an app, a web service or another programming language."),
         .concepts = {"model", "inference"},
-        .inputs = {{"model", PortType::Model, OFICINA_TR_NOOP("Model")}},
+        .inputs = {{"model", PortType::Model, OFICINA_TR_NOOP("Model")},
+                   {"test_metrics", PortType::Metrics, OFICINA_TR_NOOP("Test metrics"), true},
+                   {"cv_metrics", PortType::Metrics, OFICINA_TR_NOOP("Cross-validation metrics"),
+                    true}},
         .outputs = {{"export", PortType::Metrics, OFICINA_TR_NOOP("Export summary")}},
         .params = {Parameter::outputFile("path", OFICINA_TR_NOOP("ONNX file"),
                                          OFICINA_TR_NOOP("ONNX models (*.onnx)"))
@@ -46,10 +58,17 @@ NodeSpec exportOnnxSpec() {
                                                  "is taken from the pipeline's folder")),
                    Parameter::boolean("single_input", OFICINA_TR_NOOP("One input tensor"), false)
                        .withHelp(OFICINA_TR_NOOP(
-                           "One float tensor [batch, columns] with every input column side by "
+                           "One numeric tensor [batch, columns] with every input column side by "
                            "side instead of one input per column; only when all of them are "
-                           "numeric"))},
+                           "numeric")),
+                   Parameter::boolean("float_inputs", OFICINA_TR_NOOP("Float32 numbers"), false)
+                       .withHelp(OFICINA_TR_NOOP(
+                           "Numeric inputs and outputs as float32 instead of double, for "
+                           "runtimes that need it. Predictions then match only for values "
+                           "float32 holds exactly (0.1 is not one): the card says how many "
+                           "training values are not"))},
         .run = runExportOnnx,
+        .companionExtensions = {".md"},
     };
 }
 

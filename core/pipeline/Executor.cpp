@@ -3,7 +3,9 @@
 #include "data/Table.h"
 #include "models/Model.h"
 #include "pipeline/NodeRegistry.h"
+#include "pipeline/PipelineFile.h"
 #include "util/Error.h"
+#include "util/Sha256.h"
 #include "util/Text.h"
 #include "util/Tr.h"
 
@@ -158,6 +160,11 @@ RunResult Executor::run(const Graph& graph, RunContext& context,
                     if (l.to.node == *it) wanted.insert(l.from.node);
 
     context.setPipelineName(graph.fileName());
+    try {
+        context.setPipelineHash(sha256Hex(serializePipeline(graph, m_registry)));
+    } catch (const std::exception&) { // text that is not UTF-8: the run goes on without a hash
+        context.setPipelineHash({});
+    }
     const auto nodeHashes = hashes(graph);
     for (const auto& id : *order) {
         if (!targets.empty() && !wanted.count(id)) continue;
@@ -274,6 +281,7 @@ NodeResult Executor::runNode(const Graph& graph, const Node& node, const NodeSpe
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     result.warnings = context.takeWarnings();
+    result.writtenFiles = context.takeWrittenFiles();
     result.metrics = context.metricsOf(node.id);
     // A node that finished while Stop was pending may have cut its work short (a network keeps
     // the weights it has so far): show its result, but train afresh next time.

@@ -23,6 +23,8 @@ struct NodeResult {
     std::optional<Message> error;  ///< why it failed or did not run
     std::string errorWhere;        ///< where in the node's data, e.g. "data.csv:12:7"
     std::vector<Message> warnings;
+    /// Files this run of the node wrote (RunContext::wroteFile); none when it came from cache.
+    std::vector<std::string> writtenFiles;
     std::vector<MetricPoint> metrics;
     PortValues outputs;
     double seconds = 0;  ///< time of the run that produced the outputs

@@ -67,6 +67,10 @@ struct NodeSpec {
     std::vector<Parameter> params;
     NodeRunFn run;
     std::vector<std::string> aliases;  ///< former type ids, so old pipeline files still open
+    /// Files the node writes with each output file (a writesFile parameter): the same path with
+    /// this extension instead, e.g. ".md" for the ONNX export's card (model.onnx → model.md).
+    /// Front ends warn before a run replaces them too.
+    std::vector<std::string> companionExtensions;
 
     [[nodiscard]] const Parameter* param(const std::string& key) const;
     [[nodiscard]] const PortSpec* input(const std::string& name) const;

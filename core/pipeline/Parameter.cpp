@@ -2,6 +2,7 @@
 
 #include "data/Column.h"
 #include "nn/LayerSpec.h"
+#include "pipeline/JsonText.h"
 #include "util/Error.h"
 #include "util/Text.h"
 #include "util/Tr.h"
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <limits>
 
 namespace oficina::core {
 
@@ -108,19 +110,40 @@ Parameter Parameter::fromInput(std::string port) const {
     return p;
 }
 
+namespace {
+
+Message outOfRangeMessage(const Parameter& p, const std::string& value) {
+    // A whole number without a bound of its own is bounded by int64, said exactly.
+    const auto bound = [&](const std::optional<double>& b, int64_t wholeLimit, double limit) {
+        if (b) return formatNumber(*b);
+        return p.kind == ParamKind::Int ? std::to_string(wholeLimit) : formatNumber(limit);
+    };
+    return Message(OFICINA_TR_NOOP("%1 must be between %2 and %3, not %4"),
+                   {p.key, bound(p.min, std::numeric_limits<int64_t>::min(), -INFINITY),
+                    bound(p.max, std::numeric_limits<int64_t>::max(), INFINITY), value});
+}
+
+} // namespace
+
 std::optional<Message> Parameter::rejects(const Value& value) const {
     const auto outOfRange = [&](double v) -> std::optional<Message> {
         if ((min && v < *min) || (max && v > *max))
-            return Message(OFICINA_TR_NOOP("%1 must be between %2 and %3, not %4"),
-                           {key, formatNumber(min.value_or(-INFINITY)),
-                            formatNumber(max.value_or(INFINITY)), formatNumber(v)});
+            return outOfRangeMessage(*this, formatNumber(v));
         return std::nullopt;
     };
     switch (kind) {
-    case ParamKind::Int:
+    case ParamKind::Int: {
         if (!std::holds_alternative<int64_t>(value))
             return Message(OFICINA_TR_NOOP("%1 must be a whole number"), {key});
-        return outOfRange(double(std::get<int64_t>(value)));
+        // Compared exactly: a double cannot hold every int64 (2^53 + 1 would round into range),
+        // a long double can.
+        const int64_t v = std::get<int64_t>(value);
+        const auto exact = static_cast<long double>(v);
+        if ((min && exact < static_cast<long double>(*min)) ||
+            (max && exact > static_cast<long double>(*max)))
+            return outOfRangeMessage(*this, std::to_string(v));
+        return std::nullopt;
+    }
     case ParamKind::Double: {
         if (!std::holds_alternative<double>(value))
             return Message(OFICINA_TR_NOOP("%1 must be a number"), {key});
@@ -170,6 +193,15 @@ std::optional<Message> Parameter::rejects(const Value& value) const {
     return std::nullopt;
 }
 
+bool Parameter::isUnset(const Value& value) const {
+    if (const auto* text = std::get_if<std::string>(&value))
+        return text->empty() &&
+               (kind == ParamKind::Column || kind == ParamKind::Text || kind == ParamKind::File);
+    if (const auto* list = std::get_if<std::vector<std::string>>(&value))
+        return list->empty() && kind == ParamKind::Columns;
+    return false;
+}
+
 Value Parameter::parse(const std::string& text) const {
     const auto bad = [&](const char* expected) {
         return Error(Message(OFICINA_TR_NOOP("'%1' is not a valid value for %2: expected %3"),
@@ -179,6 +211,8 @@ Value Parameter::parse(const std::string& text) const {
     case ParamKind::Int: {
         int64_t v = 0;
         const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+        if (r.ec == std::errc::result_out_of_range && r.ptr == text.data() + text.size())
+            throw Error(outOfRangeMessage(*this, text));
         if (r.ec != std::errc() || r.ptr != text.data() + text.size())
             throw bad(OFICINA_TR_NOOP("a whole number"));
         return v;
@@ -207,11 +241,16 @@ Value Parameter::parse(const std::string& text) const {
 Value Parameter::fromJson(const nlohmann::json& json) const {
     const auto bad = [&](const char* expected) {
         return Error(Message(OFICINA_TR_NOOP("parameter '%1' is %2; expected %3"),
-                             {key, json.dump(), expected}));
+                             {key, jsonExcerpt(json), expected}));
     };
     switch (kind) {
     case ParamKind::Int:
         if (!json.is_number_integer()) throw bad(OFICINA_TR_NOOP("a whole number"));
+        // get<int64_t>() would wrap 18446744073709551615 to -1: beyond int64 is out of range,
+        // said with the number as written.
+        if (json.is_number_unsigned() &&
+            json.get<uint64_t>() > uint64_t(std::numeric_limits<int64_t>::max()))
+            throw Error(outOfRangeMessage(*this, json.dump()));
         return json.get<int64_t>();
     case ParamKind::Double:
         if (!json.is_number()) throw bad(OFICINA_TR_NOOP("a number"));

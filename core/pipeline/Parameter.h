@@ -67,6 +67,10 @@ struct Parameter {
 
     /// Why the value is not acceptable, or nothing.
     [[nodiscard]] std::optional<Message> rejects(const Value& value) const;
+    /// Whether the value is the empty one a required column, columns, text or file parameter
+    /// holds until the user sets it: an unconfigured node. Files save and reopen it; rejects()
+    /// still refuses it, so validation and the run report it.
+    [[nodiscard]] bool isUnset(const Value& value) const;
     /// Parses the text form used by `oficina-cli --set` (columns: comma-separated; layers:
     /// separated by ';').
     /// Throws Error saying what was expected.

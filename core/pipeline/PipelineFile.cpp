@@ -1,7 +1,9 @@
 #include "pipeline/PipelineFile.h"
 
+#include "pipeline/JsonText.h"
 #include "pipeline/NodeRegistry.h"
 #include "util/Error.h"
+#include "util/SafeFile.h"
 #include "util/Tr.h"
 
 #include <nlohmann/json.hpp>
@@ -11,6 +13,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
+#include <new>
+#include <optional>
 #include <sstream>
 #include <unistd.h>
 
@@ -22,17 +27,16 @@ namespace {
 
 constexpr const char* kFormatName = "oficina-pipeline";
 
-std::string lineColumnAt(std::string_view text, size_t byte) {
-    size_t line = 1, column = 1;
-    for (size_t i = 0; i < byte && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
+/// The integer a JSON number holds, exactly; nothing for another type or a value beyond int64
+/// (nlohmann would wrap 4294967297 to 1 in an int and 18446744073709551615 to -1 in an int64).
+std::optional<int64_t> wholeNumber(const Json& json) {
+    if (json.is_number_unsigned()) {
+        const uint64_t v = json.get<uint64_t>();
+        if (v > uint64_t(std::numeric_limits<int64_t>::max())) return std::nullopt;
+        return int64_t(v);
     }
-    return std::to_string(line) + ":" + std::to_string(column);
+    if (json.is_number_integer()) return json.get<int64_t>();
+    return std::nullopt;
 }
 
 const Json& member(const Json& object, const char* key, const std::string& where) {
@@ -46,7 +50,7 @@ PortRef parsePortRef(const Json& json, const std::string& where) {
     auto ref = json.is_string() ? PortRef::parse(json.get<std::string>()) : std::nullopt;
     if (!ref)
         throw Error(Message(OFICINA_TR_NOOP("link end %1 is not of the form \"node.port\""),
-                            {json.dump()}),
+                            {jsonExcerpt(json)}),
                     where);
     return *ref;
 }
@@ -63,14 +67,20 @@ Node parseNode(const Json& json, const NodeRegistry& registry, const std::string
     if (!spec)
         throw Error(Message(OFICINA_TR_NOOP("unknown node type %1 (is this file from a newer "
                                             "Oficina?)"),
-                            {type.dump()}),
+                            {jsonExcerpt(type)}),
                     nodeWhere);
     node.type = spec->type;  // an alias is migrated to the current id
     if (const auto version = json.find("version"); version != json.end()) {
-        if (!version->is_number_integer() || version->get<int>() > spec->version)
+        const auto number = wholeNumber(*version);
+        if (number && *number > spec->version)
             throw Error(Message(OFICINA_TR_NOOP("node version %1 is newer than this Oficina "
                                                 "supports (%2)"),
-                                {version->dump(), std::to_string(spec->version)}),
+                                {jsonExcerpt(*version), std::to_string(spec->version)}),
+                        nodeWhere);
+        if (!number || *number < 1)
+            throw Error(Message(OFICINA_TR_NOOP("node version must be a whole number from 1 to "
+                                                "%1, not %2"),
+                                {std::to_string(spec->version), jsonExcerpt(*version)}),
                         nodeWhere);
     }
     if (const auto title = json.find("title"); title != json.end() && title->is_string())
@@ -93,7 +103,9 @@ Node parseNode(const Json& json, const NodeRegistry& registry, const std::string
                             nodeWhere);
             try {
                 Value v = p->fromJson(value);
-                if (auto why = p->rejects(v)) throw Error(*why);
+                // A required parameter left empty is how the editor holds an unconfigured node
+                // (and saves it): it reopens, and the run reports it.
+                if (auto why = p->rejects(v); why && !p->isUnset(v)) throw Error(*why);
                 node.params.set(key, std::move(v));
             } catch (const Error& e) {
                 throw Error(e.message(), nodeWhere);
@@ -129,26 +141,23 @@ Comment parseComment(const Json& json, const std::string& where) {
     return comment;
 }
 
-} // namespace
-
-Graph parsePipeline(std::string_view text, const NodeRegistry& registry, const std::string& where) {
-    Json root;
-    try {
-        root = Json::parse(text.begin(), text.end());
-    } catch (const Json::parse_error& e) {
-        throw Error(Message(OFICINA_TR_NOOP("not valid JSON")),
-                    where + ":" + lineColumnAt(text, e.byte > 0 ? e.byte - 1 : 0));
-    }
-    if (!root.is_object() || root.value("format", std::string()) != kFormatName)
+Graph parseRoot(const Json& root, const NodeRegistry& registry, const std::string& where) {
+    const auto format = root.is_object() ? root.find("format") : root.end();
+    if (!root.is_object() || format == root.end())
         throw Error(Message(OFICINA_TR_NOOP("not an Oficina pipeline (\"format\" must be \"%1\")"),
                             {kFormatName}),
                     where);
+    if (!format->is_string() || format->get<std::string>() != kFormatName)
+        throw Error(Message(OFICINA_TR_NOOP("not an Oficina pipeline: \"format\" is %1, not "
+                                            "\"%2\""),
+                            {jsonExcerpt(*format), kFormatName}),
+                    where);
     const Json& version = member(root, "version", where);
-    if (!version.is_number_integer() || version.get<int>() < 1 ||
-        version.get<int>() > kPipelineFormatVersion)
+    const auto number = wholeNumber(version);
+    if (!number || *number < 1 || *number > kPipelineFormatVersion)
         throw Error(Message(OFICINA_TR_NOOP("pipeline format version %1 is not supported; this "
                                             "Oficina reads version %2"),
-                            {version.dump(), std::to_string(kPipelineFormatVersion)}),
+                            {jsonExcerpt(version), std::to_string(kPipelineFormatVersion)}),
                     where);
 
     Graph graph;
@@ -191,14 +200,42 @@ Graph parsePipeline(std::string_view text, const NodeRegistry& registry, const s
     return graph;
 }
 
+/// The one catch-all of the pipeline reader: every precise case above throws Error; anything
+/// else still becomes an Error naming the source rather than escaping to abort the program.
+template <typename F>
+auto readingPipeline(const std::string& where, F&& read) {
+    try {
+        return read();
+    } catch (const Error&) {
+        throw;
+    } catch (const std::bad_alloc&) {
+        throw Error(Message(OFICINA_TR_NOOP("out of memory")), where);
+    } catch (const std::exception& e) {
+        throw Error(Message(OFICINA_TR_NOOP("cannot read this pipeline: %1"), {e.what()}), where);
+    }
+}
+
+} // namespace
+
+Graph parsePipeline(std::string_view text, const NodeRegistry& registry, const std::string& where) {
+    return readingPipeline(where,
+                           [&] { return parseRoot(parseJsonText(text, where), registry, where); });
+}
+
 Graph loadPipeline(const std::string& path, const NodeRegistry& registry) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw Error(Message(OFICINA_TR_NOOP("this is a folder, not a pipeline file")), path);
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw Error(Message(OFICINA_TR_NOOP("cannot open the file: %1"), {std::strerror(errno)}),
                     path);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    Graph graph = parsePipeline(buffer.str(), registry, path);
+    const std::string text = readingPipeline(path, [&] {
+        std::ostringstream buffer;
+        buffer << in.rdbuf();
+        return std::move(buffer).str();
+    });
+    Graph graph = parsePipeline(text, registry, path);
     graph.setBaseDirectory(std::filesystem::absolute(path).parent_path().string());
     graph.setFileName(std::filesystem::path(path).filename().string());
     return graph;
@@ -241,27 +278,6 @@ std::string serializePipeline(const Graph& graph, const NodeRegistry& registry) 
         root["comments"] = std::move(comments);
     }
     return root.dump(2) + "\n";
-}
-
-void writeFileAtomically(const std::string& path, std::string_view contents) {
-    const std::filesystem::path target(path);
-    const std::filesystem::path temp =
-        target.parent_path() / ("." + target.filename().string() + ".tmp-" +
-                                std::to_string(::getpid()));
-    const auto fail = [&](const char* what) {
-        const std::string reason = std::strerror(errno);
-        std::error_code ignored;
-        std::filesystem::remove(temp, ignored);
-        return Error(Message(what, {reason}), path);
-    };
-    FILE* file = std::fopen(temp.c_str(), "wb");
-    if (!file) throw fail(OFICINA_TR_NOOP("cannot write the file: %1"));
-    const bool written = std::fwrite(contents.data(), 1, contents.size(), file) == contents.size();
-    const bool flushed = std::fflush(file) == 0 && ::fsync(::fileno(file)) == 0;
-    const bool closed = std::fclose(file) == 0;
-    if (!written || !flushed || !closed) throw fail(OFICINA_TR_NOOP("cannot write the file: %1"));
-    if (std::rename(temp.c_str(), target.c_str()) != 0)
-        throw fail(OFICINA_TR_NOOP("cannot replace the file: %1"));
 }
 
 void savePipeline(const Graph& graph, const NodeRegistry& registry, const std::string& path) {

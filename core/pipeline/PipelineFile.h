@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pipeline/Graph.h"
+#include "util/SafeFile.h"  // writeFileAtomically, for this header's older users
 
 #include <string>
 #include <string_view>
@@ -19,9 +20,8 @@ Graph loadPipeline(const std::string& path, const NodeRegistry& registry);
 Graph parsePipeline(std::string_view text, const NodeRegistry& registry, const std::string& where);
 /// The canonical text: every parameter in declaration order, so save → load → save is identical.
 std::string serializePipeline(const Graph& graph, const NodeRegistry& registry);
-/// Atomic: writes a temporary file beside the target, flushes it, then renames it over.
+/// Atomic (util/SafeFile.h): a temporary file beside the target, flushed, renamed over it; the
+/// file's mode is kept and a symlinked pipeline is saved through the link.
 void savePipeline(const Graph& graph, const NodeRegistry& registry, const std::string& path);
-/// Writes text to a file atomically (temporary file + rename); throws Error on failure.
-void writeFileAtomically(const std::string& path, std::string_view contents);
 
 } // namespace oficina::core

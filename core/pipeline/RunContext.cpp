@@ -2,6 +2,9 @@
 
 #include "util/Error.h"
 
+#include <filesystem>
+#include <utility>
+
 namespace oficina::core {
 
 void RunContext::throwIfStopped() const {
@@ -24,6 +27,11 @@ void RunContext::metric(std::string_view series, double step, double value) {
 
 void RunContext::warning(Message message) { m_warnings.push_back(std::move(message)); }
 
+void RunContext::wroteFile(std::string path) {
+    // "project/../out/model.onnx" reads better as "out/model.onnx" in a log.
+    m_writtenFiles.push_back(std::filesystem::path(path).lexically_normal().string());
+}
+
 std::vector<MetricPoint> RunContext::takeMetrics(size_t& cursor) const {
     std::lock_guard lock(m_metricsMutex);
     if (cursor >= m_metrics.size()) return {};
@@ -35,10 +43,15 @@ std::vector<MetricPoint> RunContext::takeMetrics(size_t& cursor) const {
 void RunContext::beginNode(const std::string& node) {
     m_node = node;
     m_warnings.clear();
+    m_writtenFiles.clear();
     m_lastProgress = {};
 }
 
 std::vector<Message> RunContext::takeWarnings() { return std::exchange(m_warnings, {}); }
+
+std::vector<std::string> RunContext::takeWrittenFiles() {
+    return std::exchange(m_writtenFiles, {});
+}
 
 std::vector<MetricPoint> RunContext::metricsOf(const std::string& node) const {
     std::lock_guard lock(m_metricsMutex);

@@ -43,6 +43,9 @@ public:
     void metric(std::string_view series, double step, double value);
     /// A warning for the user about the current node's result.
     void warning(Message message);
+    /// Says that the current node wrote a file, so the run log and the CLI show where outputs
+    /// went (the path is kept lexically normalised). Call it after the file is in place.
+    void wroteFile(std::string path);
 
     /// Called on the running thread, throttled. Set before the run.
     void setProgressHandler(ProgressFn handler) { m_onProgress = std::move(handler); }
@@ -51,11 +54,15 @@ public:
 
     /// The running pipeline's file name (Graph::fileName), for what nodes write.
     [[nodiscard]] const std::string& pipelineName() const { return m_pipelineName; }
+    /// SHA-256 of the running pipeline's canonical file, for what describes a model.
+    [[nodiscard]] const std::string& pipelineHash() const { return m_pipelineHash; }
 
     // For the executor.
     void setPipelineName(std::string name) { m_pipelineName = std::move(name); }
+    void setPipelineHash(std::string hash) { m_pipelineHash = std::move(hash); }
     void beginNode(const std::string& node);
     [[nodiscard]] std::vector<Message> takeWarnings();
+    [[nodiscard]] std::vector<std::string> takeWrittenFiles();
     [[nodiscard]] std::vector<MetricPoint> metricsOf(const std::string& node) const;
 
 private:
@@ -63,8 +70,10 @@ private:
     ProgressFn m_onProgress;
     std::string m_node;
     std::string m_pipelineName;
+    std::string m_pipelineHash;
     std::chrono::steady_clock::time_point m_lastProgress{};
     std::vector<Message> m_warnings;
+    std::vector<std::string> m_writtenFiles;
     mutable std::mutex m_metricsMutex;
     std::vector<MetricPoint> m_metrics;
 };

@@ -1,11 +1,12 @@
 #!/bin/bash
 # CSV reading, Oficina's readCsv against pandas.read_csv, each timed in its own process,
 # alternating for 3 rounds (run-to-run noise on these machines reaches 2x).
-# Usage: run_bench.sh BENCH_CSV DATA_DIR [SHARED_BENCH_DIR]
+# The data (big_5m.csv: 5,000,000 x 10 standard normals) comes from make_data.py beside this
+# script, written once into DATA_DIR.
+# Usage: run_bench.sh BENCH_CSV DATA_DIR
 set -euo pipefail
 bench=$1
 data=$2
-shared=${3:-}
 here=$(cd "$(dirname "$0")" && pwd)
 rounds=3
 file=$data/big_5m.csv
@@ -13,11 +14,7 @@ file=$data/big_5m.csv
 mkdir -p "$data"
 if [ ! -s "$file" ]; then
     echo "generating $file (once)…"
-    if [ -n "$shared" ] && [ -f "$shared/make_data.py" ]; then
-        /usr/bin/python3 "$shared/make_data.py" "$data" big_5m.csv
-    else
-        /usr/bin/python3 "$here/make_big_csv.py" "$file"
-    fi
+    /usr/bin/python3 "$here/make_data.py" "$data" big_5m.csv
 fi
 
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }

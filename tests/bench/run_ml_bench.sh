@@ -2,18 +2,19 @@
 # ML benchmarks: each task timed in its own process, Oficina (the bench_ml_* program that lists
 # it) and sk_reference.py alternating for ROUNDS rounds (noise here reaches 2x); prints medians
 # and the ratios Oficina / reference for fit time and for peak memory.
-# Usage: run_ml_bench.sh BIN_DIR DATA_DIR SHARED_BENCH_DIR [TASK...]   (default: every task)
+# The data comes from make_data.py beside this script (seeded, same bytes on every run),
+# written once into DATA_DIR.
+# Usage: run_ml_bench.sh BIN_DIR DATA_DIR [TASK...]   (default: every task)
 set -euo pipefail
 bin=$1
 data=$2
-shared=$3
-shift 3
+shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 rounds=${ROUNDS:-3}
 
 mkdir -p "$data"
 for f in clf_200k.csv reg_200k.csv blobs_1m.csv moons_20k.csv; do
-    [ -s "$data/$f" ] || /usr/bin/python3 "$shared/make_data.py" "$data" "$f" >/dev/null
+    [ -s "$data/$f" ] || /usr/bin/python3 "$here/make_data.py" "$data" "$f" >/dev/null
 done
 
 declare -A program

@@ -3,10 +3,11 @@
 
 Usage: /usr/bin/python3 sk_reference.py TASK DATA_DIR
 Prints: TASK fit_s=… extra=… peak_rss_mb=… data_rss_mb=…   (the bench_ml_* format)
-Same data and split as ../shared/bench/sk_bench.py (first 80 % of rows train), plus peak
-memory and the tasks that script lacks. Tasks live in sk_tasks_*.py beside this file, one
-module per algorithm family, each defining TASKS = {"name": function(bench)}; a task times
-only fit (plus predict where it says so) and ends with bench.out(...).
+Data from make_data.py beside this file; the split is the first 80 % of rows for training and
+the last 20 % for testing, as the bench_ml_* programs do; each task also reports peak memory.
+Tasks live in sk_tasks_*.py beside this file, one module per algorithm family, each defining
+TASKS = {"name": function(bench)}; a task times only fit (plus predict where it says so) and
+ends with bench.out(...).
 """
 import glob
 import importlib.util

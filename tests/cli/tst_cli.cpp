@@ -24,10 +24,14 @@ struct CliRun {
     QString err;
 };
 
+// No test may depend on the machine's speed (the CNN example alone takes 10 s, more on a loaded
+// machine): this only guards against a hang, far beyond any run here.
+constexpr int kHangGuardMs = 15 * 60 * 1000;
+
 CliRun runCli(const QStringList& args) {
     QProcess process;
     process.start(kCli, args);
-    if (!process.waitForFinished(60000)) {
+    if (!process.waitForFinished(kHangGuardMs)) {
         process.kill();
         return {};
     }
@@ -249,7 +253,13 @@ private Q_SLOTS:
         QVERIFY(near(metric(report, "score", "accuracy"), sk["test_accuracy"].toDouble()));
         QVERIFY(near(metric(report, "cv", "accuracy_mean"), sk["cv_accuracy"].toDouble()));
         QVERIFY(QFileInfo(onnx).size() > 1000);
-        QVERIFY(QFileInfo::exists(dir.filePath("MODEL.md")));
+        // The card, named after the model, carries the test and cross-validated scores.
+        QFile card(dir.filePath("breast_cancer.md"));
+        QVERIFY(card.open(QIODevice::ReadOnly));
+        const QByteArray cardText = card.readAll();
+        QVERIFY2(cardText.contains("### On test rows") &&
+                     cardText.contains("### On cross-validation"),
+                 cardText.constData());
         QVERIFY(metric(report, "export", "graph_inputs") == 30);  // one per raw column
 
         report = run("wine_cleaning");
@@ -308,6 +318,16 @@ private Q_SLOTS:
         QTest::newRow("failing node")
             << QStringList{"run", kExample, "--set", "select.target=petal"} << 1
             << "there is no column 'petal'";
+        // Quiet silences progress, never the error CI needs to read.
+        QTest::newRow("failing node, quiet")
+            << QStringList{"run", "--quiet", kExample, "--set", "select.target=petal"} << 1
+            << "there is no column 'petal'";
+        QTest::newRow("pipeline is a folder")
+            << QStringList{"run", OFICINA_SOURCE_DIR "/resources/examples"} << 2
+            << "/resources/examples: this is a folder, not a pipeline file";
+        QTest::newRow("seed beyond int64 in --set")
+            << QStringList{"run", kExample, "--set", "split.seed=18446744073709551615"} << 2
+            << "seed must be between 0 and";
         QTest::newRow("inspect missing file") << QStringList{"inspect", "/nonexistent.csv"} << 2
                                               << "/nonexistent.csv";
         QTest::newRow("--export-onnx unknown node")
@@ -332,6 +352,97 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
     }
 
+    /// Hand-edited pipelines that used to abort oficina-cli (exit 134): each is bad input with
+    /// its own message naming the file and the place, for `run` and for `format` alike.
+    void hostilePipelineFiles_data() {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("number beyond double")
+            << QByteArray(R"({"format": "oficina-pipeline", "version": 1, "nodes": [
+                          {"id": "iris", "type": "oficina.data.sample", "params":
+                           {"dataset": "iris"}},
+                          {"id": "lr", "type": "oficina.model.logistic_regression",
+                           "params": {"C": 1e400}}]})")
+            << "hostile.oficina:5:44: the number 1e400 is beyond the range";
+        QTest::newRow("format not text")
+            << QByteArray(R"({"format": 1, "version": 1, "nodes": []})")
+            << "hostile.oficina: not an Oficina pipeline: \"format\" is 1";
+        QTest::newRow("version beyond int")
+            << QByteArray(R"({"format": "oficina-pipeline", "version": 4294967297, "nodes": []})")
+            << "pipeline format version 4294967297 is not supported";
+        QByteArray deep = "{\"format\": \"oficina-pipeline\", \"version\": 1, \"nodes\": "
+                          "[{\"id\": \"n\", \"type\": ";
+        deep += QByteArray(1000000, '[') + QByteArray(1000000, ']') + "}]}";
+        QTest::newRow("type nested a million deep")
+            << deep
+            << "values are nested more than 100 levels deep";
+    }
+
+    void hostilePipelineFiles() {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString file = dir.filePath("hostile.oficina");
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(text);
+        out.close();
+        for (const QStringList& args :
+             {QStringList{"run", "-q", file}, QStringList{"format", file}}) {
+            const CliRun run = runCli(args);
+            QVERIFY2(run.exitCode == 2, qPrintable(args.join(' ') + ": " + run.err.left(500)));
+            QVERIFY2(run.err.contains(message), qPrintable(run.err.left(500)));
+        }
+    }
+
+    /// A node added but not configured yet (Load file without a file) saves as the GUI left it
+    /// and reopens; running it is what says what is missing.
+    void unconfiguredNodeLoadsAndRunSaysWhatIsMissing() {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("unconfigured.oficina");
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(R"({"format": "oficina-pipeline", "version": 1, "nodes": [
+            {"id": "load", "type": "oficina.data.load_file", "params": {"file": ""}}]})");
+        out.close();
+        CliRun run = runCli({"format", file});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(runCli({"format", "--check", file}).exitCode == 0);
+        run = runCli({"run", "-q", file});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("node 'load': file is required"), qPrintable(run.err));
+    }
+
+    /// Under a memory limit `inspect` says "out of memory" (bad input, exit 2) as `run` does,
+    /// rather than aborting on an uncaught bad_alloc (exit 134). A categorical column of two
+    /// million distinct values needs far more than the 300 MB data limit set here.
+    void inspectOutOfMemoryIsReported() {
+#if defined(__SANITIZE_ADDRESS__)
+        QSKIP("AddressSanitizer's shadow memory does not fit under a data limit");
+#endif
+        QTemporaryDir dir;
+        const QString file = dir.filePath("distinct.csv");
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write("name\n");
+        for (int i = 0; i < 2000000; ++i)
+            out.write(QStringLiteral("category_%1\n").arg(i, 20, 10, QChar('0')).toLatin1());
+        out.close();
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("OPENBLAS_NUM_THREADS", "1");  // OpenBLAS's thread buffers spin at this limit
+        process.setProcessEnvironment(env);
+        process.start("/bin/sh", {"-c", "ulimit -d 300000 && exec \"$0\" inspect \"$1\"", kCli,
+                                  file});
+        QVERIFY(process.waitForFinished(kHangGuardMs));
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(process.exitCode() == 2, qPrintable(err));
+        // Either the reader's own estimate refuses the file up front, or the allocation fails.
+        QVERIFY2(err.contains(file + ": out of memory") || err.contains("not enough memory"),
+                 qPrintable(err));
+    }
+
     void exportsOnnx() {
         QTemporaryDir dir;
         const QString file = dir.filePath("iris.onnx");
@@ -345,7 +456,86 @@ private Q_SLOTS:
         QVERIFY(bytes.contains("iris_classification.oficina"));
         QVERIFY(bytes.contains("Logistic regression"));
         QVERIFY(bytes.contains("versicolor"));
-        QVERIFY(QFile::exists(dir.filePath("MODEL.md")));
+        // The card: what the run measured on the test rows, the pipeline's hash.
+        QFile card(dir.filePath("iris.md"));
+        QVERIFY(card.open(QIODevice::ReadOnly));
+        const QByteArray cardText = card.readAll();
+        QVERIFY2(cardText.contains("### On test rows — Score (score)") &&
+                     cardText.contains("pipeline SHA-256") &&
+                     cardText.contains("**Numbers:** numeric inputs and outputs are double"),
+                 cardText.constData());
+        // --onnx-float: float32 numbers, said on the card.
+        const QString single = dir.filePath("iris32.onnx");
+        QCOMPARE(runCli({"run", kExample, "--export-onnx", "logreg=" + single, "--onnx-float"})
+                     .exitCode,
+                 0);
+        QFile card32(dir.filePath("iris32.md"));
+        QVERIFY(card32.open(QIODevice::ReadOnly));
+        QVERIFY(card32.readAll().contains("**Numbers: float32.**"));
+    }
+
+    // A pipeline from elsewhere whose Export node replaces files outside its folder: warned
+    // before the run (no prompt: CI), and every file a node wrote is named in the log.
+    void warnsBeforeReplacingFilesOutsideThePipelineFolder() {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath("project") && QDir(dir.path()).mkpath("elsewhere"));
+        QFile example(kExample);
+        QVERIFY(example.open(QIODevice::ReadOnly));
+        QJsonObject pipeline = QJsonDocument::fromJson(example.readAll()).object();
+        QJsonArray nodes = pipeline["nodes"].toArray();
+        nodes.append(QJsonObject{{"id", "export"}, {"type", "oficina.export.onnx"},
+                                 {"params", QJsonObject{{"path", "../elsewhere/model.onnx"}}}});
+        pipeline["nodes"] = nodes;
+        QJsonArray links = pipeline["links"].toArray();
+        links.append(QJsonObject{{"from", "logreg.model"}, {"to", "export.model"}});
+        pipeline["links"] = links;
+        const QString file = dir.filePath("project/iris.oficina");
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(pipeline).toJson());
+        out.close();
+        const QString model = QDir::cleanPath(dir.filePath("elsewhere/model.onnx"));
+        const QString card = QDir::cleanPath(dir.filePath("elsewhere/model.md"));
+
+        CliRun run = runCli({"run", file});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(!run.err.contains("will replace"), qPrintable(run.err));
+        QVERIFY2(run.err.contains("  wrote " + model + "\n"), qPrintable(run.err));
+        QVERIFY2(run.err.contains("  wrote " + card + "\n"), qPrintable(run.err));
+
+        run = runCli({"run", "-q", file});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains("warning: node 'export' will replace " + model +
+                                  ", outside the pipeline's folder"),
+                 qPrintable(run.err));
+        QVERIFY2(run.err.contains("warning: node 'export' will replace " + card),
+                 qPrintable(run.err));
+        QVERIFY2(!run.err.contains("wrote"), qPrintable(run.err));  // quiet: no log
+    }
+
+    // --report through a symlink replaces the file it points at and keeps the link and the
+    // file's mode; no temporary file stays behind.
+    void reportIsWrittenThroughASymlink() {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath("reports"));
+        const QString real = dir.filePath("reports/latest.json");
+        QFile old(real);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("{}");
+        old.close();
+        const auto mode = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup;
+        QVERIFY(QFile::setPermissions(real, mode));
+        const QString link = dir.filePath("report.json");
+        QVERIFY(QFile::link("reports/latest.json", link));
+
+        const CliRun run = runCli({"run", "-q", kExample, "--report", link});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(QFileInfo(link).isSymLink());
+        QCOMPARE(QFileInfo(link).symLinkTarget(), QFileInfo(real).absoluteFilePath());
+        QVERIFY(!readReport(real)["nodes"].toArray().isEmpty());
+        QCOMPARE((QFile::permissions(real) & 0x7077).toInt(), (mode & 0x7077).toInt());
+        QCOMPARE(QDir(dir.filePath("reports")).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{"latest.json"});
     }
 
     void onnxRefusalComesBeforeTheRun() {

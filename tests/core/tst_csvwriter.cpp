@@ -163,7 +163,7 @@ private Q_SLOTS:
         } catch (const Error& error) {
             QCOMPARE(error.where(), path);
             QCOMPARE(error.message().english(),
-                     std::string("cannot write the file (No such file or directory)"));
+                     std::string("cannot write the file: No such file or directory"));
         }
     }
 };

@@ -115,7 +115,7 @@ private Q_SLOTS:
         QCOMPARE(firstValue(r, "ok"), 2.0);
     }
 
-    void cancellationReturnsPromptly() {
+    void cancellationEndsTheRunEarly() {
         Graph g;
         g.addNode({"slow", "test.slow", "", {}, {}});
         g.addNode({"after", "test.add", "", {}, {}});
@@ -123,20 +123,21 @@ private Q_SLOTS:
         Executor executor(m_registry);
         std::stop_source stop;
         RunContext ctx(stop.get_token());
-        std::jthread stopper([&] {
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-            stop.request_stop();
+        // Stopped from inside the slow node's loop once it is under way: counted, not timed, so
+        // a loaded machine cannot fail it. Unstopped, the node would finish its 10000 steps.
+        double stoppedAt = -1;
+        ctx.setProgressHandler([&](const std::string&, double fraction, const std::string&) {
+            if (fraction > 0 && !stop.stop_requested()) {
+                stoppedAt = fraction;
+                stop.request_stop();
+            }
         });
-        QElapsedTimer timer;
-        timer.start();
         const RunResult r = executor.run(g, ctx);
-        const qint64 afterStop = timer.elapsed() - 100;
-        QVERIFY2(afterStop < 200, qPrintable(QString("returned %1 ms after stop").arg(afterStop)));
+        QVERIFY(stoppedAt > 0 && stoppedAt < 1);
         QVERIFY(r.cancelled);
         QCOMPARE(r.nodes.at("slow").state, NodeState::Stale);
         QCOMPARE(r.nodes.at("after").state, NodeState::Stale);
         // A stopped node is not cached: the next run computes it for real.
-        stopper.join();
         g.setParameter("slow", "steps", int64_t(5));
         RunContext fresh;
         QCOMPARE(executor.run(g, fresh).nodes.at("after").state, NodeState::Done);

@@ -13,7 +13,6 @@
 #include <QJsonObject>
 #include <QTest>
 
-#include <chrono>
 #include <cmath>
 #include <limits>
 
@@ -283,7 +282,6 @@ private Q_SLOTS:
         const ScaledData iris = irisMatrix();
         std::stop_source source;
         int reported = 0;
-        const auto started = std::chrono::steady_clock::now();
         bool cancelled = false;
         try {
             (void)fitLogisticRegression(
@@ -297,8 +295,8 @@ private Q_SLOTS:
             cancelled = true;
         }
         QVERIFY(cancelled);
+        // It stopped at the third iteration, not later: counted, not timed (a loaded machine).
         QCOMPARE(reported, 3);
-        QVERIFY(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
 
         std::stop_source before;
         before.request_stop();

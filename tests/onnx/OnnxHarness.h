@@ -1,10 +1,12 @@
 #pragma once
 
-// Shared by the ONNX parity tests (tests/onnx/tst_*.cpp): bundled datasets as the graph's float
-// inputs see them, mixed-type variants with missing cells, training on three rows in four, and
-// a checker that exports a Model, runs it in ONNX Runtime (npm onnxruntime-node through
-// tests/onnx/run_model.js, installed by CTest's onnx.runtime fixture) and compares with the
-// app's Model::predict on the same rows: labels identical, numbers within kTolerance.
+// Shared by the ONNX parity tests (tests/onnx/tst_*.cpp): bundled datasets exactly as their files
+// hold them (both sides get the same raw values, never values rounded to suit one side),
+// mixed-type variants with missing cells, a generated table on a 0.001 grid, training on three
+// rows in four, and a checker that exports a Model, runs it in ONNX Runtime (npm
+// onnxruntime-node through tests/onnx/run_model.js, installed by CTest's onnx.runtime fixture)
+// and compares with the app's Model::predict on the same rows: labels identical (but on rows
+// the app itself decides by less than kCloseCall), numbers within a Tolerance.
 //
 // Example (a test class holding an OrtChecker m_ort):
 //     void initTestCase() { QVERIFY2(m_ort.start(), qPrintable(m_ort.error())); }
@@ -36,12 +38,28 @@ using oficina::core::OnnxExportOptions;
 using oficina::core::OnnxExportResult;
 using oficina::core::Table;
 
-/// Labels must be identical; probabilities, values and distances this close (absolute).
-inline constexpr double kTolerance = 1e-4;
+/// How close the graph's numbers must be to the app's.
+struct Tolerance {
+    double probability = 1e-6; ///< absolute
+    double value = 1e-6;       ///< relative: |app − onnx| ≤ value · max(1, |app|); distances too
+};
+/// The families that compute in float32 as LibTorch does (networks): the graph's float
+/// arithmetic sums in another order than LibTorch's kernels.
+inline constexpr Tolerance kFloat32Family{.probability = 1e-5, .value = 1e-5};
 
-/// A bundled dataset (resources/datasets/<name>.csv) with its numbers rounded to float, as the
-/// graph's float inputs carry them, so both sides see the same values; `target` gets its role.
+/// A label may differ from the app's only on a row whose decision the app makes by less than
+/// this: its two most probable classes (or two nearest centres) this close.
+inline constexpr double kCloseCall = 1e-6;
+
+/// A bundled dataset (resources/datasets/<name>.csv) read as a user's file is read, its raw
+/// values untouched; `target` gets its role.
 Table dataset(const std::string& name, const std::string& target);
+
+/// A generated table read from CSV text the way a user's file is: numeric columns "a" to "d"
+/// on a 0.001 grid with many repeated values (a few cells missing in "d"), a class "kind"
+/// (three labels, decided by thresholds that sit on grid values) and a value "amount" in the
+/// thousands; `target` gets its role. Seeded, so always the same.
+Table gridDataset(const std::string& target);
 
 /// Numeric column `source` becomes categorical "<source>_level" (low / mid / high, cut at
 /// `low` and `high`; every 7th cell missing; every other "high" of the rows that are never
@@ -95,7 +113,8 @@ public:
     /// Exports `model` to `file`, runs it on `rows` and compares with Model::predict: the
     /// labels, then the probabilities (classifiers), values (regressors) or cluster ids and
     /// K-Means distances (clusterers). Returns what differs, or nothing. Logs size, node count
-    /// and the largest difference; throws what exportOnnx throws.
+    /// and the largest difference; throws what exportOnnx throws. With the environment
+    /// variable OFICINA_ONNX_FLOAT_INPUTS=1, exports with float inputs (to see what fails).
     QString check(const Model& model, const Table& rows, const QString& file,
                   const OnnxExportOptions& options = {});
     /// Builds the case, says why if it cannot be exported, else check()s it as `file` (logging
@@ -108,15 +127,26 @@ public:
     QJsonObject run(const QString& model, const QJsonObject& feeds);
     /// The largest difference seen by check() so far.
     [[nodiscard]] double largest() const { return m_largest; }
+    /// Rows whose label differed from the app's where the app's own decision was a close call.
+    [[nodiscard]] size_t closeCalls() const { return m_closeCalls; }
+    /// The tolerance of the checks from now on.
+    void setTolerance(Tolerance tolerance) { m_tolerance = tolerance; }
 
 private:
     QTemporaryDir m_dir;
     QProcess m_node;
     QString m_error;
+    Tolerance m_tolerance;
     double m_largest = 0.0;
+    size_t m_closeCalls = 0;
 };
 
-/// The graph's inputs for `rows`: float (NaN → null) or string ("" for missing) tensors.
+/// Where ONNX Runtime for Node is installed ($OFICINA_ORT_DIR, else the build tree's): its
+/// node_modules folder serves `require('onnxruntime-node')` through NODE_PATH.
+QString ortDirectory();
+
+/// The graph's inputs for `rows`: double or float (as exported; NaN → null) or string ("" for
+/// missing) tensors.
 QJsonObject feedsFor(const OnnxExportResult& exported, const Table& rows);
 
 } // namespace onnxtest

@@ -6,6 +6,7 @@
 #include "eval/Metrics.h"
 #include "nodes/Nodes.h"
 #include "pipeline/Executor.h"
+#include "pipeline/HeldOutMetrics.h"
 #include "pipeline/NodeRegistry.h"
 #include "pipeline/PipelineFile.h"
 #include "pipeline/RunContext.h"
@@ -55,7 +56,7 @@ private Q_SLOTS:
             *std::get<std::shared_ptr<const Metrics>>(exported.outputs.at("export"));
         QCOMPARE(*summary.scalar("file_size_kb"), double(QFile(file).size()) / 1024.0);
         QCOMPARE(*summary.scalar("graph_inputs"), 4.0);
-        QVERIFY(QFile::exists(m_ort.file("MODEL.md")));
+        QVERIFY(QFile::exists(m_ort.file("iris.md")));
 
         QFile onnx(file);
         QVERIFY(onnx.open(QIODevice::ReadOnly));
@@ -67,7 +68,7 @@ private Q_SLOTS:
         OnnxExportResult inputs;
         for (const char* column : {"sepal length (cm)", "sepal width (cm)", "petal length (cm)",
                                    "petal width (cm)"})
-            inputs.inputs.push_back({column, "float", {column}});
+            inputs.inputs.push_back({column, "double", {column}});
         const QString failure = m_ort.compare(model, iris, file, inputs);
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
@@ -84,7 +85,7 @@ private Q_SLOTS:
             *std::get<std::shared_ptr<const Model>>(result.nodes.at("logreg").outputs.at("model"));
         OnnxExportResult input;
         input.inputs.push_back({"input",
-                                "float",
+                                "double",
                                 {"sepal length (cm)", "sepal width (cm)", "petal length (cm)",
                                  "petal width (cm)"}});
         const QString failure =
@@ -104,6 +105,37 @@ private Q_SLOTS:
                  describeError(exported).c_str());
         QCOMPARE(result.nodes.at("score").state, NodeState::Done); // the rest still ran
         QVERIFY(!QDir(folder).exists());
+    }
+
+    void heldOutMetricsReachTheCard() {
+        // The example wires its Score and Cross-validation nodes to the Export node.
+        Graph graph = loadPipeline(OFICINA_SOURCE_DIR
+                                   "/resources/examples/breast_cancer_cv_onnx.oficina",
+                                   m_registry);
+        const QString file = m_ort.file("cancer.onnx");
+        graph.setParameter("export", "path", file.toStdString());
+        Executor executor(m_registry);
+        RunContext context;
+        const RunResult result = executor.run(graph, context);
+        QVERIFY2(result.nodes.at("export").state == NodeState::Done,
+                 describeError(result.nodes.at("export")).c_str());
+        QFile card(m_ort.file("cancer.md"));
+        QVERIFY(card.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(card.readAll());
+        QVERIFY2(text.contains("### On test rows") && text.contains("### On cross-validation") &&
+                     text.contains("| accuracy_mean |"),
+                 qPrintable(text));
+        // What the CLI and the GUI find for an export from the model node's menu.
+        const std::vector<HeldOutMetrics> found = heldOutMetrics(graph, m_registry, result, "logreg");
+        QCOMPARE(found.size(), size_t(2));
+        QCOMPARE(found[0].source, std::string("cross-validation — Cross-validation (cv)"));
+        QCOMPARE(found[1].source, std::string("test rows — Score (score)"));
+        const auto* accuracy = std::get<std::shared_ptr<const Metrics>>(
+                                   result.nodes.at("score").outputs.at("metrics"))
+                                   ->scalar("accuracy");
+        QVERIFY(accuracy);
+        QCOMPARE(found[1].metrics.front(), std::make_pair(std::string("accuracy"), *accuracy));
+        QVERIFY(heldOutMetrics(graph, m_registry, result, "predict").empty());
     }
 
 private:

@@ -1,9 +1,10 @@
-// ONNX export parity (issue 6) for neural networks (core/nn): MLPs (classification and
+// ONNX export parity (issues 6 and 21) for neural networks (core/nn): MLPs (classification and
 // regression), a CNN on the 8×8 digits, on sunspot windows the example's one-layer LSTM and
 // stacked bidirectional LSTM and GRU, a stacked RNN into 1-D convolution and pooling, and an
 // Embedding into a GRU. Each network is trained for a few epochs, exported, run in ONNX Runtime
-// and compared with the app's Model::predict on every row: labels identical, probabilities and
-// values within 1e-4. A network on a TorchScript backbone is refused before anything is written.
+// and compared with the app's Model::predict on every row, on the datasets' raw values: labels
+// identical, probabilities within 1e-5 and values within 1e-5 relative (the network computes in
+// float32 in both, summing in different orders). A network on a TorchScript backbone is refused before anything is written.
 #include "OnnxHarness.h"
 
 #include "export/OnnxExport.h"
@@ -145,7 +146,10 @@ class OnnxNetworks : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY2(m_ort.start(), qPrintable(m_ort.error())); }
+    void initTestCase() {
+        QVERIFY2(m_ort.start(), qPrintable(m_ort.error()));
+        m_ort.setTolerance(kFloat32Family);
+    }
 
     void parity_data() { addParityRows(cases()); }
 

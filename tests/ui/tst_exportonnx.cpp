@@ -1,6 +1,6 @@
 // Exporting from the GUI: the node context menu offers "Export model to ONNX…" on nodes that
 // train a model (enabled once trained), File → Export asks where and writes the file and its
-// card; an untrained model is explained, not exported.
+// card (with the test metrics the run measured); an untrained model is explained, not exported.
 #include "MainWindow.h"
 #include "canvas/PipelineScene.h"
 #include "nodes/Nodes.h"
@@ -101,7 +101,13 @@ private Q_SLOTS:
         });
         window.action("exportOnnxAction")->trigger();
         QVERIFY(QFile::exists(file));
-        QVERIFY(QFile::exists(dir.filePath("MODEL.md")));
+        // The card, named after the model, has what the run measured on the test rows.
+        QFile card(dir.filePath("iris.md"));
+        QVERIFY(card.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(card.readAll());
+        QVERIFY2(text.contains("### On test rows — Score (score)") && text.contains("| accuracy |") &&
+                     text.contains("pipeline SHA-256"),
+                 qPrintable(text));
         QVERIFY2(window.logText().contains("Exported Logistic regression (logreg) to " +
                                            QDir::toNativeSeparators(file)),
                  qPrintable(window.logText()));

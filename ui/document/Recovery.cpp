@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QUuid>
 
@@ -70,6 +71,21 @@ QStringList Recovery::orphans() const {
 QString Recovery::originalPath(const QString& orphan) {
     QFile file(stem(orphan) + ".path");
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+QString Recovery::setAside(const QString& orphan) {
+    const QFileInfo info(orphan);
+    QDir dir = info.dir();
+    if (!dir.mkpath(QStringLiteral("unreadable")) || !dir.cd(QStringLiteral("unreadable")))
+        return orphan;
+    // A name not taken yet: an earlier unreadable file of the same session stays too.
+    QString target = dir.filePath(info.fileName());
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = dir.filePath(info.completeBaseName() + QStringLiteral("-%1.oficina").arg(n));
+    if (!QFile::rename(orphan, target)) return orphan;
+    QFile::rename(stem(orphan) + ".path", stem(target) + ".path");
+    QFile::remove(stem(orphan) + ".lock");
+    return target;
 }
 
 void Recovery::remove(const QString& orphan) {

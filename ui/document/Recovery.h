@@ -29,12 +29,17 @@ public:
     /// Removes this session's files (after a save, or at a clean exit).
     void discard();
 
-    /// Recovery files left by sessions that are not running any more.
+    /// Recovery files left by sessions that are not running any more, newest first: one per
+    /// crashed window, however many there were.
     [[nodiscard]] QStringList orphans() const;
     /// The path the orphaned pipeline had been saved to (empty for a new one).
     [[nodiscard]] static QString originalPath(const QString& orphan);
     /// Removes an orphan's files.
     static void remove(const QString& orphan);
+    /// Moves an orphan that could not be loaded into the folder "unreadable" beside it, so it is
+    /// neither offered again nor lost; returns its new path, or the orphan's own path when it
+    /// cannot be moved (it is then left where it is, and offered again next time).
+    static QString setAside(const QString& orphan);
 
 private:
     QString m_directory;

@@ -1,0 +1,25 @@
+# What core/ links, found once for the whole project and for tests/fuzz's Qt-free build.
+find_package(Threads REQUIRED)
+find_package(Eigen3 3.4 REQUIRED NO_MODULE)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(FastFloat REQUIRED)
+find_package(Spectra 1.0 REQUIRED)
+find_package(nanoflann 1.4 REQUIRED)
+find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)  # SHA-256 content hashes
+# Debian's xgboost CMake config names a /usr/bin/xgboost that libxgboost-dev does not ship, and
+# libsvm and liblinear ship no CMake files: find the three by hand.
+find_path(XGBOOST_INCLUDE_DIR xgboost/c_api.h REQUIRED)
+find_library(XGBOOST_LIBRARY xgboost REQUIRED)
+find_path(LIBSVM_INCLUDE_DIR svm.h PATH_SUFFIXES libsvm REQUIRED)
+find_library(LIBSVM_LIBRARY svm REQUIRED)
+find_path(LIBLINEAR_INCLUDE_DIR linear.h REQUIRED)
+find_library(LIBLINEAR_LIBRARY linear REQUIRED)
+# stb_image and stb_image_resize (libstb-dev): header-only, implemented in core/data/ImageFolder.cpp
+find_path(STB_INCLUDE_DIR stb/stb_image.h REQUIRED)
+# The generic CBLAS interface: Debian's alternatives point libblas.so.3 at OpenBLAS when installed.
+find_path(CBLAS_INCLUDE_DIR cblas.h PATH_SUFFIXES x86_64-linux-gnu REQUIRED)
+find_library(BLAS_LIBRARY blas REQUIRED)
+# LibTorch (libtorch-dev, CPU): only core/nn's object library sees its headers.
+find_package(Torch 1.13 REQUIRED)
+# ONNX 1.12 protobuf classes, checker and shape inference (libonnx-dev): only core/export.
+find_package(ONNX REQUIRED)
