@@ -5771,6 +5771,10 @@
         <translation>Leitura de números em arquivos CSV</translation>
     </message>
     <message>
+        <source>SHA-256 hashes that identify models, data and pipelines</source>
+        <translation>Hashes SHA-256 que identificam modelos, dados e pipelines</translation>
+    </message>
+    <message>
         <source>Reading PNG and JPEG images</source>
         <translation>Leitura de imagens PNG e JPEG</translation>
     </message>

@@ -5,6 +5,8 @@
 #include "data/FeatureMatrix.h"
 #include "pipeline/RunContext.h"
 #include "transform/ColumnSelection.h"
+#include "transform/Imputer.h"
+#include "transform/StandardScaler.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -151,6 +153,23 @@ Table select(const Table& t, std::vector<std::string> features, const std::strin
 
 std::vector<std::string> featuresOf(const Table& t) {
     return t.namesWithRole(ColumnRole::Feature);
+}
+
+Table imputedScaled(const Table& selected) {
+    Table t = applyStep(fitImputer(trainingRows(selected), {}), selected);
+    return applyStep(fitStandardScaler(trainingRows(t)), t);
+}
+
+std::shared_ptr<const Learner> kmeans(int k) {
+    return makeLearner("K-Means", Task::Clustering,
+                       [k](const Table& t, const std::string&, RunContext&) {
+                           KMeansOptions o;
+                           o.nClusters = k;
+                           const auto names = featuresOf(t);
+                           KMeansFit fit = fitKMeans(featureMatrix(t, names), o);
+                           return Fitted{std::make_shared<const KMeansModel>(names, fit.centers),
+                                         {{"inertia", fit.inertia}}};
+                       });
 }
 
 Model train(const Table& table, std::shared_ptr<const Learner> learner) {

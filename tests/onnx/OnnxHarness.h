@@ -77,6 +77,14 @@ Table trainingRows(const Table& table);
 Table select(const Table& t, std::vector<std::string> features, const std::string& target);
 /// The feature columns of `t`, in order.
 std::vector<std::string> featuresOf(const Table& t);
+/// A mean imputer then a standard scaler, fitted on trainingRows(selected) and applied to all
+/// of it: after scaling, a raw value rounded to float moves by ~1e-8 of a standard deviation,
+/// enough to cross a tree threshold that sits on a repeated value.
+Table imputedScaled(const Table& selected);
+
+/// K-Means with `k` clusters on every feature column (its other options at their defaults).
+std::shared_ptr<const Learner> kmeans(int k);
+
 /// Trains `learner` on trainingRows(table) (the lineage comes with the table).
 Model train(const Table& table, std::shared_ptr<const Learner> learner);
 

@@ -53,23 +53,6 @@ std::shared_ptr<const Learner> forest(TreeCriterion criterion, int trees) {
         });
 }
 
-std::shared_ptr<const Learner> kmeans(int k) {
-    return makeLearner("K-Means", Task::Clustering,
-                       [k](const Table& t, const std::string&, RunContext&) {
-                           KMeansOptions o;
-                           o.nClusters = k;
-                           const auto names = featuresOf(t);
-                           KMeansFit fit = fitKMeans(featureMatrix(t, names), o);
-                           return Fitted{std::make_shared<const KMeansModel>(names, fit.centers),
-                                         {{"inertia", fit.inertia}}};
-                       });
-}
-
-Table imputedScaled(const Table& selected) {
-    Table t = applyStep(fitImputer(trainingRows(selected), {}), selected);
-    return applyStep(fitStandardScaler(trainingRows(t)), t);
-}
-
 Case wineLogistic() { // mixed wine: most frequent → one-hot → scaler → logistic regression
     const Table raw = wineMixed();
     Table t = select(raw, {}, "cultivar");

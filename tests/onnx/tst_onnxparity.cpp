@@ -84,18 +84,6 @@ std::shared_ptr<const Learner> linear(std::string kind) {
         });
 }
 
-std::shared_ptr<const Learner> kmeans(int k) {
-    return makeLearner("K-Means", Task::Clustering,
-                       [k](const Table& t, const std::string&, RunContext&) {
-                           KMeansOptions o;
-                           o.nClusters = k;
-                           const auto names = featuresOf(t);
-                           KMeansFit fit = fitKMeans(featureMatrix(t, names), o);
-                           return Fitted{std::make_shared<const KMeansModel>(names, fit.centers),
-                                         {{"inertia", fit.inertia}}};
-                       });
-}
-
 // ---- the cases: a model and the raw rows to predict ------------------------------------------
 
 Case logisticSoftmax() { // iris: standard scaler → softmax

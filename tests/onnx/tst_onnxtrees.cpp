@@ -160,14 +160,6 @@ Case xgboostEarlyStopping() { // mixed diabetes: median imputer → one-hot → 
             raw};
 }
 
-/// Mean imputer then standard scaler, fitted on the training rows: after scaling, a raw value
-/// rounded to float moves by ~1e-8 of a standard deviation, enough to cross a threshold that
-/// sits on a repeated value.
-Table imputedScaled(const Table& selected) {
-    Table t = applyStep(fitImputer(trainingRows(selected), {}), selected);
-    return applyStep(fitStandardScaler(trainingRows(t)), t);
-}
-
 Case gridScaledForest() { // grid, 50 trees on scaled values that repeat
     const Table raw = gridDataset("kind");
     return {train(imputedScaled(select(raw, {"a", "b", "c", "d"}, "kind")),

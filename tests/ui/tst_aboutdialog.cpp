@@ -50,6 +50,7 @@ const std::map<QString, QStringList>& librariesOfLookups() {
         {"svm.h", {"libsvm"}},
         {"linear.h", {"liblinear"}},
         {"cblas.h", {"OpenBLAS"}},
+        {"OpenSSL", {"OpenSSL (libcrypto)"}},
     };
     return map;
 }
@@ -103,7 +104,9 @@ private Q_SLOTS:
         }
         QVERIFY(text.contains(QString::fromLatin1(qVersion())));
 
-        const QString cmake = readSource("CMakeLists.txt");
+        // The top-level file and the core's dependencies it includes.
+        const QString cmake =
+            readSource("CMakeLists.txt") + readSource("cmake/CoreDependencies.cmake");
         QVERIFY(!cmake.isEmpty());
         static const QRegularExpression lookup(
             "^\\s*find_(package|library|path)\\(\\s*([A-Za-z0-9_]+)\\s+([^\\s)]+)",

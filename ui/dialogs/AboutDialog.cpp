@@ -55,6 +55,8 @@ const std::vector<AboutDialog::Library>& AboutDialog::libraries() {
         {"fast_float", "Apache-2.0 OR MIT", QT_TR_NOOP("Reading numbers from CSV files")},
         {"stb_image", "MIT OR Unlicense", QT_TR_NOOP("Reading PNG and JPEG images")},
         {"CLI11", "BSD-3-Clause", QT_TR_NOOP("Command-line options of oficina-cli")},
+        {"OpenSSL (libcrypto)", "Apache-2.0",
+         QT_TR_NOOP("SHA-256 hashes that identify models, data and pipelines")},
     };
     return list;
 }
