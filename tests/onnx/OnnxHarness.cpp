@@ -5,6 +5,7 @@
 #include "data/FeatureMatrix.h"
 #include "pipeline/RunContext.h"
 #include "transform/ColumnSelection.h"
+#include "transform/Encoders.h"
 #include "transform/Imputer.h"
 #include "transform/StandardScaler.h"
 
@@ -160,6 +161,15 @@ Table imputedScaled(const Table& selected) {
     return applyStep(fitStandardScaler(trainingRows(t)), t);
 }
 
+std::shared_ptr<const Learner> logistic(LogisticRegressionOptions options) {
+    return makeLearner("Logistic regression", Task::Classification,
+                       [options](const Table& t, const std::string& target, RunContext&) {
+                           auto trained =
+                               trainLogisticRegression(t, featuresOf(t), target, options);
+                           return Fitted{trained.estimator, {{"loss", trained.fit.loss}}};
+                       });
+}
+
 std::shared_ptr<const Learner> kmeans(int k) {
     return makeLearner("K-Means", Task::Clustering,
                        [k](const Table& t, const std::string&, RunContext&) {
@@ -175,6 +185,15 @@ std::shared_ptr<const Learner> kmeans(int k) {
 Model train(const Table& table, std::shared_ptr<const Learner> learner) {
     RunContext ctx;
     return trainModel(trainingRows(table), std::move(learner), ctx);
+}
+
+Case imputeOneHotScaleLogistic() {
+    const Table raw = wineMixed();
+    Table t = select(raw, {}, "cultivar");
+    t = applyStep(fitImputer(trainingRows(t), {.strategy = ImputeStrategy::MostFrequent}), t);
+    t = applyStep(fitOneHotEncoder(trainingRows(t)), t);
+    t = applyStep(fitStandardScaler(trainingRows(t)), t);
+    return {train(t, logistic()), raw};
 }
 
 QJsonObject feedsFor(const OnnxExportResult& exported, const Table& rows) {

@@ -19,6 +19,7 @@
 
 #include "data/Table.h"
 #include "export/OnnxExport.h"
+#include "models/LogisticRegression.h"
 #include "models/Model.h"
 
 #include <QJsonObject>
@@ -82,6 +83,9 @@ std::vector<std::string> featuresOf(const Table& t);
 /// enough to cross a tree threshold that sits on a repeated value.
 Table imputedScaled(const Table& selected);
 
+/// Logistic regression on every feature column; its fit's loss as the training metric.
+std::shared_ptr<const Learner> logistic(oficina::core::LogisticRegressionOptions options = {});
+
 /// K-Means with `k` clusters on every feature column (its other options at their defaults).
 std::shared_ptr<const Learner> kmeans(int k);
 
@@ -99,6 +103,9 @@ struct NamedCase {
     const char* name;
     Case (*make)();
 };
+
+/// Mixed wine: most frequent imputer (both types) → one-hot → scaler → logistic regression.
+Case imputeOneHotScaleLogistic();
 
 /// The rows of a `parity_data()` slot: an "index" into `cases`, named after each case.
 void addParityRows(const std::vector<NamedCase>& cases);

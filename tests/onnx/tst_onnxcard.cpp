@@ -6,14 +6,8 @@
 // decimal values where the default double inputs do not.
 #include "OnnxHarness.h"
 
-#include "cluster/KMeans.h"
-#include "data/FeatureMatrix.h"
 #include "export/OnnxExport.h"
-#include "models/LogisticRegression.h"
 #include "models/RandomForest.h"
-#include "transform/Encoders.h"
-#include "transform/Imputer.h"
-#include "transform/StandardScaler.h"
 #include "util/Error.h"
 
 #include <QCryptographicHash>
@@ -32,14 +26,6 @@ namespace {
 
 using namespace onnxtest;
 
-std::shared_ptr<const Learner> logistic() {
-    return makeLearner("Logistic regression", Task::Classification,
-                       [](const Table& t, const std::string& target, RunContext&) {
-                           auto trained = trainLogisticRegression(t, featuresOf(t), target, {});
-                           return Fitted{trained.estimator, {{"loss", trained.fit.loss}}};
-                       });
-}
-
 std::shared_ptr<const Learner> forest(TreeCriterion criterion, int trees) {
     return makeLearner(
         "Random forest",
@@ -51,15 +37,6 @@ std::shared_ptr<const Learner> forest(TreeCriterion criterion, int trees) {
             o.maxFeatures = RandomForestOptions::defaultMaxFeatures(criterion);
             return Fitted{trainRandomForest(t, featuresOf(t), target, o).estimator, {}};
         });
-}
-
-Case wineLogistic() { // mixed wine: most frequent → one-hot → scaler → logistic regression
-    const Table raw = wineMixed();
-    Table t = select(raw, {}, "cultivar");
-    t = applyStep(fitImputer(trainingRows(t), {.strategy = ImputeStrategy::MostFrequent}), t);
-    t = applyStep(fitOneHotEncoder(trainingRows(t)), t);
-    t = applyStep(fitStandardScaler(trainingRows(t)), t);
-    return {train(t, logistic()), raw};
 }
 
 Case gridForestRegressor() { // values in the thousands
@@ -143,7 +120,7 @@ private Q_SLOTS:
     void cardSaysWhatTheEngineerNeeds() {
         const QString dir = m_ort.file(QStringLiteral("card"));
         QVERIFY(QDir().mkpath(dir));
-        const Case c = wineLogistic();
+        const Case c = imputeOneHotScaleLogistic();
         const QString file = dir + QStringLiteral("/wine.onnx");
         OnnxExportOptions options;
         options.pipelineName = "wine.oficina";
@@ -204,7 +181,7 @@ private Q_SLOTS:
 
     void nodeSnippetPrintsTheExpectedOutput() {
         QFETCH(int, which);
-        const Case c = which == 0 ? wineLogistic()
+        const Case c = which == 0 ? imputeOneHotScaleLogistic()
                        : which == 1 ? gridForestRegressor()
                                     : diabetesClusters();
         const QString dir = m_ort.file(QStringLiteral("snippet%1").arg(which));
@@ -252,7 +229,7 @@ private Q_SLOTS:
         const QString dir = m_ort.file(QStringLiteral("two"));
         QVERIFY(QDir().mkpath(dir));
         (void)exportOnnx(diabetesClusters().model, (dir + QStringLiteral("/a.onnx")).toStdString());
-        (void)exportOnnx(wineLogistic().model, (dir + QStringLiteral("/b.onnx")).toStdString());
+        (void)exportOnnx(imputeOneHotScaleLogistic().model, (dir + QStringLiteral("/b.onnx")).toStdString());
         QVERIFY(readText(dir + QStringLiteral("/a.md")).contains(QLatin1String("card of a.onnx")));
         QVERIFY(readText(dir + QStringLiteral("/b.md")).contains(QLatin1String("card of b.onnx")));
         // Exporting a.onnx again replaces its own card.
@@ -263,7 +240,7 @@ private Q_SLOTS:
         notes.write("# my notes\n");
         notes.close();
         try {
-            (void)exportOnnx(wineLogistic().model, (dir + QStringLiteral("/c.onnx")).toStdString());
+            (void)exportOnnx(imputeOneHotScaleLogistic().model, (dir + QStringLiteral("/c.onnx")).toStdString());
             QFAIL("the export replaced a file that is not its card");
         } catch (const Error& e) {
             QVERIFY2(e.message().english().find("'c.md'") != std::string::npos,

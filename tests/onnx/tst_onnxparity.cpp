@@ -47,15 +47,6 @@ using namespace onnxtest;
 
 // ---- learners -------------------------------------------------------------------------------
 
-std::shared_ptr<const Learner> logistic(LogisticRegressionOptions options = {}) {
-    return makeLearner("Logistic regression", Task::Classification,
-                       [options](const Table& t, const std::string& target, RunContext&) {
-                           auto trained =
-                               trainLogisticRegression(t, featuresOf(t), target, options);
-                           return Fitted{trained.estimator, {{"loss", trained.fit.loss}}};
-                       });
-}
-
 /// "ols", "ridge", "lasso" or "elastic_net".
 std::shared_ptr<const Learner> linear(std::string kind) {
     return makeLearner(
@@ -107,15 +98,6 @@ Case logisticOneVsRest() { // wine: min-max with clipping → liblinear L1 one-v
     LogisticRegressionOptions o;
     o.penalty = LogisticPenalty::L1;
     return {train(t, logistic(o)), raw};
-}
-
-Case imputeOneHotScaleLogistic() { // mixed wine: most frequent (both types) → one-hot → scaler
-    const Table raw = wineMixed();
-    Table t = select(raw, {}, "cultivar");
-    t = applyStep(fitImputer(trainingRows(t), {.strategy = ImputeStrategy::MostFrequent}), t);
-    t = applyStep(fitOneHotEncoder(trainingRows(t)), t);
-    t = applyStep(fitStandardScaler(trainingRows(t)), t);
-    return {train(t, logistic()), raw};
 }
 
 Case ordinalImputeRidge() { // mixed diabetes: ordinal keeps missing as NaN, unseen → −1
