@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 packaging/install-deps.sh
 cmake --preset release >/dev/null
-cmake --build --preset release
+# The app, the CLI and their examples and datasets; the test command builds the tests.
+cmake --build --preset release --target oficina oficina-cli oficina_share
 example=build/release/share/oficina/examples/iris_classification.oficina
 if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
     exec build/release/bin/oficina "$example"

@@ -14,7 +14,7 @@ packages=(
     qt6-l10n-tools qt6-qpa-plugins libgl-dev libqt6opengl6-dev
     # Qt's own strings (standard buttons, file dialogs) in Portuguese
     qt6-translations-l10n
-    # core libraries (DESIGN.md dependency table)
+    # core libraries (docs/architecture.md dependency table)
     libeigen3-dev liblbfgspp-dev nlohmann-json3-dev libcli11-dev libfast-float-dev
     libspectra-dev libsvm-dev liblinear-dev libxgboost-dev libnanoflann-dev libstb-dev
     # SHA-256 content hashes (model cards, data fingerprints)

@@ -3,6 +3,7 @@
 #include "data/ColumnSummary.h"
 #include "data/CsvWriter.h"
 #include "data/SampleData.h"
+#include "data/TextInput.h"
 #include "data/TableFile.h"
 #include "eval/Metrics.h"
 #include "export/OnnxExport.h"
@@ -32,7 +33,11 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-void printError(const std::string& text) { std::cerr << "oficina-cli: " << text << "\n"; }
+// Text from files (column names, labels, data tokens) is shown with its control characters
+// escaped: a crafted file must not drive the terminal.
+std::string shown(std::string_view text) { return core::printableText(text, std::string::npos); }
+
+void printError(const std::string& text) { std::cerr << "oficina-cli: " << shown(text) << "\n"; }
 
 Json numberOrNull(double v) { return std::isnan(v) ? Json(nullptr) : Json(v); }
 
@@ -208,11 +213,11 @@ int inspect(const InspectOptions& options) {
                   << "\n";
         return Ok;
     }
-    for (const auto& w : result.warnings) std::cerr << "warning: " << w.english() << "\n";
-    std::printf("%s: %zu rows, %zu columns\n", options.file.c_str(), result.table.rowCount(),
+    for (const auto& w : result.warnings) std::cerr << "warning: " << shown(w.english()) << "\n";
+    std::printf("%s: %zu rows, %zu columns\n", shown(options.file).c_str(), result.table.rowCount(),
                 result.table.columnCount());
     size_t width = 6;
-    for (const auto& s : summaries) width = std::max(width, s.name.size());
+    for (const auto& s : summaries) width = std::max(width, shown(s.name).size());
     std::printf("%-*s  %-11s  %7s  %s\n", int(width), "column", "type", "missing", "values");
     for (const auto& s : summaries) {
         std::string values;
@@ -224,10 +229,10 @@ int inspect(const InspectOptions& options) {
         } else {
             values = std::to_string(s.categoryCounts.size()) + " distinct";
             for (size_t i = 0; i < std::min<size_t>(3, s.categoryCounts.size()); ++i)
-                values += (i ? ", " : ": ") + s.categoryCounts[i].first + " (" +
+                values += (i ? ", " : ": ") + shown(s.categoryCounts[i].first) + " (" +
                           std::to_string(s.categoryCounts[i].second) + ")";
         }
-        std::printf("%-*s  %-11s  %7zu  %s\n", int(width), s.name.c_str(),
+        std::printf("%-*s  %-11s  %7zu  %s\n", int(width), shown(s.name).c_str(),
                     core::toString(s.type), s.missing, values.c_str());
     }
     return Ok;
@@ -384,7 +389,7 @@ int run(const core::NodeRegistry& registry, const RunOptions& options) {
         // Quiet silences progress and warnings, never a failure: CI reads stderr for why.
         if (options.quiet) {
             if (r.state == core::NodeState::Failed)
-                std::fprintf(stderr, "✗ %s: %s\n", label.c_str(), core::describeError(r).c_str());
+                std::fprintf(stderr, "✗ %s: %s\n", label.c_str(), shown(core::describeError(r)).c_str());
             return;
         }
         if (r.state == core::NodeState::Running)
@@ -393,9 +398,9 @@ int run(const core::NodeRegistry& registry, const RunOptions& options) {
             std::fprintf(stderr, "✓ %s (%.3f s%s)\n", label.c_str(), r.seconds,
                          r.fromCache ? ", cached" : "");
         else
-            std::fprintf(stderr, "✗ %s: %s\n", label.c_str(), core::describeError(r).c_str());
+            std::fprintf(stderr, "✗ %s: %s\n", label.c_str(), shown(core::describeError(r)).c_str());
         for (const auto& w : r.warnings)
-            std::fprintf(stderr, "  warning: %s\n", w.english().c_str());
+            std::fprintf(stderr, "  warning: %s\n", shown(w.english()).c_str());
         for (const auto& path : r.writtenFiles)
             std::fprintf(stderr, "  wrote %s\n", path.c_str());
     });
@@ -403,9 +408,15 @@ int run(const core::NodeRegistry& registry, const RunOptions& options) {
 
     for (const auto& id : result.order) {
         for (const auto& [port, value] : result.nodes.at(id).outputs)
-            if (const auto* m = std::get_if<std::shared_ptr<const core::Metrics>>(&value))
+            if (const auto* m = std::get_if<std::shared_ptr<const core::Metrics>>(&value)) {
                 std::cout << core::nodeLabel(*graph.node(id), registry) << "\n"
                           << core::formatMetrics(**m);
+                std::string series;
+                for (const auto& matrix : (*m)->matrices)
+                    if (core::matrixKind(matrix.name) == core::MatrixKind::Points)
+                        series += " " + matrix.name;
+                if (!series.empty()) std::cout << "  in the report (--report):" << series << "\n";
+            }
     }
 
     int code = result.anyFailed() || result.cancelled ? NodeFailed : Ok;

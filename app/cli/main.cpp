@@ -2,6 +2,7 @@
 #include "Commands.h"
 
 #include "data/SampleData.h"
+#include "data/TextInput.h"
 #include "nodes/Nodes.h"
 #include "pipeline/NodeRegistry.h"
 #include "util/Error.h"
@@ -67,7 +68,8 @@ int main(int argc, char** argv) {
     // The one catch-all: each command reports its own errors precisely; whatever still escapes
     // one is said plainly, with the bad-input exit code, instead of aborting (exit 134).
     const auto fail = [](const std::string& text) {
-        std::fprintf(stderr, "oficina-cli: %s\n", text.c_str());
+        const std::string escaped = core::printableText(text, std::string::npos);
+        std::fprintf(stderr, "oficina-cli: %s\n", escaped.c_str());
         return int(cli::BadInput);
     };
     try {

@@ -2,6 +2,7 @@
 
 #include "data/CsvDetail.h"
 #include "util/Error.h"
+#include "util/Parallel.h"
 #include "util/Tr.h"
 
 #include <algorithm>
@@ -213,8 +214,7 @@ ReadResult readCsv(const std::string& path, const CsvOptions& options) {
     const Dialect& dialect = sniffed.dialect;
 
     const uint64_t contentBytes = file.size() - std::min(file.size(), sniffed.contentStart);
-    const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
-    const uint64_t wanted = options.threads > 0 ? uint64_t(options.threads) : hardware;
+    const auto wanted = uint64_t(threadsFor(options.threads));
     const uint64_t threadCount =
         std::clamp<uint64_t>(contentBytes / kMinBytesPerThread, 1, std::min<uint64_t>(wanted, 256));
     std::vector<uint64_t> targets;

@@ -30,40 +30,83 @@ std::vector<double> distinctValues(const std::vector<double>& values) {
 
 } // namespace
 
+namespace {
+
+const Column& numericFeature(const Table& table, const std::string& name) {
+    const Column& column = table.column(name);
+    if (!column.isNumeric())
+        throw Error(Message(OFICINA_TR_NOOP("column '%1' is categorical; add an encoder "
+                                            "before this model"),
+                            {column.name()}));
+    return column;
+}
+
+// Throws the user's message when `values` (the column's, in any order) are not all finite.
+void requireFinite(const Column& column, std::span<const double> values) {
+    if (std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); }))
+        return;
+    if (const size_t missing = column.missingCount())
+        throw Error(Message(OFICINA_TR_NOOP("column '%1' has %2 missing values; add an "
+                                            "imputer or drop rows with missing values"),
+                            {column.name(), std::to_string(missing)}));
+    const auto infinite =
+        std::count_if(values.begin(), values.end(), [](double v) { return std::isinf(v); });
+    throw Error(Message(OFICINA_TR_NOOP("column '%1' has %2 infinite values; remove or "
+                                        "replace them before this model"),
+                        {column.name(), std::to_string(infinite)}));
+}
+
+} // namespace
+
 std::vector<std::span<const double>> featureColumns(const Table& table,
                                                     const std::vector<std::string>& columns) {
     std::vector<std::span<const double>> out;
     out.reserve(columns.size());
     for (const std::string& name : columns) {
-        const Column& column = table.column(name);
-        if (!column.isNumeric())
-            throw Error(Message(OFICINA_TR_NOOP("column '%1' is categorical; add an encoder "
-                                                "before this model"),
-                                {column.name()}));
-        const std::vector<double>& values = column.values();
-        out.emplace_back(values);
-        if (std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); }))
-            continue;
-        if (const size_t missing = column.missingCount())
-            throw Error(Message(OFICINA_TR_NOOP("column '%1' has %2 missing values; add an "
-                                                "imputer or drop rows with missing values"),
-                                {column.name(), std::to_string(missing)}));
-        const auto infinite = std::count_if(values.begin(), values.end(),
-                                            [](double v) { return std::isinf(v); });
-        throw Error(Message(OFICINA_TR_NOOP("column '%1' has %2 infinite values; remove or "
-                                            "replace them before this model"),
-                            {column.name(), std::to_string(infinite)}));
+        const Column& column = numericFeature(table, name);
+        out.emplace_back(column.values());
+        requireFinite(column, out.back());
     }
     return out;
 }
 
 Eigen::MatrixXd featureMatrix(const Table& table, const std::vector<std::string>& columns) {
-    const std::vector<std::span<const double>> checked = featureColumns(table, columns);
     Eigen::MatrixXd matrix(Eigen::Index(table.rowCount()), Eigen::Index(columns.size()));
-    // Column-major storage: each column is one contiguous copy.
-    for (size_t j = 0; j < checked.size(); ++j)
-        std::copy(checked[j].begin(), checked[j].end(), matrix.col(Eigen::Index(j)).data());
+    // Column-major storage: each column is one contiguous copy, gathered straight from a view.
+    for (size_t j = 0; j < columns.size(); ++j) {
+        const Column& column = numericFeature(table, columns[j]);
+        double* out = matrix.col(Eigen::Index(j)).data();
+        column.copyNumbers(out);
+        requireFinite(column, {out, table.rowCount()});
+    }
     return matrix;
+}
+
+MatrixRows::MatrixRows(const Eigen::MatrixXd& matrix) : m_matrix(matrix) {}
+
+void MatrixRows::read(Eigen::Index first, Eigen::Ref<Eigen::MatrixXd> block) const {
+    block = m_matrix.middleRows(first, block.rows());
+}
+
+FeatureRows::FeatureRows(const Table& table, const std::vector<std::string>& columns)
+    : m_rows(Eigen::Index(table.rowCount())) {
+    m_columns.reserve(columns.size());
+    for (const std::string& name : columns) {
+        const Column& column = numericFeature(table, name);
+        if (!column.viewedRows()) {
+            requireFinite(column, column.values());
+        } else {
+            for (size_t i = 0; i < table.rowCount(); ++i)
+                if (!std::isfinite(column.number(i))) requireFinite(column, column.values());
+        }
+        m_columns.push_back(&column);
+    }
+}
+
+void FeatureRows::read(Eigen::Index first, Eigen::Ref<Eigen::MatrixXd> block) const {
+    for (Eigen::Index j = 0; j < block.cols(); ++j)
+        for (Eigen::Index i = 0; i < block.rows(); ++i)
+            block(i, j) = m_columns[size_t(j)]->number(size_t(first + i));
 }
 
 ClassLabels classLabels(const Column& target) {

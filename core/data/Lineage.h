@@ -37,19 +37,29 @@ public:
     /// one this step was fitted on): cross-validation refits the whole recipe on each fold.
     /// Steps that learn nothing from the data return themselves (shared_from_this()).
     [[nodiscard]] virtual std::shared_ptr<const FittedStep> refit(const Table& input) const = 0;
+    /// The same step with hyper-parameter `key` set to `value`, still to be refitted (a
+    /// validation curve varies it), or null when the step has no such parameter. As
+    /// Learner::withParameter.
+    [[nodiscard]] virtual std::shared_ptr<const FittedStep> withParameter(const std::string& key,
+                                                                         double value) const {
+        (void)key;
+        (void)value;
+        return nullptr;
+    }
 };
 
 /// The raw rows where a chain began: the columns as loaded (their data shared, never copied) and
-/// which of their rows a table holds, in its order (empty: all of them, as loaded). A model
+/// which of their rows a table holds, in its order. A model
 /// keeps them to describe what it learned from (a real example row, float32 exactness, a
 /// fingerprint) without a copy of its training data.
 struct SourceRows {
     std::vector<Column> columns;
-    std::vector<size_t> rows;
+    /// Null: all of them. Shared with the row views of a table taken from the loaded one.
+    std::shared_ptr<const std::vector<size_t>> rows;
 
     [[nodiscard]] size_t rowCount() const;
     /// The source row behind row `row` of the table.
-    [[nodiscard]] size_t at(size_t row) const { return rows.empty() ? row : rows[row]; }
+    [[nodiscard]] size_t at(size_t row) const { return rows ? (*rows)[row] : row; }
 };
 
 /// How a table was made: the schema where the chain began plus the fitted steps since.

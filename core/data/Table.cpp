@@ -5,6 +5,7 @@
 #include "util/Tr.h"
 
 #include <algorithm>
+#include <map>
 #include <unordered_set>
 
 namespace oficina::core {
@@ -64,30 +65,44 @@ Table Table::withColumn(Column column) const {
 }
 
 Table Table::takeRows(const std::vector<size_t>& rows) const {
+    // Views, not copies: a split's train and test sides share the loaded columns. Columns that
+    // view the same storage rows share one composed index (and so do the lineage's source
+    // rows, which are those of the loaded columns), so a table costs one index vector per
+    // distinct origin, not one per column.
+    std::map<const std::vector<size_t>*, std::shared_ptr<const std::vector<size_t>>> composed;
+    const auto through = [&](const std::shared_ptr<const std::vector<size_t>>& viewed) {
+        auto& storageRows = composed[viewed.get()];
+        if (!storageRows) {
+            if (viewed) {
+                std::vector<size_t> taken(rows.size());
+                for (size_t i = 0; i < rows.size(); ++i) taken[i] = (*viewed)[rows[i]];
+                storageRows = std::make_shared<const std::vector<size_t>>(std::move(taken));
+            } else {
+                storageRows = std::make_shared<const std::vector<size_t>>(rows);
+            }
+        }
+        return storageRows;
+    };
     std::vector<Column> columns;
     columns.reserve(m_columns.size());
-    for (const auto& c : m_columns) columns.push_back(c.take(rows));
+    for (const auto& c : m_columns) columns.push_back(c.view(through(c.viewedRows())));
     Table out(std::move(columns));
     out.m_rowCount = rows.size();
     out.m_lineage = m_lineage;
     out.m_lineage.sourceRows = nullptr;
-    if (const SourceRows* source = m_lineage.rowsFor(m_rowCount)) {
-        auto taken = std::make_shared<SourceRows>();
-        taken->columns = source->columns;
-        taken->rows.reserve(rows.size());
-        for (const size_t row : rows)
-            taken->rows.push_back(source->at(row));
-        out.m_lineage.sourceRows = std::move(taken);
-    }
+    if (const SourceRows* source = m_lineage.rowsFor(m_rowCount))
+        out.m_lineage.sourceRows =
+            std::make_shared<const SourceRows>(SourceRows{source->columns, through(source->rows)});
     return out;
 }
 
 void Table::startLineage() {
-    m_lineage = Lineage{schemaOf(*this), {}, std::make_shared<const SourceRows>(SourceRows{m_columns, {}})};
+    m_lineage = Lineage{schemaOf(*this), {},
+                        std::make_shared<const SourceRows>(SourceRows{m_columns, nullptr})};
 }
 
 size_t SourceRows::rowCount() const {
-    if (!rows.empty()) return rows.size();
+    if (rows) return rows->size();
     return columns.empty() ? 0 : columns.front().size();
 }
 

@@ -5,7 +5,6 @@
 #include "eval/ClusterMetrics.h"
 #include "eval/RegressionMetrics.h"
 #include "pipeline/RunContext.h"
-#include "transform/PolynomialFeatures.h"
 #include "util/Error.h"
 #include "util/Tr.h"
 
@@ -284,16 +283,11 @@ Model withHyperParameter(const Model& model, const std::string& key, double valu
             varied.learner = std::move(learner);
             return varied;
         }
-    if (key == "degree")
-        for (auto& step : varied.lineage.steps)
-            if (const auto* poly = dynamic_cast<const PolynomialStep*>(step.get())) {
-                PolynomialOptions options = poly->options();
-                options.degree = int(value);
-                // The fitted step knows its input columns; refitting the lineage re-derives
-                // the steps after it from the new expansion.
-                step = std::make_shared<const PolynomialStep>(poly->inputColumns(), options);
-                return varied;
-            }
+    for (auto& step : varied.lineage.steps)
+        if (auto changed = step->withParameter(key, value)) {
+            step = std::move(changed);
+            return varied;
+        }
     throw Error(Message(OFICINA_TR_NOOP("the model's recipe has no parameter '%1' to vary (a "
                                         "decision tree varies max_depth; a Polynomial features "
                                         "step before the learner varies degree)"),

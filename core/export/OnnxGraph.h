@@ -1,7 +1,7 @@
 #pragma once
 
-// Private to core/export: ONNX's protobuf classes appear in no other folder (DESIGN.md). Include
-// this header only from core/export/*.cpp.
+// Private to core/export: ONNX's protobuf classes appear in no other folder
+// (docs/architecture.md). Include this header only from core/export/*.cpp.
 
 #include <onnx/onnx_pb.h>
 

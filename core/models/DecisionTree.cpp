@@ -3,24 +3,15 @@
 #include "data/FeatureMatrix.h"
 #include "models/Classification.h"
 #include "util/Error.h"
+#include "util/Text.h"
 #include "util/Tr.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 
 namespace oficina::core {
 
-namespace {
-
 using Eigen::Index;
-
-bool parseNumber(const std::string& text, double& out) {
-    const auto r = std::from_chars(text.data(), text.data() + text.size(), out);
-    return r.ec == std::errc() && r.ptr == text.data() + text.size();
-}
-
-} // namespace
 
 int MaxFeatures::resolve(int featureCount) const {
     switch (kind) {

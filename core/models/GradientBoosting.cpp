@@ -4,6 +4,7 @@
 #include "models/Classification.h"
 #include "models/DecisionTree.h"
 #include "util/Error.h"
+#include "util/Parallel.h"
 #include "util/Tr.h"
 
 #include <xgboost/c_api.h>
@@ -108,10 +109,6 @@ std::string number(double value) {
     return text;
 }
 
-int threadCount(int requested) {
-    return requested > 0 ? requested : int(std::max(1u, std::thread::hardware_concurrency()));
-}
-
 // "[3]\ttrain-mlogloss:0.12\tvalid-mlogloss:0.2" → the values, in order.
 std::vector<double> parseEvaluation(const char* text) {
     std::vector<double> values;
@@ -130,7 +127,7 @@ BoosterPtr loadBooster(const std::vector<char>& model, int threads) {
     check(XGBoosterCreate(nullptr, 0, &handle));
     BoosterPtr booster(handle);
     check(XGBoosterLoadModelFromBuffer(booster.get(), model.data(), bst_ulong(model.size())));
-    setParam(booster.get(), "nthread", std::to_string(threadCount(threads)));
+    setParam(booster.get(), "nthread", std::to_string(threadsFor(threads)));
     return booster;
 }
 
@@ -173,7 +170,7 @@ GradientBoostingTraining fitGradientBoosting(const Eigen::MatrixXd& X, const std
             throw Error(Message(OFICINA_TR_NOOP("too few rows to hold some out for early "
                                                 "stopping")));
     }
-    const int threads = threadCount(options.nThread);
+    const int threads = threadsFor(options.nThread);
     MatrixPtr train = makeTrainingMatrix(X, 0, trainRows, threads);
     setLabels(train.get(), y, 0, size_t(trainRows));
     MatrixPtr valid;
@@ -309,7 +306,7 @@ std::string GradientBoosting::treesJson() const {
 
 Eigen::MatrixXd GradientBoosting::predictMatrix(const Eigen::MatrixXd& X) const {
     const BoosterPtr booster = loadBooster(m_model, 0);
-    const MatrixPtr matrix = makeMatrix(X, threadCount(0));
+    const MatrixPtr matrix = makeMatrix(X, threadsFor(0));
     const bst_ulong* shape = nullptr;
     bst_ulong dimension = 0;
     const float* result = nullptr;

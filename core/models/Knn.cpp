@@ -5,6 +5,7 @@
 #include "models/Classification.h"
 #include "util/Blas.h"
 #include "util/Error.h"
+#include "util/Parallel.h"
 #include "util/Tr.h"
 
 #include <algorithm>
@@ -138,7 +139,7 @@ KnnNeighbors KnnIndex::bruteForce(const Eigen::MatrixXd& queries, int k,
         }
     };
     const Index threads =
-        std::min<Index>(blocks, std::max<Index>(1, Index(std::thread::hardware_concurrency())));
+        std::min<Index>(blocks, threadsFor(0));
     {
         std::vector<std::jthread> helpers;
         for (Index t = 1; t < threads; ++t) helpers.emplace_back(work, false);

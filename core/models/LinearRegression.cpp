@@ -50,22 +50,66 @@ void checkRegressionInput(const Eigen::MatrixXd& X, const Eigen::VectorXd& y) {
         throw Error(Message(OFICINA_TR_NOOP("the target has missing or infinite values")));
 }
 
-LinearFit fitLinearRegression(Eigen::MatrixXd X, const Eigen::VectorXd& y, bool fitIntercept) {
-    checkRegressionInput(X, y);
-    Eigen::RowVectorXd xMean = Eigen::RowVectorXd::Zero(X.cols());
+LinearFit fitLinearRegression(const RowBlocks& X, const Eigen::VectorXd& y, bool fitIntercept) {
+    const Index n = X.rows();
+    const Index d = X.cols();
+    if (n == 0) throw Error(Message(OFICINA_TR_NOOP("there are no rows to train on")));
+    if (n != y.size())
+        throw Error(Message(OFICINA_TR_NOOP("%1 target values for %2 rows"),
+                            {std::to_string(y.size()), std::to_string(n)}));
+    if (!y.allFinite())
+        throw Error(Message(OFICINA_TR_NOOP("the target has missing or infinite values")));
+    const Index blockRows = std::max(kBlockRows, 4 * d);
+    Eigen::MatrixXd block;
+    auto readBlock = [&](Index first, Eigen::Ref<Eigen::MatrixXd> into) {
+        X.read(first, into);
+        if (!into.allFinite())
+            throw Error(Message(OFICINA_TR_NOOP("the features have missing or infinite values")));
+    };
+    Eigen::RowVectorXd xMean = Eigen::RowVectorXd::Zero(d);
     double yMean = 0.0;
     if (fitIntercept) {
-        xMean = X.colwise().mean();
+        for (Index first = 0; first < n; first += blockRows) {
+            block.resize(std::min(blockRows, n - first), d);
+            readBlock(first, block);
+            xMean += block.colwise().sum();
+        }
+        xMean /= double(n);
         yMean = y.mean();
-        X.rowwise() -= xMean;
     }
-    // In place: X's storage becomes the decomposition, no second n × d buffer.
-    Eigen::CompleteOrthogonalDecomposition<Eigen::Ref<Eigen::MatrixXd>> cod(X);
+    // Least squares a block of rows at a time (a tall-skinny QR): X = QR with R upper
+    // triangular, so ||Xb − y|| and ||Rb − Qᵀy|| have the same minimisers and the same
+    // minimum-norm one. Each block is stacked under the R so far and factored again, so no
+    // n × d copy of the table is ever made.
+    Eigen::MatrixXd r(0, d);
+    Eigen::VectorXd qty(0);
+    Eigen::VectorXd rhs;
+    for (Index first = 0; first < n; first += blockRows) {
+        const Index rows = std::min(blockRows, n - first);
+        block.resize(r.rows() + rows, d);
+        block.topRows(r.rows()) = r;
+        readBlock(first, block.bottomRows(rows));
+        block.bottomRows(rows).rowwise() -= xMean;
+        rhs.resize(block.rows());
+        rhs.head(r.rows()) = qty;
+        rhs.tail(rows) = y.segment(first, rows).array() - yMean;
+        const Eigen::HouseholderQR<Eigen::Ref<Eigen::MatrixXd>> qr(block);
+        rhs.applyOnTheLeft(qr.householderQ().adjoint());
+        const Index kept = std::min(block.rows(), d);
+        r = block.topRows(kept).triangularView<Eigen::Upper>();
+        qty = rhs.head(kept);
+    }
+    const Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd> cod(r);
     LinearFit fit;
-    fit.coefficients = cod.solve((y.array() - yMean).matrix());
+    fit.coefficients = cod.solve(qty);
     fit.intercept = fitIntercept ? yMean - xMean.dot(fit.coefficients) : 0.0;
     fit.rank = int(cod.rank());
     return fit;
+}
+
+LinearFit fitLinearRegression(const Eigen::MatrixXd& X, const Eigen::VectorXd& y,
+                              bool fitIntercept) {
+    return fitLinearRegression(MatrixRows(X), y, fitIntercept);
 }
 
 LinearFit fitRidge(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, const RidgeOptions& options) {
@@ -129,9 +173,17 @@ Eigen::VectorXd LinearRegressor::predictValues(const Eigen::MatrixXd& X) const {
 }
 
 std::vector<Column> LinearRegressor::predict(const Table& transformed) const {
-    const Eigen::VectorXd values = predictValues(featureMatrix(transformed, m_featureNames));
-    return {Column::numeric(kPredictionColumn, std::vector<double>(values.begin(), values.end()),
-                            ColumnRole::Prediction)};
+    // Block by block through the table's views: no copy of the features.
+    const FeatureRows X(transformed, m_featureNames);
+    std::vector<double> values(size_t(X.rows()));
+    Eigen::MatrixXd block;
+    for (Index first = 0; first < X.rows(); first += kBlockRows) {
+        block.resize(std::min(kBlockRows, X.rows() - first), X.cols());
+        X.read(first, block);
+        Eigen::Map<Eigen::VectorXd>(values.data() + first, block.rows()) =
+            predictValues(block);
+    }
+    return {Column::numeric(kPredictionColumn, std::move(values), ColumnRole::Prediction)};
 }
 
 Eigen::VectorXd regressionTarget(const Table& table, const std::string& target) {
@@ -147,8 +199,8 @@ Eigen::VectorXd regressionTarget(const Table& table, const std::string& target) 
         throw Error(Message(OFICINA_TR_NOOP("target column '%1' has %2 missing values; drop "
                                             "those rows before training"),
                             {target, std::to_string(missing)}));
-    const auto& values = column.values();
-    Eigen::VectorXd y = Eigen::Map<const Eigen::VectorXd>(values.data(), Index(values.size()));
+    Eigen::VectorXd y(Index(table.rowCount()));
+    column.copyNumbers(y.data());
     if (!y.allFinite())
         throw Error(Message(OFICINA_TR_NOOP("target column '%1' has infinite values"),
                             {target}));

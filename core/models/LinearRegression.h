@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/FeatureMatrix.h"
 #include "data/Table.h"
 #include "models/Model.h"
 
@@ -37,9 +38,11 @@ struct LinearFit {
 /// Ordinary least squares on `X` (rows = samples; finite) and `y`: centres both when
 /// `fitIntercept`, then solves the least-squares problem with a complete orthogonal
 /// decomposition, giving the minimum-norm solution when X is rank deficient (as scipy's lstsq
-/// that scikit-learn calls). X is taken by value and decomposed in place: move it in to avoid
-/// a copy. Throws Error for empty, mismatched or non-finite input.
-LinearFit fitLinearRegression(Eigen::MatrixXd X, const Eigen::VectorXd& y,
+/// that scikit-learn calls). X is read a block of rows at a time (memory: d × d plus a block,
+/// whatever the rows). Throws Error for empty, mismatched or non-finite input.
+LinearFit fitLinearRegression(const RowBlocks& X, const Eigen::VectorXd& y,
+                              bool fitIntercept = true);
+LinearFit fitLinearRegression(const Eigen::MatrixXd& X, const Eigen::VectorXd& y,
                               bool fitIntercept = true);
 
 /// Ridge regression as scikit-learn's "cholesky" solver (what "auto" picks for dense data):

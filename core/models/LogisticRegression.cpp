@@ -3,6 +3,7 @@
 #include "data/FeatureMatrix.h"
 #include "models/Classification.h"
 #include "util/Error.h"
+#include "util/Parallel.h"
 #include "util/Tr.h"
 
 #include <LBFGS.h>
@@ -29,7 +30,7 @@ using ParameterMap = Eigen::Map<const Eigen::MatrixXd>;
 
 // Runs f(0) … f(count − 1) on up to hardware_concurrency() threads, the caller included.
 template <class F> void forEachChunk(Index count, const F& f) {
-    const Index threads = std::min<Index>(count, std::max(1u, std::thread::hardware_concurrency()));
+    const Index threads = std::min<Index>(count, threadsFor(0));
     std::atomic<Index> next{0};
     const auto work = [&] {
         for (Index chunk = next++; chunk < count; chunk = next++)

@@ -4,6 +4,7 @@
 #include "data/NumpyRandom.h"
 #include "models/Classification.h"
 #include "util/Error.h"
+#include "util/Parallel.h"
 #include "util/Tr.h"
 
 #include <algorithm>
@@ -80,9 +81,7 @@ std::vector<Tree> growForest(const TreeData& data, const RandomForestOptions& op
                                           .minSamplesSplit = options.minSamplesSplit,
                                           .minSamplesLeaf = options.minSamplesLeaf,
                                           .maxFeatures = options.maxFeatures};
-    const int hardware = int(std::max(1u, std::thread::hardware_concurrency()));
-    const int threads =
-        std::min(options.nEstimators, options.nJobs > 0 ? options.nJobs : hardware);
+    const int threads = std::min(options.nEstimators, threadsFor(options.nJobs));
 
     std::vector<Tree> trees(size_t(options.nEstimators));
     std::atomic<int> next{0};

@@ -8,6 +8,7 @@
 #include "pipeline/RunContext.h"
 #include "util/Blas.h"
 #include "util/Error.h"
+#include "util/Parallel.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
@@ -126,9 +127,7 @@ Fitted fitNetwork(const Table& train, const std::string& target, const Table* va
     static std::mutex fitMutex;
     const std::lock_guard lock(fitMutex);
     blas::useOneThreadPerCall();
-    torch::set_num_threads(options.threads > 0
-                               ? options.threads
-                               : int(std::max(1u, std::thread::hardware_concurrency())));
+    torch::set_num_threads(threadsFor(options.threads));
     torch::manual_seed(options.seed);
 
     const auto features = train.namesWithRole(ColumnRole::Feature);

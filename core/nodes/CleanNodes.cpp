@@ -534,9 +534,7 @@ NodeSpec tsneSpec() {
              Parameter::real("angle", OFICINA_TR_NOOP("Angle (θ)"), 0.5)
                  .range(0.0, 1.0)
                  .withHelp(OFICINA_TR_NOOP("Barnes–Hut: larger is faster and coarser")),
-             Parameter::integer("seed", OFICINA_TR_NOOP("Seed"), 0)
-                 .range(0, 4294967295.0)
-                 .withHelp(OFICINA_TR_NOOP("Used by the random initialisation"))},
+             Parameter::seed(OFICINA_TR_NOOP("Used by the random initialisation"))},
         .run = runTsne,
     };
 }

@@ -272,9 +272,7 @@ PortValues runKDistance(const NodeInputs& inputs, const ParamValues& params, Run
 }
 
 Parameter seedParam() {
-    return Parameter::integer("seed", OFICINA_TR_NOOP("Seed"), 0)
-        .range(0, 4294967295.0)
-        .withHelp(OFICINA_TR_NOOP("Same seed, same data: same clusters"));
+    return Parameter::seed(OFICINA_TR_NOOP("Same seed, same data: same clusters"));
 }
 
 Parameter clustersParam(int64_t value) {

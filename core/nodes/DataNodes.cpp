@@ -260,9 +260,7 @@ NodeSpec splitSpec() {
                        .withHelp(OFICINA_TR_NOOP("Off: the last rows are the test rows, in "
                                                  "order, so a forecast is tested on the future "
                                                  "it never saw")),
-                   Parameter::integer("seed", OFICINA_TR_NOOP("Seed"), 0)
-                       .range(0, 4294967295.0)
-                       .withHelp(OFICINA_TR_NOOP("Same seed, same split"))},
+                   Parameter::seed(OFICINA_TR_NOOP("Same seed, same split"))},
         .run = runSplit,
     };
 }

@@ -209,9 +209,7 @@ std::vector<Parameter> foldParameters() {
                                           "fold (StratifiedKFold)")),
             Parameter::boolean("shuffle", OFICINA_TR_NOOP("Shuffle"), false)
                 .withHelp(OFICINA_TR_NOOP("Shuffle the rows before dealing them into folds")),
-            Parameter::integer("seed", OFICINA_TR_NOOP("Seed"), 0)
-                .range(0, 4294967295.0)
-                .withHelp(OFICINA_TR_NOOP("Random seed for the shuffle"))};
+            Parameter::seed(OFICINA_TR_NOOP("Random seed for the shuffle"))};
 }
 
 void forwardWarnings(std::vector<Message>& warnings, RunContext& ctx) {

@@ -57,9 +57,7 @@ Parameter classWeightParam() {
 }
 
 Parameter seedParam() {
-    return Parameter::integer("seed", OFICINA_TR_NOOP("Seed"), 0)
-        .range(0, 2147483647)
-        .withHelp(OFICINA_TR_NOOP("Seed of the random choices: same seed, same result"));
+    return Parameter::seed(OFICINA_TR_NOOP("Seed of the random choices: same seed, same result"));
 }
 
 ClassWeight classWeightOf(const ParamValues& params) {
@@ -77,7 +75,7 @@ PortValues runLinearRegression(const NodeInputs& inputs, const ParamValues& para
             const auto names = features(train);
             const Eigen::VectorXd y = regressionTarget(train, target);
             ctx.throwIfStopped();
-            const LinearFit fit = fitLinearRegression(featureMatrix(train, names), y, fitIntercept);
+            const LinearFit fit = fitLinearRegression(FeatureRows(train, names), y, fitIntercept);
             if (fit.rank < int(names.size()))
                 ctx.warning(Message(OFICINA_TR_NOOP("the features are linearly dependent (rank "
                                                     "%1 of %2): the coefficients are the "

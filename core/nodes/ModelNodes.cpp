@@ -117,9 +117,7 @@ NodeSpec logisticRegressionSpec() {
                        .withHelp(OFICINA_TR_NOOP("Balanced weighs each class inversely to its "
                                                  "frequency, so rare classes count as much as "
                                                  "common ones")),
-                   Parameter::integer("seed", OFICINA_TR_NOOP("Seed"), 0)
-                       .range(0, 2147483647)
-                       .withHelp(OFICINA_TR_NOOP("Seed of liblinear's random coordinate order"))},
+                   Parameter::seed(OFICINA_TR_NOOP("Seed of liblinear's random coordinate order"))},
         .run = runLogisticRegression,
     };
 }

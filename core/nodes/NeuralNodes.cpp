@@ -181,9 +181,7 @@ std::vector<Parameter> trainingParams(bool standardizeByDefault) {
                                       "deviation 1 inside the network, using the training rows: "
                                       "each column on its own, or all pixels or time steps "
                                       "together when an input shape is set")),
-        Parameter::integer("seed", OFICINA_TR_NOOP("Seed"), 0)
-            .range(0, 2147483647)
-            .withHelp(OFICINA_TR_NOOP("Seed of the initial weights, the shuffling and dropout: "
+        Parameter::seed(OFICINA_TR_NOOP("Seed of the initial weights, the shuffling and dropout: "
                                       "same seed, same network")),
         Parameter::integer("threads", OFICINA_TR_NOOP("CPU threads"), 0)
             .range(0, 256)

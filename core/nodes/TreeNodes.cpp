@@ -52,9 +52,7 @@ std::vector<Parameter> treeParams(bool classification, const char* maxFeaturesDe
 }
 
 Parameter seedParam() {
-    return Parameter::integer("seed", OFICINA_TR_NOOP("Seed"), 0)
-        .range(0, 2147483647.0)
-        .withHelp(OFICINA_TR_NOOP("Same seed, same data: same model"));
+    return Parameter::seed(OFICINA_TR_NOOP("Same seed, same data: same model"));
 }
 
 Parameter jobsParam() {

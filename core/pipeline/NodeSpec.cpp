@@ -68,6 +68,14 @@ const T* findByName(const std::vector<T>& items, const std::string& name) {
                                  [&](const T& item) { return item.name == name; });
     return it == items.end() ? nullptr : &*it;
 }
+
+const PortSpec* findPortOrFormer(const std::vector<PortSpec>& ports, const std::string& name) {
+    if (const PortSpec* port = findByName(ports, name)) return port;
+    const auto it = std::find_if(ports.begin(), ports.end(), [&](const PortSpec& p) {
+        return std::find(p.formerNames.begin(), p.formerNames.end(), name) != p.formerNames.end();
+    });
+    return it == ports.end() ? nullptr : &*it;
+}
 } // namespace
 
 bool NodeInputs::has(const std::string& port) const {
@@ -94,6 +102,19 @@ const PortSpec* NodeSpec::input(const std::string& name) const {
 }
 const PortSpec* NodeSpec::output(const std::string& name) const {
     return findByName(outputs, name);
+}
+const Parameter* NodeSpec::paramOrFormer(const std::string& key) const {
+    if (const Parameter* p = param(key)) return p;
+    const auto it = std::find_if(params.begin(), params.end(), [&](const Parameter& p) {
+        return std::find(p.formerKeys.begin(), p.formerKeys.end(), key) != p.formerKeys.end();
+    });
+    return it == params.end() ? nullptr : &*it;
+}
+const PortSpec* NodeSpec::inputOrFormer(const std::string& name) const {
+    return findPortOrFormer(inputs, name);
+}
+const PortSpec* NodeSpec::outputOrFormer(const std::string& name) const {
+    return findPortOrFormer(outputs, name);
 }
 ParamValues NodeSpec::defaults() const {
     ParamValues values;

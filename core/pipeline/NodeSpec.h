@@ -28,6 +28,8 @@ struct PortSpec {
     PortType type = PortType::Table;
     const char* label = "";
     bool optional = false;
+    /// Names the port had in earlier versions of its node: links in older files still connect.
+    std::vector<std::string> formerNames = {};
 };
 
 /// What travels along a link. Immutable and shared: cached outputs are handed to several nodes
@@ -67,6 +69,11 @@ struct NodeSpec {
     std::vector<Parameter> params;
     NodeRunFn run;
     std::vector<std::string> aliases;  ///< former type ids, so old pipeline files still open
+    /// Upgrades what a file saved at an older `version` of this node holds, after former
+    /// parameter keys and port names are mapped (those need no code): values whose meaning
+    /// changed, a parameter split in two. Called once per such node, with the file's version;
+    /// may throw Error. Without it, an older version loads as it is.
+    std::function<void(ParamValues& params, int fromVersion)> migrate;
     /// Files the node writes with each output file (a writesFile parameter): the same path with
     /// this extension instead, e.g. ".md" for the ONNX export's card (model.onnx → model.md).
     /// Front ends warn before a run replaces them too.
@@ -75,6 +82,11 @@ struct NodeSpec {
     [[nodiscard]] const Parameter* param(const std::string& key) const;
     [[nodiscard]] const PortSpec* input(const std::string& name) const;
     [[nodiscard]] const PortSpec* output(const std::string& name) const;
+    /// By current or former key/name (files read them this way; everything else uses current
+    /// names only).
+    [[nodiscard]] const Parameter* paramOrFormer(const std::string& key) const;
+    [[nodiscard]] const PortSpec* inputOrFormer(const std::string& name) const;
+    [[nodiscard]] const PortSpec* outputOrFormer(const std::string& name) const;
     [[nodiscard]] ParamValues defaults() const;
 };
 

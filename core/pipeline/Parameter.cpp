@@ -110,6 +110,16 @@ Parameter Parameter::fromInput(std::string port) const {
     return p;
 }
 
+Parameter Parameter::seed(const char* help) {
+    return integer("seed", OFICINA_TR_NOOP("Seed"), 0).range(0, 4294967295.0).withHelp(help);
+}
+
+Parameter Parameter::formerly(std::string key) const {
+    Parameter p = *this;
+    p.formerKeys.push_back(std::move(key));
+    return p;
+}
+
 namespace {
 
 Message outOfRangeMessage(const Parameter& p, const std::string& value) {

@@ -45,6 +45,9 @@ struct Parameter {
     const char* fileFilter = "";
     /// File: the node writes this file rather than reads it (the editor asks where to save).
     bool writesFile = false;
+    /// Keys this parameter had in earlier versions of its node: files that use them still open,
+    /// and save under `key`.
+    std::vector<std::string> formerKeys;
 
     static Parameter integer(std::string key, const char* label, int64_t defaultValue);
     static Parameter real(std::string key, const char* label, double defaultValue);
@@ -59,11 +62,17 @@ struct Parameter {
     static Parameter outputFile(std::string key, const char* label, const char* filter);
     static Parameter layers(std::string key, const char* label,
                             std::vector<std::string> defaultLayers);
+    /// The "seed" of a node's random choices: default 0, any 32-bit unsigned value (what
+    /// numpy's RandomState, the C library's srand() and the learners all accept). `help` says
+    /// what it seeds.
+    static Parameter seed(const char* help);
 
     [[nodiscard]] Parameter range(double lo, double hi) const;
     [[nodiscard]] Parameter withHelp(const char* text) const;
     [[nodiscard]] Parameter optional() const;
     [[nodiscard]] Parameter fromInput(std::string port) const;
+    /// Example: Parameter::integer("max_iter", …).formerly("iterations")
+    [[nodiscard]] Parameter formerly(std::string key) const;
 
     /// Why the value is not acceptable, or nothing.
     [[nodiscard]] std::optional<Message> rejects(const Value& value) const;

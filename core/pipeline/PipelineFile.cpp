@@ -16,6 +16,7 @@
 #include <limits>
 #include <new>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <unistd.h>
 
@@ -70,6 +71,7 @@ Node parseNode(const Json& json, const NodeRegistry& registry, const std::string
                             {jsonExcerpt(type)}),
                     nodeWhere);
     node.type = spec->type;  // an alias is migrated to the current id
+    int fileVersion = 1;  // files from before node versions were written
     if (const auto version = json.find("version"); version != json.end()) {
         const auto number = wholeNumber(*version);
         if (number && *number > spec->version)
@@ -82,6 +84,7 @@ Node parseNode(const Json& json, const NodeRegistry& registry, const std::string
                                                 "%1, not %2"),
                                 {std::to_string(spec->version), jsonExcerpt(*version)}),
                         nodeWhere);
+        fileVersion = int(*number);
     }
     if (const auto title = json.find("title"); title != json.end() && title->is_string())
         node.title = title->get<std::string>();
@@ -95,24 +98,49 @@ Node parseNode(const Json& json, const NodeRegistry& registry, const std::string
     if (const auto params = json.find("params"); params != json.end()) {
         if (!params->is_object())
             throw Error(Message(OFICINA_TR_NOOP("params must be an object")), nodeWhere);
+        std::set<std::string> seen;
         for (const auto& [key, value] : params->items()) {
-            const Parameter* p = spec->param(key);
+            const Parameter* p = spec->paramOrFormer(key);
             if (!p)
                 throw Error(Message(OFICINA_TR_NOOP("unknown parameter '%1' for %2"),
                                     {key, spec->type}),
+                            nodeWhere);
+            if (!seen.insert(p->key).second)
+                throw Error(Message(OFICINA_TR_NOOP("parameter '%1' is given twice (under its "
+                                                    "current and a former name)"),
+                                    {p->key}),
                             nodeWhere);
             try {
                 Value v = p->fromJson(value);
                 // A required parameter left empty is how the editor holds an unconfigured node
                 // (and saves it): it reopens, and the run reports it.
                 if (auto why = p->rejects(v); why && !p->isUnset(v)) throw Error(*why);
-                node.params.set(key, std::move(v));
+                node.params.set(p->key, std::move(v));
             } catch (const Error& e) {
                 throw Error(e.message(), nodeWhere);
             }
         }
     }
+    if (fileVersion < spec->version && spec->migrate) {
+        try {
+            spec->migrate(node.params, fileVersion);
+        } catch (const Error& e) {
+            throw Error(e.message(), nodeWhere);
+        }
+    }
     return node;
+}
+
+// A link written before a port was renamed names the port as it was then.
+void currentPortNames(const Graph& graph, const NodeRegistry& registry, Link& link) {
+    const auto spec = [&](const std::string& id) {
+        const Node* node = graph.node(id);
+        return node ? registry.find(node->type) : nullptr;
+    };
+    if (const NodeSpec* from = spec(link.from.node))
+        if (const PortSpec* port = from->outputOrFormer(link.from.port)) link.from.port = port->name;
+    if (const NodeSpec* to = spec(link.to.node))
+        if (const PortSpec* port = to->inputOrFormer(link.to.port)) link.to.port = port->name;
 }
 
 Comment parseComment(const Json& json, const std::string& where) {
@@ -178,6 +206,7 @@ Graph parseRoot(const Json& root, const NodeRegistry& registry, const std::strin
             if (!l.is_object()) throw Error(Message(OFICINA_TR_NOOP("a link must be an object")), where);
             Link link{parsePortRef(member(l, "from", where), where),
                       parsePortRef(member(l, "to", where), where)};
+            currentPortNames(graph, registry, link);
             if (auto why = connectRejects(graph, registry, link))
                 throw Error(Message(OFICINA_TR_NOOP("link %1 → %2: %3"),
                                     {link.from.text(), link.to.text(), why->english()}),

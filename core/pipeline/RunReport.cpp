@@ -82,9 +82,13 @@ Json runReport(const Graph& graph, const NodeRegistry& registry, const RunResult
         n["series"] = std::move(seriesJson);
         nodes.push_back(std::move(n));
     }
+    // Everything that made the run fail, in one list: graph problems, then failed nodes.
     Json issues = Json::array();
     for (const auto& issue : result.issues)
         issues.push_back(Json{{"node", issue.node}, {"message", issue.message.english()}});
+    for (const auto& id : result.order)
+        if (const NodeResult& r = result.nodes.at(id); r.state == NodeState::Failed)
+            issues.push_back(Json{{"node", id}, {"message", describeError(r)}});
     return Json{{"format", "oficina-run-report"},
                 {"version", 1},
                 {"ok", !result.anyFailed() && !result.cancelled},
@@ -103,6 +107,7 @@ std::string formatMetrics(const Metrics& metrics) {
         out += "  " + name + std::string(width - name.size() + 2, ' ') + buffer + "\n";
     }
     for (const auto& m : metrics.matrices) {
+        if (matrixKind(m.name) == MatrixKind::Points) continue;
         out += "  " + m.name + "\n";
         size_t labelWidth = 0;
         for (const auto& label : m.rowLabels) labelWidth = std::max(labelWidth, label.size());

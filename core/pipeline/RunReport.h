@@ -15,7 +15,8 @@ struct Metrics;
 nlohmann::ordered_json runReport(const Graph& graph, const NodeRegistry& registry,
                                  const RunResult& result);
 
-/// Metrics as aligned plain text: scalars, then each matrix as a table.
+/// Metrics as aligned plain text: scalars, then each table (MatrixKind::Table); point series
+/// (curves, residuals) are for charts and the run report.
 std::string formatMetrics(const Metrics& metrics);
 
 } // namespace oficina::core

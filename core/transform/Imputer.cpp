@@ -1,10 +1,10 @@
 #include "transform/Imputer.h"
 
 #include "util/Error.h"
+#include "util/Text.h"
 #include "util/Tr.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 
 namespace oficina::core {
@@ -86,16 +86,6 @@ bool categoricalFill(const Column& column, std::string& label) {
         }
     }
     return any;
-}
-
-bool parseNumber(const std::string& text, double& value) {
-    const char* begin = text.data();
-    const char* end = text.data() + text.size();
-    while (begin < end && *begin == ' ') ++begin;
-    while (end > begin && end[-1] == ' ') --end;
-    if (begin < end && *begin == '+') ++begin;
-    const auto result = std::from_chars(begin, end, value);
-    return begin < end && result.ec == std::errc() && result.ptr == end;
 }
 
 } // namespace

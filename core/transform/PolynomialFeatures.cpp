@@ -74,6 +74,16 @@ std::shared_ptr<const FittedStep> PolynomialStep::refit(const Table& input) cons
     return fitPolynomialFeatures(input, m_options);
 }
 
+std::shared_ptr<const FittedStep> PolynomialStep::withParameter(const std::string& key,
+                                                                double value) const {
+    if (key != "degree") return nullptr;
+    PolynomialOptions options = m_options;
+    options.degree = int(value);
+    // The step knows its input columns; refitting the lineage re-derives the steps after it
+    // from the new expansion.
+    return std::make_shared<const PolynomialStep>(m_columns, options);
+}
+
 Table PolynomialStep::apply(const Table& input) const {
     std::vector<const std::vector<double>*> x;
     for (const std::string& name : m_columns)

@@ -37,6 +37,9 @@ public:
     [[nodiscard]] bool learnsFromData() const override { return false; }
     [[nodiscard]] Table apply(const Table& input) const override;
     [[nodiscard]] std::shared_ptr<const FittedStep> refit(const Table& input) const override;
+    /// "degree".
+    [[nodiscard]] std::shared_ptr<const FittedStep> withParameter(const std::string& key,
+                                                                  double value) const override;
 
     [[nodiscard]] const std::vector<std::string>& inputColumns() const { return m_columns; }
     /// Output names, scikit-learn's get_feature_names_out.

@@ -1,10 +1,10 @@
 #include "transform/RowFilters.h"
 
 #include "util/Error.h"
+#include "util/Text.h"
 #include "util/Tr.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -55,16 +55,6 @@ double percentile(const std::vector<double>& sorted, double q) {
     const double a = sorted[lo], b = sorted[hi];
     const double diff = b - a;
     return t >= 0.5 ? b - diff * (1.0 - t) : a + diff * t;
-}
-
-bool parseNumber(const std::string& text, double& value) {
-    const char* begin = text.data();
-    const char* end = text.data() + text.size();
-    while (begin < end && *begin == ' ') ++begin;
-    while (end > begin && end[-1] == ' ') --end;
-    if (begin < end && *begin == '+') ++begin;
-    const auto result = std::from_chars(begin, end, value);
-    return begin < end && result.ec == std::errc() && result.ptr == end;
 }
 
 } // namespace

@@ -8,11 +8,16 @@
 
 namespace oficina::core {
 
+/// The threads a "threads" parameter asks for: its value, where 0 (every node's default) means
+/// one per core of the machine.
+inline int threadsFor(int requested) {
+    return requested > 0 ? requested : int(std::max(1u, std::thread::hardware_concurrency()));
+}
+
 /// Threads for a loop over `rows` rows: one below `minRows` (starting threads would cost more
-/// than they save), else the request, where 0 means 2 (the cores Oficina is measured on).
+/// than they save), else threadsFor(requested).
 inline int rowThreads(int requested, Eigen::Index rows, Eigen::Index minRows) {
-    if (rows < minRows) return 1;
-    return std::max(1, requested == 0 ? 2 : requested);
+    return rows < minRows ? 1 : threadsFor(requested);
 }
 
 /// Runs work(thread, begin, end) over `threads` contiguous row ranges, in order of thread, on

@@ -1,5 +1,7 @@
 #include "util/Text.h"
 
+#include <charconv>
+
 namespace oficina::core {
 
 std::vector<std::string> splitList(std::string_view text, char separator) {
@@ -22,6 +24,16 @@ std::string joinList(const std::vector<std::string>& items, std::string_view sep
         out += item;
     }
     return out;
+}
+
+bool parseNumber(std::string_view text, double& value) {
+    const char* begin = text.data();
+    const char* end = text.data() + text.size();
+    while (begin < end && *begin == ' ') ++begin;
+    while (end > begin && end[-1] == ' ') --end;
+    if (begin < end && *begin == '+') ++begin;
+    const auto result = std::from_chars(begin, end, value);
+    return begin < end && result.ec == std::errc() && result.ptr == end;
 }
 
 } // namespace oficina::core

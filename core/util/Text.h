@@ -10,5 +10,8 @@ namespace oficina::core {
 std::vector<std::string> splitList(std::string_view text, char separator = ',');
 /// {"a", "b"} → "a, b" with the given separator.
 std::string joinList(const std::vector<std::string>& items, std::string_view separator = ", ");
+/// A number a user typed into a parameter (" +1.5e3 " → 1500): spaces around it and a leading
+/// '+' allowed, the whole text must be the number. False, with `value` unspecified, otherwise.
+bool parseNumber(std::string_view text, double& value);
 
 } // namespace oficina::core

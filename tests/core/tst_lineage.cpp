@@ -7,6 +7,8 @@
 
 #include <QTest>
 
+#include <thread>
+
 using namespace oficina::core;
 
 namespace {
@@ -38,7 +40,7 @@ private Q_SLOTS:
     void loadedTableIsItsOwnSource() {
         const Table t = raw();
         QCOMPARE(rawX(t), (std::vector<double>{10, 11, 12, 13, 14, 15}));
-        QVERIFY(t.lineage().sourceRows->rows.empty()); // all rows, no index kept
+        QVERIFY(!t.lineage().sourceRows->rows); // all rows, no index kept
     }
 
     void takenRowsComposeAcrossSplitsAndFilters() {
@@ -47,6 +49,55 @@ private Q_SLOTS:
         const Table filtered = split.takeRows({2, 0});
         QCOMPARE(rawX(filtered), (std::vector<double>{13, 15}));
         QCOMPARE(rawX(raw().takeRows({})), std::vector<double>{});
+    }
+
+    /// Taken rows are views of the loaded columns, not copies: one index per table, shared by
+    /// its columns and its source rows, composed (not stacked) when rows are taken again.
+    void takenRowsViewTheLoadedColumns() {
+        const Table loaded = raw();
+        const Table split = loaded.takeRows({5, 1, 3, 0});
+        const auto& index = split.column("x").viewedRows();
+        QVERIFY(index);
+        QCOMPARE(*index, (std::vector<size_t>{5, 1, 3, 0}));
+        QCOMPARE(split.column("c").viewedRows(), index);
+        QCOMPARE(split.lineage().sourceRows->rows, index);
+        QCOMPARE(split.column("x").number(0), 15.0);
+        QCOMPARE(split.column("c").code(1), 1);
+        QVERIFY(split.column("c").isMissing(2) == false && split.column("c").cellText(3) == "a");
+
+        const Table filtered = split.takeRows({2, 0});
+        QCOMPARE(*filtered.column("y").viewedRows(), (std::vector<size_t>{3, 5}));
+        QCOMPARE(filtered.column("y").values(), (std::vector<double>{3, 5}));
+        QCOMPARE(filtered.column("c").codes(), (std::vector<int32_t>{1, 0}));
+        QCOMPARE(filtered.column("c").missingCount(), size_t(0));
+        QCOMPARE(loaded.takeRows({4}).column("c").missingCount(), size_t(1));
+        QCOMPARE(filtered.column("x").take({1, 0}).values(), (std::vector<double>{15, 13}));
+        // A view and its source are different data for "same column" checks.
+        QVERIFY(split.column("x").dataIdentity() != loaded.column("x").dataIdentity());
+        double copied[2];
+        filtered.column("x").copyNumbers(copied);
+        QCOMPARE(copied[0], 13.0);
+        QCOMPARE(copied[1], 15.0);
+    }
+
+    /// values() gathers a view once, whichever of many threads asks first.
+    void gatheringAViewIsThreadSafe() {
+        std::vector<double> x(100000);
+        std::vector<size_t> rows(x.size());
+        for (size_t i = 0; i < x.size(); ++i) {
+            x[i] = double(i);
+            rows[i] = x.size() - 1 - i;
+        }
+        const Table view = Table({Column::numeric("x", x)}).takeRows(rows);
+        std::vector<const double*> seen(8);
+        {
+            std::vector<std::jthread> readers;
+            for (size_t t = 0; t < seen.size(); ++t)
+                readers.emplace_back([&, t] { seen[t] = view.column("x").values().data(); });
+        }
+        for (const double* data : seen) QCOMPARE(data, seen.front());
+        QCOMPARE(view.column("x").values().front(), double(x.size() - 1));
+        QCOMPARE(view.column("x").values().back(), 0.0);
     }
 
     void transformsKeepThemAndStrangersLoseThem() {

@@ -1,7 +1,10 @@
 // Ordinary least squares and ridge against scikit-learn 1.2 (LinearRegression, Ridge) on
 // diabetes, linnerud, a rank-deficient and a wide case; fixtures from
 // tests/data/make_linear_fixtures.py. Coefficients and predictions must agree to 1e-6 relative.
+// A taller case, read from its CSV and trained on a row view of it, takes the streamed least
+// squares through several blocks.
 #include "models/LinearRegression.h"
+#include "data/CsvReader.h"
 #include "util/Error.h"
 
 #include "../EigenFixture.h"
@@ -85,6 +88,46 @@ private Q_SLOTS:
         QVERIFY(coefDiff <= 1e-6);
         QVERIFY(interceptDiff <= 1e-6);
         QVERIFY(predictDiff <= 1e-6);
+    }
+
+    /// The even rows of a 4,400-row file (more than one block of rows) on scales from 1e-3 to
+    /// 5e4 with one column an exact multiple of another, as a split hands them over: a view of
+    /// the loaded columns. Minimum-norm coefficients and the odd rows' predictions.
+    void tallDataThroughRowViewsMatchesScikitLearn() {
+        const QJsonObject c =
+            fixture::cases(QStringLiteral("sklearn/linear_regression_tall.json"))[0].toObject();
+        const QString csv = QStringLiteral(OFICINA_TEST_DATA "/") + c["csv"].toString();
+        const Table all = readCsv(csv.toStdString()).table;
+        std::vector<size_t> even, odd;
+        for (size_t row = 0; row < all.rowCount(); ++row) (row % 2 ? odd : even).push_back(row);
+        const Table train = all.takeRows(even);
+        const Table test = all.takeRows(odd);
+        QVERIFY(train.column("x1").viewedRows());
+        const std::vector<std::string> names{"x1", "x2", "x3", "x4", "x5"};
+        for (const QJsonValue& f : c["fits"].toArray()) {
+            const QJsonObject fit = f.toObject();
+            const LinearFit ours = fitLinearRegression(FeatureRows(train, names),
+                                                       regressionTarget(train, "y"),
+                                                       fit["fit_intercept"].toBool());
+            QCOMPARE(ours.rank, 4);
+            const double coefDiff =
+                relative(ours.coefficients, fixture::vector(fit["coef_min_norm"]));
+            const double expectedIntercept = fit["intercept_min_norm"].toDouble();
+            const double interceptDiff = std::abs(ours.intercept - expectedIntercept) /
+                                         std::max(std::abs(expectedIntercept), 1.0);
+            const LinearRegressor model("oficina.model.linear_regression", "Linear regression",
+                                        names, ours.coefficients, ours.intercept);
+            const std::vector<double> predicted = model.predict(test)[0].values();
+            const double predictDiff =
+                relative(Eigen::Map<const Eigen::VectorXd>(predicted.data(),
+                                                           Eigen::Index(predicted.size())),
+                         fixture::vector(fit["predict_odd_rows"]));
+            qInfo("coef rel %.3g, intercept rel %.3g, predictions rel %.3g", coefDiff,
+                  interceptDiff, predictDiff);
+            QVERIFY(coefDiff <= 1e-6);
+            QVERIFY(interceptDiff <= 1e-6);
+            QVERIFY(predictDiff <= 1e-6);
+        }
     }
 
     void perfectFitHasNoError() {

@@ -1,6 +1,7 @@
 // Graph editing and validation, and the *.oficina file: round trip and rejection cases.
 #include "FakeNodes.h"
 
+#include "data/Column.h"
 #include "nodes/Nodes.h"
 #include "pipeline/Graph.h"
 #include "pipeline/PipelineFile.h"
@@ -67,6 +68,15 @@ Value configuredValue(const Parameter& p) {
     }
     }
     return p.rejects(v) ? p.defaultValue : v;
+}
+
+std::string errorOf(const std::string& text, const NodeRegistry& registry) {
+    try {
+        parsePipeline(text, registry, "old.oficina");
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "(no error)";
 }
 
 } // namespace
@@ -177,6 +187,96 @@ private Q_SLOTS:
         text.replace(text.find("test.source"), 11, "test.old_source");
         const Graph g = parsePipeline(text, m_registry, "old.oficina");
         QCOMPARE(g.nodes()[0].type, std::string("test.source"));
+    }
+
+    void everyNodeTypeOpensAfterARenameAndAnUpgrade_data() {
+        QTest::addColumn<QString>("type");
+        for (const auto& spec : m_builtin.all())
+            if (!spec.params.empty()) QTest::newRow(spec.type.c_str()) << QString::fromStdString(spec.type);
+    }
+
+    /// Users keep files across releases (issue 22): a version-1 file of every node type opens
+    /// after its first parameter is renamed and the node's version raised. The value arrives
+    /// under the new key, migrate() runs once with the file's version, and the file saves in
+    /// the new form.
+    void everyNodeTypeOpensAfterARenameAndAnUpgrade() {
+        QFETCH(QString, type);
+        const NodeSpec& spec = *m_builtin.find(type.toStdString());
+        Node node{"node", spec.type, "", {0, 0}, spec.defaults()};
+        for (const auto& p : spec.params) node.params.set(p.key, configuredValue(p));
+        Graph graph;
+        graph.addNode(node);
+        const std::string saved = serializePipeline(graph, m_builtin);
+        QVERIFY(saved.find("\"version\": 1") != std::string::npos);
+
+        const std::string oldKey = spec.params.front().key;
+        const std::string newKey = oldKey + "_renamed";
+        std::vector<int> migratedFrom;
+        NodeRegistry upgraded;
+        for (NodeSpec s : m_builtin.all()) {
+            if (s.type == spec.type) {
+                s.version = 2;
+                s.params.front() = s.params.front().formerly(oldKey);
+                s.params.front().key = newKey;
+                s.migrate = [&](ParamValues&, int fromVersion) {
+                    migratedFrom.push_back(fromVersion);
+                };
+            }
+            upgraded.add(std::move(s));
+        }
+        Graph reopened;
+        try {
+            reopened = parsePipeline(saved, upgraded, "old.oficina");
+        } catch (const Error& e) {
+            QFAIL(e.what());
+        }
+        const ParamValues& params = reopened.nodes().front().params;
+        QVERIFY(!params.contains(oldKey));
+        QVERIFY(params.at(newKey) == node.params.at(oldKey));
+        QCOMPARE(migratedFrom, std::vector<int>{1});
+        const std::string resaved = serializePipeline(reopened, upgraded);
+        QVERIFY(resaved.find("\"" + newKey + "\"") != std::string::npos);
+        QVERIFY(resaved.find("\"" + oldKey + "\"") == std::string::npos);
+        QVERIFY(resaved.find("\"version\": 2") != std::string::npos);
+        // The new form is current: it opens without another migration.
+        (void)parsePipeline(resaved, upgraded, "new.oficina");
+        QCOMPARE(migratedFrom.size(), size_t(1));
+    }
+
+    /// Ports keep former names too: links in older files still connect. A key given under both
+    /// its names, or a migration that refuses, is an error naming the node.
+    void renamedPortsAndFailedMigrations() {
+        NodeRegistry renamed;
+        for (NodeSpec s : m_registry.all()) {
+            if (s.type == "test.source") {
+                s.outputs.front().formerNames = {s.outputs.front().name};
+                s.outputs.front().name = "table";
+            }
+            if (s.type == "test.add") {
+                s.version = 2;
+                s.params.front() = s.params.front().formerly("step");
+                s.migrate = [](ParamValues& params, int) {
+                    if (params.real("delta") > 50)
+                        throw Error(Message("delta %1 has no meaning any more",
+                                            {formatNumber(params.real("delta"))}));
+                };
+            }
+            renamed.add(std::move(s));
+        }
+        const Graph g = parsePipeline(kValid, renamed, "old.oficina");
+        QCOMPARE(g.links().size(), size_t(1));
+        QCOMPARE(g.links().front().from.port, std::string("table"));
+
+        std::string twice = kValid;
+        twice.replace(twice.find("\"delta\": -1"), 11, "\"delta\": -1, \"step\": 2");
+        QVERIFY2(errorOf(twice, renamed).find("node 'add': parameter 'delta' is given twice") !=
+                     std::string::npos,
+                 errorOf(twice, renamed).c_str());
+        std::string refused = kValid;
+        refused.replace(refused.find("\"delta\": -1"), 11, "\"step\": 60");
+        QVERIFY2(errorOf(refused, renamed).find("node 'add': delta 60 has no meaning") !=
+                     std::string::npos,
+                 errorOf(refused, renamed).c_str());
     }
 
     void rejects_data() {

@@ -1,8 +1,8 @@
-// The Brazilian Portuguese translation is shipped complete (DESIGN.md, "Translation"). This test
-// runs lupdate over the same sources with the same options as translations/CMakeLists.txt, into
-// a temporary copy of translations/oficina_pt_BR.ts, and fails naming every message that is new,
-// unfinished or empty, or whose translation lost (or gained) a %1..%9 placeholder or an '&'
-// accelerator. Fix: `ninja update_translations`, translate, drop type="unfinished".
+// The Brazilian Portuguese translation is shipped complete (docs/architecture.md,
+// "Translation"). This test runs lupdate over the same sources with the same options as
+// translations/CMakeLists.txt, into a temporary copy of translations/oficina_pt_BR.ts, and fails
+// naming every message that is new, unfinished or empty, or whose translation lost (or gained) a
+// %1..%9 placeholder or an '&' accelerator. Fix: `ninja update_translations`, translate, drop type="unfinished".
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>

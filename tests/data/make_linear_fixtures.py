@@ -12,6 +12,10 @@ Files:
                           duplicated and doubled), and a wide case with fewer rows than features.
   lasso.json              Lasso() and ElasticNet() defaults on diabetes (raw and standardised),
                           with coef_, intercept_, n_iter_, dual_gap_ and predictions.
+  linear_regression_tall.json  LinearRegression on the even rows of csv/tall_regression.csv
+                          (written here: 4,400 rows on scales from 1e-3 to 5e4, one column an exact
+                          multiple of another), so more rows than one block of the streamed least
+                          squares; coefficients and the odd rows' predictions.
   svm.json                SVC (rbf, linear, poly, sigmoid), LinearSVC and SVR on train/test splits
                           (train_test_split(test_size=0.25, random_state=0)) of iris, wine, breast
                           cancer (standardised on the training rows) and digits; decision values
@@ -94,6 +98,42 @@ def regression_cases():
                                      "predict": floats(ridge.predict(Xc))})
         cases.append(case)
     return cases
+
+
+def tall_case():
+    """Writes csv/tall_regression.csv (6 significant digits, the file being the raw data both
+    sides read) and returns the fits on its even rows."""
+    rng = np.random.RandomState(3)
+    n = 4400
+    x1 = rng.normal(0.0, 1.0, n)
+    x2 = rng.normal(100.0, 30.0, n)
+    x3 = rng.uniform(0.0, 1e-3, n)
+    x4 = rng.normal(5e4, 1e3, n)
+    y = 3 * x1 - 0.02 * x2 + 500 * x3 + 1e-3 * x4 + rng.normal(0.0, 0.1, n)
+    text = [[f"{v:.6g}" for v in row] for row in np.column_stack([x1, x2, x3, x4, y])]
+    for row in text:
+        row.insert(4, repr(float(row[2]) * 0.5))  # x5 = x3 / 2 exactly: rank deficient
+    path = HERE / "csv" / "tall_regression.csv"
+    with open(path, "w", newline="") as f:
+        f.write("x1,x2,x3,x4,x5,y\n")
+        f.write("".join(",".join(row) + "\n" for row in text))
+    with open(path, newline="") as f:
+        values = np.array([[float(v) for v in row] for row in list(csv.reader(f))[1:]])
+    X, y = values[:, :5], values[:, 5]
+    fits = []
+    for fit_intercept in (True, False):
+        A = X[::2] - X[::2].mean(axis=0) if fit_intercept else X[::2]
+        b = y[::2] - y[::2].mean() if fit_intercept else y[::2]
+        coef = np.linalg.pinv(A, rcond=1e-10) @ b
+        intercept = float(y[::2].mean() - X[::2].mean(axis=0) @ coef) if fit_intercept else 0.0
+        # LinearRegression's lstsq gives the same minimum-norm answer; checked, not stored.
+        ols = LinearRegression(fit_intercept=fit_intercept).fit(X[::2], y[::2])
+        assert np.allclose(ols.predict(X[1::2]), X[1::2] @ coef + intercept, rtol=1e-9)
+        fits.append({"fit_intercept": fit_intercept, "coef_min_norm": floats(coef),
+                     "intercept_min_norm": intercept,
+                     "predict_odd_rows": floats(ols.predict(X[1::2]))})
+    return [{"name": "tall_regression", "csv": "csv/tall_regression.csv",
+             "train": "even rows", "fits": fits}]
 
 
 def lasso_cases():
@@ -230,6 +270,7 @@ def write(name, cases):
 
 def main():
     write("linear_regression.json", regression_cases())
+    write("linear_regression_tall.json", tall_case())
     write("lasso.json", lasso_cases())
     write("svm.json", svm_cases())
     write("logistic_liblinear.json", logistic_cases())

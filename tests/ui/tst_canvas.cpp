@@ -1,6 +1,7 @@
 // The canvas through real mouse events on the view: palette drops, port drags (compatible ports
 // light up, incompatible ones refuse with the reason), moves snapped to the grid, rubber-band
 // selection, delete, zoom; file drops create loaders; the scene follows undo.
+#include "AppFixture.h"
 #include "canvas/CommentItem.h"
 #include "canvas/LinkItem.h"
 #include "canvas/NodeItem.h"
@@ -57,12 +58,11 @@ class CanvasTest : public QObject {
     Q_OBJECT
 
     core::NodeRegistry m_registry;
-    const QString m_share = QStringLiteral(OFICINA_BIN_DIR "/../share/oficina");
+    const QString m_share = installedShare();
 
 private Q_SLOTS:
     void initTestCase() {
-        core::registerBuiltinNodes(m_registry,
-                                   {.datasetDirectory = (m_share + "/datasets").toStdString()});
+        setUpAppForTest(m_registry);
     }
 
     void paletteGroupsAndFilters() {

@@ -3,6 +3,7 @@
 // classifier's predictions right), the adjusted Rand index and the contingency table; the
 // validation curve draws in the learning-curve chart against the varied parameter. Pictures
 // in English and (OFICINA_QM=oficina_pt_BR.qm) pt_BR go to $OFICINA_SHOTS when set.
+#include "AppFixture.h"
 #include "MainWindow.h"
 #include "canvas/PipelineScene.h"
 #include "charts/ClustersVsClassesView.h"
@@ -35,7 +36,7 @@ class TestClustersVsClasses : public QObject {
     Q_OBJECT
 
     core::NodeRegistry m_registry;
-    const QString m_share = QStringLiteral(OFICINA_BIN_DIR "/../share/oficina");
+    const QString m_share = installedShare();
 
     /// Opens the example in a fresh main window, runs it, shows the comparison node's view
     /// and hands the window to `look`.
@@ -95,9 +96,7 @@ class TestClustersVsClasses : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        core::registerBuiltinNodes(m_registry,
-                                   {.datasetDirectory = (m_share + "/datasets").toStdString()});
+        setUpAppForTest(m_registry);
     }
 
     void exampleShowsBothColouringsTheIndexAndTheTable() {

@@ -1,5 +1,6 @@
 // The Document: every edit is one named undo step; undo restores the serialised graph exactly
 // (order included) and redo brings back the same graph; parameter edits merge Tiled-style.
+#include "AppFixture.h"
 #include "document/Document.h"
 #include "nodes/Nodes.h"
 #include "pipeline/Executor.h"
@@ -18,13 +19,12 @@ class DocumentTest : public QObject {
     Q_OBJECT
 
     core::NodeRegistry m_registry;
-    const QString m_share = QStringLiteral(OFICINA_BIN_DIR "/../share/oficina");
+    const QString m_share = installedShare();
     const QString m_example = m_share + "/examples/iris_classification.oficina";
 
 private Q_SLOTS:
     void initTestCase() {
-        core::registerBuiltinNodes(m_registry,
-                                   {.datasetDirectory = (m_share + "/datasets").toStdString()});
+        setUpAppForTest(m_registry);
     }
 
     void addNodeIsOneNamedStep() {

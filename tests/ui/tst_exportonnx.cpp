@@ -1,6 +1,7 @@
 // Exporting from the GUI: the node context menu offers "Export model to ONNX…" on nodes that
 // train a model (enabled once trained), File → Export asks where and writes the file and its
 // card (with the test metrics the run measured); an untrained model is explained, not exported.
+#include "AppFixture.h"
 #include "MainWindow.h"
 #include "canvas/PipelineScene.h"
 #include "nodes/Nodes.h"
@@ -45,13 +46,11 @@ class ExportOnnxTest : public QObject {
     Q_OBJECT
 
     core::NodeRegistry m_registry;
-    const QString m_share = QStringLiteral(OFICINA_BIN_DIR "/../share/oficina");
+    const QString m_share = installedShare();
 
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        core::registerBuiltinNodes(m_registry,
-                                   {.datasetDirectory = (m_share + "/datasets").toStdString()});
+        setUpAppForTest(m_registry);
     }
 
     void exportsFromTheContextMenuAndTheFileMenu() {

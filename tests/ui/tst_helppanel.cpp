@@ -3,6 +3,7 @@
 // that embody it, the palette tooltip carries the when-to-use line, and in the main window the
 // panel follows the selected node and the palette, and F1 brings it forward.
 // With OFICINA_SCREENSHOT_DIR set, saves help-panel.png and help-panel-pt_BR.png there.
+#include "AppFixture.h"
 #include "MainWindow.h"
 #include "Translate.h"
 #include "canvas/NodePalette.h"
@@ -37,7 +38,7 @@ class HelpPanelTest : public QObject {
     Q_OBJECT
 
     core::NodeRegistry m_registry;
-    const QString m_share = QStringLiteral(OFICINA_BIN_DIR "/../share/oficina");
+    const QString m_share = installedShare();
 
     void screenshot(const QString& language) {
         const QString dir = qEnvironmentVariable("OFICINA_SCREENSHOT_DIR");
@@ -58,9 +59,7 @@ class HelpPanelTest : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true); // settings out of $HOME
-        core::registerBuiltinNodes(m_registry,
-                                   {.datasetDirectory = (m_share + "/datasets").toStdString()});
+        setUpAppForTest(m_registry);
     }
 
     void showsANodesTexts() {

@@ -2,6 +2,7 @@
 // the Iris pipeline built by hand on the canvas (palette drops, port drags) runs, undoes back to
 // empty and redoes, saves and reopens; autosave and recovery; the UI thread never stalls while a
 // model trains; RunController streams metrics and stops promptly.
+#include "AppFixture.h"
 #include "../core/FakeNodes.h"
 
 #include "MainWindow.h"
@@ -66,13 +67,11 @@ class MainWindowTest : public QObject {
     Q_OBJECT
 
     core::NodeRegistry m_registry;
-    const QString m_share = QStringLiteral(OFICINA_BIN_DIR "/../share/oficina");
+    const QString m_share = installedShare();
 
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);  // settings and recovery files out of $HOME
-        core::registerBuiltinNodes(m_registry,
-                                   {.datasetDirectory = (m_share + "/datasets").toStdString()});
+        setUpAppForTest(m_registry);
     }
 
     void buildsIrisOnTheCanvasRunsUndoesAndSaves() {

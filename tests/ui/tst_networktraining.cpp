@@ -1,6 +1,7 @@
 // A neural network trains in the main window: its loss chart grows per batch while the UI
 // thread stays responsive; Stop in the middle of an epoch ends the run within a batch, keeps the
 // weights so far, and leaves the window usable: an edit and a second run train afresh.
+#include "AppFixture.h"
 #include "MainWindow.h"
 #include "canvas/PipelineScene.h"
 #include "charts/LossChart.h"
@@ -23,13 +24,11 @@ class NetworkTrainingTest : public QObject {
     Q_OBJECT
 
     core::NodeRegistry m_registry;
-    const QString m_share = QStringLiteral(OFICINA_BIN_DIR "/../share/oficina");
+    const QString m_share = installedShare();
 
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        core::registerBuiltinNodes(m_registry,
-                                   {.datasetDirectory = (m_share + "/datasets").toStdString()});
+        setUpAppForTest(m_registry);
     }
 
     void stopMidEpochKeepsTheWindowUsable() {

@@ -1,5 +1,6 @@
 // Before a run the main window asks when an output node of a pipeline would replace an existing
 // file outside the pipeline's folder (once per file), and the run log names every file written.
+#include "AppFixture.h"
 #include "MainWindow.h"
 #include "nodes/Nodes.h"
 #include "pipeline/NodeRegistry.h"
@@ -38,13 +39,11 @@ class OutputWarningTest : public QObject {
     Q_OBJECT
 
     core::NodeRegistry m_registry;
-    const QString m_share = QStringLiteral(OFICINA_BIN_DIR "/../share/oficina");
+    const QString m_share = installedShare();
 
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        core::registerBuiltinNodes(m_registry,
-                                   {.datasetDirectory = (m_share + "/datasets").toStdString()});
+        setUpAppForTest(m_registry);
     }
 
     void asksBeforeReplacingFilesOutsideThePipelineFolder() {

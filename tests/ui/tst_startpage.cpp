@@ -2,6 +2,7 @@
 // showcase node); one click on an example's card opens it as an untitled copy, runs it and
 // shows the view that tells its story; New, recent files, Help → Examples and a palette node
 // take the user between the start page and the canvas.
+#include "AppFixture.h"
 #include "MainWindow.h"
 #include "canvas/NodePalette.h"
 #include "canvas/PipelineScene.h"
@@ -30,7 +31,7 @@ class StartPageTest : public QObject {
     Q_OBJECT
 
     core::NodeRegistry m_registry;
-    const QString m_share = QStringLiteral(OFICINA_BIN_DIR "/../share/oficina");
+    const QString m_share = installedShare();
 
     /// Clicks "Open and run" on an example's card and waits for the run to end.
     static void openFromCard(ui::MainWindow& window, const QString& stem) {
@@ -50,9 +51,7 @@ class StartPageTest : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        core::registerBuiltinNodes(m_registry,
-                                   {.datasetDirectory = (m_share + "/datasets").toStdString()});
+        setUpAppForTest(m_registry);
     }
 
     void catalogCoversEveryExample() {

@@ -1,6 +1,10 @@
 #include "charts/ChartView.h"
 
+#include "util/Error.h"
+#include "util/SafeFile.h"
+
 #include <QAbstractSeries>
+#include <QBuffer>
 #include <QChart>
 #include <QChartView>
 #include <QCoreApplication>
@@ -175,10 +179,14 @@ bool ChartView::saveImage(const QString& path, QSize size) {
     QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
     if (resize && m_canvas->size() != target) fit();  // the layout may have sized it back
     if (m_chart && m_chart->layout()) m_chart->layout()->activate();  // axes, legend, plot area
+    // Drawn into memory, then written as one file with SafeFile's guarantees: a failed or
+    // interrupted save leaves any earlier image whole, and a planted link is not followed.
+    QBuffer bytes;
+    bytes.open(QIODevice::WriteOnly);
     bool ok = false;
     if (QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0) {
         QSvgGenerator svg;
-        svg.setFileName(path);
+        svg.setOutputDevice(&bytes);
         svg.setSize(target);
         svg.setViewBox(QRect(QPoint(0, 0), target));
         svg.setTitle(m_title->text());
@@ -187,7 +195,6 @@ bool ChartView::saveImage(const QString& path, QSize size) {
             drawCanvas(painter, target);
             ok = painter.end();
         }
-        ok = ok && QFileInfo(path).size() > 0;
     } else {
         QImage image(target * 2, QImage::Format_ARGB32_Premultiplied);  // 2× for crisp slides
         image.setDevicePixelRatio(2);
@@ -196,7 +203,16 @@ bool ChartView::saveImage(const QString& path, QSize size) {
         painter.setRenderHint(QPainter::Antialiasing);
         drawCanvas(painter, target);
         painter.end();
-        ok = image.save(path);
+        ok = image.save(&bytes, "PNG");
+    }
+    ok = ok && !bytes.data().isEmpty();
+    if (ok) {
+        try {
+            core::writeFileAtomically(path.toStdString(), std::string_view(bytes.data().constData(),
+                                                                           size_t(bytes.size())));
+        } catch (const core::Error&) {
+            ok = false;
+        }
     }
     for (QAbstractSeries* series : m_openGLWhileSaving) series->setUseOpenGL(true);
     m_openGLWhileSaving.clear();

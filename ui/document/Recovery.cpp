@@ -2,6 +2,7 @@
 
 #include "document/Document.h"
 #include "util/Error.h"
+#include "util/SafeFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -40,8 +41,15 @@ bool Recovery::save(const Document& document, QString* error) {
         if (error) *error = QString::fromUtf8(e.what());
         return false;
     }
-    QFile path(m_base + ".path");
-    if (path.open(QIODevice::WriteOnly | QIODevice::Truncate)) path.write(document.path().toUtf8());
+    // Which file the copy belongs to, so a recovered copy can be saved back there; written
+    // like the copy itself, so a crash mid-write never leaves half a path.
+    try {
+        core::writeFileAtomically((m_base + ".path").toStdString(),
+                                  document.path().toUtf8().toStdString());
+    } catch (const core::Error& e) {
+        if (error) *error = QString::fromUtf8(e.what());
+        return false;
+    }
     return true;
 }
 
