@@ -1042,7 +1042,7 @@
     </message>
     <message>
         <source>Seed</source>
-        <translation>Semente</translation>
+        <translation type="vanished">Semente</translation>
     </message>
     <message>
         <source>Same seed, same split</source>
@@ -4420,6 +4420,10 @@
         <source>this is a folder, not a pipeline file</source>
         <translation>isto é uma pasta, não um arquivo de pipeline</translation>
     </message>
+    <message>
+        <source>parameter &apos;%1&apos; is given twice (under its current and a former name)</source>
+        <translation>o parâmetro &apos;%1&apos; aparece duas vezes (com o nome atual e com um nome antigo)</translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::ArffParser</name>
@@ -4973,6 +4977,10 @@
     <message>
         <source>a list of layers</source>
         <translation>uma lista de camadas</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Semente</translation>
     </message>
 </context>
 <context>

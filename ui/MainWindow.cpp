@@ -54,8 +54,7 @@ MainWindow::MainWindow(const core::NodeRegistry& registry, QString shareDirector
     : QMainWindow(parent), m_registry(registry), m_shareDirectory(std::move(shareDirectory)),
       m_document(new Document(registry, this)),
       m_runController(std::make_unique<RunController>(registry)),
-      m_recovery(std::make_unique<Recovery>(recoveryDirectory)),
-      m_hasher(std::make_unique<core::Executor>(registry)) {
+      m_recovery(std::make_unique<Recovery>(recoveryDirectory)), m_results(registry) {
     setObjectName("mainWindow");
     m_scene = new PipelineScene(*m_document, this);
     m_scene->setSnapToGrid(Settings::snapToGrid());

@@ -2,6 +2,7 @@
 
 #include "dialogs/RecoveryDialog.h"
 #include "pipeline/Executor.h"
+#include "run/RunResults.h"
 
 #include <QMainWindow>
 #include <QMessageBox>
@@ -80,7 +81,7 @@ public:
     [[nodiscard]] RunController& runController() { return *m_runController; }
     /// The latest result of each node (from the last runs), by id.
     [[nodiscard]] const std::map<QString, core::NodeResult>& nodeResults() const {
-        return m_results;
+        return m_results.all();
     }
     /// Column names for a node's input, from the last run's tables (the property panel's
     /// column pickers).
@@ -199,8 +200,7 @@ private:
     QAction* m_autoRunAction = nullptr;
     std::unique_ptr<RunController> m_runController;
     std::unique_ptr<Recovery> m_recovery;
-    std::unique_ptr<core::Executor> m_hasher; // cache keys only, to tell stale results
-    std::map<QString, core::NodeResult> m_results;
+    RunResults m_results;
     QTimer* m_autosaveTimer = nullptr;
     QTimer* m_autoRunTimer = nullptr;
     bool m_autoRunPending = false;

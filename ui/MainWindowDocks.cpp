@@ -115,8 +115,8 @@ void MainWindow::showSelection() {
     m_properties->showNode(node);
     if (const core::NodeSpec* spec = node.isEmpty() ? nullptr : m_document->nodeSpec(node))
         m_help->showNodeType(QString::fromStdString(spec->type));
-    if (const auto it = m_results.find(node); !node.isEmpty() && it != m_results.end())
-        m_outputs->showNode(m_document->nodeTitle(node), it->second, m_document->nodeSpec(node));
+    if (const core::NodeResult* result = node.isEmpty() ? nullptr : m_results.find(node))
+        m_outputs->showNode(m_document->nodeTitle(node), *result, m_document->nodeSpec(node));
     else if (!node.isEmpty())
         m_outputs->clear();
     updateActions();
@@ -124,27 +124,7 @@ void MainWindow::showSelection() {
 
 std::shared_ptr<const core::Table> MainWindow::inputTable(const QString& node,
                                                          const QString& inputPort) const {
-    const core::Node* n = m_document->graph().node(node.toStdString());
-    const core::NodeSpec* spec = n ? m_registry.find(n->type) : nullptr;
-    if (!spec) return {};
-    std::string port = inputPort.toStdString();
-    if (port.empty())
-        for (const auto& in : spec->inputs)
-            if (in.type == core::PortType::Table) {
-                port = in.name;
-                break;
-            }
-    const core::Link* link = m_document->graph().linkInto({n->id, port});
-    if (!link) return {};
-    const auto it = m_results.find(QString::fromStdString(link->from.node));
-    if (it == m_results.end()) return {};
-    const auto& outputs = it->second.outputs;
-    std::shared_ptr<const core::Table> table;
-    if (auto out = outputs.find(link->from.port); out != outputs.end())
-        if (auto* t = std::get_if<std::shared_ptr<const core::Table>>(&out->second)) table = *t;
-    for (auto o = outputs.begin(); !table && o != outputs.end(); ++o)
-        if (auto* t = std::get_if<std::shared_ptr<const core::Table>>(&o->second)) table = *t;
-    return table;
+    return m_results.inputTable(m_document->graph(), node, inputPort);
 }
 
 QStringList MainWindow::inputColumns(const QString& node, const QString& inputPort) const {

@@ -23,12 +23,7 @@
 namespace oficina::ui {
 
 std::shared_ptr<const core::Model> MainWindow::trainedModel(const QString& node) const {
-    const auto found = m_results.find(node);
-    if (found == m_results.end() || found->second.state != core::NodeState::Done) return nullptr;
-    for (const auto& [port, value] : found->second.outputs)
-        if (const auto* model = std::get_if<std::shared_ptr<const core::Model>>(&value))
-            return *model;
-    return nullptr;
+    return m_results.trainedModel(node);
 }
 
 bool MainWindow::trainsModel(const QString& node) const {
@@ -81,10 +76,7 @@ bool MainWindow::exportModel(const QString& node, QString path) {
     options.pipelineHash = core::sha256Hex(core::serializePipeline(graph, m_registry));
     options.heldOut = core::heldOutMetrics(
         graph, m_registry,
-        [this](const std::string& id) -> const core::NodeResult* {
-            const auto found = m_results.find(QString::fromStdString(id));
-            return found == m_results.end() ? nullptr : &found->second;
-        },
+        [this](const std::string& id) { return m_results.find(QString::fromStdString(id)); },
         node.toStdString());
     QApplication::setOverrideCursor(Qt::WaitCursor);
     try {

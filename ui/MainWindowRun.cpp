@@ -20,7 +20,6 @@
 #include <QStatusBar>
 #include <QTimer>
 
-#include <set>
 
 namespace oficina::ui {
 
@@ -30,18 +29,10 @@ void MainWindow::runPipeline() { startRun({}); }
 
 void MainWindow::runFromSelection() {
     // The selected nodes and everything downstream; the executor adds what they need.
-    std::set<std::string> targets;
-    std::vector<std::string> pending;
-    for (const QString& id : m_scene->selectedIds())
-        if (m_document->graph().node(id.toStdString())) pending.push_back(id.toStdString());
-    while (!pending.empty()) {
-        const std::string id = pending.back();
-        pending.pop_back();
-        if (!targets.insert(id).second) continue;
-        for (const auto& link : m_document->graph().links())
-            if (link.from.node == id) pending.push_back(link.to.node);
-    }
-    if (!targets.empty()) startRun({targets.begin(), targets.end()});
+    std::vector<std::string> selected;
+    for (const QString& id : m_scene->selectedIds()) selected.push_back(id.toStdString());
+    auto targets = m_document->graph().downstreamOf(selected);
+    if (!targets.empty()) startRun(std::move(targets));
 }
 
 void MainWindow::startRun(std::vector<std::string> targets) {
@@ -98,17 +89,12 @@ void MainWindow::stopRun() {
 }
 
 void MainWindow::markStaleNodes() {
-    if (m_results.empty()) return;
-    const auto hashes = m_hasher->hashes(m_document->graph());
-    QStringList stale;
-    for (const auto& [id, result] : m_results) {
-        const auto it = hashes.find(id.toStdString());
-        if (it == hashes.end() || it->second != result.hash) stale << id;
-        else if (const NodeItem* item = m_scene->nodeItem(id);
-                 item && item->state() == core::NodeState::Stale)
-            m_scene->setNodeResult(id, result);  // edited back: the result fits again
-    }
-    m_scene->markStale(stale);
+    const RunResults::Fit fit = m_results.fitTo(m_document->graph());
+    for (const QString& id : fit.fitting)
+        if (const NodeItem* item = m_scene->nodeItem(id);
+            item && item->state() == core::NodeState::Stale)
+            m_scene->setNodeResult(id, *m_results.find(id));  // edited back: it fits again
+    m_scene->markStale(fit.stale);
 }
 
 void MainWindow::onNodeChanged(const QString& node, const core::NodeResult& result) {
@@ -135,11 +121,9 @@ void MainWindow::onNodeChanged(const QString& node, const core::NodeResult& resu
     if (!m_document->graph().node(node.toStdString())) return;  // removed during the run
     m_scene->setNodeResult(node, result);
     if (result.state == core::NodeState::Running) return;
-    m_results[node] = result;
+    m_results.set(node, result);
     // Edited while it ran: the result no longer matches the graph.
-    const auto hashes = m_hasher->hashes(m_document->graph());
-    if (const auto it = hashes.find(node.toStdString()); it == hashes.end() || it->second != result.hash)
-        m_scene->markStale({node});
+    if (!m_results.fits(m_document->graph(), node)) m_scene->markStale({node});
     if (m_scene->selectedNode() == node) {
         m_outputs->showNode(title, result, m_document->nodeSpec(node));
         m_properties->refreshColumns();

@@ -208,6 +208,7 @@ NodeSpec networkSpecNode() {
         inputShapeParam(),
         Parameter::layers("layers", OFICINA_TR_NOOP("Layers"),
                           {"Dense(units=64)", "ReLU", "Dense(units=64)", "ReLU"})
+            .withShapeFrom("input_shape")
             .withHelp(OFICINA_TR_NOOP("The hidden layers, first to last; the output layer "
                                       "(one unit per class with softmax, or one value) is "
                                       "added after them"))};

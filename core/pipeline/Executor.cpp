@@ -117,13 +117,13 @@ std::optional<Message> checkColumns(const NodeSpec& spec, const ParamValues& par
 
 } // namespace
 
-std::map<std::string, uint64_t> Executor::hashes(const Graph& graph) const {
+std::map<std::string, uint64_t> nodeHashes(const Graph& graph, const NodeRegistry& registry) {
     std::map<std::string, uint64_t> out;
     const auto order = graph.topologicalOrder();
     if (!order) return out;
     for (const auto& id : *order) {
         const Node& node = *graph.node(id);
-        const NodeSpec* spec = m_registry.find(node.type);
+        const NodeSpec* spec = registry.find(node.type);
         std::string key = node.type;
         if (spec) {
             key = spec->type + "#" + std::to_string(spec->version);
@@ -165,7 +165,7 @@ RunResult Executor::run(const Graph& graph, RunContext& context,
     } catch (const std::exception&) { // text that is not UTF-8: the run goes on without a hash
         context.setPipelineHash({});
     }
-    const auto nodeHashes = hashes(graph);
+    const auto hashes = nodeHashes(graph, m_registry);
     for (const auto& id : *order) {
         if (!targets.empty() && !wanted.count(id)) continue;
         result.order.push_back(id);
@@ -182,7 +182,7 @@ RunResult Executor::run(const Graph& graph, RunContext& context,
             slot.state = NodeState::Failed;
             slot.error = Message(OFICINA_TR_NOOP("unknown node type '%1'"), {node.type});
         } else {
-            slot = runNode(graph, node, *spec, result, context, nodeHashes.at(id));
+            slot = runNode(graph, node, *spec, result, context, hashes.at(id));
             if (slot.state == NodeState::Stale && context.stopRequested()) result.cancelled = true;
         }
         if (m_onNodeEvent) m_onNodeEvent(id, slot);
@@ -190,7 +190,7 @@ RunResult Executor::run(const Graph& graph, RunContext& context,
 
     // Keep only what the graph as it stands can still use.
     std::set<uint64_t> live;
-    for (const auto& [id, hash] : nodeHashes) live.insert(hash);
+    for (const auto& [id, hash] : hashes) live.insert(hash);
     std::erase_if(m_cache, [&](const auto& entry) { return !live.count(entry.first); });
     return result;
 }

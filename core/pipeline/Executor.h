@@ -60,8 +60,6 @@ public:
                   const std::vector<std::string>& targets = {});
     /// Called on the running thread when a node starts (state Running) and when it ends.
     void setNodeEventHandler(NodeEventFn handler) { m_onNodeEvent = std::move(handler); }
-    /// The cache key of every node as the graph stands now (cycles give no hashes).
-    [[nodiscard]] std::map<std::string, uint64_t> hashes(const Graph& graph) const;
     void clearCache() { m_cache.clear(); }
 
 private:
@@ -79,6 +77,11 @@ private:
     NodeEventFn m_onNodeEvent;
     std::unordered_map<uint64_t, CacheEntry> m_cache;
 };
+
+/// The cache key of every node as the graph stands now: a hash of its type, version,
+/// parameters, the stamps of the files it reads and the keys of its inputs (cycles give no
+/// keys). Equal keys, equal outputs: the executor's cache and the editor's stale marks use it.
+std::map<std::string, uint64_t> nodeHashes(const Graph& graph, const NodeRegistry& registry);
 
 /// The value of a file parameter resolved against the graph's base directory.
 std::string resolvePath(const Graph& graph, const std::string& path);

@@ -133,6 +133,21 @@ std::string Graph::uniqueId(const std::string& base) const {
         if (!taken(stem + "_" + std::to_string(i))) return stem + "_" + std::to_string(i);
 }
 
+std::vector<std::string> Graph::downstreamOf(const std::vector<std::string>& ids) const {
+    std::set<std::string> found;
+    std::vector<std::string> pending;
+    for (const auto& id : ids)
+        if (node(id)) pending.push_back(id);
+    while (!pending.empty()) {
+        const std::string id = pending.back();
+        pending.pop_back();
+        if (!found.insert(id).second) continue;
+        for (const auto& link : m_links)
+            if (link.from.node == id) pending.push_back(link.to.node);
+    }
+    return {found.begin(), found.end()};
+}
+
 std::optional<std::vector<std::string>> Graph::topologicalOrder() const {
     // Kahn's algorithm, taking ready nodes in insertion order so the order is deterministic.
     std::map<std::string, int> pending;

@@ -95,6 +95,9 @@ public:
     [[nodiscard]] std::string uniqueId(const std::string& base) const;
     /// Nodes in an order where every node comes after its inputs; nothing if there is a cycle.
     [[nodiscard]] std::optional<std::vector<std::string>> topologicalOrder() const;
+    /// The given nodes (those that exist) and every node downstream of them, each once, in no
+    /// particular order: what a run "from here" must recompute.
+    [[nodiscard]] std::vector<std::string> downstreamOf(const std::vector<std::string>& ids) const;
 
     /// Folder that relative file parameters are resolved against (the pipeline file's folder).
     [[nodiscard]] const std::string& baseDirectory() const { return m_baseDirectory; }

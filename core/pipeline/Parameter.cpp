@@ -110,6 +110,12 @@ Parameter Parameter::fromInput(std::string port) const {
     return p;
 }
 
+Parameter Parameter::withShapeFrom(std::string key) const {
+    Parameter p = *this;
+    p.shapeFrom = std::move(key);
+    return p;
+}
+
 Parameter Parameter::seed(const char* help) {
     return integer("seed", OFICINA_TR_NOOP("Seed"), 0).range(0, 4294967295.0).withHelp(help);
 }

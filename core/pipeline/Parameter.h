@@ -45,6 +45,10 @@ struct Parameter {
     const char* fileFilter = "";
     /// File: the node writes this file rather than reads it (the editor asks where to save).
     bool writesFile = false;
+    /// Layers: the key of the node's text parameter that gives the first layer's input shape
+    /// (its empty text: a flat row of the input's features), or "" when the editor cannot know
+    /// it (a head after a backbone).
+    std::string shapeFrom;
     /// Keys this parameter had in earlier versions of its node: files that use them still open,
     /// and save under `key`.
     std::vector<std::string> formerKeys;
@@ -71,6 +75,7 @@ struct Parameter {
     [[nodiscard]] Parameter withHelp(const char* text) const;
     [[nodiscard]] Parameter optional() const;
     [[nodiscard]] Parameter fromInput(std::string port) const;
+    [[nodiscard]] Parameter withShapeFrom(std::string key) const;
     /// Example: Parameter::integer("max_iter", …).formerly("iterations")
     [[nodiscard]] Parameter formerly(std::string key) const;
 

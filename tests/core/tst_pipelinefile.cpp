@@ -371,6 +371,8 @@ private Q_SLOTS:
         QCOMPARE(g.uniqueId("add"), std::string("add_2"));
         QCOMPARE(g.uniqueId("k means!"), std::string("k_means_"));
         QCOMPARE(g.topologicalOrder().value(), (std::vector<std::string>{"src", "add"}));
+        QCOMPARE(g.downstreamOf({"src"}), (std::vector<std::string>{"add", "src"}));
+        QCOMPARE(g.downstreamOf({"add", "gone"}), std::vector<std::string>{"add"});
         const Value old = g.setParameter("add", "delta", 3.0);
         QCOMPARE(std::get<double>(old), -1.0);
         const int index = g.removeNode("src");

@@ -59,7 +59,8 @@ core::NodeSpec fakeNetworkSpec() {
             .outputs = {{"model", core::PortType::Model, "Model"}},
             .params = {core::Parameter::text("input_shape", "Input shape").optional(),
                        core::Parameter::layers("layers", "Layers",
-                                               {"Dense(units=64)", "ReLU"})}};
+                                               {"Dense(units=64)", "ReLU"})
+                           .withShapeFrom("input_shape")}};
 }
 
 Layers layersOf(const ui::Document& doc, const QString& node) {

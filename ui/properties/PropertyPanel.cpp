@@ -171,42 +171,38 @@ void PropertyPanel::refreshColumns() {
     refreshShapes();
 }
 
-// A layer list starts from the node's input shape, or from a flat row of the input's features;
-// a transfer-learning head starts from its backbone's output, unknown here.
+// A layer list starts from the shape its shapeFrom parameter gives, or from a flat row of the
+// input's features; without shapeFrom (a head after a backbone) the start is unknown here.
 void PropertyPanel::refreshShapes() {
     const core::NodeSpec* spec = m_document.nodeSpec(m_nodeId);
     const core::Node* node = spec ? m_document.graph().node(m_nodeId.toStdString()) : nullptr;
-    const bool hasLayers = std::any_of(m_editors.begin(), m_editors.end(), [](ParamEditor* e) {
-        return e->parameter().kind == core::ParamKind::Layers;
-    });
-    if (!node || !hasLayers) return;
-    if (spec->param(kBackboneKey)) {  // the layers start from the backbone's output
-        for (ParamEditor* editor : m_editors) editor->setInputShape(std::nullopt, {});
-        return;
+    if (!node) return;
+    for (ParamEditor* editor : m_editors) {
+        const core::Parameter& layers = editor->parameter();
+        if (layers.kind != core::ParamKind::Layers) continue;
+        const core::Parameter* source = spec->param(layers.shapeFrom);
+        if (!source) {
+            editor->setInputShape(std::nullopt, {});
+            continue;
+        }
+        const core::Value& v = node->params.contains(source->key) ? node->params.at(source->key)
+                                                                  : source->defaultValue;
+        const auto* text = std::get_if<std::string>(&v);
+        std::optional<core::nn::Shape> shape;
+        QString problem;
+        try {
+            shape = core::nn::parseShape(text ? *text : std::string());
+        } catch (const core::Error& e) {
+            problem = trMessage(e.message());
+        }
+        if (!shape && problem.isEmpty() && m_featureLookup) {
+            const QString port = columnSource(*spec, core::Parameter{});
+            const std::optional<int> features =
+                port.isEmpty() ? std::nullopt : m_featureLookup(m_nodeId, port);
+            if (features && *features > 0) shape = core::nn::Shape{*features};
+        }
+        editor->setInputShape(shape, problem);
     }
-    std::string text;
-    if (const core::Parameter* p = spec->param(kInputShapeKey)) {
-        const core::Value& v = node->params.contains(kInputShapeKey)
-                                   ? node->params.at(kInputShapeKey)
-                                   : p->defaultValue;
-        if (const auto* s = std::get_if<std::string>(&v)) text = *s;
-    }
-    std::optional<core::nn::Shape> shape;
-    QString problem;
-    try {
-        shape = core::nn::parseShape(text);
-    } catch (const core::Error& e) {
-        problem = trMessage(e.message());
-    }
-    if (!shape && problem.isEmpty() && m_featureLookup) {
-        const QString port = columnSource(*spec, core::Parameter{});
-        const std::optional<int> features =
-            port.isEmpty() ? std::nullopt : m_featureLookup(m_nodeId, port);
-        if (features && *features > 0) shape = core::nn::Shape{*features};
-    }
-    for (ParamEditor* editor : m_editors)
-        if (editor->parameter().kind == core::ParamKind::Layers)
-            editor->setInputShape(shape, problem);
 }
 
 void PropertyPanel::edit(const core::Parameter& parameter, const ParamEditor* editor) {
@@ -247,7 +243,10 @@ void PropertyPanel::onParameterChanged(const QString& node, const QString& key) 
     const auto it = n->params.all().find(key.toStdString());
     e->setValue(it != n->params.all().end() ? it->second : e->parameter().defaultValue);
     showProblem(e);
-    if (key == QLatin1String(kInputShapeKey)) refreshShapes();
+    if (std::any_of(m_editors.begin(), m_editors.end(), [&](ParamEditor* editor) {
+            return editor->parameter().shapeFrom == key.toStdString();
+        }))
+        refreshShapes();
 }
 
 } // namespace oficina::ui

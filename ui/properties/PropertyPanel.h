@@ -33,8 +33,8 @@ public:
         std::function<QStringList(const QString& nodeId, const QString& inputPort)>;
 
     /// How many values one row of the table feeding `inputPort` of `nodeId` gives a network
-    /// (its feature columns), or nothing when unknown. With the node's `input_shape` parameter
-    /// it gives the shape a layer list starts from.
+    /// (its feature columns), or nothing when unknown. With the parameter a layer list takes
+    /// its shape from (Parameter::shapeFrom) it gives the shape the list starts from.
     using FeatureCountLookup =
         std::function<std::optional<int>(const QString& nodeId, const QString& inputPort)>;
 
@@ -48,11 +48,6 @@ public:
     /// Re-asks the lookups for column names and feature counts (after a run produced new
     /// tables).
     void refreshColumns();
-
-    /// The text parameter giving a network's input shape ("" = a flat row of features).
-    static constexpr const char* kInputShapeKey = "input_shape";
-    /// The file parameter of a transfer-learning node, whose layers follow a backbone.
-    static constexpr const char* kBackboneKey = "backbone";
 
     [[nodiscard]] const QString& nodeId() const { return m_nodeId; }
     /// The editor of parameter `key` of the shown node, or nullptr (for tests).
