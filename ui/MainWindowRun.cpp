@@ -7,7 +7,6 @@
 #include "document/Document.h"
 #include "eval/Metrics.h"
 #include "panels/NodeOutputsView.h"
-#include "panels/TableModel.h"
 #include "pipeline/OutputFiles.h"
 #include "pipeline/RunReport.h"
 #include "properties/PropertyPanel.h"

@@ -6,6 +6,7 @@
 #include "util/Message.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <new>
 
@@ -44,5 +45,13 @@ QString trException(const std::exception& e) {
     return QCoreApplication::translate("oficina::ui", "unexpected error: %1")
         .arg(QString::fromLocal8Bit(e.what()));
 }
+
+QString localNumber(double value, char format, int precision) {
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    return locale.toString(value, format, precision);
+}
+
+QString formatCell(double value) { return localNumber(value, 'g', 8); }
 
 } // namespace oficina::ui

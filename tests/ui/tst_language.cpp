@@ -2,12 +2,12 @@
 // of the interface (a metric shows "0,97" in Portuguese) while files keep '.', and the C
 // library's numbers stay in the "C" locale that core and its engines parse and print with.
 #include "Settings.h"
+#include "Translate.h"
 #include "dialogs/PreferencesDialog.h"
 #include "document/Document.h"
 #include "eval/Metrics.h"
 #include "nodes/Nodes.h"
 #include "panels/NodeOutputsView.h"
-#include "panels/TableModel.h"
 #include "pipeline/NodeRegistry.h"
 
 #include <QComboBox>

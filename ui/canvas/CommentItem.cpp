@@ -157,11 +157,7 @@ void CommentItem::hoverMoveEvent(QGraphicsSceneHoverEvent* event) {
 QVariant CommentItem::itemChange(GraphicsItemChange change, const QVariant& value) {
     if (change == ItemPositionChange && !m_fromModel) {
         const auto* pipeline = qobject_cast<PipelineScene*>(scene());
-        if (pipeline && pipeline->snapToGrid()) {
-            const qreal grid = PipelineScene::kGrid;
-            const QPointF p = value.toPointF();
-            return QPointF(std::round(p.x() / grid) * grid, std::round(p.y() / grid) * grid);
-        }
+        if (pipeline && pipeline->snapToGrid()) return PipelineScene::snapped(value.toPointF());
     }
     return QGraphicsObject::itemChange(change, value);
 }

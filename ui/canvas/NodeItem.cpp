@@ -6,7 +6,6 @@
 #include "data/Table.h"
 #include "eval/Metrics.h"
 #include "models/Model.h"
-#include "panels/TableModel.h"
 #include "pipeline/Graph.h"
 
 #include <QLocale>
@@ -374,11 +373,7 @@ void NodeItem::clearResult() {
 QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) {
     if (change == ItemPositionChange && !m_fromModel) {
         const auto* pipeline = qobject_cast<PipelineScene*>(scene());
-        if (pipeline && pipeline->snapToGrid()) {
-            const qreal grid = PipelineScene::kGrid;
-            const QPointF p = value.toPointF();
-            return QPointF(std::round(p.x() / grid) * grid, std::round(p.y() / grid) * grid);
-        }
+        if (pipeline && pipeline->snapToGrid()) return PipelineScene::snapped(value.toPointF());
     }
     if (change == ItemPositionHasChanged) Q_EMIT moved();
     return QGraphicsObject::itemChange(change, value);

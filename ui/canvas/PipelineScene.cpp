@@ -34,11 +34,11 @@ bool isDataFile(const QUrl& url) {
     return url.isLocalFile() && suffixes.contains(QFileInfo(url.toLocalFile()).suffix().toLower());
 }
 
-QPointF snapped(QPointF p) {
-    const qreal g = PipelineScene::kGrid;
-    return {std::round(p.x() / g) * g, std::round(p.y() / g) * g};
-}
 } // namespace
+
+QPointF PipelineScene::snapped(QPointF point) {
+    return {std::round(point.x() / kGrid) * kGrid, std::round(point.y() / kGrid) * kGrid};
+}
 
 PipelineScene::PipelineScene(Document& document, QObject* parent)
     : QGraphicsScene(parent), m_document(document) {

@@ -28,6 +28,8 @@ public:
     /// Mime type a palette drag carries: the node type id, UTF-8.
     static constexpr const char* kNodeTypeMime = "application/x-oficina-node-type";
     static constexpr qreal kGrid = 20;
+    /// The nearest grid point.
+    [[nodiscard]] static QPointF snapped(QPointF point);
 
     explicit PipelineScene(Document& document, QObject* parent = nullptr);
     ~PipelineScene() override;

@@ -1,11 +1,11 @@
 #include "charts/ClustersVsClassesView.h"
 
+#include "Translate.h"
 #include "charts/ChartColors.h"
 #include "charts/MatrixColumn.h"
 #include "charts/ScatterPlot.h"
 #include "data/Table.h"
 #include "eval/Metrics.h"
-#include "panels/TableModel.h"
 
 #include <QComboBox>
 #include <QGridLayout>

@@ -1,7 +1,7 @@
 #include "charts/ConfusionMatrixView.h"
 
+#include "Translate.h"
 #include "eval/Metrics.h"
-#include "panels/TableModel.h"
 
 #include <QPainter>
 

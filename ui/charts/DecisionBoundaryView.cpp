@@ -3,7 +3,6 @@
 #include "Translate.h"
 #include "charts/ChartColors.h"
 #include "data/Table.h"
-#include "panels/TableModel.h"
 #include "util/Error.h"
 
 #include <QFutureWatcher>

@@ -1,7 +1,7 @@
 #include "charts/DendrogramView.h"
 
+#include "Translate.h"
 #include "eval/Metrics.h"
-#include "panels/TableModel.h"
 
 #include <QPainter>
 #include <QPainterPath>

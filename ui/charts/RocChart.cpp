@@ -1,7 +1,7 @@
 #include "charts/RocChart.h"
 
+#include "Translate.h"
 #include "eval/Metrics.h"
-#include "panels/TableModel.h"
 
 namespace oficina::ui {
 

@@ -4,7 +4,6 @@
 #include "charts/ChartColors.h"
 #include "charts/MatrixColumn.h"
 #include "charts/MetricNames.h"
-#include "panels/TableModel.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

@@ -1,5 +1,6 @@
 #include "panels/ColumnSummaryView.h"
 
+#include "Translate.h"
 #include "data/ColumnSummary.h"
 #include "panels/TableModel.h"
 

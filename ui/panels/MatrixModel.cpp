@@ -1,8 +1,8 @@
 #include "panels/MatrixModel.h"
 
+#include "Translate.h"
 #include "charts/MetricNames.h"
 #include "eval/Metrics.h"
-#include "panels/TableModel.h"
 
 #include <algorithm>
 

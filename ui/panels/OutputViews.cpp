@@ -20,7 +20,6 @@
 #include "eval/Metrics.h"
 #include "models/Model.h"
 #include "panels/MatrixModel.h"
-#include "panels/TableModel.h"
 
 #include <QCoreApplication>
 #include <QHeaderView>

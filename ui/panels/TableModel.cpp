@@ -5,20 +5,11 @@
 
 #include <QBrush>
 #include <QFont>
-#include <QLocale>
 #include <QPalette>
 
 #include <climits>
 
 namespace oficina::ui {
-
-QString localNumber(double value, char format, int precision) {
-    QLocale locale;
-    locale.setNumberOptions(QLocale::OmitGroupSeparator);
-    return locale.toString(value, format, precision);
-}
-
-QString formatCell(double value) { return localNumber(value, 'g', 8); }
 
 QString columnRoleName(core::ColumnRole role) {
     switch (role) {

@@ -32,11 +32,6 @@ private:
     std::shared_ptr<const core::Table> m_table;
 };
 
-/// A number as the interface writes it: the decimal separator of the default locale (the UI
-/// language's), no digit grouping, so a year stays 1749. Files and the CLI keep '.'.
-QString localNumber(double value, char format = 'g', int precision = 6);
-/// Display text of a number: up to 8 significant digits, so columns stay narrow.
-QString formatCell(double value);
 /// "feature", "target"… translated.
 QString columnRoleName(core::ColumnRole role);
 

@@ -1,7 +1,7 @@
 #include "teach/KMeansStepView.h"
 
+#include "Translate.h"
 #include "charts/ChartColors.h"
-#include "panels/TableModel.h"
 
 #include <QPainter>
 #include <QPainterPath>

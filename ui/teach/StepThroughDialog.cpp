@@ -5,7 +5,6 @@
 #include "charts/LossChart.h"
 #include "data/FeatureMatrix.h"
 #include "data/Table.h"
-#include "panels/TableModel.h"
 #include "pipeline/Graph.h"
 #include "reduce/Pca.h"
 #include "teach/GradientDescentStepper.h"
