@@ -4,18 +4,6 @@
 <context>
     <name>Eigen</name>
     <message>
-        <source>column &apos;%1&apos; is categorical; add an encoder before this model</source>
-        <translation type="vanished">a coluna &apos;%1&apos; é categórica; adicione um codificador antes deste modelo</translation>
-    </message>
-    <message>
-        <source>column &apos;%1&apos; has %2 missing values; add an imputer or drop rows with missing values</source>
-        <translation type="vanished">a coluna &apos;%1&apos; tem %2 valores ausentes; adicione um imputador ou descarte as linhas com valores ausentes</translation>
-    </message>
-    <message>
-        <source>column &apos;%1&apos; has %2 infinite values; remove or replace them before this model</source>
-        <translation type="vanished">a coluna &apos;%1&apos; tem %2 valores infinitos; remova-os ou substitua-os antes deste modelo</translation>
-    </message>
-    <message>
         <source>agglomerative clustering handles at most %1 rows (it keeps all pairwise distances); this data has %2: sample it or use K-Means</source>
         <translation>o agrupamento aglomerativo aceita no máximo %1 linhas (ele guarda todas as distâncias entre pares); estes dados têm %2: use uma amostra ou o K-Means</translation>
     </message>
@@ -142,360 +130,12 @@
 <context>
     <name>MetricNames</name>
     <message>
-        <source>Accuracy</source>
-        <translation>Acurácia</translation>
-    </message>
-    <message>
-        <source>Balanced accuracy</source>
-        <translation>Acurácia balanceada</translation>
-    </message>
-    <message>
-        <source>Precision (macro)</source>
-        <translation>Precisão (macro)</translation>
-    </message>
-    <message>
-        <source>Recall (macro)</source>
-        <translation>Revocação (macro)</translation>
-    </message>
-    <message>
-        <source>F1 (macro)</source>
-        <translation>F1 (macro)</translation>
-    </message>
-    <message>
-        <source>Precision (weighted)</source>
-        <translation>Precisão (ponderada)</translation>
-    </message>
-    <message>
-        <source>Recall (weighted)</source>
-        <translation>Revocação (ponderada)</translation>
-    </message>
-    <message>
-        <source>F1 (weighted)</source>
-        <translation>F1 (ponderado)</translation>
-    </message>
-    <message>
-        <source>Log loss</source>
-        <translation>Perda logarítmica</translation>
-    </message>
-    <message>
-        <source>ROC AUC</source>
-        <translation>AUC ROC</translation>
-    </message>
-    <message>
-        <source>Average precision</source>
-        <translation>Precisão média</translation>
-    </message>
-    <message>
-        <source>ROC AUC (one-vs-rest, macro)</source>
-        <translation>AUC ROC (um contra todos, macro)</translation>
-    </message>
-    <message>
-        <source>Confusion matrix</source>
-        <translation>Matriz de confusão</translation>
-    </message>
-    <message>
-        <source>Per class</source>
-        <translation>Por classe</translation>
-    </message>
-    <message>
-        <source>Precision</source>
-        <translation>Precisão</translation>
-    </message>
-    <message>
-        <source>Recall</source>
-        <translation>Revocação</translation>
-    </message>
-    <message>
-        <source>F1</source>
-        <translation>F1</translation>
-    </message>
-    <message>
-        <source>Support</source>
-        <translation>Suporte</translation>
-    </message>
-    <message>
-        <source>False positive rate</source>
-        <translation>Taxa de falsos positivos</translation>
-    </message>
-    <message>
-        <source>True positive rate</source>
-        <translation>Taxa de verdadeiros positivos</translation>
-    </message>
-    <message>
-        <source>Threshold</source>
-        <translation>Limiar</translation>
-    </message>
-    <message>
-        <source>R²</source>
-        <translation>R²</translation>
-    </message>
-    <message>
-        <source>Mean absolute error</source>
-        <translation>Erro absoluto médio</translation>
-    </message>
-    <message>
-        <source>Mean squared error</source>
-        <translation>Erro quadrático médio</translation>
-    </message>
-    <message>
-        <source>Root mean squared error</source>
-        <translation>Raiz do erro quadrático médio</translation>
-    </message>
-    <message>
-        <source>Residuals</source>
-        <translation>Resíduos</translation>
-    </message>
-    <message>
-        <source>Actual</source>
-        <translation>Real</translation>
-    </message>
-    <message>
-        <source>Predicted</source>
-        <translation>Previsto</translation>
-    </message>
-    <message>
-        <source>Residual</source>
-        <translation>Resíduo</translation>
-    </message>
-    <message>
-        <source>Clusters</source>
-        <translation>Grupos</translation>
-    </message>
-    <message>
-        <source>Noise points</source>
-        <translation>Pontos de ruído</translation>
-    </message>
-    <message>
-        <source>Silhouette</source>
-        <translation>Silhueta</translation>
-    </message>
-    <message>
-        <source>Davies–Bouldin index</source>
-        <translation>Índice de Davies–Bouldin</translation>
-    </message>
-    <message>
-        <source>Calinski–Harabasz index</source>
-        <translation>Índice de Calinski–Harabasz</translation>
-    </message>
-    <message>
-        <source>Adjusted Rand index</source>
-        <translation>Índice de Rand ajustado</translation>
-    </message>
-    <message>
-        <source>Normalized mutual information</source>
-        <translation>Informação mútua normalizada</translation>
-    </message>
-    <message>
-        <source>Inertia</source>
-        <translation>Inércia</translation>
-    </message>
-    <message>
-        <source>Suggested k</source>
-        <translation>k sugerido</translation>
-    </message>
-    <message>
-        <source>Suggested eps</source>
-        <translation>eps sugerido</translation>
-    </message>
-    <message>
-        <source>Scores by number of clusters</source>
-        <translation>Pontuações por número de grupos</translation>
-    </message>
-    <message>
-        <source>Sorted k-distance</source>
-        <translation>k-distância ordenada</translation>
-    </message>
-    <message>
-        <source>Merge tree</source>
-        <translation>Árvore de uniões</translation>
-    </message>
-    <message>
-        <source>Left</source>
-        <translation>Esquerda</translation>
-    </message>
-    <message>
-        <source>Right</source>
-        <translation>Direita</translation>
-    </message>
-    <message>
-        <source>Distance</source>
-        <translation>Distância</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Tamanho</translation>
-    </message>
-    <message>
-        <source>Rank</source>
-        <translation>Posição</translation>
-    </message>
-    <message>
-        <source>Explained variance</source>
-        <translation>Variância explicada</translation>
-    </message>
-    <message>
-        <source>Variance</source>
-        <translation>Variância</translation>
-    </message>
-    <message>
-        <source>Share of variance</source>
-        <translation>Fração da variância</translation>
-    </message>
-    <message>
-        <source>Cumulative share</source>
-        <translation>Fração acumulada</translation>
-    </message>
-    <message>
-        <source>Folds</source>
-        <translation>Partes (folds)</translation>
-    </message>
-    <message>
-        <source>Model comparison</source>
-        <translation>Comparação de modelos</translation>
-    </message>
-    <message>
-        <source>Learning curve</source>
-        <translation>Curva de aprendizado</translation>
-    </message>
-    <message>
-        <source>Training rows</source>
-        <translation>Linhas de treinamento</translation>
-    </message>
-    <message>
-        <source>Training score (mean)</source>
-        <translation>Pontuação no treinamento (média)</translation>
-    </message>
-    <message>
-        <source>Training score (std)</source>
-        <translation>Pontuação no treinamento (desvio padrão)</translation>
-    </message>
-    <message>
-        <source>Validation score (mean)</source>
-        <translation>Pontuação na validação (média)</translation>
-    </message>
-    <message>
-        <source>Validation score (std)</source>
-        <translation>Pontuação na validação (desvio padrão)</translation>
-    </message>
-    <message>
-        <source>Loss</source>
-        <translation>Perda</translation>
-    </message>
-    <message>
-        <source>Validation loss</source>
-        <translation>Perda de validação</translation>
-    </message>
-    <message>
-        <source>Validation accuracy</source>
-        <translation>Acurácia de validação</translation>
-    </message>
-    <message>
-        <source>Iterations</source>
-        <translation>Iterações</translation>
-    </message>
-    <message>
-        <source>Duality gap</source>
-        <translation>Lacuna de dualidade</translation>
-    </message>
-    <message>
-        <source>Support vectors</source>
-        <translation>Vetores de suporte</translation>
-    </message>
-    <message>
-        <source>Gamma</source>
-        <translation>Gama</translation>
-    </message>
-    <message>
-        <source>Trees</source>
-        <translation>Árvores</translation>
-    </message>
-    <message>
-        <source>Out-of-bag score</source>
-        <translation>Pontuação fora da amostra (OOB)</translation>
-    </message>
-    <message>
-        <source>Depth</source>
-        <translation>Profundidade</translation>
-    </message>
-    <message>
-        <source>Leaves</source>
-        <translation>Folhas</translation>
-    </message>
-    <message>
-        <source>Nodes</source>
-        <translation>Nós</translation>
-    </message>
-    <message>
         <source>%1, mean</source>
         <translation>%1, média</translation>
     </message>
     <message>
         <source>%1, std</source>
         <translation>%1, desvio padrão</translation>
-    </message>
-    <message>
-        <source>ROC: %1</source>
-        <translation>ROC: %1</translation>
-    </message>
-    <message>
-        <source>Precision–recall: %1</source>
-        <translation>Precisão–revocação: %1</translation>
-    </message>
-    <message>
-        <source>Loss per batch</source>
-        <translation>Perda por lote</translation>
-    </message>
-    <message>
-        <source>Validation R²</source>
-        <translation>R² de validação</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>Taxa de aprendizado</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>Épocas</translation>
-    </message>
-    <message>
-        <source>Best epoch</source>
-        <translation>Melhor época</translation>
-    </message>
-    <message>
-        <source>File size (KB)</source>
-        <translation>Tamanho do arquivo (KB)</translation>
-    </message>
-    <message>
-        <source>Graph nodes</source>
-        <translation>Nós do grafo</translation>
-    </message>
-    <message>
-        <source>Graph inputs</source>
-        <translation>Entradas do grafo</translation>
-    </message>
-    <message>
-        <source>Validation curve</source>
-        <translation>Curva de validação</translation>
-    </message>
-    <message>
-        <source>Tree depth (max_depth)</source>
-        <translation>Profundidade da árvore (max_depth)</translation>
-    </message>
-    <message>
-        <source>Polynomial degree</source>
-        <translation>Grau do polinômio</translation>
-    </message>
-    <message>
-        <source>Best value (validation)</source>
-        <translation>Melhor valor (validação)</translation>
-    </message>
-    <message>
-        <source>Clusters × classes</source>
-        <translation>Grupos × classes</translation>
-    </message>
-    <message>
-        <source>Clusters vs classes</source>
-        <translation>Grupos vs classes</translation>
     </message>
 </context>
 <context>
@@ -533,20 +173,12 @@
         <translation>Dendrograma</translation>
     </message>
     <message>
-        <source>Scores by number of clusters</source>
-        <translation type="vanished">Pontuações por número de grupos</translation>
-    </message>
-    <message>
         <source>suggested k = %1</source>
         <translation>k sugerido = %1</translation>
     </message>
     <message>
         <source>k scores</source>
         <translation>pontuações de k</translation>
-    </message>
-    <message>
-        <source>Sorted k-distance</source>
-        <translation type="vanished">k-distância ordenada</translation>
     </message>
     <message>
         <source>suggested eps = %1</source>
@@ -687,10 +319,6 @@
     <message>
         <source>column &apos;%1&apos; was read as text: line %2 has &apos;%3&apos;, which is not a number</source>
         <translation>a coluna &apos;%1&apos; foi lida como texto: a linha %2 contém &apos;%3&apos;, que não é um número</translation>
-    </message>
-    <message>
-        <source>cannot write the file (%1)</source>
-        <translation type="vanished">não é possível gravar o arquivo (%1)</translation>
     </message>
     <message>
         <source>target column &apos;%1&apos; has %2 missing values; drop those rows before training</source>
@@ -1041,20 +669,12 @@
         <translation>Mantém as proporções das classes iguais nas duas partes</translation>
     </message>
     <message>
-        <source>Seed</source>
-        <translation type="vanished">Semente</translation>
-    </message>
-    <message>
         <source>Same seed, same split</source>
         <translation>Mesma semente, mesma divisão</translation>
     </message>
     <message>
         <source>the data has no &apos;%1&apos; column; connect the output of a Predict node</source>
         <translation>os dados não têm a coluna &apos;%1&apos;; conecte a saída de um nó Prever</translation>
-    </message>
-    <message>
-        <source>Score expects class predictions from a classifier; &apos;%1&apos; holds numbers</source>
-        <translation type="vanished">o nó Pontuar espera previsões de classe de um classificador; &apos;%1&apos; contém números</translation>
     </message>
     <message>
         <source>%1 rows without a target value or prediction were left out of the scores</source>
@@ -1091,10 +711,6 @@
     <message>
         <source>Logistic regression</source>
         <translation>Regressão logística</translation>
-    </message>
-    <message>
-        <source>A linear classifier giving class probabilities (multinomial, L2 penalty, L-BFGS), as scikit-learn&apos;s LogisticRegression. Its loss is drawn live while it trains.</source>
-        <translation type="vanished">Um classificador linear que fornece probabilidades de classe (multinomial, penalidade L2, L-BFGS), como o LogisticRegression do scikit-learn. Sua perda é desenhada ao vivo durante o treinamento.</translation>
     </message>
     <message>
         <source>Training data</source>
@@ -1143,10 +759,6 @@
     <message>
         <source>Score</source>
         <translation>Pontuar</translation>
-    </message>
-    <message>
-        <source>Compares predictions with the true target: accuracy, per-class precision, recall and F1, and the confusion matrix.</source>
-        <translation type="vanished">Compara as previsões com o alvo verdadeiro: acurácia, precisão, revocação e F1 por classe, e a matriz de confusão.</translation>
     </message>
     <message>
         <source>Metrics</source>
@@ -1323,18 +935,6 @@
     <message>
         <source>the data has missing or infinite values; impute or drop them first</source>
         <translation>os dados têm valores ausentes ou infinitos; faça a imputação ou descarte-os antes</translation>
-    </message>
-    <message>
-        <source>the number of clusters must be at least 1</source>
-        <translation type="vanished">o número de grupos deve ser pelo menos 1</translation>
-    </message>
-    <message>
-        <source>there are %1 rows, fewer than the %2 clusters asked for</source>
-        <translation type="vanished">há %1 linhas, menos do que os %2 grupos pedidos</translation>
-    </message>
-    <message>
-        <source>clustering needs at least one numeric feature column</source>
-        <translation type="vanished">o agrupamento precisa de pelo menos uma coluna de atributo numérica</translation>
     </message>
     <message>
         <source>max_iter and n_init must be at least 1 and tol not negative</source>
@@ -2909,10 +2509,6 @@
         <translation>Semente da ordem aleatória de coordenadas do liblinear</translation>
     </message>
     <message>
-        <source>Compares predictions with the true target. Classification: accuracy, balanced accuracy, precision, recall and F1 (macro and weighted), the confusion matrix and, from the class probabilities, log loss, ROC and precision-recall curves with their AUC. Regression: R², MAE, MSE, RMSE and the residuals.</source>
-        <translation type="vanished">Compara as previsões com o alvo verdadeiro. Classificação: acurácia, acurácia balanceada, precisão, revocação e F1 (macro e ponderados), a matriz de confusão e, a partir das probabilidades de classe, perda logarítmica, curvas ROC e de precisão-revocação com suas AUC. Regressão: R², MAE, MSE, RMSE e os resíduos.</translation>
-    </message>
-    <message>
         <source>Principal component analysis, as scikit-learn&apos;s PCA: replaces the numeric features by their projections PC1, PC2… on the directions of largest variance, learned from this node&apos;s input. The variance output shows how much each component explains. Scale the features first when their units differ.</source>
         <translation>Análise de componentes principais, como o PCA do scikit-learn: substitui os atributos numéricos por suas projeções PC1, PC2… nas direções de maior variância, aprendidas da entrada deste nó. A saída de variância mostra quanto cada componente explica. Padronize os atributos antes quando suas unidades forem diferentes.</translation>
     </message>
@@ -3765,10 +3361,6 @@
         <translation>Exportar para ONNX</translation>
     </message>
     <message>
-        <source>Writes the trained model — its preprocessing and the estimator — as one ONNX file that ONNX Runtime runs with the same predictions, and a MODEL.md card beside it saying what goes in and comes out. Models with no ONNX form (DBSCAN, agglomerative clustering, t-SNE) are refused before anything is written.</source>
-        <translation type="vanished">Grava o modelo treinado — seu pré-processamento e o estimador — como um único arquivo ONNX que o ONNX Runtime executa com as mesmas previsões, e ao lado dele um cartão MODEL.md dizendo o que entra e o que sai. Modelos sem forma ONNX (DBSCAN, agrupamento aglomerativo, t-SNE) são recusados antes que qualquer coisa seja gravada.</translation>
-    </message>
-    <message>
         <source>Export summary</source>
         <translation>Resumo da exportação</translation>
     </message>
@@ -3787,10 +3379,6 @@
     <message>
         <source>One input tensor</source>
         <translation>Um único tensor de entrada</translation>
-    </message>
-    <message>
-        <source>One float tensor [batch, columns] with every input column side by side instead of one input per column; only when all of them are numeric</source>
-        <translation type="vanished">Um tensor float [lote, colunas] com todas as colunas de entrada lado a lado, em vez de uma entrada por coluna; só quando todas são numéricas</translation>
     </message>
     <message>
         <source>Wine, messy export</source>
@@ -4424,6 +4012,262 @@
         <source>parameter &apos;%1&apos; is given twice (under its current and a former name)</source>
         <translation>o parâmetro &apos;%1&apos; aparece duas vezes (com o nome atual e com um nome antigo)</translation>
     </message>
+    <message>
+        <source>Precision (macro)</source>
+        <translation>Precisão (macro)</translation>
+    </message>
+    <message>
+        <source>Recall (macro)</source>
+        <translation>Revocação (macro)</translation>
+    </message>
+    <message>
+        <source>Precision (weighted)</source>
+        <translation>Precisão (ponderada)</translation>
+    </message>
+    <message>
+        <source>Recall (weighted)</source>
+        <translation>Revocação (ponderada)</translation>
+    </message>
+    <message>
+        <source>ROC AUC</source>
+        <translation>AUC ROC</translation>
+    </message>
+    <message>
+        <source>Average precision</source>
+        <translation>Precisão média</translation>
+    </message>
+    <message>
+        <source>ROC AUC (one-vs-rest, macro)</source>
+        <translation>AUC ROC (um contra todos, macro)</translation>
+    </message>
+    <message>
+        <source>ROC: %1</source>
+        <translation>ROC: %1</translation>
+    </message>
+    <message>
+        <source>Precision–recall: %1</source>
+        <translation>Precisão–revocação: %1</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Matriz de confusão</translation>
+    </message>
+    <message>
+        <source>Per class</source>
+        <translation>Por classe</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Precisão</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Revocação</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Suporte</translation>
+    </message>
+    <message>
+        <source>False positive rate</source>
+        <translation>Taxa de falsos positivos</translation>
+    </message>
+    <message>
+        <source>True positive rate</source>
+        <translation>Taxa de verdadeiros positivos</translation>
+    </message>
+    <message>
+        <source>Mean squared error</source>
+        <translation>Erro quadrático médio</translation>
+    </message>
+    <message>
+        <source>Residuals</source>
+        <translation>Resíduos</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Real</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Previsto</translation>
+    </message>
+    <message>
+        <source>Residual</source>
+        <translation>Resíduo</translation>
+    </message>
+    <message>
+        <source>Noise points</source>
+        <translation>Pontos de ruído</translation>
+    </message>
+    <message>
+        <source>Silhouette</source>
+        <translation>Silhueta</translation>
+    </message>
+    <message>
+        <source>Davies–Bouldin index</source>
+        <translation>Índice de Davies–Bouldin</translation>
+    </message>
+    <message>
+        <source>Calinski–Harabasz index</source>
+        <translation>Índice de Calinski–Harabasz</translation>
+    </message>
+    <message>
+        <source>Adjusted Rand index</source>
+        <translation>Índice de Rand ajustado</translation>
+    </message>
+    <message>
+        <source>Normalized mutual information</source>
+        <translation>Informação mútua normalizada</translation>
+    </message>
+    <message>
+        <source>Inertia</source>
+        <translation>Inércia</translation>
+    </message>
+    <message>
+        <source>Suggested k</source>
+        <translation>k sugerido</translation>
+    </message>
+    <message>
+        <source>Suggested eps</source>
+        <translation>eps sugerido</translation>
+    </message>
+    <message>
+        <source>Scores by number of clusters</source>
+        <translation>Pontuações por número de grupos</translation>
+    </message>
+    <message>
+        <source>Sorted k-distance</source>
+        <translation>k-distância ordenada</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Esquerda</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Direita</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distância</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Posição</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>Variância</translation>
+    </message>
+    <message>
+        <source>Share of variance</source>
+        <translation>Fração da variância</translation>
+    </message>
+    <message>
+        <source>Cumulative share</source>
+        <translation>Fração acumulada</translation>
+    </message>
+    <message>
+        <source>Feature scores</source>
+        <translation>Pontuações dos atributos</translation>
+    </message>
+    <message>
+        <source>Model comparison</source>
+        <translation>Comparação de modelos</translation>
+    </message>
+    <message>
+        <source>Training score (mean)</source>
+        <translation>Pontuação no treinamento (média)</translation>
+    </message>
+    <message>
+        <source>Training score (std)</source>
+        <translation>Pontuação no treinamento (desvio padrão)</translation>
+    </message>
+    <message>
+        <source>Validation score (mean)</source>
+        <translation>Pontuação na validação (média)</translation>
+    </message>
+    <message>
+        <source>Validation score (std)</source>
+        <translation>Pontuação na validação (desvio padrão)</translation>
+    </message>
+    <message>
+        <source>Polynomial degree</source>
+        <translation>Grau do polinômio</translation>
+    </message>
+    <message>
+        <source>Best value (validation)</source>
+        <translation>Melhor valor (validação)</translation>
+    </message>
+    <message>
+        <source>Clusters × classes</source>
+        <translation>Grupos × classes</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Perda</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>Perda de validação</translation>
+    </message>
+    <message>
+        <source>Validation accuracy</source>
+        <translation>Acurácia de validação</translation>
+    </message>
+    <message>
+        <source>Loss per batch</source>
+        <translation>Perda por lote</translation>
+    </message>
+    <message>
+        <source>Validation R²</source>
+        <translation>R² de validação</translation>
+    </message>
+    <message>
+        <source>File size (KB)</source>
+        <translation>Tamanho do arquivo (KB)</translation>
+    </message>
+    <message>
+        <source>Graph nodes</source>
+        <translation>Nós do grafo</translation>
+    </message>
+    <message>
+        <source>Graph inputs</source>
+        <translation>Entradas do grafo</translation>
+    </message>
+    <message>
+        <source>Best epoch</source>
+        <translation>Melhor época</translation>
+    </message>
+    <message>
+        <source>Duality gap</source>
+        <translation>Lacuna de dualidade</translation>
+    </message>
+    <message>
+        <source>Support vectors</source>
+        <translation>Vetores de suporte</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>Profundidade</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>Folhas</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Nós</translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::ArffParser</name>
@@ -4899,10 +4743,6 @@
 <context>
     <name>oficina::core::Parameter</name>
     <message>
-        <source>%1 must be between %2 and %3, not %4</source>
-        <translation type="vanished">%1 deve estar entre %2 e %3, não %4</translation>
-    </message>
-    <message>
         <source>%1 must be a whole number</source>
         <translation>%1 deve ser um número inteiro</translation>
     </message>
@@ -5119,17 +4959,6 @@
     <message>
         <source>the file is empty</source>
         <translation>o arquivo está vazio</translation>
-    </message>
-</context>
-<context>
-    <name>oficina::core::csv::CsvFile</name>
-    <message>
-        <source>cannot open the file (%1)</source>
-        <translation type="vanished">não é possível abrir o arquivo (%1)</translation>
-    </message>
-    <message>
-        <source>cannot read the file (%1)</source>
-        <translation type="vanished">não é possível ler o arquivo (%1)</translation>
     </message>
 </context>
 <context>
@@ -5519,52 +5348,6 @@
         <source>layer %1 %2 cannot normalise %3</source>
         <translation>a camada %1 %2 não consegue normalizar %3</translation>
     </message>
-    <message>
-        <source>Nesterov momentum needs a momentum above 0</source>
-        <translation type="vanished">o momento de Nesterov precisa de um momento acima de 0</translation>
-    </message>
-    <message>
-        <source>training diverged: the loss became %1 in epoch %2, batch %3; lower the learning rate (now %4) or standardise the inputs</source>
-        <translation type="vanished">o treinamento divergiu: a perda virou %1 na época %2, lote %3; diminua a taxa de aprendizado (agora %4) ou padronize as entradas</translation>
-    </message>
-    <message>
-        <source>the data has no feature columns</source>
-        <translation type="vanished">os dados não têm colunas de atributos</translation>
-    </message>
-    <message>
-        <source>no rows are left to train on after holding out the validation rows</source>
-        <translation type="vanished">não sobram linhas para treinar depois de separar as linhas de validação</translation>
-    </message>
-    <message>
-        <source>stopped in epoch %1 of %2; the model keeps the weights of epoch %3</source>
-        <translation type="vanished">parado na época %1 de %2; o modelo fica com os pesos da época %3</translation>
-    </message>
-</context>
-<context>
-    <name>oficina::core::nn::NetImpl</name>
-    <message>
-        <source>the input shape %1 holds %2 values, but the data has %3 feature columns</source>
-        <translation type="vanished">a forma de entrada %1 contém %2 valores, mas os dados têm %3 colunas de atributos</translation>
-    </message>
-    <message>
-        <source>the backbone does not accept input of shape %1: %2</source>
-        <translation type="vanished">a rede base não aceita entrada de forma %1: %2</translation>
-    </message>
-    <message>
-        <source>the last layer outputs %1; add a Flatten layer so the output layer gets a row of features</source>
-        <translation type="vanished">a última camada produz %1; adicione uma camada Flatten para que a camada de saída receba uma linha de atributos</translation>
-    </message>
-    <message>
-        <source>layer %1 Embedding needs whole token codes from 0 to %2</source>
-        <translation type="vanished">a camada %1 Embedding precisa de códigos de token inteiros de 0 a %2</translation>
-    </message>
-</context>
-<context>
-    <name>oficina::core::nn::NeuralEstimator</name>
-    <message>
-        <source>Neural network</source>
-        <translation type="vanished">Rede neural</translation>
-    </message>
 </context>
 <context>
     <name>oficina::core::nn::text</name>
@@ -5642,14 +5425,6 @@
     <message>
         <source>&apos;%1&apos; cannot be exported to ONNX: column &apos;%2&apos; has an empty category, which the graph could not tell from a missing cell</source>
         <translation>&apos;%1&apos; não pode ser exportado para ONNX: a coluna &apos;%2&apos; tem uma categoria vazia, que o grafo não distinguiria de uma célula ausente</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; cannot be exported to ONNX: two categories of column &apos;%2&apos; are the same number in float precision, which the graph&apos;s float inputs could not tell apart</source>
-        <translation type="vanished">&apos;%1&apos; não pode ser exportado para ONNX: duas categorias da coluna &apos;%2&apos; são o mesmo número em precisão float, e as entradas float do grafo não as distinguiriam</translation>
-    </message>
-    <message>
-        <source>the cast of column &apos;%1&apos; to categorical cannot be exported to ONNX: two of its values are the same number in float precision, which the graph&apos;s float inputs could not tell apart</source>
-        <translation type="vanished">a conversão da coluna &apos;%1&apos; para categórica não pode ser exportada para ONNX: dois dos seus valores são o mesmo número em precisão float, e as entradas float do grafo não os distinguiriam</translation>
     </message>
     <message>
         <source>a network with a TorchScript backbone cannot be exported to ONNX: the backbone is a compiled program, not a list of layers Oficina can write out</source>
@@ -6370,26 +6145,6 @@
 <context>
     <name>oficina::ui::LossChart</name>
     <message>
-        <source>loss</source>
-        <translation type="vanished">perda</translation>
-    </message>
-    <message>
-        <source>validation loss</source>
-        <translation type="vanished">perda de validação</translation>
-    </message>
-    <message>
-        <source>accuracy</source>
-        <translation type="vanished">acurácia</translation>
-    </message>
-    <message>
-        <source>validation accuracy</source>
-        <translation type="vanished">acurácia de validação</translation>
-    </message>
-    <message>
-        <source>inertia</source>
-        <translation type="vanished">inércia</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
@@ -6421,20 +6176,8 @@
 <context>
     <name>oficina::ui::MainWindow</name>
     <message>
-        <source>Oficina</source>
-        <translation type="vanished">Oficina</translation>
-    </message>
-    <message>
-        <source>Open a pipeline to begin</source>
-        <translation type="vanished">Abra um pipeline para começar</translation>
-    </message>
-    <message>
         <source>Run log</source>
         <translation>Registro de execução</translation>
-    </message>
-    <message>
-        <source>Results</source>
-        <translation type="vanished">Resultados</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -6457,14 +6200,6 @@
         <translation>&amp;Executar</translation>
     </message>
     <message>
-        <source>&amp;Run pipeline</source>
-        <translation type="vanished">&amp;Executar pipeline</translation>
-    </message>
-    <message>
-        <source>&amp;Stop</source>
-        <translation type="vanished">&amp;Parar</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>Aj&amp;uda</translation>
     </message>
@@ -6479,10 +6214,6 @@
     <message>
         <source>Cannot open %1: %2</source>
         <translation>Não é possível abrir %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 — Oficina</source>
-        <translation type="vanished">%1 — Oficina</translation>
     </message>
     <message>
         <source>Opened %1</source>
@@ -6559,14 +6290,6 @@
     <message>
         <source>Ready</source>
         <translation>Pronto</translation>
-    </message>
-    <message>
-        <source>About Oficina</source>
-        <translation type="vanished">Sobre o Oficina</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Oficina %1&lt;/h3&gt;&lt;p&gt;A desktop machine-learning workbench.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), Eigen (MPL-2.0), LBFGS++ (MIT), nlohmann-json (MIT), CLI11 (BSD-3-Clause) and fast_float (Apache-2.0 / MIT).&lt;/p&gt;&lt;p&gt;Bundled datasets:&lt;/p&gt;&lt;ul&gt;%3&lt;/ul&gt;</source>
-        <translation type="vanished">&lt;h3&gt;Oficina %1&lt;/h3&gt;&lt;p&gt;Uma bancada de trabalho de aprendizado de máquina para desktop.&lt;/p&gt;&lt;p&gt;Desenvolvido com Qt %2 (LGPL-3.0), Eigen (MPL-2.0), LBFGS++ (MIT), nlohmann-json (MIT), CLI11 (BSD-3-Clause) e fast_float (Apache-2.0 / MIT).&lt;/p&gt;&lt;p&gt;Conjuntos de dados incluídos:&lt;/p&gt;&lt;ul&gt;%3&lt;/ul&gt;</translation>
     </message>
     <message>
         <source>%1%</source>
@@ -6735,22 +6458,6 @@
     <message>
         <source>Autosave failed: %1</source>
         <translation>O salvamento automático falhou: %1</translation>
-    </message>
-    <message>
-        <source>Recover pipeline</source>
-        <translation type="vanished">Recuperar pipeline</translation>
-    </message>
-    <message>
-        <source>Oficina did not close properly last time. Recover the unsaved pipeline%1?</source>
-        <translation type="vanished">O Oficina não foi fechado corretamente da última vez. Recuperar o pipeline não salvo%1?</translation>
-    </message>
-    <message>
-        <source>from %1</source>
-        <translation type="vanished">de %1</translation>
-    </message>
-    <message>
-        <source>Cannot recover %1: %2</source>
-        <translation type="vanished">Não foi possível recuperar %1: %2</translation>
     </message>
     <message>
         <source>Recovered an unsaved pipeline</source>
@@ -7184,10 +6891,6 @@ Executar mesmo assim?</translation>
         <source>zero</source>
         <translation>zero</translation>
     </message>
-    <message>
-        <source>Sampled for speed: %1 of %2 points shown, one in %3 (no OpenGL here).</source>
-        <translation type="vanished">Amostrado por velocidade: %1 de %2 pontos mostrados, um a cada %3 (sem OpenGL aqui).</translation>
-    </message>
 </context>
 <context>
     <name>oficina::ui::RocChart</name>
@@ -7556,34 +7259,12 @@ Executar mesmo assim?</translation>
 <context>
     <name>std</name>
     <message>
-        <source>cannot open the file (%1)</source>
-        <translation type="vanished">não é possível abrir o arquivo (%1)</translation>
-    </message>
-    <message>
-        <source>cannot read the file (%1)</source>
-        <translation type="vanished">não é possível ler o arquivo (%1)</translation>
-    </message>
-    <message>
         <source>the data has no target column; choose one in &apos;Select columns &amp; set target&apos;</source>
         <translation>os dados não têm coluna-alvo; escolha uma em &apos;Selecionar colunas e definir alvo&apos;</translation>
     </message>
     <message>
         <source>&apos;%1&apos; cannot be exported to ONNX with float inputs: two values of column &apos;%2&apos; are the same number in float precision (export with double inputs)</source>
         <translation>&apos;%1&apos; não pode ser exportado para ONNX com entradas float: dois valores da coluna &apos;%2&apos; são o mesmo número em precisão float (exporte com entradas double)</translation>
-    </message>
-</context>
-<context>
-    <name>torch</name>
-    <message>
-        <source>the validation data has class &apos;%1&apos; in column &apos;%2&apos;, which the training data lacks</source>
-        <translation type="vanished">os dados de validação têm a classe &apos;%1&apos; na coluna &apos;%2&apos;, que os dados de treinamento não têm</translation>
-    </message>
-</context>
-<context>
-    <name>torch::jit</name>
-    <message>
-        <source>cannot load the backbone: %1 (expected a TorchScript file saved with torch.jit.save)</source>
-        <translation type="vanished">não foi possível carregar a rede base: %1 (esperava-se um arquivo TorchScript salvo com torch.jit.save)</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
 #include "data/SampleData.h"
 #include "data/TextInput.h"
 #include "data/TableFile.h"
+#include "eval/MetricCatalog.h"
 #include "eval/Metrics.h"
 #include "export/OnnxExport.h"
 #include "pipeline/Executor.h"

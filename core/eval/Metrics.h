@@ -1,7 +1,6 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -28,15 +27,6 @@ struct Metrics {
     [[nodiscard]] const double* scalar(const std::string& name) const;
     [[nodiscard]] const LabeledMatrix* matrix(const std::string& name) const;
 };
-
-/// What a metrics matrix holds. Tables are read whole (a confusion matrix, per-class scores,
-/// folds, a comparison, a contingency table, feature scores); points are what a chart draws
-/// (ROC and precision–recall curves, residuals, learning and validation curves, projections, a
-/// merge tree), often one row per data row or threshold: summaries leave them to the report.
-enum class MatrixKind { Table, Points };
-/// By name: "roc:…" and "pr:…" curves and the point series the nodes write; anything else is a
-/// table.
-MatrixKind matrixKind(std::string_view name);
 
 /// Metrics a pipeline measured on rows a model was not trained on (a test split, the folds of a
 /// cross-validation), for what describes the model: its card, its package.

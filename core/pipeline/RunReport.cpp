@@ -1,6 +1,7 @@
 #include "pipeline/RunReport.h"
 
 #include "data/Table.h"
+#include "eval/MetricCatalog.h"
 #include "eval/Metrics.h"
 #include "models/Model.h"
 #include "pipeline/NodeRegistry.h"

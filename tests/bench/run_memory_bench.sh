@@ -11,6 +11,7 @@ columns=${COLUMNS:-20}
 python=/usr/bin/python3
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$data"
+data=$(cd "$data" && pwd)  # the pipeline names the CSV by an absolute path
 csv="$data/memory-${megabytes}mb-${columns}c.csv"
 
 if [[ ! -s "$csv" ]]; then
@@ -69,10 +70,14 @@ report() { # name, peak KiB, idle KiB (the same program started with nothing to 
                name, peak / 1024, peak / table, (peak - idle) / table, idle / 1024 }'
 }
 echo "table: $rows rows × $((columns + 1)) numeric columns = $((table_kib / 1024)) MiB of doubles"
-report "oficina-cli run" "$(peak_kib "$cli" run -q "$pipeline")" "$(peak_kib "$cli" --version)"
+# Assigned one by one, so that a failed run stops the script (set -e) instead of a report.
+peak=$(peak_kib "$cli" run -q "$pipeline")
+idle=$(peak_kib "$cli" --version)
+report "oficina-cli run" "$peak" "$idle"
 if "$python" -c 'import pandas, sklearn' 2> /dev/null; then
-    report "pandas + scikit-learn" "$(peak_kib "$python" "$here/memory_reference.py" "$csv")" \
-        "$(peak_kib "$python" -c 'import pandas, sklearn.linear_model')"
+    peak=$(peak_kib "$python" "$here/memory_reference.py" "$csv")
+    idle=$(peak_kib "$python" -c 'import pandas, sklearn.linear_model')
+    report "pandas + scikit-learn" "$peak" "$idle"
 else
     echo "pandas + scikit-learn: not installed (packaging/install-deps.sh --bench)"
 fi

@@ -1,6 +1,7 @@
 // oficina-cli's contract: the exit codes (0 ok, 1 node failed, 2 bad input), hostile and
 // unfinished pipeline files, out of memory, ONNX export and its refusals, safe writes and the
 // warning before replacing files elsewhere, format, inspect and nodes.
+#include "../OutsideWriteFixture.h"
 #include "CliRun.h"
 
 #include <QDir>
@@ -248,22 +249,8 @@ private Q_SLOTS:
     // before the run (no prompt: CI), and every file a node wrote is named in the log.
     void warnsBeforeReplacingFilesOutsideThePipelineFolder() {
         QTemporaryDir dir;
-        QVERIFY(QDir(dir.path()).mkpath("project") && QDir(dir.path()).mkpath("elsewhere"));
-        QFile example(kExample);
-        QVERIFY(example.open(QIODevice::ReadOnly));
-        QJsonObject pipeline = QJsonDocument::fromJson(example.readAll()).object();
-        QJsonArray nodes = pipeline["nodes"].toArray();
-        nodes.append(QJsonObject{{"id", "export"}, {"type", "oficina.export.onnx"},
-                                 {"params", QJsonObject{{"path", "../elsewhere/model.onnx"}}}});
-        pipeline["nodes"] = nodes;
-        QJsonArray links = pipeline["links"].toArray();
-        links.append(QJsonObject{{"from", "logreg.model"}, {"to", "export.model"}});
-        pipeline["links"] = links;
-        const QString file = dir.filePath("project/iris.oficina");
-        QFile out(file);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(QJsonDocument(pipeline).toJson());
-        out.close();
+        const QString file = writeIrisExportingOutside(dir.path(), kExample);
+        QVERIFY(!file.isEmpty());
         const QString model = QDir::cleanPath(dir.filePath("elsewhere/model.onnx"));
         const QString card = QDir::cleanPath(dir.filePath("elsewhere/model.md"));
 

@@ -1,5 +1,6 @@
 // Before a run the main window asks when an output node of a pipeline would replace an existing
 // file outside the pipeline's folder (once per file), and the run log names every file written.
+#include "../OutsideWriteFixture.h"
 #include "AppFixture.h"
 #include "MainWindow.h"
 #include "nodes/Nodes.h"
@@ -8,9 +9,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -48,20 +46,9 @@ private Q_SLOTS:
 
     void asksBeforeReplacingFilesOutsideThePipelineFolder() {
         QTemporaryDir dir;
-        QVERIFY(QDir(dir.path()).mkpath("project") && QDir(dir.path()).mkpath("elsewhere"));
-        // The Iris example with an Export node pointed out of its folder, at an existing file.
-        QJsonObject pipeline =
-            QJsonDocument::fromJson(readAll(m_share + "/examples/iris_classification.oficina"))
-                .object();
-        QJsonArray nodes = pipeline["nodes"].toArray();
-        nodes.append(QJsonObject{{"id", "export"}, {"type", "oficina.export.onnx"},
-                                 {"params", QJsonObject{{"path", "../elsewhere/model.onnx"}}}});
-        pipeline["nodes"] = nodes;
-        QJsonArray links = pipeline["links"].toArray();
-        links.append(QJsonObject{{"from", "logreg.model"}, {"to", "export.model"}});
-        pipeline["links"] = links;
-        const QString file = dir.filePath("project/iris.oficina");
-        QVERIFY(writeAll(file, QJsonDocument(pipeline).toJson()));
+        const QString file =
+            writeIrisExportingOutside(dir.path(), m_share + "/examples/iris_classification.oficina");
+        QVERIFY(!file.isEmpty());
         const QString model = QDir::cleanPath(dir.filePath("elsewhere/model.onnx"));
         const QString card = QDir::cleanPath(dir.filePath("elsewhere/model.md"));
         QVERIFY(writeAll(model, "precious"));

@@ -17,6 +17,7 @@
 #include "charts/VarianceBars.h"
 #include "data/Table.h"
 #include "eval/DecisionGrid.h"
+#include "eval/MetricCatalog.h"
 #include "eval/Metrics.h"
 #include "models/Model.h"
 #include "panels/MatrixModel.h"
@@ -96,8 +97,6 @@ std::function<QWidget*()> curvesData(const MetricsPtr& metrics, const std::strin
     };
 }
 
-bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
-
 } // namespace
 
 Pages createMetricsViews(const std::shared_ptr<const core::Metrics>& shared) {
@@ -107,67 +106,88 @@ Pages createMetricsViews(const std::shared_ptr<const core::Metrics>& shared) {
         pages.emplace_back(NodeOutputsText::tr("Scores"), scalarTable(metrics.scalars));
     bool rocDone = false, prDone = false;
     for (const core::LabeledMatrix& m : metrics.matrices) {
-        if (m.name == "confusion_matrix") {
+        const core::MetricInfo* info = core::findMetric(m.name);
+        switch (info ? info->view : core::MetricView::Table) {
+        case core::MetricView::ConfusionMatrix: {
             auto* view = new ConfusionMatrixView;
             view->setMatrix(m);
             pages.emplace_back(NodeOutputsText::tr("Confusion matrix"), view);
-        } else if (startsWith(m.name, "roc:") || startsWith(m.name, "pr:")) {
+            break;
+        }
+        case core::MetricView::RocCurves:
+        case core::MetricView::PrecisionRecallCurves: {
             // Every class's curve in one chart, not a tab per class.
-            const bool roc = startsWith(m.name, "roc:");
+            const bool roc = info->view == core::MetricView::RocCurves;
             if (std::exchange(roc ? rocDone : prDone, true)) continue;
             ClassCurvesChart* view = roc ? static_cast<ClassCurvesChart*>(new RocChart)
                                          : new PrecisionRecallChart;
             view->setMetrics(metrics);
-            view->setDataView(curvesData(shared, roc ? "roc:" : "pr:"));
+            view->setDataView(curvesData(shared, std::string(info->key)));
             pages.emplace_back(roc ? NodeOutputsText::tr("ROC")
                                    : NodeOutputsText::tr("Precision–recall"),
                                view);
-        } else if (m.name == "residuals") {
+            break;
+        }
+        case core::MetricView::Residuals: {
             auto* view = new ResidualPlot;
             view->setMatrix(m);
             view->setDataView(matrixData(shared, m));
             pages.emplace_back(NodeOutputsText::tr("Residuals"), view);
-        } else if (m.name == "explained_variance") {
+            break;
+        }
+        case core::MetricView::VarianceBars: {
             auto* view = new VarianceBars;
             view->setMatrix(m);
             view->setDataView(matrixData(shared, m));
             pages.emplace_back(NodeOutputsText::tr("Variance"), view);
-        } else if (m.name == "merge_tree") {
+            break;
+        }
+        case core::MetricView::Dendrogram: {
             auto* view = new DendrogramView;
             view->setMatrix(m);
             view->setDataView(matrixData(shared, m));
             pages.emplace_back(NodeOutputsText::tr("Dendrogram"), view);
-        } else if (m.name == "k_scores") {
+            break;
+        }
+        case core::MetricView::KScores: {
             auto* view = new MatrixLineChart(metricDisplayName(m.name));
             view->setMatrix(m, "k", {QStringLiteral("inertia")}, {QStringLiteral("silhouette")});
             if (const double* k = metrics.scalar("suggested_k"))
                 view->markX(*k, NodeOutputsText::tr("suggested k = %1").arg(*k));
             view->setDataView(matrixData(shared, m));
             pages.emplace_back(NodeOutputsText::tr("k scores"), view);
-        } else if (m.name == "k_distance") {
+            break;
+        }
+        case core::MetricView::KDistance: {
             auto* view = new MatrixLineChart(metricDisplayName(m.name));
             view->setMatrix(m, "rank", {QStringLiteral("distance")});
             if (const double* eps = metrics.scalar("suggested_eps"))
                 view->markY(*eps, NodeOutputsText::tr("suggested eps = %1").arg(formatCell(*eps)));
             view->setDataView(matrixData(shared, m));
             pages.emplace_back(NodeOutputsText::tr("k-distance"), view);
-        } else if (m.name == "learning_curve") {
+            break;
+        }
+        case core::MetricView::LearningCurve: {
             auto* view = new LearningCurveChart;
             view->setMatrix(m);
             view->setDataView(matrixData(shared, m));
             pages.emplace_back(NodeOutputsText::tr("Learning curve"), view);
-        } else if (m.name == "validation_curve") {
+            break;
+        }
+        case core::MetricView::ValidationCurve: {
             auto* view = new LearningCurveChart;
             view->setMatrix(m, {}, metricDisplayName(m.columnLabels.front()));
             view->setDataView(matrixData(shared, m));
             pages.emplace_back(metricDisplayName(m.name), view);
-        } else if (m.name == "cluster_class_points") {
+            break;
+        }
+        case core::MetricView::ClustersVsClasses: {
             auto* view = new ClustersVsClassesView;
             view->setMetrics(shared);
             pages.emplace_back(metricDisplayName(m.name), view);
-        } else if (m.name == "contingency" && metrics.matrix("cluster_class_points")) {
-            continue;  // shown under the two plots
-        } else if (m.name == "folds" || m.name == "comparison") {
+            break;
+        }
+        case core::MetricView::ScoreBars: {
             auto* view = new ScoreBarsChart;
             QStringList rows;
             if (m.name == "folds") {
@@ -180,8 +200,14 @@ Pages createMetricsViews(const std::shared_ptr<const core::Metrics>& shared) {
             pages.emplace_back(m.name == "folds" ? NodeOutputsText::tr("Per fold")
                                                  : NodeOutputsText::tr("Comparison"),
                                view);
-        } else {
+            break;
+        }
+        case core::MetricView::Table:
+        case core::MetricView::Number:
+            // The contingency table is shown under the clusters-vs-classes plots.
+            if (m.name == "contingency" && metrics.matrix("cluster_class_points")) continue;
             pages.emplace_back(metricDisplayName(m.name), matrixData(shared, m)());
+            break;
         }
     }
     return pages;
