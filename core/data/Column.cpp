@@ -60,7 +60,7 @@ const Column::Gathered& Column::gathered() const {
             copyNumbers(m_gathered->numbers.data());
         } else {
             m_gathered->codes.resize(size());
-            for (size_t i = 0; i < m_rows->size(); ++i) m_gathered->codes[i] = code(i);
+            for (size_t i = 0; i < size(); ++i) m_gathered->codes[i] = code(i);
         }
     });
     return *m_gathered;

@@ -93,12 +93,9 @@ FeatureRows::FeatureRows(const Table& table, const std::vector<std::string>& col
     m_columns.reserve(columns.size());
     for (const std::string& name : columns) {
         const Column& column = numericFeature(table, name);
-        if (!column.viewedRows()) {
-            requireFinite(column, column.values());
-        } else {
-            for (size_t i = 0; i < table.rowCount(); ++i)
-                if (!std::isfinite(column.number(i))) requireFinite(column, column.values());
-        }
+        // Cell by cell, so a view is gathered only to word the error.
+        for (size_t i = 0; i < table.rowCount(); ++i)
+            if (!std::isfinite(column.number(i))) requireFinite(column, column.values());
         m_columns.push_back(&column);
     }
 }

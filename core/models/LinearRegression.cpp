@@ -37,34 +37,42 @@ void centredProducts(const Eigen::MatrixXd& X, const Eigen::VectorXd& y,
     gram.triangularView<Eigen::StrictlyUpper>() = gram.transpose();
 }
 
+void requireRowsFor(Index rows, const Eigen::VectorXd& y) {
+    if (rows == 0) throw Error(Message(OFICINA_TR_NOOP("there are no rows to train on")));
+    if (rows != y.size())
+        throw Error(Message(OFICINA_TR_NOOP("%1 target values for %2 rows"),
+                            {std::to_string(y.size()), std::to_string(rows)}));
+}
+
+void requireFiniteFeatures(const Eigen::Ref<const Eigen::MatrixXd>& X) {
+    if (!X.allFinite())
+        throw Error(Message(OFICINA_TR_NOOP("the features have missing or infinite values")));
+}
+
+void requireFiniteTarget(const Eigen::VectorXd& y) {
+    if (!y.allFinite())
+        throw Error(Message(OFICINA_TR_NOOP("the target has missing or infinite values")));
+}
+
 } // namespace
 
 void checkRegressionInput(const Eigen::MatrixXd& X, const Eigen::VectorXd& y) {
-    if (X.rows() == 0) throw Error(Message(OFICINA_TR_NOOP("there are no rows to train on")));
-    if (X.rows() != y.size())
-        throw Error(Message(OFICINA_TR_NOOP("%1 target values for %2 rows"),
-                            {std::to_string(y.size()), std::to_string(X.rows())}));
-    if (!X.allFinite())
-        throw Error(Message(OFICINA_TR_NOOP("the features have missing or infinite values")));
-    if (!y.allFinite())
-        throw Error(Message(OFICINA_TR_NOOP("the target has missing or infinite values")));
+    requireRowsFor(X.rows(), y);
+    requireFiniteFeatures(X);
+    requireFiniteTarget(y);
 }
 
 LinearFit fitLinearRegression(const RowBlocks& X, const Eigen::VectorXd& y, bool fitIntercept) {
     const Index n = X.rows();
     const Index d = X.cols();
-    if (n == 0) throw Error(Message(OFICINA_TR_NOOP("there are no rows to train on")));
-    if (n != y.size())
-        throw Error(Message(OFICINA_TR_NOOP("%1 target values for %2 rows"),
-                            {std::to_string(y.size()), std::to_string(n)}));
-    if (!y.allFinite())
-        throw Error(Message(OFICINA_TR_NOOP("the target has missing or infinite values")));
+    requireRowsFor(n, y);
     const Index blockRows = std::max(kBlockRows, 4 * d);
     Eigen::MatrixXd block;
+    // Every row is read before the target is checked, so bad features are named first, as
+    // checkRegressionInput does.
     auto readBlock = [&](Index first, Eigen::Ref<Eigen::MatrixXd> into) {
         X.read(first, into);
-        if (!into.allFinite())
-            throw Error(Message(OFICINA_TR_NOOP("the features have missing or infinite values")));
+        requireFiniteFeatures(into);
     };
     Eigen::RowVectorXd xMean = Eigen::RowVectorXd::Zero(d);
     double yMean = 0.0;
@@ -99,6 +107,7 @@ LinearFit fitLinearRegression(const RowBlocks& X, const Eigen::VectorXd& y, bool
         r = block.topRows(kept).triangularView<Eigen::Upper>();
         qty = rhs.head(kept);
     }
+    requireFiniteTarget(y);
     const Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd> cod(r);
     LinearFit fit;
     fit.coefficients = cod.solve(qty);
