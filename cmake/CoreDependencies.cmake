@@ -19,7 +19,7 @@ find_path(STB_INCLUDE_DIR stb/stb_image.h REQUIRED)
 # The generic CBLAS interface: Debian's alternatives point libblas.so.3 at OpenBLAS when installed.
 find_path(CBLAS_INCLUDE_DIR cblas.h PATH_SUFFIXES x86_64-linux-gnu REQUIRED)
 find_library(BLAS_LIBRARY blas REQUIRED)
-# LibTorch (libtorch-dev, CPU): only core/nn's object library sees its headers.
-find_package(Torch 1.13 REQUIRED)
-# ONNX 1.12 protobuf classes, checker and shape inference (libonnx-dev): only core/export.
+# ONNX 1.12 protobuf classes, checker and shape inference (libonnx-dev): only core/export. Its
+# CMake targets name protobuf::libprotobuf without finding it.
+find_package(Protobuf REQUIRED)
 find_package(ONNX REQUIRED)

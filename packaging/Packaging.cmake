@@ -10,10 +10,6 @@ set(OFICINA_LICENSE "GPL-3.0-or-later")
 set(OFICINA_SCREENSHOTS_URL
     "https://raw.githubusercontent.com/oficina/oficina/main/packaging/screenshots")
 
-# qt_standard_project_setup() gives installed binaries a run path of $ORIGIN/../lib; every
-# library they need is a system one, and Debian wants no run path then.
-set_target_properties(oficina oficina-cli PROPERTIES INSTALL_RPATH "")
-
 set(packaging_dir ${CMAKE_CURRENT_LIST_DIR})
 set(app_id io.github.oficina.Oficina)
 configure_file(${packaging_dir}/${app_id}.metainfo.xml.in
@@ -30,20 +26,33 @@ install(FILES ${icon} DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalabl
 install(FILES ${icon} DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/mimetypes
         RENAME application-x-oficina-pipeline.svg)
 install(FILES ${packaging_dir}/copyright DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/oficina)
+install(FILES ${packaging_dir}/copyright DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/oficina-nn
+        COMPONENT nn)
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME oficina)
 set(CPACK_PACKAGE_VENDOR "The Oficina contributors")
 set(CPACK_PACKAGE_CONTACT "${OFICINA_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "desktop machine-learning workbench")
-# Debian wants the long description in lines under 80 columns.
-set(CPACK_PACKAGE_DESCRIPTION
-    "Oficina builds machine-learning pipelines from nodes wired on a canvas:
+# Two packages: the app, and the network module with LibTorch (about 1 GB with its
+# dependencies), which a machine that only serves or runs non-network models goes without.
+set(CPACK_DEB_COMPONENT_INSTALL ON)
+set(CPACK_COMPONENTS_ALL oficina nn)
+set(CPACK_DEBIAN_OFICINA_PACKAGE_NAME oficina)
+set(CPACK_DEBIAN_NN_PACKAGE_NAME oficina-nn)
+# Debian wants the long description in lines under 80 columns. CPack 3.25 puts the one summary
+# above both.
+set(CPACK_DEBIAN_OFICINA_DESCRIPTION "Oficina builds machine-learning pipelines from nodes wired on a canvas:
 load data, clean it, engineer features, train a model (linear models,
 trees, boosting, SVM, k-NN, clustering, neural networks with LibTorch),
 evaluate it and export it to ONNX. Every pipeline also runs headless
 with oficina-cli. Sample datasets and examples are included; the
-interface is in English and Brazilian Portuguese.")
+interface is in English and Brazilian Portuguese.
+Neural networks need the oficina-nn package.")
+set(CPACK_DEBIAN_NN_DESCRIPTION "Neural networks for Oficina: the module, with LibTorch, that Oficina
+loads when a pipeline trains a neural network or fine-tunes a
+TorchScript backbone. Without it, Oficina and oficina-cli run every
+other node.")
 set(CPACK_PACKAGE_HOMEPAGE_URL "${OFICINA_HOMEPAGE}")
 set(CPACK_RESOURCE_FILE_LICENSE ${packaging_dir}/copyright)
 set(CPACK_STRIP_FILES ON)
@@ -54,8 +63,11 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # libsvm, liblinear, XGBoost, BLAS). What it cannot see: OpenBLAS, which Debian's BLAS
 # alternatives prefer over the slow reference libblas3 once it is installed.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libopenblas0-pthread | libopenblas0")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
+set(CPACK_DEBIAN_OFICINA_PACKAGE_DEPENDS "libopenblas0-pthread | libopenblas0")
+set(CPACK_DEBIAN_OFICINA_PACKAGE_RECOMMENDS "qt6-translations-l10n, oficina-nn (= ${PROJECT_VERSION})")
+set(CPACK_DEBIAN_NN_PACKAGE_DEPENDS "oficina (= ${PROJECT_VERSION})")
+# The module needs liboficina_core.so, which the oficina package holds.
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${CMAKE_BINARY_DIR}/lib/oficina)
 set(CPACK_DEBIAN_COMPRESSION_TYPE gzip)
 # `package_source`: the sources only, never build trees or fetched test runtimes.
 set(CPACK_SOURCE_GENERATOR TGZ)

@@ -5348,6 +5348,18 @@
         <source>layer %1 %2 cannot normalise %3</source>
         <translation>a camada %1 %2 não consegue normalizar %3</translation>
     </message>
+    <message>
+        <source>neural networks need the oficina-nn package, whose library could not be loaded: %1</source>
+        <translation>redes neurais precisam do pacote oficina-nn, cuja biblioteca não pôde ser carregada: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not an Oficina network module</source>
+        <translation>%1 não é um módulo de redes do Oficina</translation>
+    </message>
+    <message>
+        <source>the network module is version %1 but Oficina is %2: install the oficina-nn package of the same version</source>
+        <translation>o módulo de redes é da versão %1, mas o Oficina é da %2: instale o pacote oficina-nn da mesma versão</translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::nn::text</name>

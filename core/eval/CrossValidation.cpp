@@ -4,8 +4,8 @@
 #include "eval/ClassificationMetrics.h"
 #include "eval/ClusterMetrics.h"
 #include "eval/RegressionMetrics.h"
-#include "pipeline/RunContext.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 #include "util/Tr.h"
 
 #include <algorithm>

@@ -45,6 +45,10 @@ const MetricInfo* findMetric(std::string_view key);
 /// Every declaration, in the order of the table (grouped by task).
 std::span<const MetricInfo> allMetrics();
 
+/// A live series measured on validation rows is named after its training series with this
+/// prefix ("val_loss" for "loss").
+inline constexpr std::string_view kValidationPrefix = "val_";
+
 /// What a metrics matrix holds. Tables are read whole (a confusion matrix, per-class scores,
 /// folds, a comparison, a contingency table, feature scores); points are what a chart draws
 /// (curves, residuals, projections, a merge tree), often one row per data row or threshold:

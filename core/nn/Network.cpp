@@ -2,6 +2,7 @@
 
 #include "data/FeatureMatrix.h"
 #include "models/Classification.h"
+#include "nn/NetworkModule.h"
 #include "nn/NetworkText.h"
 #include "util/Error.h"
 
@@ -321,8 +322,15 @@ NetworkWeights NeuralEstimator::weights() const {
     return out;
 }
 
-std::vector<Shape> networkShapes(const NetworkSpec& spec, int64_t featureCount) {
+std::vector<Shape> networkShapesWithTorch(const NetworkSpec& spec, int64_t featureCount) {
     return NetImpl(spec, featureCount, 1).shapes();
 }
 
 } // namespace oficina::core::nn
+
+extern "C" const oficina::core::nn::NetworkModule* oficina_nn_module() {
+    using namespace oficina::core::nn;
+    static constexpr NetworkModule module{OFICINA_VERSION, &fitNetworkWithTorch,
+                                          &networkShapesWithTorch};
+    return &module;
+}

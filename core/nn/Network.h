@@ -70,7 +70,8 @@ struct TrainOptions {
 /// weights so far are kept and returned with a warning, before that it throws Cancelled.
 /// Throws Error for shape mismatches (before training), bad columns, an unreadable backbone and
 /// a non-finite loss (naming the epoch). Thread-safe: fits are serialised in the process since
-/// LibTorch's seed and thread count are global.
+/// LibTorch's seed and thread count are global. Runs in the network module, loaded on the first
+/// call (NetworkModule.h); throws Error when it cannot be loaded.
 Fitted fitNetwork(const Table& train, const std::string& target, const Table* validation, Task task,
                   const NetworkSpec& spec, const TrainOptions& options, RunContext& ctx);
 

@@ -1,7 +1,8 @@
 #pragma once
 
-// Included only by core/nn/*.cpp: LibTorch's headers stay out of every other translation unit
-// (compile time, and Qt's keyword macros clash with them).
+// Included only by the network module's sources (core/nn/Network.cpp, Trainer.cpp): LibTorch's
+// headers stay out of every other translation unit (compile time, and Qt's keyword macros clash
+// with them).
 
 #include "nn/Network.h"
 
@@ -81,6 +82,12 @@ private:
     std::vector<std::string> m_labels;
     double m_targetMean, m_targetScale;
 };
+
+/// fitNetwork and networkShapes as the module implements them (NetworkModule.h).
+Fitted fitNetworkWithTorch(const Table& train, const std::string& target, const Table* validation,
+                           Task task, const NetworkSpec& spec, const TrainOptions& options,
+                           RunContext& ctx);
+std::vector<Shape> networkShapesWithTorch(const NetworkSpec& spec, int64_t featureCount);
 
 /// The feature columns of `table` as a float tensor [rows, columns]. Throws Error naming a
 /// missing, categorical or non-finite column.

@@ -5,10 +5,10 @@
 #include "models/Classification.h"
 #include "models/LinearRegression.h"
 #include "nn/NetworkText.h"
-#include "pipeline/RunContext.h"
 #include "util/Blas.h"
 #include "util/Error.h"
 #include "util/Parallel.h"
+#include "util/RunContext.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
@@ -121,8 +121,9 @@ std::pair<double, double> heldOutFigures(Net& net, const torch::Tensor& x, const
 
 } // namespace
 
-Fitted fitNetwork(const Table& train, const std::string& target, const Table* validation, Task task,
-                  const NetworkSpec& spec, const TrainOptions& options, RunContext& ctx) {
+Fitted fitNetworkWithTorch(const Table& train, const std::string& target, const Table* validation,
+                           Task task, const NetworkSpec& spec, const TrainOptions& options,
+                           RunContext& ctx) {
     // LibTorch's seed and thread count are process-wide: one fit at a time keeps runs exact.
     static std::mutex fitMutex;
     const std::lock_guard lock(fitMutex);

@@ -5,7 +5,7 @@
 #include "models/Knn.h"
 #include "models/NaiveBayes.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
+#include "util/RunContext.h"
 #include "util/Tr.h"
 
 namespace oficina::core {

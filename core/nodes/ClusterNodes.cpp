@@ -9,8 +9,8 @@
 #include "eval/ClusterMetrics.h"
 #include "eval/Metrics.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 #include "util/Tr.h"
 
 #include <algorithm>

@@ -6,9 +6,9 @@
 #include "data/Split.h"
 #include "data/Table.h"
 #include "data/TableFile.h"
-#include "pipeline/RunContext.h"
 #include "transform/ColumnSelection.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 #include "util/Text.h"
 
 #include <cmath>

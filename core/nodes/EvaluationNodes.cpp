@@ -7,8 +7,8 @@
 #include "eval/CrossValidation.h"
 #include "models/Model.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 #include "util/Text.h"
 #include "util/Tr.h"
 

@@ -4,7 +4,7 @@
 #include "eval/Metrics.h"
 #include "export/OnnxExport.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
+#include "util/RunContext.h"
 #include "util/Tr.h"
 
 namespace oficina::core {

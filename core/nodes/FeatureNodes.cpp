@@ -2,13 +2,13 @@
 #include "nodes/Nodes.h"
 
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "transform/Binning.h"
 #include "transform/FeatureSelection.h"
 #include "transform/PolynomialFeatures.h"
 #include "transform/PowerTransform.h"
 #include "transform/Scalers.h"
 #include "transform/StandardScaler.h"
+#include "util/RunContext.h"
 #include "util/Tr.h"
 
 namespace oficina::core {

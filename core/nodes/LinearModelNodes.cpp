@@ -8,7 +8,7 @@
 #include "models/LinearRegression.h"
 #include "models/Svm.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
+#include "util/RunContext.h"
 #include "util/Tr.h"
 
 namespace oficina::core {

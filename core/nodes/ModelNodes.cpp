@@ -5,8 +5,8 @@
 #include "eval/ClassificationMetrics.h"
 #include "eval/CrossValidation.h"
 #include "models/LogisticRegression.h"
-#include "pipeline/RunContext.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 #include "util/Tr.h"
 
 #include <algorithm>

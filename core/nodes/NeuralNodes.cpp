@@ -4,8 +4,8 @@
 
 #include "nn/Network.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 #include "util/Tr.h"
 
 #include <cmath>

@@ -2,8 +2,8 @@
 #include "nodes/Nodes.h"
 
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "reduce/Pca.h"
+#include "util/RunContext.h"
 #include "util/Tr.h"
 
 namespace oficina::core {

@@ -5,9 +5,9 @@
 #include "data/ImageFolder.h"
 #include "data/Table.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "transform/TimeWindows.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 #include "util/Tr.h"
 
 namespace oficina::core {

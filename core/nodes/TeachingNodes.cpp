@@ -8,9 +8,9 @@
 #include "eval/CrossValidation.h"
 #include "models/Model.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "reduce/Pca.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 #include "util/Tr.h"
 
 #include <cmath>

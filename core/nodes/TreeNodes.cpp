@@ -5,7 +5,7 @@
 #include "models/GradientBoosting.h"
 #include "models/RandomForest.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
+#include "util/RunContext.h"
 #include "util/Tr.h"
 
 #include <cmath>

@@ -2,7 +2,7 @@
 
 #include "pipeline/Graph.h"
 #include "pipeline/NodeSpec.h"
-#include "pipeline/RunContext.h"
+#include "util/RunContext.h"
 
 #include <functional>
 #include <map>

@@ -3,7 +3,7 @@
 #include "BenchSupport.h"
 
 #include "nn/Network.h"
-#include "pipeline/RunContext.h"
+#include "util/RunContext.h"
 
 #include <algorithm>
 

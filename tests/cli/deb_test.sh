@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds the Debian package from an already built tree (cpack, no rebuild), unpacks it into a
-# scratch root and checks it as a user would meet it: control fields, the installed oficina-cli
-# running an installed example (share folder found beside the binary, no OFICINA_SHARE_DIR),
-# the GUI binary starting, and the desktop entry, AppStream metainfo and MIME type validating.
+# Builds the Debian packages from an already built tree (cpack, no rebuild), unpacks them into a
+# scratch root and checks them as a user would meet them: control fields, the installed
+# oficina-cli running an installed example (share folder found beside the binary, no
+# OFICINA_SHARE_DIR), networks refused with a clear message until oficina-nn is unpacked too and
+# trained after, the GUI binary starting, and the desktop entry, AppStream metainfo and MIME type
+# validating.
 set -euo pipefail
 build_dir=$(cd "$1" && pwd)
 cpack=${2:-cpack}  # CTest passes the CPack of the CMake that configured the build
@@ -19,31 +21,43 @@ done
 # The package goes to the scratch folder, so a test run never leaves one in the build tree.
 "$cpack" -G DEB --config "$build_dir/CPackConfig.cmake" -B "$scratch/out" \
     >"$scratch/cpack.log" 2>&1 || { cat "$scratch/cpack.log" >&2; fail "cpack failed"; }
-debs=("$scratch"/out/*.deb)
-[[ ${#debs[@]} -eq 1 && -f "${debs[0]}" ]] || fail "expected one .deb, got: ${debs[*]}"
-deb=${debs[0]}
-
 version=$(sed -n 's/^set(CPACK_PACKAGE_VERSION "\(.*\)")$/\1/p' "$build_dir/CPackConfig.cmake")
-field() { dpkg-deb -f "$deb" "$1"; }
-[[ $(field Package) == oficina ]] || fail "Package is '$(field Package)', not oficina"
-[[ -n "$version" && $(field Version) == "$version" ]] ||
-    fail "Version is '$(field Version)', the project's is '$version'"
-[[ $(field Architecture) == $(dpkg --print-architecture) ]] ||
-    fail "Architecture is '$(field Architecture)'"
-depends=$(field Depends)
-# dpkg-shlibdeps must have found the libraries the binaries link, each in its Debian package.
-for package in libqt6widgets6 libqt6charts6 libqt6svg6 libtorch1.13 libonnx1 libprotobuf32 \
-    libsvm3 liblinear4 libxgboost0 libopenblas0-pthread libc6; do
-    grep -Eq "(^|[ ,|])$package( |,|$)" <<<"$depends" || fail "Depends lacks $package: $depends"
+arch=$(dpkg --print-architecture)
+deb=$scratch/out/oficina_${version}_$arch.deb
+nn_deb=$scratch/out/oficina-nn_${version}_$arch.deb
+[[ -f $deb && -f $nn_deb ]] || fail "expected oficina and oficina-nn, got: $(ls "$scratch/out")"
+
+field() { dpkg-deb -f "$1" "$2"; }
+has_dependency() { grep -Eq "(^|[ ,|])$2( |,|$)" <<<"$(field "$1" Depends)"; }
+for package_file in "$deb" "$nn_deb"; do
+    [[ $(field "$package_file" Version) == "$version" ]] ||
+        fail "$(basename "$package_file"): Version is not the project's $version"
+    [[ $(field "$package_file" Architecture) == "$arch" ]] ||
+        fail "$(basename "$package_file"): Architecture is not $arch"
+    [[ $(field "$package_file" Maintainer) != "" ]] || fail "$(basename "$package_file"): no Maintainer"
+    [[ -z $(field "$package_file" Description | awk 'length > 79') ]] ||
+        fail "$(basename "$package_file"): Description has lines over 79 columns"
 done
-[[ $(field Maintainer) != "" && $(field Description) == *workbench* ]] ||
-    fail "Maintainer or Description missing"
-[[ -z $(field Description | awk 'length > 79') ]] || fail "Description has lines over 79 columns"
+[[ $(field "$deb" Description) == *workbench* ]] || fail "oficina's Description is missing"
+# dpkg-shlibdeps must have found the libraries the binaries link, each in its Debian package;
+# LibTorch only for the network module.
+for package in libqt6widgets6 libqt6charts6 libqt6svg6 libonnx1 libprotobuf32 libsvm3 \
+    liblinear4 libxgboost0 libopenblas0-pthread libc6; do
+    has_dependency "$deb" "$package" || fail "oficina's Depends lacks $package: $(field "$deb" Depends)"
+done
+! has_dependency "$deb" libtorch1.13 || fail "oficina depends on LibTorch: $(field "$deb" Depends)"
+for package in libtorch1.13 oficina; do
+    has_dependency "$nn_deb" "$package" ||
+        fail "oficina-nn's Depends lacks $package: $(field "$nn_deb" Depends)"
+done
+grep -q "oficina (= $version)" <<<"$(field "$nn_deb" Depends)" ||
+    fail "oficina-nn does not depend on oficina of its own version"
 
 root=$scratch/root
 dpkg-deb -x "$deb" "$root"
 share=$root/usr/share
-for file in usr/bin/oficina usr/bin/oficina-cli usr/share/applications/oficina.desktop \
+for file in usr/bin/oficina usr/bin/oficina-cli usr/lib/oficina/liboficina_core.so \
+    usr/share/applications/oficina.desktop \
     usr/share/metainfo/io.github.oficina.Oficina.metainfo.xml usr/share/mime/packages/oficina.xml \
     usr/share/icons/hicolor/scalable/apps/oficina.svg \
     usr/share/icons/hicolor/scalable/mimetypes/application-x-oficina-pipeline.svg \
@@ -51,11 +65,12 @@ for file in usr/bin/oficina usr/bin/oficina-cli usr/share/applications/oficina.d
     usr/share/oficina/datasets/SOURCES.md usr/share/oficina/examples/iris_classification.oficina; do
     [[ -f "$root/$file" ]] || fail "the package lacks /$file"
 done
-# System libraries only: no run path, least of all one into the build tree.
+[[ ! -e $root/usr/lib/oficina/liboficina_nn.so ]] || fail "oficina holds the network module"
+# Programs find Oficina's private library folder and nothing else, least of all the build tree.
 for binary in "$root"/usr/bin/*; do
-    if readelf -d "$binary" | grep -E 'RPATH|RUNPATH'; then
-        fail "$(basename "$binary") has a run path"
-    fi
+    run_path=$(readelf -d "$binary" | sed -n 's/.*(RUNPATH).*\[\(.*\)\]/\1/p')
+    [[ $run_path == '$ORIGIN/../lib/oficina' ]] ||
+        fail "$(basename "$binary") has the run path '$run_path'"
 done
 
 # From the unpacked root, as after `dpkg -i`: the binary finds ../share/oficina by itself.
@@ -65,6 +80,18 @@ out=$(env -u OFICINA_SHARE_DIR "$root/usr/bin/oficina-cli" run \
 grep -q "accuracy            0.973684" <<<"$out" || fail "unexpected output: $out"
 env -u OFICINA_SHARE_DIR "$root/usr/bin/oficina-cli" datasets | grep -q "^iris" ||
     fail "the packaged oficina-cli lists no bundled datasets"
+
+# A network without oficina-nn: the node fails saying which package is missing; with it, trains.
+network_run() {
+    env -u OFICINA_SHARE_DIR "$root/usr/bin/oficina-cli" run \
+        "$share/oficina/examples/sunspots_lstm.oficina" --set lstm.epochs=1 --quiet 2>&1
+}
+if out=$(network_run); then fail "a network trained without oficina-nn: $out"; fi
+grep -q "oficina-nn" <<<"$out" || fail "the missing module is not named: $out"
+dpkg-deb -x "$nn_deb" "$root"
+[[ -f $root/usr/lib/oficina/liboficina_nn.so && -f $root/usr/share/doc/oficina-nn/copyright ]] ||
+    fail "oficina-nn lacks its module or copyright"
+out=$(network_run) || fail "the packaged oficina-nn does not train the LSTM example: $out"
 gui_version=$(QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$scratch "$root/usr/bin/oficina" --version)
 [[ $gui_version == "Oficina $version" ]] || fail "oficina --version says '$gui_version'"
 
@@ -86,4 +113,5 @@ update-mime-database "$scratch/mime" >"$scratch/mime.log" 2>&1 ||
 mime_type=$(sed -n 's/^MimeType=\([^;]*\);$/\1/p' "$share/applications/oficina.desktop")
 grep -q ":$mime_type:\*\.oficina$" "$scratch/mime/globs2" ||
     fail "*.oficina does not map to the desktop entry's $mime_type"
-echo "deb_test: $(basename "$deb"), $(du -k "$deb" | cut -f1) KiB, runs the Iris example"
+echo "deb_test: $(basename "$deb") $(du -k "$deb" | cut -f1) KiB, $(basename "$nn_deb")" \
+    "$(du -k "$nn_deb" | cut -f1) KiB; Iris runs without LibTorch, the LSTM example with it"

@@ -3,8 +3,8 @@
 
 #include "data/Table.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 
 #include <atomic>
 #include <chrono>

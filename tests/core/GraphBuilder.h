@@ -3,7 +3,7 @@
 
 #include "pipeline/Executor.h"
 #include "pipeline/Graph.h"
-#include "pipeline/RunContext.h"
+#include "util/RunContext.h"
 
 #include <initializer_list>
 #include <memory>

@@ -7,9 +7,9 @@
 #include "data/Table.h"
 #include "nodes/Nodes.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "transform/Binning.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 
 #include <QtTest>
 

@@ -6,9 +6,9 @@
 #include "nodes/Nodes.h"
 #include "pipeline/Executor.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "transform/ColumnEdits.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 
 #include <QTest>
 

@@ -10,9 +10,9 @@
 #include "nodes/Nodes.h"
 #include "pipeline/Executor.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "transform/StandardScaler.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 
 #include "GraphBuilder.h"
 #include "../JsonFixture.h"

@@ -4,9 +4,9 @@
 #include "data/Table.h"
 #include "nodes/Nodes.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "transform/Encoders.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 
 #include "../JsonFixture.h"
 

@@ -4,9 +4,9 @@
 #include "data/Table.h"
 #include "nodes/Nodes.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "transform/Imputer.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 
 #include "../JsonFixture.h"
 

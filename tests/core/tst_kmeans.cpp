@@ -6,8 +6,8 @@
 #include "models/Model.h"
 #include "nodes/Nodes.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 
 #include "../EigenFixture.h"
 

@@ -2,8 +2,8 @@
 // this way, for its card's example, fingerprint and float32 count, without copying them.
 #include "data/Table.h"
 #include "models/Model.h"
-#include "pipeline/RunContext.h"
 #include "transform/StandardScaler.h"
+#include "util/RunContext.h"
 
 #include <QTest>
 

@@ -9,8 +9,8 @@
 #include "models/Svm.h"
 #include "nodes/Nodes.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 
 #include <QTest>
 

@@ -10,8 +10,8 @@
 #include "nodes/Nodes.h"
 #include "pipeline/Executor.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 
 #include "GraphBuilder.h"
 

@@ -6,7 +6,7 @@
 #include "pipeline/Executor.h"
 #include "pipeline/NodeRegistry.h"
 #include "pipeline/OutputFiles.h"
-#include "pipeline/RunContext.h"
+#include "util/RunContext.h"
 #include "util/SafeFile.h"
 
 #include <QTemporaryDir>

@@ -9,9 +9,9 @@
 #include "eval/Metrics.h"
 #include "nodes/Nodes.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "reduce/Pca.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 
 #include <QtTest>
 

@@ -6,9 +6,9 @@
 #include "data/Table.h"
 #include "nodes/Nodes.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "transform/PolynomialFeatures.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 
 #include <QtTest>
 

@@ -5,8 +5,8 @@
 #include "models/RandomForest.h"
 #include "nodes/Nodes.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 
 #include "../JsonFixture.h"
 

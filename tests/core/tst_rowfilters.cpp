@@ -4,10 +4,10 @@
 #include "data/Table.h"
 #include "nodes/Nodes.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "transform/RowFilters.h"
 #include "transform/StandardScaler.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 
 #include "../JsonFixture.h"
 

@@ -7,9 +7,9 @@
 #include "eval/Metrics.h"
 #include "nodes/Nodes.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
 #include "transform/Scalers.h"
 #include "util/Error.h"
+#include "util/RunContext.h"
 
 #include <QtTest>
 

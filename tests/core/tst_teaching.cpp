@@ -7,7 +7,7 @@
 #include "pipeline/Executor.h"
 #include "pipeline/NodeRegistry.h"
 #include "pipeline/PipelineFile.h"
-#include "pipeline/RunContext.h"
+#include "util/RunContext.h"
 
 #include "../JsonFixture.h"
 #include "GraphBuilder.h"

@@ -15,7 +15,8 @@ Files:
                           test predictions, test score, oob score, importances.
   gradient_boosting.json  xgboost.XGBClassifier/XGBRegressor(tree_method="hist",
                           random_state=0) with the defaults Oficina uses: test predictions,
-                          probabilities and score.
+                          probabilities and score, and XGBoost's own evaluation of the training
+                          rows after every round (train_loss: mlogloss, logloss or rmse).
 """
 import csv
 import json
@@ -130,19 +131,21 @@ def boosting_cases():
         case = base_case(name, params, train, test)
         if regression:
             model = xgboost.XGBRegressor(tree_method="hist", random_state=0, **params)
-            model.fit(X[train], y[train])
+            model.fit(X[train], y[train], eval_set=[(X[train], y[train])], verbose=False)
             predicted = model.predict(X[test])
             case.update({"regression": True, "predict": floats(predicted),
                          "score": float(r2_score(y[test], predicted))})
         else:
             classes, codes = np.unique(y, return_inverse=True)
             model = xgboost.XGBClassifier(tree_method="hist", random_state=0, **params)
-            model.fit(X[train], codes[train])
+            model.fit(X[train], codes[train], eval_set=[(X[train], codes[train])], verbose=False)
             proba = model.predict_proba(X[test])
             predicted = classes[proba.argmax(axis=1)]
             case.update({"regression": False, "classes": [str(c) for c in classes],
                          "predict": [str(v) for v in predicted], "proba": floats(proba),
                          "score": float(accuracy_score(y[test], predicted))})
+        (losses,) = model.evals_result()["validation_0"].values()
+        case["train_loss"] = floats(losses)
         cases.append(case)
     return cases
 

@@ -3,11 +3,11 @@
 #include "cluster/KMeans.h"
 #include "data/CsvReader.h"
 #include "data/FeatureMatrix.h"
-#include "pipeline/RunContext.h"
 #include "transform/ColumnSelection.h"
 #include "transform/Encoders.h"
 #include "transform/Imputer.h"
 #include "transform/StandardScaler.h"
+#include "util/RunContext.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

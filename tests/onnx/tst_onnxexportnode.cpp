@@ -9,7 +9,7 @@
 #include "pipeline/HeldOutMetrics.h"
 #include "pipeline/NodeRegistry.h"
 #include "pipeline/PipelineFile.h"
-#include "pipeline/RunContext.h"
+#include "util/RunContext.h"
 
 #include <QDir>
 #include <QFile>

@@ -40,6 +40,7 @@ const std::map<QString, QStringList>& librariesOfLookups() {
         {"nanoflann", {"nanoflann"}},
         {"Torch", {"LibTorch (PyTorch)"}},
         {"ONNX", {"ONNX 1.12", "Protocol Buffers"}},
+        {"Protobuf", {"Protocol Buffers"}},
         {"Qt6", {"Qt 6 (Core, Gui, Widgets, Concurrent, Svg)", "Qt Charts"}},
         {"xgboost", {"XGBoost"}},
         {"svm", {"libsvm"}},
@@ -104,9 +105,10 @@ private Q_SLOTS:
         }
         QVERIFY(text.contains(QString::fromLatin1(qVersion())));
 
-        // The top-level file and the core's dependencies it includes.
-        const QString cmake =
-            readSource("CMakeLists.txt") + readSource("cmake/CoreDependencies.cmake");
+        // The top-level file, the core's dependencies it includes, and the network module's.
+        const QString cmake = readSource("CMakeLists.txt") +
+                              readSource("cmake/CoreDependencies.cmake") +
+                              readSource("core/CMakeLists.txt");
         QVERIFY(!cmake.isEmpty());
         static const QRegularExpression lookup(
             "^\\s*find_(package|library|path)\\(\\s*([A-Za-z0-9_]+)\\s+([^\\s)]+)",

@@ -14,7 +14,7 @@
 #include "panels/NodeOutputsView.h"
 #include "panels/OutputViews.h"
 #include "pipeline/NodeRegistry.h"
-#include "pipeline/RunContext.h"
+#include "util/RunContext.h"
 
 #include "../core/GraphBuilder.h"
 #include "Screenshots.h"

@@ -1,6 +1,7 @@
 #include "charts/LossChart.h"
 
 #include "charts/MetricNames.h"
+#include "eval/MetricCatalog.h"
 
 #include <QChart>
 #include <QCheckBox>
@@ -42,19 +43,24 @@ std::vector<QPointF> decimateForDisplay(const std::vector<QPointF>& points, size
 namespace {
 
 bool isAccuracy(const QString& name) { return name.contains(QLatin1String("accuracy")); }
-bool isR2(const QString& name) {
-    return name == QLatin1String("r2") || name == QLatin1String("val_r2");
+const QLatin1String kValidationPrefix(core::kValidationPrefix.data(),
+                                      qsizetype(core::kValidationPrefix.size()));
+bool isValidation(const QString& name) { return name.startsWith(kValidationPrefix); }
+/// "loss" for "val_loss": a validation series is drawn like its training series, dashed.
+QString trainingSeriesOf(const QString& name) {
+    return isValidation(name) ? name.mid(kValidationPrefix.size()) : name;
 }
+bool isR2(const QString& name) { return trainingSeriesOf(name) == QLatin1String("r2"); }
 bool isBatch(const QString& name) { return name == QLatin1String("batch_loss"); }
 const QLatin1String kLearningRate("lr");
 
 QColor colorFor(const QString& name) {
-    if (name == QLatin1String("loss") || isBatch(name)) return QColor(0x1f, 0x77, 0xb4);
-    if (name == QLatin1String("val_loss")) return QColor(0xff, 0x7f, 0x0e);
-    if (name == QLatin1String("accuracy") || name == QLatin1String("r2"))
-        return QColor(0x2c, 0xa0, 0x2c);
-    if (name == QLatin1String("val_accuracy") || name == QLatin1String("val_r2"))
-        return QColor(0xd6, 0x27, 0x28);
+    const QString series = trainingSeriesOf(name);
+    const bool validation = isValidation(name);
+    if (series == QLatin1String("loss") || isBatch(name))
+        return validation ? QColor(0xff, 0x7f, 0x0e) : QColor(0x1f, 0x77, 0xb4);
+    if (series == QLatin1String("accuracy") || series == QLatin1String("r2"))
+        return validation ? QColor(0xd6, 0x27, 0x28) : QColor(0x2c, 0xa0, 0x2c);
     return QColor(0x94, 0x67, 0xbd);
 }
 
@@ -68,7 +74,7 @@ QPen penFor(const QString& name, bool earlierRun) {
     } else {
         if (earlierRun) color.setAlpha(70);
         pen.setWidthF(earlierRun ? 1.0 : 1.5);
-        if (!earlierRun && name.startsWith(QLatin1String("val_"))) pen.setStyle(Qt::DashLine);
+        if (!earlierRun && isValidation(name)) pen.setStyle(Qt::DashLine);
     }
     pen.setColor(color);
     return pen;

@@ -1,4 +1,4 @@
-#include "pipeline/RunContext.h"
+#include "util/RunContext.h"
 
 #include "util/Error.h"
 

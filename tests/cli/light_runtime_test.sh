@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# LibTorch stays out of the programs' start-up: neither oficina-cli nor liboficina_core.so lists
+# it as needed (directly or through another library), the CLI links no Qt, and a run without a
+# network never loads it, while a run with one does (so the check can fail).
+set -euo pipefail
+build_dir=$(cd "$1" && pwd)
+source_dir=$(cd "$(dirname "$0")/../.." && pwd)
+cli=$build_dir/bin/oficina-cli
+core=$build_dir/lib/oficina/liboficina_core.so
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+fail() { echo "light_runtime_test: $*" >&2; exit 1; }
+
+for binary in "$cli" "$core"; do
+    needed=$(readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+    [[ -n $needed ]] || fail "readelf lists nothing needed by $binary"
+    if grep -E '^lib(torch|c10|caffe2)' <<<"$needed"; then fail "$binary needs LibTorch"; fi
+done
+if ldd "$cli" | grep -E 'lib(torch|c10)|libQt'; then
+    fail "oficina-cli loads LibTorch or Qt at start-up"
+fi
+
+# LD_DEBUG=files logs every object the dynamic loader maps, dlopen() included.
+loaded_by() {
+    local log=$scratch/$1
+    shift
+    LD_DEBUG=files LD_DEBUG_OUTPUT=$log "$cli" "$@" >"$scratch/out" 2>&1 ||
+        { cat "$scratch/out" >&2; fail "oficina-cli $* failed"; }
+    cat "$log".*
+}
+examples=$source_dir/resources/examples
+loaded=$(loaded_by plain run "$examples/iris_classification.oficina" --quiet)
+if grep -E 'lib(torch|c10)|liboficina_nn' <<<"$loaded" | head -3; then
+    fail "a run without a network loaded LibTorch"
+fi
+loaded=$(loaded_by network run "$examples/sunspots_lstm.oficina" --set lstm.epochs=1 --quiet)
+grep -q 'liboficina_nn.so' <<<"$loaded" || fail "the network run did not load the module"
+grep -q 'libtorch_cpu.so' <<<"$loaded" || fail "the network run did not load LibTorch"
+echo "light_runtime_test: oficina-cli starts without LibTorch and loads it for a network only"
