@@ -113,10 +113,16 @@ MainWindow::MainWindow(const core::NodeRegistry& registry, QString shareDirector
     connect(m_runController.get(), &RunController::metricsArrived, this, &MainWindow::onMetrics);
     connect(m_runController.get(), &RunController::finished, this, &MainWindow::onRunFinished);
 
+    // Each change reaches the recovery file within 1.5 s: the first change starts the timer and
+    // later ones ride along, so a long drag still saves on time.
     m_autosaveTimer = new QTimer(this);
-    m_autosaveTimer->setInterval(60'000);
+    m_autosaveTimer->setObjectName("autosaveTimer");
+    m_autosaveTimer->setSingleShot(true);
+    m_autosaveTimer->setInterval(1500);
     connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
-    m_autosaveTimer->start();
+    connect(m_document, &Document::changed, this, [this] {
+        if (!m_autosaveTimer->isActive()) m_autosaveTimer->start();
+    });
     m_autoRunTimer = new QTimer(this);
     m_autoRunTimer->setSingleShot(true);
     m_autoRunTimer->setInterval(400); // let a burst of edits settle first
@@ -211,7 +217,11 @@ void MainWindow::createActions() {
     undo->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
     QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setObjectName("redoAction");
-    redo->setShortcut(QKeySequence::Redo);
+    // Ctrl+Shift+Z is Linux's redo, Ctrl+Y Windows'; users bring either habit.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence& key : PropertyPanel::redoKeys())
+        if (!redoKeys.contains(key)) redoKeys << key;
+    redo->setShortcuts(redoKeys);
     redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
     edit->addActions({undo, redo});
     edit->addSeparator();

@@ -16,8 +16,9 @@
 namespace oficina::ui {
 
 void MainWindow::autosave() {
-    QString error;
-    if (!m_recovery->save(*m_document, &error)) appendLog(tr("Autosave failed: %1").arg(error));
+    m_recovery->saveInBackground(*m_document, this, [this](const QString& error) {
+        appendLog(tr("Autosave failed: %1").arg(error));
+    });
 }
 
 void MainWindow::setRecoveryPrompt(std::function<RecoveryChoice(const QStringList&)> prompt) {

@@ -78,7 +78,26 @@ private Q_SLOTS:
         QVERIFY(palette.visibleCount() >= 4);
         palette.searchField()->setText("zzz-nothing");
         QCOMPARE(palette.visibleCount(), 0);
+
+        // Nodes named like the text come first, before those whose description mentions it,
+        // whatever their category.
+        for (const QString needle : {"score", "tree", "split", "network", "scale"}) {
+            palette.searchField()->setText(needle);
+            QStringList shown;
+            for (int g = 0; g < tree->topLevelItemCount(); ++g)
+                for (int i = 0; i < tree->topLevelItem(g)->childCount(); ++i)
+                    if (!tree->topLevelItem(g)->child(i)->isHidden())
+                        shown << tree->topLevelItem(g)->child(i)->text(0);
+            QVERIFY2(!shown.isEmpty(), qPrintable(needle));
+            const auto named = [&](const QString& title) {
+                return title.contains(needle, Qt::CaseInsensitive);
+            };
+            const auto firstUnnamed = std::find_if_not(shown.begin(), shown.end(), named);
+            QVERIFY2(std::none_of(firstUnnamed, shown.end(), named), qPrintable(shown.join(", ")));
+            QVERIFY2(named(shown.front()), qPrintable(shown.join(", ")));
+        }
         palette.searchField()->clear();
+        QCOMPARE(tree->topLevelItem(0)->text(0), QString("Data"));  // the categories' order again
 
         // At its preferred width no entry is cut short with "…".
         palette.resize(palette.sizeHint().width(), 600);

@@ -17,15 +17,18 @@
 #include "nodes/Nodes.h"
 #include "panels/NodeOutputsView.h"
 #include "pipeline/NodeRegistry.h"
+#include "properties/ParamEditorFactory.h"
 #include "properties/PropertyPanel.h"
 #include "run/RunController.h"
 
+#include <QDoubleSpinBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QTabWidget>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -167,11 +170,13 @@ private Q_SLOTS:
             ui::MainWindow window(m_registry, m_share, nullptr, recoveryDir);
             QVERIFY(window.openPipeline(m_share + "/examples/iris_classification.oficina"));
             window.autosave();  // nothing unsaved: nothing written
+            window.recovery().waitForWrites();
             recoveryFile = window.recovery().file();
             QVERIFY(!QFile::exists(recoveryFile));
             window.document().setParameter("split", "test_size", 0.4);
             window.document().addComment({0, 200}, "Unsaved note");
             window.autosave();
+            window.recovery().waitForWrites();
             QVERIFY(QFile::exists(recoveryFile));
             saved = window.document().serialized();
             // While this session lives, its file is not an orphan for another one.
@@ -193,6 +198,77 @@ private Q_SLOTS:
         QVERIFY(window.windowTitle().startsWith("iris_classification"));
         ui::Recovery::remove(orphans[0]);
         QVERIFY(window.recovery().orphans().isEmpty());
+    }
+
+    /// Each edit reaches the recovery file on its own, within 1.5 s, and a save removes it.
+    void autosavesShortlyAfterEachChange() {
+        QTemporaryDir dir;
+        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
+        auto* timer = window.findChild<QTimer*>("autosaveTimer");
+        QVERIFY(timer);
+        QVERIFY(timer->interval() <= 2000);
+        QVERIFY(!timer->isActive());
+        const QString file = window.recovery().file();
+        window.document().addNode("oficina.data.sample", {0, 0});
+        QVERIFY(timer->isActive());
+        QTRY_VERIFY_WITH_TIMEOUT(!timer->isActive(), 30'000);
+        window.recovery().waitForWrites();
+        QVERIFY(QFile::exists(file));
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(written.readAll()), window.document().serialized());
+
+        // A second edit while the first is pending rides along with it.
+        window.document().addComment({0, 200}, "First");
+        const int remaining = timer->remainingTime();
+        window.document().addComment({0, 300}, "Second");
+        QVERIFY(timer->remainingTime() <= remaining);
+        QTRY_VERIFY_WITH_TIMEOUT(!timer->isActive(), 30'000);
+        window.recovery().waitForWrites();
+        written.close();  // the atomic write replaced the file
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(written.readAll()), window.document().serialized());
+
+        QVERIFY(window.savePipeline(dir.filePath("saved.oficina")));
+        QVERIFY(!QFile::exists(file));
+    }
+
+    /// Ctrl+Z pressed in a field of the property panel undoes the edit just made there (not the
+    /// field's own text), and both Ctrl+Shift+Z and Ctrl+Y redo it.
+    void undoAndRedoKeysWorkFromThePropertyPanel() {
+        QTemporaryDir dir;
+        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
+        QVERIFY(window.openPipeline(m_share + "/examples/iris_classification.oficina"));
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.scene().selectItems({"split"});
+        const auto parameter = [&] {
+            return std::get<double>(window.document().graph().node("split")->params.at("test_size"));
+        };
+        const double before = parameter();
+        auto* spin = window.properties().editor("test_size")->findChild<QDoubleSpinBox*>();
+        QVERIFY(spin);
+        spin->setFocus();
+        QTRY_VERIFY(spin->hasFocus());
+        spin->selectAll();
+        QTest::keyClicks(spin, "0.4");
+        QTest::keyClick(spin, Qt::Key_Tab);
+        QCOMPARE(parameter(), 0.4);
+
+        spin->setFocus();
+        QTRY_VERIFY(spin->hasFocus());
+        QTest::keyClick(spin, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(parameter(), before);
+        QCOMPARE(spin->value(), before);
+        spin->setFocus();
+        QTest::keyClick(spin, Qt::Key_Y, Qt::ControlModifier);
+        QCOMPARE(parameter(), 0.4);
+        window.document().undoStack()->undo();
+        QCOMPARE(parameter(), before);
+        spin->setFocus();
+        QTest::keyClick(spin, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(parameter(), 0.4);
     }
 
     void unsavedChangesPrompt() {

@@ -7,18 +7,55 @@
 
 #include <QHeaderView>
 #include <QLineEdit>
-#include <QScrollBar>
 #include <QMimeData>
+#include <QScrollBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <functional>
+#include <limits>
+#include <map>
+#include <optional>
 
 namespace oficina::ui {
 
 namespace {
 constexpr int kTypeRole = Qt::UserRole + 1;
-constexpr int kSearchRole = Qt::UserRole + 2;
+constexpr int kSearchRole = Qt::UserRole + 2; // {title, English title, type id, help}
+constexpr int kOrderRole = Qt::UserRole + 3;  // the place populate() gave it
+
+/// How well `item` matches `needle`, best first: its title starts with it, holds it, its English
+/// title or type id holds it, only its description does; nothing when it does not match.
+std::optional<int> matchRank(const QTreeWidgetItem* item, const QString& needle) {
+    if (needle.isEmpty()) return 0;
+    const QStringList fields = item->data(0, kSearchRole).toStringList();
+    if (fields.value(0).startsWith(needle, Qt::CaseInsensitive)) return 0;
+    for (int i = 0; i < fields.size(); ++i)
+        if (fields[i].contains(needle, Qt::CaseInsensitive)) return i == 0 ? 1 : i < 3 ? 2 : 3;
+    return std::nullopt;
+}
+
+/// Reorders the children of `parent` (the tree's top level when null) by `rank`, then by the
+/// order populate() gave them.
+void sortItems(QTreeWidget* tree, QTreeWidgetItem* parent,
+               const std::function<int(QTreeWidgetItem*)>& rank) {
+    QList<QTreeWidgetItem*> items;
+    if (parent) {
+        items = parent->takeChildren();
+    } else {
+        while (tree->topLevelItemCount() > 0) items << tree->takeTopLevelItem(0);
+    }
+    std::stable_sort(items.begin(), items.end(), [&](QTreeWidgetItem* a, QTreeWidgetItem* b) {
+        const int ra = rank(a), rb = rank(b);
+        if (ra != rb) return ra < rb;
+        return a->data(0, kOrderRole).toInt() < b->data(0, kOrderRole).toInt();
+    });
+    if (parent)
+        parent->addChildren(items);
+    else
+        tree->addTopLevelItems(items);
+}
 
 /// Drags carry the node type id.
 class PaletteTree : public QTreeWidget {
@@ -105,6 +142,7 @@ void NodePalette::populate() {
             return trCore(a->title).localeAwareCompare(trCore(b->title)) < 0;
         });
         auto* group = new QTreeWidgetItem(m_tree, {trCore(core::categoryTitle(category))});
+        group->setData(0, kOrderRole, m_tree->topLevelItemCount());
         group->setIcon(0, categoryIcon(category));
         group->setFlags(Qt::ItemIsEnabled);
         QFont bold = group->font(0);
@@ -112,6 +150,7 @@ void NodePalette::populate() {
         group->setFont(0, bold);
         for (const core::NodeSpec* spec : specs) {
             auto* item = new QTreeWidgetItem(group, {trCore(spec->title)});
+            item->setData(0, kOrderRole, group->childCount());
             item->setData(0, kTypeRole, QString::fromStdString(spec->type));
             const QString help = trCore(spec->help);
             QString tip = QStringLiteral("<b>%1</b><br>%2")
@@ -123,9 +162,8 @@ void NodePalette::populate() {
             tip += QStringLiteral("<br><i>%1</i>").arg(QString::fromStdString(spec->type));
             item->setToolTip(0, tip);
             item->setData(0, kSearchRole,
-                          QStringList{trCore(spec->title), QString::fromUtf8(spec->title), help,
-                                      QString::fromStdString(spec->type)}
-                              .join('\n'));
+                          QStringList{trCore(spec->title), QString::fromUtf8(spec->title),
+                                      QString::fromStdString(spec->type), help});
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
         }
     }
@@ -134,20 +172,29 @@ void NodePalette::populate() {
 
 void NodePalette::setFilter(const QString& text) {
     const QString needle = text.trimmed();
+    // Best matches first, across categories too: a node named like the text comes before one
+    // that only mentions it in its description.
+    std::map<QTreeWidgetItem*, int> groupRank;
+    std::map<QTreeWidgetItem*, bool> expanded;
     for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
         QTreeWidgetItem* group = m_tree->topLevelItem(g);
-        int shown = 0;
+        expanded[group] = group->isExpanded() || !needle.isEmpty();
+        std::map<QTreeWidgetItem*, int> ranks;
+        int best = std::numeric_limits<int>::max();
         for (int i = 0; i < group->childCount(); ++i) {
             QTreeWidgetItem* item = group->child(i);
-            const bool match =
-                needle.isEmpty() ||
-                item->data(0, kSearchRole).toString().contains(needle, Qt::CaseInsensitive);
-            item->setHidden(!match);
-            shown += match ? 1 : 0;
+            const std::optional<int> rank = matchRank(item, needle);
+            item->setHidden(!rank);
+            ranks[item] = rank.value_or(std::numeric_limits<int>::max());
+            best = std::min(best, ranks[item]);
         }
-        group->setHidden(shown == 0);
-        if (!needle.isEmpty()) group->setExpanded(true);
+        sortItems(m_tree, group, [&](QTreeWidgetItem* item) { return ranks.at(item); });
+        groupRank[group] = best;
+        group->setHidden(best == std::numeric_limits<int>::max());
     }
+    sortItems(m_tree, nullptr, [&](QTreeWidgetItem* group) { return groupRank.at(group); });
+    // Taken out and put back, a group comes back collapsed.
+    for (const auto& [group, open] : expanded) group->setExpanded(open);
 }
 
 int NodePalette::visibleCount() const {

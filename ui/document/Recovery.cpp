@@ -14,6 +14,11 @@ namespace oficina::ui {
 
 namespace {
 QString stem(const QString& file) { return file.left(file.size() - int(qstrlen(".oficina"))); }
+
+bool hasUnsavedWork(const Document& document) {
+    const bool empty = document.graph().nodes().empty() && document.graph().comments().empty();
+    return document.isModified() && !empty;
+}
 } // namespace
 
 Recovery::Recovery(QString directory) : m_directory(std::move(directory)) {
@@ -25,27 +30,27 @@ Recovery::Recovery(QString directory) : m_directory(std::move(directory)) {
     m_lock = std::make_unique<QLockFile>(m_base + ".lock");
     m_lock->setStaleLockTime(0);
     m_lock->tryLock(0);
+    m_writer.setMaxThreadCount(1);
 }
 
-Recovery::~Recovery() = default;
+Recovery::~Recovery() { m_writer.waitForDone(); }
 
-bool Recovery::save(const Document& document, QString* error) {
-    const bool empty = document.graph().nodes().empty() && document.graph().comments().empty();
-    if (!document.isModified() || empty) {
-        discard();
-        return true;
+void Recovery::write(const QString& pipeline, const QString& originalPath) const {
+    if (pipeline.isEmpty()) {
+        QFile::remove(m_base + ".oficina");
+        QFile::remove(m_base + ".path");
+        return;
     }
-    try {
-        document.saveCopy(file());
-    } catch (const core::Error& e) {
-        if (error) *error = QString::fromUtf8(e.what());
-        return false;
-    }
+    core::writeFileAtomically(file().toStdString(), pipeline.toStdString());
     // Which file the copy belongs to, so a recovered copy can be saved back there; written
     // like the copy itself, so a crash mid-write never leaves half a path.
+    core::writeFileAtomically((m_base + ".path").toStdString(), originalPath.toStdString());
+}
+
+bool Recovery::save(const Document& document, QString* error) {
+    waitForWrites();
     try {
-        core::writeFileAtomically((m_base + ".path").toStdString(),
-                                  document.path().toUtf8().toStdString());
+        write(hasUnsavedWork(document) ? document.serialized() : QString(), document.path());
     } catch (const core::Error& e) {
         if (error) *error = QString::fromUtf8(e.what());
         return false;
@@ -53,9 +58,27 @@ bool Recovery::save(const Document& document, QString* error) {
     return true;
 }
 
+void Recovery::saveInBackground(const Document& document, QObject* context,
+                                std::function<void(const QString&)> failed) {
+    const QString pipeline = hasUnsavedWork(document) ? document.serialized() : QString();
+    m_writer.start([this, pipeline, path = document.path(), receiver = QPointer(context),
+                    failed = std::move(failed)] {
+        try {
+            write(pipeline, path);
+        } catch (const core::Error& e) {
+            if (!receiver) return;
+            QMetaObject::invokeMethod(
+                receiver, [failed, reason = QString::fromUtf8(e.what())] { failed(reason); },
+                Qt::QueuedConnection);
+        }
+    });
+}
+
+void Recovery::waitForWrites() { m_writer.waitForDone(); }
+
 void Recovery::discard() {
-    QFile::remove(m_base + ".oficina");
-    QFile::remove(m_base + ".path");
+    waitForWrites();
+    write({}, {});
 }
 
 QStringList Recovery::orphans() const {

@@ -7,7 +7,9 @@
 #include "properties/ParamEditorFactory.h"
 #include "util/Error.h"
 
+#include <QApplication>
 #include <QFormLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QScrollArea>
 #include <QUndoStack>
@@ -31,6 +33,9 @@ QString columnSource(const core::NodeSpec& spec, const core::Parameter& paramete
 
 PropertyPanel::PropertyPanel(Document& document, QWidget* parent)
     : QWidget(parent), m_document(document) {
+    // Undo and redo keys pressed in an editor must reach the window's Undo and Redo, which the
+    // editors' own text undo would otherwise swallow (see eventFilter).
+    qApp->installEventFilter(this);
     auto* layout = new QVBoxLayout(this);
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("propertyTitle"));
@@ -89,6 +94,28 @@ ParamEditor* PropertyPanel::editor(const std::string& key) const {
     for (ParamEditor* e : m_editors)
         if (e->parameter().key == key) return e;
     return nullptr;
+}
+
+QList<QKeySequence> PropertyPanel::redoKeys() {
+    return {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)};
+}
+
+bool PropertyPanel::isUndoOrRedo(const QKeyEvent& key) {
+    if (key.matches(QKeySequence::Undo) || key.matches(QKeySequence::Redo)) return true;
+    const QKeySequence pressed(key.keyCombination());
+    return redoKeys().contains(pressed);
+}
+
+bool PropertyPanel::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() != QEvent::ShortcutOverride) return false;
+    auto* widget = qobject_cast<QWidget*>(watched);
+    if (!widget || !isAncestorOf(widget) || !isUndoOrRedo(*static_cast<QKeyEvent*>(event)))
+        return false;
+    // Leaving the field commits what was typed, as one step of the document's history; the
+    // shortcut, not claimed here, then undoes (or redoes) it like any other edit.
+    widget->clearFocus();
+    event->ignore();
+    return true;
 }
 
 void PropertyPanel::rebuild() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QKeySequence>
 #include <QString>
 #include <QStringList>
 #include <QWidget>
@@ -9,6 +10,7 @@
 #include <string>
 
 class QFormLayout;
+class QKeyEvent;
 class QLabel;
 class QScrollArea;
 
@@ -52,6 +54,14 @@ public:
     [[nodiscard]] const QString& nodeId() const { return m_nodeId; }
     /// The editor of parameter `key` of the shown node, or nullptr (for tests).
     [[nodiscard]] ParamEditor* editor(const std::string& key) const;
+
+    /// Ctrl+Shift+Z and Ctrl+Y: redo on every platform, whichever habit the user brings.
+    [[nodiscard]] static QList<QKeySequence> redoKeys();
+    /// The platform's undo and redo keys, and redoKeys().
+    [[nodiscard]] static bool isUndoOrRedo(const QKeyEvent& key);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void rebuild();
