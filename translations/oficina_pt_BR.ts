@@ -126,6 +126,86 @@
         <source>Two algorithms learn from the same rows; their cross-validated scores side by side and their scores on the test rows show which model to trust, and a validation curve shows the tree depth past which it memorises instead of learning.</source>
         <translation>Dois algoritmos aprendem com as mesmas linhas; as pontuações da validação cruzada lado a lado e as pontuações nas linhas de teste mostram em qual modelo confiar, e uma curva de validação mostra a profundidade da árvore a partir da qual ela memoriza em vez de aprender.</translation>
     </message>
+    <message>
+        <source>Breast cancer biopsies</source>
+        <translation>Biópsias de câncer de mama</translation>
+    </message>
+    <message>
+        <source>CNN on 8×8 images</source>
+        <translation>CNN em imagens 8×8</translation>
+    </message>
+    <message>
+        <source>Compare on 5 folds</source>
+        <translation>Comparar em 5 partes</translation>
+    </message>
+    <message>
+        <source>Diabetes patients</source>
+        <translation>Pacientes com diabetes</translation>
+    </message>
+    <message>
+        <source>Drop mistyped magnesium</source>
+        <translation>Descartar magnésio digitado errado</translation>
+    </message>
+    <message>
+        <source>Fill colour (most frequent)</source>
+        <translation>Preencher cor (mais frequente)</translation>
+    </message>
+    <message>
+        <source>Fill numbers (median)</source>
+        <translation>Preencher números (mediana)</translation>
+    </message>
+    <message>
+        <source>Handwritten digits</source>
+        <translation>Dígitos manuscritos</translation>
+    </message>
+    <message>
+        <source>How deep should the tree be?</source>
+        <translation>Quão profunda deve ser a árvore?</translation>
+    </message>
+    <message>
+        <source>Iris flowers</source>
+        <translation>Flores íris</translation>
+    </message>
+    <message>
+        <source>K-Means (labels hidden)</source>
+        <translation>K-Means (rótulos ocultos)</translation>
+    </message>
+    <message>
+        <source>LSTM forecast</source>
+        <translation>Previsão com LSTM</translation>
+    </message>
+    <message>
+        <source>Last 12 years</source>
+        <translation>Últimos 12 anos</translation>
+    </message>
+    <message>
+        <source>Last fifth for testing</source>
+        <translation>Último quinto para teste</translation>
+    </message>
+    <message>
+        <source>Logistic regression (labels used)</source>
+        <translation>Regressão logística (usa os rótulos)</translation>
+    </message>
+    <message>
+        <source>Logistic regression on the test rows</source>
+        <translation>Regressão logística nas linhas de teste</translation>
+    </message>
+    <message>
+        <source>Messy wine export</source>
+        <translation>Exportação bagunçada de vinhos</translation>
+    </message>
+    <message>
+        <source>Tree on the test rows</source>
+        <translation>Árvore nas linhas de teste</translation>
+    </message>
+    <message>
+        <source>Wine</source>
+        <translation>Vinho</translation>
+    </message>
+    <message>
+        <source>Yearly sunspots</source>
+        <translation>Manchas solares por ano</translation>
+    </message>
 </context>
 <context>
     <name>MetricNames</name>
@@ -236,6 +316,10 @@
         <source>Comparison</source>
         <translation>Comparação</translation>
     </message>
+    <message>
+        <source>The suggestion is the k with the best silhouette: the most compact, best separated groups. Groups you know of, such as classes in the labels, need not be those, so another k can be the right one for your question.</source>
+        <translation>A sugestão é o k com a melhor silhueta: os grupos mais compactos e mais separados. Grupos que você conhece, como as classes dos rótulos, não precisam ser esses; por isso outro k pode ser o certo para a sua pergunta.</translation>
+    </message>
 </context>
 <context>
     <name>PortItem</name>
@@ -262,6 +346,26 @@
     <message>
         <source>input</source>
         <translation>entrada</translation>
+    </message>
+    <message>
+        <source>Rows and columns of data.</source>
+        <translation>Linhas e colunas de dados.</translation>
+    </message>
+    <message>
+        <source>A trained model, with the steps that prepared its training data.</source>
+        <translation>Um modelo treinado, com as etapas que prepararam seus dados de treino.</translation>
+    </message>
+    <message>
+        <source>Scores, tables and curves of an evaluation.</source>
+        <translation>Pontuações, tabelas e curvas de uma avaliação.</translation>
+    </message>
+    <message>
+        <source>Drag it to a %1 input; an output may feed several nodes.</source>
+        <translation>Arraste-a até uma entrada de %1; uma saída pode alimentar vários nós.</translation>
+    </message>
+    <message>
+        <source>Takes one link, from a %1 output: drag one here.</source>
+        <translation>Recebe uma ligação, de uma saída de %1: arraste uma até aqui.</translation>
     </message>
 </context>
 <context>
@@ -4268,6 +4372,30 @@
         <source>Nodes</source>
         <translation>Nós</translation>
     </message>
+    <message>
+        <source>None ticked: all columns</source>
+        <translation>Nenhuma marcada: todas as colunas</translation>
+    </message>
+    <message>
+        <source>None ticked: every numeric feature</source>
+        <translation>Nenhuma marcada: todos os atributos numéricos</translation>
+    </message>
+    <message>
+        <source>None ticked: every feature</source>
+        <translation>Nenhuma marcada: todos os atributos</translation>
+    </message>
+    <message>
+        <source>None ticked: every categorical feature</source>
+        <translation>Nenhuma marcada: todos os atributos categóricos</translation>
+    </message>
+    <message>
+        <source>None ticked: every column except the target</source>
+        <translation>Nenhuma marcada: todas as colunas menos o alvo</translation>
+    </message>
+    <message>
+        <source>training finished on request: the model keeps its first %1 of %2 rounds</source>
+        <translation>o treinamento terminou a pedido: o modelo fica com as primeiras %1 de %2 rodadas</translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::ArffParser</name>
@@ -6189,7 +6317,7 @@
     <name>oficina::ui::MainWindow</name>
     <message>
         <source>Run log</source>
-        <translation>Registro de execução</translation>
+        <translation>Registro</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -6325,7 +6453,7 @@
     </message>
     <message>
         <source>Run summary</source>
-        <translation>Resumo da execução</translation>
+        <translation>Resumo</translation>
     </message>
     <message>
         <source>&amp;New</source>
@@ -6600,6 +6728,30 @@ Executar mesmo assim?</translation>
     <message>
         <source>%1: wrote %2</source>
         <translation>%1: gravou %2</translation>
+    </message>
+    <message>
+        <source>&amp;Finish training and continue</source>
+        <translation>&amp;Concluir o treinamento e continuar</translation>
+    </message>
+    <message>
+        <source>Finish training</source>
+        <translation>Concluir treinamento</translation>
+    </message>
+    <message>
+        <source>End the training under way now and run the rest of the pipeline with the model as it is (a network keeps its best weights so far)</source>
+        <translation>Encerra agora o treinamento em curso e executa o resto do pipeline com o modelo como está (uma rede fica com os melhores pesos até aqui)</translation>
+    </message>
+    <message>
+        <source>Auto-run: on</source>
+        <translation>Execução automática: ligada</translation>
+    </message>
+    <message>
+        <source>Auto-run: off</source>
+        <translation>Execução automática: desligada</translation>
+    </message>
+    <message>
+        <source>Finishing the training under way; the run goes on…</source>
+        <translation>Concluindo o treinamento em curso; a execução continua…</translation>
     </message>
 </context>
 <context>

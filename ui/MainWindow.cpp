@@ -60,6 +60,7 @@ MainWindow::MainWindow(const core::NodeRegistry& registry, QString shareDirector
     m_scene->setSnapToGrid(Settings::snapToGrid());
     m_view = new PipelineView(m_scene, this);
     createStartPage();
+    Settings::setBundledDatasets(m_shareDirectory + "/datasets");
     createDocks();
     createActions();
 
@@ -101,6 +102,12 @@ MainWindow::MainWindow(const core::NodeRegistry& registry, QString shareDirector
     });
     connect(m_document, &Document::nodeRemoved, this,
             [this](const QString& id) { m_results.erase(id); });
+    // Column pickers offer the input's columns the moment they are known: when a link brings a
+    // table that a run already produced, or an edit upstream changes it.
+    connect(m_document, &Document::linkAdded, m_properties, &PropertyPanel::refreshColumns);
+    connect(m_document, &Document::linkRemoved, m_properties, &PropertyPanel::refreshColumns);
+    connect(m_document, &Document::parameterChanged, m_properties,
+            &PropertyPanel::refreshColumns);
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::pathChanged, this, &MainWindow::updateTitle);
 
@@ -138,7 +145,7 @@ MainWindow::MainWindow(const core::NodeRegistry& registry, QString shareDirector
         screen() ? screen()->availableSize() * 0.92 : QSize(kDefaultWidth, kDefaultHeight);
     resize(std::clamp(room.width(), 1400, kDefaultWidth),
            std::clamp(room.height(), 860, kDefaultHeight));
-    Settings::restoreWindow(*this);
+    m_layoutRestored = Settings::restoreWindow(*this);
     updateActions();
     updateTitle();
 }
@@ -295,11 +302,27 @@ void MainWindow::createActions() {
     m_stopAction = make(
         tr("S&top"), "stopAction", [this] { stopRun(); }, QKeySequence(Qt::SHIFT | Qt::Key_F5),
         QStyle::SP_MediaStop, true);
+    // Stop ends the run; this ends only the training under way and lets Predict and Score run
+    // on the model it has, so a class stopped early still sees its accuracy.
+    m_finishTrainingAction = make(
+        tr("&Finish training and continue"), "finishTrainingAction",
+        [this] { finishTraining(); }, QKeySequence(Qt::CTRL | Qt::Key_F5),
+        QStyle::SP_MediaSkipForward, true);
+    m_finishTrainingAction->setIconText(tr("Finish training"));
+    m_finishTrainingAction->setToolTip(
+        tr("End the training under way now and run the rest of the pipeline with the model as "
+           "it is (a network keeps its best weights so far)"));
     m_autoRunAction = make(tr("Run &automatically on change"), "autoRunAction",
                            [](bool on) { Settings::setAutoRun(on); });
     m_autoRunAction->setCheckable(true);
+    // The toolbar says the state in words, not only by a pressed look.
+    const auto showAutoRun = [this](bool on) {
+        m_autoRunAction->setIconText(on ? tr("Auto-run: on") : tr("Auto-run: off"));
+    };
+    connect(m_autoRunAction, &QAction::toggled, this, showAutoRun);
     m_autoRunAction->setChecked(Settings::autoRun());
-    run->addActions({m_runAction, m_runFromAction, m_stopAction});
+    showAutoRun(m_autoRunAction->isChecked());
+    run->addActions({m_runAction, m_runFromAction, m_stopAction, m_finishTrainingAction});
     run->addSeparator();
     run->addAction(m_autoRunAction);
 
@@ -317,7 +340,8 @@ void MainWindow::createActions() {
     QToolBar* runBar = addToolBar(tr("Run"));
     runBar->setObjectName("runToolBar");
     runBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    runBar->addActions({m_runAction, m_runFromAction, m_stopAction, m_autoRunAction});
+    runBar->addActions(
+        {m_runAction, m_runFromAction, m_stopAction, m_finishTrainingAction, m_autoRunAction});
     runBar->addSeparator();
     runBar->addAction(fit);
 }
@@ -328,6 +352,7 @@ void MainWindow::updateActions() {
     m_runAction->setEnabled(!running && any);
     m_runFromAction->setEnabled(!running && !m_scene->selectedNode().isEmpty());
     m_stopAction->setEnabled(running);
+    m_finishTrainingAction->setEnabled(running);
 }
 
 void MainWindow::updateTitle() {
@@ -469,6 +494,16 @@ bool MainWindow::maybeSave() {
                                    QMessageBox::Save);
     if (answer == QMessageBox::Save) return save();
     return answer == QMessageBox::Discard;
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (m_layoutRestored || m_docksSized) return;
+    m_docksSized = true;
+    // A fresh profile: the outputs get a third of the window, the canvas well over 60 % of
+    // what the two share, at whatever size the window opened.
+    if (auto* outputs = findChild<QDockWidget*>("outputsDock"))
+        resizeDocks({outputs}, {height() / 3}, Qt::Vertical);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

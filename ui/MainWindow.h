@@ -70,6 +70,9 @@ public:
     /// Runs the selected nodes and everything downstream of them.
     void runFromSelection();
     void stopRun();
+    /// Ends the training under way with the model it has; the run goes on
+    /// (RunController::finishTraining).
+    void finishTraining();
 
     [[nodiscard]] Document& document() const { return *m_document; }
     [[nodiscard]] PipelineScene& scene() const { return *m_scene; }
@@ -128,11 +131,11 @@ Q_SIGNALS:
     void runFinished();
 
 protected:
+    void showEvent(QShowEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
 
     static constexpr int kMaxPaletteWidth = 280;
     static constexpr int kRightDockWidth = 320;
-    static constexpr int kOutputsHeight = 470;
     static constexpr int kDefaultWidth = 1600;
     static constexpr int kDefaultHeight = 1000;
 
@@ -184,6 +187,8 @@ private:
     QStackedWidget* m_pages = nullptr;
     StartPage* m_startPage = nullptr;
     bool m_outputsWereVisible = true;
+    bool m_layoutRestored = false; ///< the window's geometry and docks came from the settings
+    bool m_docksSized = false;
     NodePalette* m_palette = nullptr;
     PropertyPanel* m_properties = nullptr;
     NodeOutputsView* m_outputs = nullptr;
@@ -197,6 +202,7 @@ private:
     QAction* m_runAction = nullptr;
     QAction* m_runFromAction = nullptr;
     QAction* m_stopAction = nullptr;
+    QAction* m_finishTrainingAction = nullptr;
     QAction* m_autoRunAction = nullptr;
     std::unique_ptr<RunController> m_runController;
     std::unique_ptr<Recovery> m_recovery;

@@ -95,7 +95,6 @@ void MainWindow::createDocks() {
                 {std::min(m_palette->sizeHint().width(), kMaxPaletteWidth), kRightDockWidth},
                 Qt::Horizontal);
     resizeDocks({propertiesDock, logDock}, {560, 260}, Qt::Vertical);
-    resizeDocks({outputsDock}, {kOutputsHeight}, Qt::Vertical);
 }
 
 bool MainWindow::showOutputView(const QString& className) {
@@ -117,8 +116,8 @@ void MainWindow::showSelection() {
         m_help->showNodeType(QString::fromStdString(spec->type));
     if (const core::NodeResult* result = node.isEmpty() ? nullptr : m_results.find(node))
         m_outputs->showNode(m_document->nodeTitle(node), *result, m_document->nodeSpec(node));
-    else if (!node.isEmpty())
-        m_outputs->clear();
+    else if (!node.isEmpty() || m_outputs->showsFailure())
+        m_outputs->clear();  // nothing to show, or a node's error once it is not selected
     updateActions();
 }
 

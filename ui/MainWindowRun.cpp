@@ -43,6 +43,8 @@ void MainWindow::startRun(std::vector<std::string> targets) {
     }
     m_progress->setValue(0);
     m_progress->setVisible(true);
+    // A failure on display belongs to the run before: this one may well succeed.
+    if (m_outputs->showsFailure()) m_outputs->clear();
     appendLog(targets.empty() ? tr("Run started")
                               : tr("Run started from %n node(s)", nullptr, int(targets.size())));
     m_runController->start(m_document->graph(), m_document->revision(), std::move(targets));
@@ -85,6 +87,12 @@ void MainWindow::stopRun() {
     if (!m_runController->isRunning()) return;
     appendLog(tr("Stopping…"));
     m_runController->stop();
+}
+
+void MainWindow::finishTraining() {
+    if (!m_runController->isRunning()) return;
+    appendLog(tr("Finishing the training under way; the run goes on…"));
+    m_runController->finishTraining();
 }
 
 void MainWindow::markStaleNodes() {

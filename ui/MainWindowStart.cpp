@@ -55,7 +55,9 @@ bool MainWindow::openExample(const QString& path, QString* error) {
     // user's documents.
     QString work = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     if (work.isEmpty() || !QFileInfo(work).isDir()) work = QDir::homePath();
-    if (!replaceDocument(path, [&] { m_document->loadTemplate(path, work); }, error))
+    if (!replaceDocument(
+            path, [&] { m_document->loadTemplate(path, work, &ExampleCatalog::nodeTitle); },
+            error))
         return false;
     appendLog(
         tr("Opened the example %1; a copy until you save it").arg(QDir::toNativeSeparators(path)));

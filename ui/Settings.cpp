@@ -50,6 +50,23 @@ void Settings::setSnapToGrid(bool snap) { QSettings().setValue("canvas/snapToGri
 bool Settings::autoRun() { return QSettings().value("run/autoRun", false).toBool(); }
 void Settings::setAutoRun(bool autoRun) { QSettings().setValue("run/autoRun", autoRun); }
 
+namespace {
+QString& bundledDatasetsFolder() {
+    static QString folder;
+    return folder;
+}
+} // namespace
+
+QString Settings::dataFolder() {
+    const QString last = QSettings().value("files/lastDataFolder").toString();
+    return !last.isEmpty() && QFileInfo(last).isDir() ? last : bundledDatasets();
+}
+void Settings::setLastDataFolder(const QString& folder) {
+    QSettings().setValue("files/lastDataFolder", folder);
+}
+QString Settings::bundledDatasets() { return bundledDatasetsFolder(); }
+void Settings::setBundledDatasets(const QString& folder) { bundledDatasetsFolder() = folder; }
+
 QString Settings::language() { return QSettings().value("ui/language").toString(); }
 void Settings::setLanguage(const QString& name) { QSettings().setValue("ui/language", name); }
 

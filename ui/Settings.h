@@ -28,6 +28,14 @@ public:
     [[nodiscard]] static bool autoRun();
     static void setAutoRun(bool autoRun);
 
+    /// Where a file dialog for data opens when its field is empty: the folder a file was last
+    /// chosen from, else the bundled datasets.
+    [[nodiscard]] static QString dataFolder();
+    static void setLastDataFolder(const QString& folder);
+    /// This installation's bundled datasets (set at start-up, not remembered).
+    [[nodiscard]] static QString bundledDatasets();
+    static void setBundledDatasets(const QString& folder);
+
     /// The interface language chosen in Preferences: "" follows the system, otherwise a locale
     /// name ("en", "pt_BR"). Read once at start-up; a change takes effect on the next start.
     [[nodiscard]] static QString language();

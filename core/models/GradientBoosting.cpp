@@ -195,7 +195,7 @@ GradientBoostingTraining fitGradientBoosting(const Eigen::MatrixXd& X, const std
                                              std::vector<std::string> classLabels,
                                              const GradientBoostingOptions& options,
                                              const BoostingRoundCallback& onRound,
-                                             std::stop_token stop) {
+                                             std::stop_token stop, std::stop_token finish) {
     checkOptions(options);
     if (X.rows() == 0) throw Error(Message(OFICINA_TR_NOOP("there are no rows to train on")));
     const Index rows = X.rows();
@@ -247,13 +247,17 @@ GradientBoostingTraining fitGradientBoosting(const Eigen::MatrixXd& X, const std
         if (stop.stop_requested()) throw Cancelled{};
         check(XGBoosterUpdateOneIter(b, round, train.get()));
         out.rounds = round + 1;
-        if (out.rounds % measureEvery != 0 && out.rounds < options.nEstimators) {
+        // Asked to finish: this round is the last, and the curve gets its point.
+        out.finishedEarly = finish.stop_requested() && out.rounds < options.nEstimators;
+        const bool last = out.rounds == options.nEstimators || out.finishedEarly;
+        if (out.rounds % measureEvery != 0 && !last) {
             if (onRound) onRound(out.rounds, std::nan(""), std::nan(""));
             continue;
         }
         if (!valid) {
             out.loss = trainingLoss(b, train.get(), y, trainRows, classCount);
             if (onRound) onRound(out.rounds, out.loss, std::nan(""));
+            if (out.finishedEarly) break;
             continue;
         }
         // Early stopping decides on XGBoost's own evaluation, as Python's does.
@@ -269,6 +273,7 @@ GradientBoostingTraining fitGradientBoosting(const Eigen::MatrixXd& X, const std
         } else if (round + 1 - bestRound >= options.earlyStoppingRounds) {
             break;
         }
+        if (out.finishedEarly) break;
     }
     if (valid && bestRound < out.rounds) {
         // Keep the trees of the best round only.
@@ -388,18 +393,18 @@ GradientBoostingTraining trainGradientBoosting(const Table& table,
                                                const std::string& target, bool classification,
                                                const GradientBoostingOptions& options,
                                                const BoostingRoundCallback& onRound,
-                                               std::stop_token stop) {
+                                               std::stop_token stop, std::stop_token finish) {
     if (features.empty())
         throw Error(Message(OFICINA_TR_NOOP("there are no feature columns to train on")));
     const Eigen::MatrixXd X = featureMatrix(table, features);
     if (!classification)
         return fitGradientBoosting(X, treeRegressionTarget(table, target), 0, features, {},
-                                   options, onRound, std::move(stop));
+                                   options, onRound, std::move(stop), std::move(finish));
     ClassLabels classes = presentClasses(table.column(target));
     const std::vector<double> y(classes.codes.begin(), classes.codes.end());
     const int count = int(classes.labels.size());
     return fitGradientBoosting(X, y, count, features, std::move(classes.labels), options, onRound,
-                               std::move(stop));
+                               std::move(stop), std::move(finish));
 }
 
 } // namespace oficina::core

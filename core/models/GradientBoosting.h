@@ -94,18 +94,21 @@ struct GradientBoostingTraining {
     std::shared_ptr<const GradientBoosting> estimator;
     int rounds = 0;
     double loss = 0.0;  ///< final training loss (logloss, mlogloss or rmse)
+    bool finishedEarly = false; ///< ended before nEstimators because `finish` was requested
 };
 
 /// Fits a classifier (binary:logistic or multi:softprob) or a regressor (reg:squarederror) on
 /// the `features` columns of `table` (numeric, no missing values). Throws Error naming the
 /// offending column or carrying XGBoost's message, Cancelled when `stop` is requested (checked
-/// between rounds).
+/// between rounds). When `finish` is requested the fit ends after the round under way and keeps
+/// its trees (the best round's with early stopping).
 GradientBoostingTraining trainGradientBoosting(const Table& table,
                                                const std::vector<std::string>& features,
                                                const std::string& target, bool classification,
                                                const GradientBoostingOptions& options = {},
                                                const BoostingRoundCallback& onRound = {},
-                                               std::stop_token stop = {});
+                                               std::stop_token stop = {},
+                                               std::stop_token finish = {});
 
 /// The same on a dense matrix (rows × features) and targets (class indices for classifiers,
 /// `classCount` ≥ 2; values for regressors, classCount 0). For benchmarks and tests.
@@ -114,6 +117,7 @@ GradientBoostingTraining fitGradientBoosting(const Eigen::MatrixXd& X, const std
                                              std::vector<std::string> classLabels,
                                              const GradientBoostingOptions& options = {},
                                              const BoostingRoundCallback& onRound = {},
-                                             std::stop_token stop = {});
+                                             std::stop_token stop = {},
+                                             std::stop_token finish = {});
 
 } // namespace oficina::core

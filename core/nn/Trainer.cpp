@@ -237,7 +237,8 @@ Fitted fitNetworkWithTorch(const Table& train, const std::string& target, const 
         int64_t groupCount = 0;
         torch::Tensor quietLossSum = torch::zeros({});
         for (int64_t b = 0; b < batches; ++b) {
-            if (ctx.stopRequested()) {
+            // Finish (go on with the model) once an epoch gave weights worth keeping.
+            if (ctx.stopRequested() || (epoch > 1 && ctx.finishTrainingRequested())) {
                 stopped = true;
                 break;
             }

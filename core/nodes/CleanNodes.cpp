@@ -222,7 +222,8 @@ NodeSpec dropMissingSpec() {
                  .withHelp(OFICINA_TR_NOOP("When above 0, keep the rows with at least this many "
                                            "non-missing cells, whatever the choice above")),
              Parameter::columns("subset", OFICINA_TR_NOOP("Columns to check"))
-                 .withHelp(OFICINA_TR_NOOP("Empty = all columns"))},
+                 .withHelp(OFICINA_TR_NOOP("Empty = all columns"))
+                 .meaningWhenEmpty(OFICINA_TR_NOOP("None ticked: all columns"))},
         .run = runDropMissing,
     };
 }
@@ -241,7 +242,8 @@ NodeSpec dropDuplicatesSpec() {
         .inputs = dataIn(),
         .outputs = dataOut(),
         .params = {Parameter::columns("subset", OFICINA_TR_NOOP("Columns to compare"))
-                       .withHelp(OFICINA_TR_NOOP("Empty = all columns")),
+                       .withHelp(OFICINA_TR_NOOP("Empty = all columns"))
+                       .meaningWhenEmpty(OFICINA_TR_NOOP("None ticked: all columns")),
                    Parameter::choice("keep", OFICINA_TR_NOOP("Keep"),
                                      {{"first", OFICINA_TR_NOOP("First copy")},
                                       {"last", OFICINA_TR_NOOP("Last copy")},
@@ -283,7 +285,8 @@ NodeSpec outliersSpec() {
                        .withHelp(OFICINA_TR_NOOP("IQR: remove values below Q1 − factor·IQR or "
                                                  "above Q3 + factor·IQR")),
                    Parameter::columns("columns", OFICINA_TR_NOOP("Columns"))
-                       .withHelp(OFICINA_TR_NOOP("Empty = every numeric feature"))},
+                       .withHelp(OFICINA_TR_NOOP("Empty = every numeric feature"))
+                       .meaningWhenEmpty(OFICINA_TR_NOOP("None ticked: every numeric feature"))},
         .run = runOutliers,
     };
 }
@@ -417,7 +420,8 @@ NodeSpec imputerSpec() {
                                            "and \"missing_value\" for categorical ones")),
              Parameter::columns("columns", OFICINA_TR_NOOP("Columns"))
                  .withHelp(OFICINA_TR_NOOP("Empty = every feature (numeric ones only for mean "
-                                           "and median)"))},
+                                           "and median)"))
+                 .meaningWhenEmpty(OFICINA_TR_NOOP("None ticked: every feature"))},
         .run = runImputer,
     };
 }
@@ -438,7 +442,9 @@ NodeSpec oneHotSpec() {
         .inputs = dataIn(),
         .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Encoded data")}},
         .params = {Parameter::columns("columns", OFICINA_TR_NOOP("Columns"))
-                       .withHelp(OFICINA_TR_NOOP("Empty = every categorical feature")),
+                       .withHelp(OFICINA_TR_NOOP("Empty = every categorical feature"))
+                       .meaningWhenEmpty(
+                           OFICINA_TR_NOOP("None ticked: every categorical feature")),
                    Parameter::choice("handle_unknown", OFICINA_TR_NOOP("Unknown categories"),
                                      {{"ignore", OFICINA_TR_NOOP("All zeros")},
                                       {"error", OFICINA_TR_NOOP("Error")}},
@@ -471,7 +477,9 @@ NodeSpec ordinalSpec() {
         .inputs = dataIn(),
         .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Encoded data")}},
         .params = {Parameter::columns("columns", OFICINA_TR_NOOP("Columns"))
-                       .withHelp(OFICINA_TR_NOOP("Empty = every categorical feature")),
+                       .withHelp(OFICINA_TR_NOOP("Empty = every categorical feature"))
+                       .meaningWhenEmpty(
+                           OFICINA_TR_NOOP("None ticked: every categorical feature")),
                    Parameter::choice("handle_unknown", OFICINA_TR_NOOP("Unknown categories"),
                                      {{"error", OFICINA_TR_NOOP("Error")},
                                       {"use_encoded_value",

@@ -226,7 +226,9 @@ NodeSpec selectColumnsSpec() {
         .outputs = {{"data", PortType::Table, OFICINA_TR_NOOP("Data")}},
         .params = {Parameter::columns("features", OFICINA_TR_NOOP("Features"))
                        .withHelp(OFICINA_TR_NOOP("Columns to learn from; empty = every column "
-                                                 "except the target")),
+                                                 "except the target"))
+                       .meaningWhenEmpty(OFICINA_TR_NOOP("None ticked: every column except the "
+                                                         "target")),
                    Parameter::column("target", OFICINA_TR_NOOP("Target"))
                        .optional()
                        .withHelp(OFICINA_TR_NOOP("Column to predict; empty = keep the input's "

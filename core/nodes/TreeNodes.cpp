@@ -166,7 +166,12 @@ PortValues runGradientBoosting(const NodeInputs& inputs, const ParamValues& para
                     if (!std::isnan(validationLoss)) ctx.metric("val_loss", round, validationLoss);
                     ctx.progress(double(round) / options.nEstimators);
                 },
-                ctx.stopToken());
+                ctx.stopToken(), ctx.finishTrainingToken());
+            if (training.finishedEarly)
+                ctx.warning(Message(OFICINA_TR_NOOP("training finished on request: the model keeps "
+                                                    "its first %1 of %2 rounds"),
+                                    {std::to_string(training.rounds),
+                                     std::to_string(options.nEstimators)}));
             return Fitted{training.estimator,
                           {{"loss", training.loss}, {"iterations", double(training.rounds)}}};
         });

@@ -99,6 +99,11 @@ Parameter Parameter::withHelp(const char* text) const {
     p.help = text;
     return p;
 }
+Parameter Parameter::meaningWhenEmpty(const char* text) const {
+    Parameter p = *this;
+    p.whenEmpty = text;
+    return p;
+}
 Parameter Parameter::optional() const {
     Parameter p = *this;
     p.allowEmpty = true;

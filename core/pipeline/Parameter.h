@@ -41,6 +41,8 @@ struct Parameter {
     std::string columnsFrom;
     /// Column/Text/File: whether an empty value is allowed.
     bool allowEmpty = false;
+    /// What leaving the value empty means, said beside the editor ("" = nothing to say).
+    const char* whenEmpty = "";
     /// File: a file-dialog filter, e.g. "Data files (*.csv *.tsv *.arff)".
     const char* fileFilter = "";
     /// File: the node writes this file rather than reads it (the editor asks where to save).
@@ -73,6 +75,9 @@ struct Parameter {
 
     [[nodiscard]] Parameter range(double lo, double hi) const;
     [[nodiscard]] Parameter withHelp(const char* text) const;
+    /// Example: Parameter::columns("features", …).meaningWhenEmpty(OFICINA_TR_NOOP("every column
+    /// except the target"))
+    [[nodiscard]] Parameter meaningWhenEmpty(const char* text) const;
     [[nodiscard]] Parameter optional() const;
     [[nodiscard]] Parameter fromInput(std::string port) const;
     [[nodiscard]] Parameter withShapeFrom(std::string key) const;

@@ -29,10 +29,18 @@ public:
     using ProgressFn = std::function<void(const std::string& node, double fraction,
                                           const std::string& text)>;
 
-    explicit RunContext(std::stop_token stop = {}) : m_stop(std::move(stop)) {}
+    explicit RunContext(std::stop_token stop = {}, std::stop_token finishTraining = {})
+        : m_stop(std::move(stop)), m_finishTraining(std::move(finishTraining)) {}
 
     [[nodiscard]] bool stopRequested() const { return m_stop.stop_requested(); }
     [[nodiscard]] std::stop_token stopToken() const { return m_stop; }
+    /// The user asked to end training and go on: iterative learners stop at their next check
+    /// (after at least one epoch or round) and return the model as it is, and the rest of the
+    /// run goes on with it. A stop request still ends the run.
+    [[nodiscard]] bool finishTrainingRequested() const {
+        return m_finishTraining.stop_requested();
+    }
+    [[nodiscard]] std::stop_token finishTrainingToken() const { return m_finishTraining; }
     /// Throws Cancelled when a stop was requested; call it in every long loop.
     void throwIfStopped() const;
 
@@ -67,6 +75,7 @@ public:
 
 private:
     std::stop_token m_stop;
+    std::stop_token m_finishTraining;
     ProgressFn m_onProgress;
     std::string m_node;
     std::string m_pipelineName;

@@ -14,6 +14,7 @@
 #include "nodes/Nodes.h"
 #include "pipeline/NodeRegistry.h"
 
+#include <QDropEvent>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -114,6 +115,38 @@ private Q_SLOTS:
             }
         palette.searchField()->clear();
         QCOMPARE(palette.visibleCount(), all);
+    }
+
+    /// A port's tooltip says what it carries and what may connect, not only its label.
+    void portToolTipsExplain() {
+        Canvas canvas(m_registry);
+        const QString sample = canvas.document.addNode("oficina.data.sample", {0, 0});
+        const QString predict = canvas.document.addNode("oficina.model.predict", {300, 0});
+        const QString out = canvas.scene.portItem(sample, "data", true)->toolTip();
+        QVERIFY2(out.contains("Rows and columns") && out.contains("several nodes"),
+                 qPrintable(out));
+        const QString in = canvas.scene.portItem(predict, "model", false)->toolTip();
+        QVERIFY2(in.contains("trained model") && in.contains("model output"), qPrintable(in));
+    }
+
+    /// Let go at the view's bottom-right corner, a card still shows whole, ports included.
+    void dropNearAnEdgeKeepsTheCardInView() {
+        Canvas canvas(m_registry);
+        QVERIFY(QTest::qWaitForWindowExposed(&canvas.view));
+        const QRectF visible =
+            canvas.view.mapToScene(canvas.view.viewport()->rect()).boundingRect();
+        std::unique_ptr<QMimeData> mime(ui::NodePalette::mimeDataFor("oficina.eval.score"));
+        const QPoint corner = canvas.view.viewport()->rect().bottomRight() - QPoint(3, 3);
+        // What a drag from the palette delivers: enter, move, drop.
+        QDragEnterEvent enter(corner, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(canvas.view.viewport(), &enter);
+        QDragMoveEvent move(corner, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(canvas.view.viewport(), &move);
+        QDropEvent drop(corner, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(canvas.view.viewport(), &drop);
+        QCOMPARE(canvas.document.graph().nodes().size(), size_t(1));
+        const QString id = QString::fromStdString(canvas.document.graph().nodes().front().id);
+        QVERIFY(visible.contains(canvas.scene.nodeItem(id)->sceneBoundingRect()));
     }
 
     void dropFromPaletteAndConnectByDragging() {

@@ -21,7 +21,11 @@
 #include "properties/PropertyPanel.h"
 #include "run/RunController.h"
 
+#include <QComboBox>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QLabel>
+#include <QListWidget>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
@@ -271,6 +275,101 @@ private Q_SLOTS:
         QCOMPARE(parameter(), 0.4);
     }
 
+    /// Wiring a table that has run into Select columns offers its columns at once: the features
+    /// as a checklist (saying what none ticked means), the target as a list.
+    void columnPickersFollowWiring() {
+        QTemporaryDir dir;
+        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
+        const QString iris = window.document().addNode("oficina.data.sample", {0, 0});
+        QSignalSpy finished(&window, &ui::MainWindow::runFinished);
+        window.runPipeline();
+        QVERIFY(finished.wait(30000) || finished.count() == 1);
+        const QString select = window.document().addNode("oficina.data.select_columns", {300, 0});
+        window.scene().selectItems({select});
+        auto* features = window.properties().editor("features")->findChild<QListWidget*>();
+        auto* target = window.properties().editor("target")->findChild<QComboBox*>();
+        QVERIFY(features && target);
+        QVERIFY(features->isHidden());  // not wired: free text
+        QVERIFY(!window.document().connectPorts({{iris.toStdString(), "data"},
+                                                 {select.toStdString(), "data"}}));
+        QVERIFY(!features->isHidden());
+        QCOMPARE(features->count(), 5);
+        QVERIFY(target->findText("species") >= 0);
+        auto* whenEmpty = window.properties().findChild<QLabel*>("whenEmpty_features");
+        QVERIFY(whenEmpty);
+        QVERIFY(whenEmpty->text().contains("target"));
+    }
+
+    /// A failure on display goes when its node is no longer selected, or when a run starts.
+    void oldErrorsLeaveTheOutputs() {
+        QTemporaryDir dir;
+        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
+        core::ParamValues missing;
+        missing.set("file", dir.filePath("missing.csv").toStdString());
+        const QString load = window.document().addNode("oficina.data.load_file", {0, 0}, missing);
+        QSignalSpy finished(&window, &ui::MainWindow::runFinished);
+        window.runPipeline();
+        QVERIFY(finished.wait(30000) || finished.count() == 1);
+        window.scene().selectItems({load});
+        QVERIFY(window.outputs().showsFailure());
+        window.scene().selectItems({});
+        QVERIFY(!window.outputs().showsFailure());
+        window.scene().selectItems({load});
+        QVERIFY(window.outputs().showsFailure());
+        window.runPipeline();
+        QVERIFY(!window.outputs().showsFailure());
+        QVERIFY(finished.wait(30000) || finished.count() == 2);
+    }
+
+    /// Finish training and continue: the network ends early with the weights it has, and
+    /// Predict and Score still run.
+    void finishTrainingLetsTheRunGoOn() {
+        QTemporaryDir dir;
+        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
+        auto* finish = window.findChild<QAction*>("finishTrainingAction");
+        QVERIFY(finish);
+        QVERIFY(!finish->isEnabled());
+        QVERIFY(window.openPipeline(m_share + "/examples/iris_classification.oficina"));
+        const std::string model = "logreg";
+        core::ParamValues longTraining;
+        longTraining.set("epochs", int64_t(10000));
+        longTraining.set("early_stopping", false);
+        const QString net = window.document().addNode("oficina.nn.network", {0, 400}, longTraining);
+        const std::vector<core::Link> links = window.document().graph().links();
+        for (const core::Link& link : links)
+            if (link.from.node == model) {
+                window.document().disconnectLink(link);
+                QVERIFY(!window.document().connectPorts({{net.toStdString(), "model"}, link.to}));
+            }
+        for (const core::Link& link : links)
+            if (link.to.node == model)
+                QVERIFY(!window.document().connectPorts({link.from, {net.toStdString(), "data"}}));
+        QSignalSpy metrics(&window.runController(), &ui::RunController::metricsArrived);
+        QSignalSpy finished(&window, &ui::MainWindow::runFinished);
+        window.runPipeline();
+        QVERIFY(finish->isEnabled());
+        // Once an epoch has ended, finish.
+        QTRY_VERIFY_WITH_TIMEOUT(countPoints(metrics, "loss") >= 1, 60'000);
+        finish->trigger();
+        QVERIFY(finished.wait(60'000) || finished.count() == 1);
+        QVERIFY(!finish->isEnabled());
+        const auto& results = window.nodeResults();
+        QCOMPARE(results.at(net).state, core::NodeState::Done);
+        QCOMPARE(results.at(net).warnings.size(), size_t(1));
+        QCOMPARE(results.at(QStringLiteral("score")).state, core::NodeState::Done);
+    }
+
+    void autoRunToggleSaysItsState() {
+        QTemporaryDir dir;
+        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
+        QAction* autoRun = window.action("autoRunAction");
+        autoRun->setChecked(false);
+        QCOMPARE(autoRun->iconText(), QString("Auto-run: off"));
+        autoRun->setChecked(true);
+        QCOMPARE(autoRun->iconText(), QString("Auto-run: on"));
+        autoRun->setChecked(false);
+    }
+
     void unsavedChangesPrompt() {
         QTemporaryDir dir;
         ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
@@ -387,6 +486,23 @@ private Q_SLOTS:
             for (const auto& p : args.at(0).value<std::vector<core::MetricPoint>>())
                 lossPoints += p.series == "loss" ? 1 : 0;
         QVERIFY(lossPoints > 5);
+    }
+
+    /// On a fresh profile at the default size the canvas gets over 60 % of the height it shares
+    /// with the outputs.
+    void canvasGetsMostOfTheHeight() {
+        QSettings().clear();
+        QTemporaryDir dir;
+        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
+        window.resize(1472, 920);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const auto* outputs = window.findChild<QDockWidget*>("outputsDock");
+        QVERIFY(outputs && outputs->isVisible());
+        QTRY_VERIFY2(window.view().height() >= 0.6 * (window.view().height() + outputs->height()),
+                     qPrintable(QString("canvas %1 px, outputs %2 px")
+                                    .arg(window.view().height())
+                                    .arg(outputs->height())));
     }
 
     void examplesFitTheDefaultLayoutAtFullSize() {

@@ -4,6 +4,7 @@
 // rejected values show why. The layer-list editor of a network: add, change, move and remove
 // layers, each one undo step; shapes and their misfits; text from a file that does not parse.
 #include "Screenshots.h"
+#include "Settings.h"
 #include "document/Document.h"
 #include "nodes/Nodes.h"
 #include "pipeline/NodeRegistry.h"
@@ -11,19 +12,28 @@
 #include "properties/ParamEditorFactory.h"
 #include "properties/PropertyPanel.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QGroupBox>
 #include <QMenu>
 #include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
+#include <QUrl>
 #include <QtTest>
 
 using namespace oficina;
@@ -95,6 +105,48 @@ private Q_SLOTS:
         core::registerBuiltinNodes(m_registry,
                                    {.datasetDirectory = OFICINA_SOURCE_DIR "/resources/datasets"});
         m_networks.add(fakeNetworkSpec());
+    }
+
+    /// An empty file field browses the bundled datasets first, then the folder a file was last
+    /// chosen from; both are in the dialog's side bar.
+    void fileDialogOpensWhereTheDataIs() {
+        const QString datasets = QStringLiteral(OFICINA_SOURCE_DIR "/resources/datasets");
+        ui::Settings::setBundledDatasets(datasets);
+        QSettings().remove("files/lastDataFolder");
+        QTemporaryDir other;
+        QFile csv(other.filePath("sales.csv"));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("a,b\n1,2\n");
+        csv.close();
+        const core::Parameter& file = *m_registry.find("oficina.data.load_file")->param("file");
+        std::unique_ptr<ui::ParamEditor> editor(ui::ParamEditorFactory::create(file));
+        editor->show();
+        QSignalSpy edited(editor.get(), &ui::ParamEditor::edited);
+
+        QString opened;
+        QList<QUrl> places;
+        const auto chooseIn = [&](const QString& choice) {
+            QTimer::singleShot(0, [&, choice] {
+                auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+                QVERIFY(dialog);
+                opened = dialog->directory().absolutePath();
+                places = dialog->sidebarUrls();
+                dialog->selectFile(choice);
+                QMetaObject::invokeMethod(dialog, "accept");  // protected in QFileDialog
+            });
+            editor->findChild<QToolButton*>()->click();
+        };
+        chooseIn(other.filePath("sales.csv"));
+        QCOMPARE(opened, QDir(datasets).absolutePath());
+        QVERIFY(places.contains(QUrl::fromLocalFile(datasets)));
+        QCOMPARE(edited.count(), 1);
+        QCOMPARE(std::get<std::string>(editor->value()), other.filePath("sales.csv").toStdString());
+        QCOMPARE(ui::Settings::dataFolder(), QDir(other.path()).absolutePath());
+
+        editor->setValue(std::string());
+        chooseIn(other.filePath("sales.csv"));
+        QCOMPARE(opened, QDir(other.path()).absolutePath());
+        QVERIFY(places.contains(QUrl::fromLocalFile(QDir(other.path()).absolutePath())));
     }
 
     void numbersAndBooleansAreUndoable() {

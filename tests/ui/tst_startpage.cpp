@@ -17,8 +17,12 @@
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
+#include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QSet>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -68,6 +72,13 @@ private Q_SLOTS:
             QVERIFY2(graph.node(e.showcaseNode.toStdString()),
                      qPrintable(e.file + ": no node " + e.showcaseNode));
             QVERIFY(!e.showcaseView.isEmpty());
+            // Node titles are translated when the example opens: each must be in the catalog's
+            // list, which lupdate reads.
+            for (const core::Node& node : graph.nodes())
+                QVERIFY2(node.title.empty() || ui::ExampleCatalog::nodeTitles().contains(
+                                                   QString::fromStdString(node.title)),
+                         qPrintable(e.file + ": the title '" + QString::fromStdString(node.title) +
+                                    "' is not in ExampleCatalog's list"));
         }
         for (const QString& file : files)
             QVERIFY2(listed.contains(file), qPrintable(file + " has no catalog entry"));
@@ -99,6 +110,36 @@ private Q_SLOTS:
         QCOMPARE(window.scene().selectedNode(), QString("compare"));
         QCOMPARE(currentViewClass(window), QString("oficina::ui::ClustersVsClassesView"));
         QCOMPARE(window.nodeResults().at("compare").state, core::NodeState::Done);
+    }
+
+    /// At the default window size every card and its button show whole (the cards reflow to the
+    /// width), and each lesson has one heading.
+    void cardsFitTheDefaultSizeGroupedByLesson() {
+        QSettings().clear();
+        QTemporaryDir dir;
+        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
+        window.resize(1472, 920);
+        window.showStartPage();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* scroll = window.startPage().findChild<QScrollArea*>("examplesScroll");
+        QVERIFY(scroll);
+        const QWidget* viewport = scroll->viewport();
+        const auto buttons = window.startPage().findChildren<QPushButton*>("openExample");
+        QVERIFY(buttons.size() >= 9);
+        for (const QPushButton* button : buttons) {
+            const QRect r(button->mapTo(viewport, QPoint(0, 0)), button->size());
+            QTRY_VERIFY2(r.left() >= 0 && r.right() < viewport->width(),
+                         qPrintable(QString("a button at x %1..%2 in a viewport %3 px wide")
+                                        .arg(r.left())
+                                        .arg(r.right())
+                                        .arg(viewport->width())));
+        }
+        QStringList headings;
+        for (const QLabel* label : window.startPage().findChildren<QLabel*>("topicHeading"))
+            headings << label->text();
+        QCOMPARE(headings.size(), int(QSet<QString>(headings.begin(), headings.end()).size()));
+        QVERIFY(headings.size() >= 4);
     }
 
     void movesBetweenStartPageAndCanvas() {

@@ -149,10 +149,13 @@ void NodeItem::setModelPosition(QPointF position) {
     m_fromModel = false;
 }
 
-qreal NodeItem::height() const {
-    const size_t ports = std::max(m_inputs.size(), m_outputs.size());
+qreal NodeItem::heightFor(size_t ports, bool withSummary) {
     return kHeaderHeight + kPortSpacing * qreal(std::max<size_t>(ports, 1)) +
-           (m_summary.isEmpty() ? 6 : kSummaryHeight + 2);
+           (withSummary ? kSummaryHeight + 2 : 6);
+}
+
+qreal NodeItem::height() const {
+    return heightFor(std::max(m_inputs.size(), m_outputs.size()), !m_summary.isEmpty());
 }
 
 QRectF NodeItem::boundingRect() const {

@@ -49,6 +49,9 @@ public:
 
     static constexpr qreal kWidth = 200;
     static constexpr int Type = UserType + 1;
+    /// The height of a card with `ports` rows of ports (the larger side), and a summary line or
+    /// not.
+    [[nodiscard]] static qreal heightFor(size_t ports, bool withSummary);
     [[nodiscard]] int type() const override { return Type; }
 
 Q_SIGNALS:

@@ -14,6 +14,7 @@
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneDragDropEvent>
 #include <QGraphicsSceneMouseEvent>
+#include <QGraphicsView>
 #include <QMimeData>
 #include <QPainter>
 #include <QToolTip>
@@ -198,14 +199,24 @@ bool PipelineScene::canDrop(const QMimeData* mime) const {
     return std::any_of(urls.begin(), urls.end(), isDataFile);
 }
 
-QStringList PipelineScene::drop(const QMimeData* mime, QPointF scenePos) {
+QStringList PipelineScene::drop(const QMimeData* mime, QPointF scenePos, const QRectF& visible) {
     QStringList added;
     if (!canDrop(mime)) return added;
     // The card's title bar lands under the cursor.
-    const QPointF origin = snapped(scenePos - QPointF(NodeItem::kWidth / 2, 20));
+    QPointF origin = snapped(scenePos - QPointF(NodeItem::kWidth / 2, 20));
     if (mime->hasFormat(kNodeTypeMime)) {
-        const QString id = m_document.addNode(mime->data(kNodeTypeMime).toStdString(),
-                                              {origin.x(), origin.y()});
+        const std::string type = mime->data(kNodeTypeMime).toStdString();
+        const core::NodeSpec* spec = m_document.registry().find(type);
+        if (spec && !visible.isEmpty()) {
+            // A whole grid step inside the edges, so snapping cannot push it out again.
+            const QRectF room = visible.adjusted(kGrid, kGrid, -kGrid, -kGrid);
+            const size_t ports = std::max(spec->inputs.size(), spec->outputs.size());
+            const QSizeF card(NodeItem::kWidth, NodeItem::heightFor(ports, false));
+            origin.setX(std::max(room.left(), std::min(origin.x(), room.right() - card.width())));
+            origin.setY(std::max(room.top(), std::min(origin.y(), room.bottom() - card.height())));
+            origin = snapped(origin);
+        }
+        const QString id = m_document.addNode(type, {origin.x(), origin.y()});
         if (!id.isEmpty()) added << id;
     } else {
         QPointF at = origin;
@@ -234,7 +245,12 @@ void PipelineScene::dragMoveEvent(QGraphicsSceneDragDropEvent* event) {
 }
 
 void PipelineScene::dropEvent(QGraphicsSceneDragDropEvent* event) {
-    if (drop(event->mimeData(), event->scenePos()).isEmpty()) {
+    QRectF visible;
+    if (const auto* view = event->widget()
+                               ? qobject_cast<const QGraphicsView*>(event->widget()->parentWidget())
+                               : nullptr)
+        visible = view->mapToScene(view->viewport()->rect()).boundingRect();
+    if (drop(event->mimeData(), event->scenePos(), visible).isEmpty()) {
         event->ignore();
         return;
     }

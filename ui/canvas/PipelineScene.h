@@ -53,8 +53,9 @@ public:
     /// Whether a drop of `mime` would add something.
     [[nodiscard]] bool canDrop(const QMimeData* mime) const;
     /// Adds nodes for a palette drag (node type) or for dropped data files (one loader each,
-    /// CSV/TSV/ARFF); returns the new ids.
-    QStringList drop(const QMimeData* mime, QPointF scenePos);
+    /// CSV/TSV/ARFF); returns the new ids. A node card dropped near an edge of `visible` (the
+    /// view's scene rectangle, when given) is moved in so that all of it, ports included, shows.
+    QStringList drop(const QMimeData* mime, QPointF scenePos, const QRectF& visible = {});
     /// Removes the selected nodes, comments and links as one step.
     void deleteSelection();
     /// Ends a link drag started at `from` over `to` (either end may be the output): connects,

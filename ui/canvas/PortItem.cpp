@@ -80,11 +80,40 @@ void PortItem::setHighlight(Highlight highlight, const QString& reason) {
     update();
 }
 
+namespace {
+
+// What a port carries and what may connect to it, beyond its label.
+QString portExplanation(core::PortType type, bool output) {
+    QString carries;
+    switch (type) {
+    case core::PortType::Table:
+        carries = QCoreApplication::translate("PortItem", "Rows and columns of data.");
+        break;
+    case core::PortType::Model:
+        carries = QCoreApplication::translate(
+            "PortItem", "A trained model, with the steps that prepared its training data.");
+        break;
+    case core::PortType::Metrics:
+        carries =
+            QCoreApplication::translate("PortItem", "Scores, tables and curves of an evaluation.");
+        break;
+    }
+    const QString connects =
+        output ? QCoreApplication::translate(
+                     "PortItem", "Drag it to a %1 input; an output may feed several nodes.")
+               : QCoreApplication::translate("PortItem",
+                                             "Takes one link, from a %1 output: drag one here.");
+    return carries + "\n" + connects.arg(portTypeName(type));
+}
+
+} // namespace
+
 void PortItem::updateToolTip() {
     QString tip = QCoreApplication::translate("PortItem", "%1 (%2 %3)")
                       .arg(trCore(m_spec.label), portTypeName(m_spec.type),
                            m_output ? QCoreApplication::translate("PortItem", "output")
                                     : QCoreApplication::translate("PortItem", "input"));
+    tip += "\n" + portExplanation(m_spec.type, m_output);
     if (!m_reason.isEmpty()) tip += "\n" + m_reason;
     setToolTip(tip);
 }

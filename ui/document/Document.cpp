@@ -64,9 +64,14 @@ void Document::load(const QString& path) {
     Q_EMIT modifiedChanged(false);
 }
 
-void Document::loadTemplate(const QString& path, const QString& workDirectory) {
+void Document::loadTemplate(const QString& path, const QString& workDirectory,
+                            const std::function<QString(const QString&)>& localTitle) {
     core::Graph graph = core::loadPipeline(str(path), m_registry);
     graph.setBaseDirectory(str(workDirectory));
+    if (localTitle)
+        for (const core::Node& node : graph.nodes())
+            if (!node.title.empty())
+                graph.node(node.id)->title = str(localTitle(qstr(node.title)));
     replaceGraph(std::move(graph), {});
     // The pipeline's name (ONNX metadata, window title) stays the example's.
     m_graph.setFileName(str(QFileInfo(path).fileName()));

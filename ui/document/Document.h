@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 class QUndoStack;
@@ -48,8 +49,10 @@ public:
     void load(const QString& path);
     /// Opens a file as a new, untitled and unmodified pipeline (a bundled example): Save asks
     /// where, and relative paths (an export's output file) resolve in `workDirectory`, since
-    /// the original's folder may be read-only. Throws core::Error (the graph is kept).
-    void loadTemplate(const QString& path, const QString& workDirectory);
+    /// the original's folder may be read-only. `localTitle`, when given, gives each node title
+    /// of the file in the interface's language. Throws core::Error (the graph is kept).
+    void loadTemplate(const QString& path, const QString& workDirectory,
+                      const std::function<QString(const QString&)>& localTitle = {});
     /// Writes the pipeline atomically and marks the document unmodified; throws core::Error.
     void save(const QString& path);
     /// Writes the pipeline to a file without changing path or modified state (autosave).

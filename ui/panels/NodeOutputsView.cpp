@@ -47,6 +47,7 @@ void NodeOutputsView::clear() {
     }
     m_liveLoss = nullptr;
     m_liveNode.clear();
+    m_failure = false;
     m_caption->setText(tr("Select a node that has run to see its results."));
 }
 
@@ -54,8 +55,8 @@ void NodeOutputsView::showNode(const QString& title, const core::NodeResult& res
                                const core::NodeSpec* spec) {
     clear();
     m_caption->setText(title);
-    if (result.state == core::NodeState::Failed && result.error)
-        m_caption->setText(tr("%1 — failed: %2").arg(title, trNodeError(result)));
+    m_failure = result.state == core::NodeState::Failed && result.error;
+    if (m_failure) m_caption->setText(tr("%1 — failed: %2").arg(title, trNodeError(result)));
     for (const auto& [port, value] : result.outputs) {
         const core::PortSpec* output = spec ? spec->output(port) : nullptr;
         const QString name = output && *output->label ? trCore(output->label)

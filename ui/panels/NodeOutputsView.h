@@ -37,6 +37,8 @@ public:
     /// and different) are ignored, so the whole metricsArrived batch may be passed.
     void appendMetrics(const QString& nodeId, const std::vector<core::MetricPoint>& points);
     void clear();
+    /// Whether the view shows a node that failed (its error in the caption).
+    [[nodiscard]] bool showsFailure() const { return m_failure; }
 
     /// The tabs, for tests.
     [[nodiscard]] QTabWidget* tabs() const { return m_tabs; }
@@ -49,6 +51,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     LossChart* m_liveLoss = nullptr;
     QString m_liveNode;
+    bool m_failure = false;
     core::PortValues m_inputs;
 };
 

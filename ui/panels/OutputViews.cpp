@@ -152,8 +152,14 @@ Pages createMetricsViews(const std::shared_ptr<const core::Metrics>& shared) {
         case core::MetricView::KScores: {
             auto* view = new MatrixLineChart(metricDisplayName(m.name));
             view->setMatrix(m, "k", {QStringLiteral("inertia")}, {QStringLiteral("silhouette")});
-            if (const double* k = metrics.scalar("suggested_k"))
+            if (const double* k = metrics.scalar("suggested_k")) {
                 view->markX(*k, NodeOutputsText::tr("suggested k = %1").arg(*k));
+                // Why a k chosen by hand (the three Iris species) may differ from this one.
+                view->setNote(NodeOutputsText::tr(
+                    "The suggestion is the k with the best silhouette: the most compact, best "
+                    "separated groups. Groups you know of, such as classes in the labels, need "
+                    "not be those, so another k can be the right one for your question."));
+            }
             view->setDataView(matrixData(shared, m));
             pages.emplace_back(NodeOutputsText::tr("k scores"), view);
             break;

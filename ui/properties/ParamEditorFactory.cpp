@@ -1,5 +1,6 @@
 #include "properties/ParamEditorFactory.h"
 
+#include "Settings.h"
 #include "Translate.h"
 #include "properties/LayersEditor.h"
 
@@ -14,6 +15,7 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -304,24 +306,41 @@ protected:
 class FileEditor final : public TextEditor {
 public:
     explicit FileEditor(const core::Parameter& p, QWidget* parent) : TextEditor(p, parent) {
-        auto* browse = new QToolButton(this);
-        browse->setText(QStringLiteral("…"));
-        browse->setToolTip(ParamEditor::tr("Choose a file"));
-        m_row->addWidget(browse);
-        connect(browse, &QToolButton::clicked, this, [this] {
-            const QString current = m_line->text();
-            const QString dir = current.isEmpty() ? QString() : QFileInfo(current).absolutePath();
-            const QString filter = trCore(parameter().fileFilter);
-            const QString file =
-                parameter().writesFile
-                    ? QFileDialog::getSaveFileName(this, ParamEditor::tr("Save as"),
-                                                   current.isEmpty() ? dir : current, filter)
-                    : QFileDialog::getOpenFileName(this, ParamEditor::tr("Choose a file"), dir,
-                                                   filter);
-            if (file.isEmpty() || file == current) return;
-            m_line->setText(file);
-            Q_EMIT edited();
-        });
+        auto* button = new QToolButton(this);
+        button->setText(QStringLiteral("…"));
+        button->setToolTip(ParamEditor::tr("Choose a file"));
+        m_row->addWidget(button);
+        connect(button, &QToolButton::clicked, this, &FileEditor::browse);
+    }
+
+private:
+    // Opens where the file is, or where the user last found one, else in the bundled datasets;
+    // both folders sit in the dialog's side bar.
+    void browse() {
+        const QString current = m_line->text();
+        const QString dir = current.isEmpty() ? Settings::dataFolder()
+                                              : QFileInfo(current).absolutePath();
+        QFileDialog dialog(this, parameter().writesFile ? ParamEditor::tr("Save as")
+                                                        : ParamEditor::tr("Choose a file"),
+                           dir, trCore(parameter().fileFilter));
+        dialog.setObjectName("fileDialog");
+        if (parameter().writesFile) {
+            dialog.setAcceptMode(QFileDialog::AcceptSave);
+            if (!current.isEmpty()) dialog.selectFile(current);
+        } else {
+            dialog.setFileMode(QFileDialog::ExistingFile);
+        }
+        QList<QUrl> places = dialog.sidebarUrls();
+        for (const QString& folder : {Settings::bundledDatasets(), Settings::dataFolder()})
+            if (!folder.isEmpty() && !places.contains(QUrl::fromLocalFile(folder)))
+                places << QUrl::fromLocalFile(folder);
+        dialog.setSidebarUrls(places);
+        if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return;
+        const QString file = dialog.selectedFiles().constFirst();
+        if (!parameter().writesFile) Settings::setLastDataFolder(QFileInfo(file).absolutePath());
+        if (file == current) return;
+        m_line->setText(file);
+        Q_EMIT edited();
     }
 };
 

@@ -141,7 +141,11 @@ void PropertyPanel::rebuild() {
     m_help->setText(trCore(spec->help));
 
     m_form = new QWidget;
-    m_formLayout = new QFormLayout(m_form);
+    // The rows keep their natural height; spare room goes below them, not between them.
+    auto* outer = new QVBoxLayout(m_form);
+    m_formLayout = new QFormLayout;
+    outer->addLayout(m_formLayout);
+    outer->addStretch(1);
     m_formLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_formLayout->setRowWrapPolicy(QFormLayout::WrapLongRows);
     if (spec->params.empty()) {
@@ -168,6 +172,13 @@ void PropertyPanel::rebuild() {
         red.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
         problem->setPalette(red);
         fieldLayout->addWidget(editor);
+        if (*parameter.whenEmpty) {
+            auto* whenEmpty = new QLabel(trCore(parameter.whenEmpty), field);
+            whenEmpty->setObjectName(QStringLiteral("whenEmpty_%1").arg(parameter.key.c_str()));
+            whenEmpty->setWordWrap(true);
+            whenEmpty->setForegroundRole(QPalette::PlaceholderText);
+            fieldLayout->addWidget(whenEmpty);
+        }
         fieldLayout->addWidget(problem);
         if (parameter.kind == core::ParamKind::Layers) {  // a table: the dock's full width
             m_formLayout->addRow(label);

@@ -31,7 +31,9 @@ void RunController::start(const core::Graph& snapshot, quint64 revision,
                           std::vector<std::string> targets) {
     if (isRunning()) return;
     m_stop = std::stop_source();
-    m_context = std::make_shared<core::RunContext>(m_stop.get_token());
+    m_finishTraining = std::stop_source();
+    m_context =
+        std::make_shared<core::RunContext>(m_stop.get_token(), m_finishTraining.get_token());
     m_context->setProgressHandler(
         [this](const std::string& node, double fraction, const std::string& text) {
             Q_EMIT progress(QString::fromStdString(node), fraction, QString::fromStdString(text));
@@ -48,6 +50,8 @@ void RunController::start(const core::Graph& snapshot, quint64 revision,
 }
 
 void RunController::stop() { m_stop.request_stop(); }
+
+void RunController::finishTraining() { m_finishTraining.request_stop(); }
 
 void RunController::wait() { m_watcher.waitForFinished(); }
 

@@ -33,6 +33,10 @@ public:
                std::vector<std::string> targets = {});
     /// Asks the running nodes to stop; they return within a fraction of a second.
     void stop();
+    /// Asks the learners training now to finish with the model they have (a network its best
+    /// weights, boosting its trees so far) and lets the rest of the run go on with it
+    /// (RunContext::finishTrainingRequested).
+    void finishTraining();
     /// Blocks until the current run (if any) has finished.
     void wait();
 
@@ -49,6 +53,7 @@ private:
 
     core::Executor m_executor;
     std::stop_source m_stop;
+    std::stop_source m_finishTraining;
     std::shared_ptr<core::RunContext> m_context;
     size_t m_metricsCursor = 0;
     quint64 m_revision = 0;

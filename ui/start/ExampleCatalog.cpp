@@ -50,6 +50,43 @@ QList<Example> ExampleCatalog::examples() {
     };
 }
 
+namespace {
+
+const char* const kNodeTitles[] = {
+    QT_TRANSLATE_NOOP("ExampleCatalog", "Breast cancer biopsies"),
+    QT_TRANSLATE_NOOP("ExampleCatalog", "CNN on 8×8 images"),
+    QT_TRANSLATE_NOOP("ExampleCatalog", "Compare on 5 folds"),
+    QT_TRANSLATE_NOOP("ExampleCatalog", "Diabetes patients"),
+    QT_TRANSLATE_NOOP("ExampleCatalog", "Drop mistyped magnesium"),
+    QT_TRANSLATE_NOOP("ExampleCatalog", "Fill colour (most frequent)"),
+    QT_TRANSLATE_NOOP("ExampleCatalog", "Fill numbers (median)"),
+    QT_TRANSLATE_NOOP("ExampleCatalog", "Handwritten digits"),
+    QT_TRANSLATE_NOOP("ExampleCatalog", "How deep should the tree be?"),
+    QT_TRANSLATE_NOOP("ExampleCatalog", "Iris flowers"),
+    QT_TRANSLATE_NOOP("ExampleCatalog", "K-Means (labels hidden)"),
+    QT_TRANSLATE_NOOP("ExampleCatalog", "LSTM forecast"),
+    QT_TRANSLATE_NOOP("ExampleCatalog", "Last 12 years"),
+    QT_TRANSLATE_NOOP("ExampleCatalog", "Last fifth for testing"),
+    QT_TRANSLATE_NOOP("ExampleCatalog", "Logistic regression (labels used)"),
+    QT_TRANSLATE_NOOP("ExampleCatalog", "Logistic regression on the test rows"),
+    QT_TRANSLATE_NOOP("ExampleCatalog", "Messy wine export"),
+    QT_TRANSLATE_NOOP("ExampleCatalog", "Tree on the test rows"),
+    QT_TRANSLATE_NOOP("ExampleCatalog", "Wine"),
+    QT_TRANSLATE_NOOP("ExampleCatalog", "Yearly sunspots"),
+};
+
+} // namespace
+
+QStringList ExampleCatalog::nodeTitles() {
+    QStringList titles;
+    for (const char* title : kNodeTitles) titles << QString::fromUtf8(title);
+    return titles;
+}
+
+QString ExampleCatalog::nodeTitle(const QString& englishTitle) {
+    return QCoreApplication::translate("ExampleCatalog", englishTitle.toUtf8().constData());
+}
+
 Example ExampleCatalog::find(const QString& file) {
     for (const Example& e : examples())
         if (e.file == file) return e;

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace oficina::ui {
 
@@ -25,6 +26,11 @@ public:
     [[nodiscard]] static QList<Example> examples();
     /// The entry for a file name, or nullptr-like empty Example (file empty) when none.
     [[nodiscard]] static Example find(const QString& file);
+    /// The node titles the example files give, in English as in the files: each is translated
+    /// when an example opens (nodeTitle). tst_startpage checks that the list holds them all.
+    [[nodiscard]] static QStringList nodeTitles();
+    /// An example node's title in the interface's language.
+    [[nodiscard]] static QString nodeTitle(const QString& englishTitle);
 };
 
 } // namespace oficina::ui

@@ -10,8 +10,12 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QStyle>
+
+#include <algorithm>
+#include <map>
 
 namespace oficina::ui {
 
@@ -25,6 +29,46 @@ QLabel* heading(const QString& text, double scale, QWidget* parent) {
     label->setFont(font);
     return label;
 }
+
+/// Example cards in as many columns as the width holds (at least one), reflowed on resize, so
+/// no card hides behind a horizontal scroll bar.
+class CardGrid : public QWidget {
+public:
+    static constexpr int kMinCardWidth = 260;
+    static constexpr int kSpacing = 12;
+
+    explicit CardGrid(QWidget* parent) : QWidget(parent), m_grid(new QGridLayout(this)) {
+        m_grid->setContentsMargins(0, 0, 0, 0);
+        m_grid->setSpacing(kSpacing);
+    }
+    void addCard(QWidget* card) {
+        card->setMinimumWidth(kMinCardWidth);
+        m_cards << card;
+        place(columnsFor(width()));
+    }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override {
+        QWidget::resizeEvent(event);
+        if (const int columns = columnsFor(width()); columns != m_columns) place(columns);
+    }
+
+private:
+    static int columnsFor(int width) {
+        return std::clamp((width + kSpacing) / (kMinCardWidth + kSpacing), 1, 3);
+    }
+    void place(int columns) {
+        m_columns = columns;
+        for (QWidget* card : m_cards) m_grid->removeWidget(card);
+        for (int i = 0; i < m_cards.size(); ++i)
+            m_grid->addWidget(m_cards[i], i / columns, i % columns);
+        for (int c = 0; c < 3; ++c) m_grid->setColumnStretch(c, c < columns ? 1 : 0);
+    }
+
+    QGridLayout* m_grid;
+    QList<QWidget*> m_cards;
+    int m_columns = 0;
+};
 
 } // namespace
 
@@ -72,8 +116,10 @@ StartPage::StartPage(QString examplesDirectory, QWidget* parent)
     startLayout->addWidget(m_recent, 1);
 
     auto* scroll = new QScrollArea(this);
+    scroll->setObjectName("examplesScroll");
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the cards reflow instead
     scroll->setWidget(makeExampleCards());
 
     auto* layout = new QHBoxLayout(this);
@@ -92,26 +138,18 @@ QWidget* StartPage::makeExampleCards() {
     hint->setWordWrap(true);
     layout->addWidget(hint);
 
-    QString topic;
-    QGridLayout* grid = nullptr;
-    int cards = 0;
+    // One heading per lesson, its examples in the catalog's order.
+    QStringList topics;
+    std::map<QString, CardGrid*> grids;
     for (const Example& example : ExampleCatalog::examples()) {
         const QString path = QDir(m_examplesDirectory).filePath(example.file);
         if (!QFileInfo::exists(path)) continue;
-        if (example.topic != topic) {
-            topic = example.topic;
-            layout->addSpacing(12);
-            layout->addWidget(heading(topic, 1.15, page));
-            grid = new QGridLayout;
-            grid->setHorizontalSpacing(12);
-            grid->setVerticalSpacing(12);
-            layout->addLayout(grid);
-            cards = 0;
-        }
+        if (!grids.contains(example.topic)) topics << example.topic;
+        CardGrid*& grid = grids[example.topic];
+        if (!grid) grid = new CardGrid(page);
         auto* card = new QFrame(page);
         card->setObjectName("example_" + QFileInfo(example.file).completeBaseName());
         card->setFrameShape(QFrame::StyledPanel);
-        card->setMinimumWidth(300);
         auto* cardLayout = new QVBoxLayout(card);
         auto* title = new QLabel("<b>" + example.title.toHtmlEscaped() + "</b>", card);
         title->setWordWrap(true);
@@ -124,8 +162,14 @@ QWidget* StartPage::makeExampleCards() {
         cardLayout->addWidget(title);
         cardLayout->addWidget(description, 1);
         cardLayout->addWidget(open, 0, Qt::AlignRight);
-        grid->addWidget(card, cards / 2, cards % 2);
-        ++cards;
+        grid->addCard(card);
+    }
+    for (const QString& topic : topics) {
+        layout->addSpacing(12);
+        QLabel* label = heading(topic, 1.15, page);
+        label->setObjectName("topicHeading");
+        layout->addWidget(label);
+        layout->addWidget(grids.at(topic));
     }
     layout->addStretch(1);
     return page;
