@@ -398,6 +398,10 @@
         <source>view</source>
         <translation>visualização</translation>
     </message>
+    <message>
+        <source>Start in presentation mode (View &gt; Presentation)</source>
+        <translation>Começar no modo de apresentação (Exibir &gt; Apresentação)</translation>
+    </message>
 </context>
 <context>
     <name>nn</name>
@@ -4305,10 +4309,6 @@
         <translation>Pontuação na validação (desvio padrão)</translation>
     </message>
     <message>
-        <source>Polynomial degree</source>
-        <translation>Grau do polinômio</translation>
-    </message>
-    <message>
         <source>Best value (validation)</source>
         <translation>Melhor valor (validação)</translation>
     </message>
@@ -6752,6 +6752,10 @@ Executar mesmo assim?</translation>
     <message>
         <source>Finishing the training under way; the run goes on…</source>
         <translation>Concluindo o treinamento em curso; a execução continua…</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation>A&amp;presentação</translation>
     </message>
 </context>
 <context>

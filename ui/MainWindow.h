@@ -73,6 +73,14 @@ public:
     /// Ends the training under way with the model it has; the run goes on
     /// (RunController::finishTraining).
     void finishTraining();
+    /// Presentation mode, for a projector (View > Presentation, F11): full screen, the canvas
+    /// and the selected node's outputs sharing it, the other panels hidden, larger text and
+    /// thicker chart lines; Right/Left (or Page Down/Up) step through the nodes in run order.
+    /// Off restores the window as it was. MainWindowPresentation.cpp.
+    void setPresentation(bool on);
+    [[nodiscard]] bool isPresenting() const { return m_presenting; }
+    /// Selects the next (`step` 1) or previous (-1) node in run order.
+    void stepSelection(int step);
 
     [[nodiscard]] Document& document() const { return *m_document; }
     [[nodiscard]] PipelineScene& scene() const { return *m_scene; }
@@ -189,6 +197,10 @@ private:
     bool m_outputsWereVisible = true;
     bool m_layoutRestored = false; ///< the window's geometry and docks came from the settings
     bool m_docksSized = false;
+    bool m_presenting = false;
+    QByteArray m_stateBeforePresentation; ///< docks and toolbars, for leaving presentation
+    bool m_wasMaximized = false;
+    QList<QAction*> m_presentationKeys; ///< enabled only while presenting
     NodePalette* m_palette = nullptr;
     PropertyPanel* m_properties = nullptr;
     NodeOutputsView* m_outputs = nullptr;

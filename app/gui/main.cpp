@@ -51,7 +51,10 @@ int main(int argc, char** argv) {
                                         "of this kind to the front (e.g. LossChart, "
                                         "ScatterPlot, ConfusionMatrixView)"),
         QApplication::translate("main", "view"));
-    parser.addOptions({runOption, selectOption, viewOption});
+    const QCommandLineOption presentOption(
+        "present", QApplication::translate("main", "Start in presentation mode (View > "
+                                                   "Presentation)"));
+    parser.addOptions({runOption, selectOption, viewOption, presentOption});
     parser.process(app);
 
     const QString share = QString::fromStdString(core::findShareDirectory());
@@ -70,6 +73,7 @@ int main(int argc, char** argv) {
                 [&window, view = parser.value(viewOption)] { window.showOutputView(view); });
         if (parser.isSet(runOption)) window.runPipeline();
     }
+    if (parser.isSet(presentOption)) window.setPresentation(true);
     // Once the window is up: offer what a crashed session left behind.
     QTimer::singleShot(0, &window, &ui::MainWindow::offerRecovery);
     return app.exec();

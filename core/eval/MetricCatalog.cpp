@@ -84,7 +84,7 @@ constexpr MetricInfo kMetrics[] = {
     // Validation curve, clusters vs classes
     {"validation_curve", OFICINA_TR_NOOP("Validation curve"), kNone, MetricView::ValidationCurve},
     {"max_depth", OFICINA_TR_NOOP("Tree depth (max_depth)")},
-    {"degree", OFICINA_TR_NOOP("Polynomial degree")},
+    {"degree", OFICINA_TR_NOOP("Polynomial degree (degree)")},
     {"best_value", OFICINA_TR_NOOP("Best value (validation)")},
     {"contingency", OFICINA_TR_NOOP("Clusters × classes"), kNone, MetricView::Table},
     {"cluster_class_points", OFICINA_TR_NOOP("Clusters vs classes"), kNone,

@@ -6,6 +6,7 @@
 #include "data/FeatureMatrix.h"
 #include "eval/ClusterMetrics.h"
 #include "eval/CrossValidation.h"
+#include "eval/MetricCatalog.h"
 #include "models/Model.h"
 #include "pipeline/NodeRegistry.h"
 #include "reduce/Pca.h"
@@ -183,11 +184,13 @@ PortValues runValidationCurve(const NodeInputs& inputs, const ParamValues& param
     return {{"metrics", metricsValue(std::move(curve))}};
 }
 
+// A parameter the validation curve can vary, named as the curve's axis names it.
+ChoiceOption variedParameter(const char* key) { return {key, findMetric(key)->label}; }
+
 NodeSpec validationCurveSpec() {
     std::vector<Parameter> params = {
         Parameter::choice("parameter", OFICINA_TR_NOOP("Parameter"),
-                          {{"max_depth", OFICINA_TR_NOOP("Tree depth (max_depth)")},
-                           {"degree", OFICINA_TR_NOOP("Polynomial degree (degree)")}},
+                          {variedParameter("max_depth"), variedParameter("degree")},
                           "max_depth")
             .withHelp(OFICINA_TR_NOOP("What to vary: a decision tree's maximum depth, or the "
                                       "degree of a Polynomial features step before the "

@@ -11,6 +11,7 @@
 #include "canvas/PipelineScene.h"
 #include "canvas/PipelineView.h"
 #include "canvas/PortItem.h"
+#include "charts/ChartView.h"
 #include "document/Document.h"
 #include "document/Recovery.h"
 #include "eval/Metrics.h"
@@ -357,6 +358,46 @@ private Q_SLOTS:
         QCOMPARE(results.at(net).state, core::NodeState::Done);
         QCOMPARE(results.at(net).warnings.size(), size_t(1));
         QCOMPARE(results.at(QStringLiteral("score")).state, core::NodeState::Done);
+    }
+
+    /// Presentation: the canvas and the outputs alone, larger, the nodes stepped through with the
+    /// arrow keys; leaving it brings the panels back.
+    void presentationModeForTeaching() {
+        QSettings().clear();
+        QTemporaryDir dir;
+        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openPipeline(m_share + "/examples/iris_classification.oficina"));
+        auto* palette = window.findChild<QDockWidget*>("paletteDock");
+        auto* properties = window.findChild<QDockWidget*>("propertiesDock");
+        auto* outputs = window.findChild<QDockWidget*>("outputsDock");
+        QVERIFY(palette->isVisible() && properties->isVisible());
+        const double normalText = window.outputs().font().pointSizeF();
+
+        window.action("presentationAction")->trigger();
+        QVERIFY(window.isPresenting());
+        QVERIFY(!palette->isVisible() && !properties->isVisible());
+        QVERIFY(outputs->isVisible());
+        QVERIFY(window.outputs().font().pointSizeF() > normalText);
+        QVERIFY(ui::ChartView::presentationScale() > 1);
+
+        const auto order = *window.document().graph().topologicalOrder();
+        window.scene().selectItems({});
+        QVERIFY(window.findChild<QAction*>("nextNodeAction")->isEnabled());
+        window.findChild<QAction*>("nextNodeAction")->trigger();
+        QCOMPARE(window.scene().selectedNode().toStdString(), order[0]);
+        window.findChild<QAction*>("nextNodeAction")->trigger();
+        QCOMPARE(window.scene().selectedNode().toStdString(), order[1]);
+        window.findChild<QAction*>("previousNodeAction")->trigger();
+        QCOMPARE(window.scene().selectedNode().toStdString(), order[0]);
+
+        window.findChild<QAction*>("leavePresentationAction")->trigger();
+        QVERIFY(!window.isPresenting());
+        QTRY_VERIFY(palette->isVisible() && properties->isVisible());
+        QCOMPARE(window.outputs().font().pointSizeF(), normalText);
+        QCOMPARE(ui::ChartView::presentationScale(), 1.0);
+        QVERIFY(!window.findChild<QAction*>("nextNodeAction")->isEnabled());
     }
 
     void autoRunToggleSaysItsState() {

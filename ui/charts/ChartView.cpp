@@ -3,6 +3,7 @@
 #include "util/Error.h"
 #include "util/SafeFile.h"
 
+#include <QAbstractAxis>
 #include <QAbstractSeries>
 #include <QBuffer>
 #include <QChart>
@@ -12,15 +13,18 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLegend>
 #include <QLocale>
-#include <QMessageBox>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
+#include <QMessageBox>
 #include <QPainter>
 #include <QResizeEvent>
+#include <QScatterSeries>
 #include <QSvgGenerator>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QXYSeries>
 
 namespace oficina::ui {
 
@@ -52,6 +56,51 @@ ChartView::ChartView(QWidget* parent) : QWidget(parent) {
 }
 
 ChartView::~ChartView() = default;
+
+namespace {
+double& presentationScaleValue() {
+    static double scale = 1.0;
+    return scale;
+}
+} // namespace
+
+void ChartView::setPresentationScale(double scale) { presentationScaleValue() = scale; }
+double ChartView::presentationScale() { return presentationScaleValue(); }
+
+void ChartView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    applyPresentationScale();
+}
+
+void ChartView::applyPresentationScale() {
+    const double scale = presentationScale();
+    if (!m_chart || scale == 1.0) return;
+    const auto enlarged = [scale](QFont font) {
+        font.setPointSizeF(font.pointSizeF() * scale);
+        return font;
+    };
+    for (QAbstractSeries* series : m_chart->series()) {
+        if (m_scaled.contains(series)) continue;
+        m_scaled.insert(series);
+        if (auto* xy = qobject_cast<QXYSeries*>(series)) {
+            QPen pen = xy->pen();
+            pen.setWidthF(std::max(1.0, pen.widthF()) * scale);
+            xy->setPen(pen);
+        }
+        if (auto* scatter = qobject_cast<QScatterSeries*>(series))
+            scatter->setMarkerSize(scatter->markerSize() * scale);
+    }
+    for (QAbstractAxis* axis : m_chart->axes()) {
+        if (m_scaled.contains(axis)) continue;
+        m_scaled.insert(axis);
+        axis->setLabelsFont(enlarged(axis->labelsFont()));
+        axis->setTitleFont(enlarged(axis->titleFont()));
+    }
+    if (!m_scaled.contains(m_chart)) {
+        m_scaled.insert(m_chart);
+        m_chart->legend()->setFont(enlarged(m_chart->legend()->font()));
+    }
+}
 
 QChart* ChartView::useChart() {
     m_chart = new QChart;

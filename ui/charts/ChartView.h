@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QString>
 #include <QWidget>
 
@@ -45,7 +46,16 @@ public:
     void showData(bool on);
     [[nodiscard]] bool dataShown() const;
 
+    /// Presentation mode (MainWindow::setPresentation): charts shown from now on draw lines,
+    /// markers and axis text this much larger; 1 = as usual. UI thread only.
+    static void setPresentationScale(double scale);
+    [[nodiscard]] static double presentationScale();
+    /// Scales the series and axes added since the last call (shown charts call it themselves;
+    /// a live chart that adds series calls it after).
+    void applyPresentationScale();
+
 protected:
+    void showEvent(QShowEvent* event) override;
     /// A chart canvas (call once, in the subclass constructor).
     QChart* useChart();
     /// A painted canvas (call once, in the subclass constructor).
@@ -68,6 +78,7 @@ private:
     QChart* m_chart = nullptr;
     QChartView* m_chartView = nullptr;
     std::function<QWidget*()> m_makeDataView;
+    QSet<const QObject*> m_scaled; ///< series and axes already drawn at the presentation scale
     QWidget* m_dataView = nullptr;
     QToolButton* m_dataButton = nullptr;
     /// Series drawn through OpenGL, painted plainly while saving: the GL overlay is not seen

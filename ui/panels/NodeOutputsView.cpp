@@ -114,6 +114,7 @@ void NodeOutputsView::appendMetrics(const QString& nodeId,
         addLossTab({});
     }
     appendPoints(m_liveLoss, mine);
+    m_liveLoss->applyPresentationScale();  // the series a new point started
 }
 
 } // namespace oficina::ui

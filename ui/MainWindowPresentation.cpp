@@ -1,0 +1,68 @@
+// MainWindow: presentation mode, for teaching on a projector.
+#include "MainWindow.h"
+
+#include "canvas/PipelineScene.h"
+#include "canvas/PipelineView.h"
+#include "charts/ChartView.h"
+#include "document/Document.h"
+#include "panels/NodeOutputsView.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace oficina::ui {
+
+namespace {
+constexpr double kPresentationScale = 1.6; // text, chart lines and markers on a projector
+// The panels a presentation hides: a class watches the pipeline and its results.
+constexpr const char* kHiddenDocks[] = {"paletteDock", "propertiesDock", "runLogDock",
+                                        "resultsDock", "helpDock"};
+} // namespace
+
+void MainWindow::setPresentation(bool on) {
+    if (on == m_presenting) return;
+    m_presenting = on;
+    if (QAction* action = this->action("presentationAction")) action->setChecked(on);
+    for (QAction* key : m_presentationKeys) key->setEnabled(on);
+    auto* outputs = findChild<QDockWidget*>("outputsDock");
+    if (on) {
+        m_stateBeforePresentation = saveState();
+        m_wasMaximized = isMaximized();
+        for (const char* name : kHiddenDocks)
+            if (auto* dock = findChild<QDockWidget*>(name)) dock->hide();
+        if (outputs) outputs->show();
+        showCanvas();
+        showFullScreen();
+    } else {
+        restoreState(m_stateBeforePresentation);
+        m_wasMaximized ? showMaximized() : showNormal();
+    }
+    ChartView::setPresentationScale(on ? kPresentationScale : 1.0);
+    QFont text = font();
+    text.setPointSizeF(text.pointSizeF() * kPresentationScale);
+    m_outputs->setFont(on ? text : QFont()); // an empty font: inherit the window's again
+    // Once the window has its new size: the outputs get half of it, the pipeline is fitted
+    // to the rest, and the selected node's views are made again at the new scale.
+    QTimer::singleShot(0, this, [this, outputs, on] {
+        if (on && outputs) resizeDocks({outputs}, {height() / 2}, Qt::Vertical);
+        m_view->fitToView();
+        showSelection();
+        if (on) m_view->setFocus();
+    });
+}
+
+void MainWindow::stepSelection(int step) {
+    const auto order = m_document->graph().topologicalOrder();
+    if (!order || order->empty()) return;
+    const auto current =
+        std::find(order->begin(), order->end(), m_scene->selectedNode().toStdString());
+    long index = current == order->end() ? (step > 0 ? 0 : long(order->size()) - 1)
+                                         : long(current - order->begin()) + step;
+    index = std::clamp(index, 0L, long(order->size()) - 1);
+    m_scene->selectItems({QString::fromStdString((*order)[size_t(index)])});
+}
+
+} // namespace oficina::ui
