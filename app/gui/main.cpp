@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -64,7 +65,12 @@ int main(int argc, char** argv) {
     ui::MainWindow window(registry, share);
     window.show();
     if (parser.positionalArguments().isEmpty()) window.showStartPage();
-    else if (window.openPipeline(parser.positionalArguments().constFirst())) {
+    // A bundled example opens as from the start page: an untitled copy, titles in the
+    // interface's language, run at once.
+    else if (const QString file = parser.positionalArguments().constFirst();
+             QFileInfo(file).absolutePath() == QDir(share + "/examples").absolutePath()
+                 ? window.openExample(file)
+                 : window.openPipeline(file)) {
         if (parser.isSet(selectOption))
             window.scene().selectItems({parser.value(selectOption)});
         if (parser.isSet(viewOption))

@@ -28,6 +28,25 @@ public:
     }
 };
 
+/// Iris (the bundled sample) split in two, `modelType` trained on one part ("model") and
+/// predicting the other ("predict"), scored ("score").
+inline Builder trainPredictScore(const std::string& modelType,
+                                 std::initializer_list<std::pair<const char*, oficina::core::Value>>
+                                     params = {}) {
+    Builder b;
+    b.node("iris", "oficina.data.sample", {{"dataset", std::string("iris")}})
+        .node("split", "oficina.data.split")
+        .node("model", modelType, params)
+        .node("predict", "oficina.model.predict")
+        .node("score", "oficina.eval.score")
+        .link("iris.data", "split.data")
+        .link("split.train", "model.data")
+        .link("model.model", "predict.model")
+        .link("split.test", "predict.data")
+        .link("predict.predictions", "score.predictions");
+    return b;
+}
+
 /// The value a node of the run put on one of its ports (a Table, Model or Metrics).
 template <typename T>
 const T& output(const oficina::core::RunResult& r, const std::string& node,

@@ -15,23 +15,6 @@ using namespace oficina::core;
 
 namespace {
 
-/// Iris split in two, `model` trained on one part, predicting the other, scored.
-Builder trainAndScore(const std::string& modelType,
-                      std::initializer_list<std::pair<const char*, Value>> params) {
-    Builder b;
-    b.node("iris", "oficina.data.sample", {{"dataset", std::string("iris")}})
-        .node("split", "oficina.data.split")
-        .node("model", modelType, params)
-        .node("predict", "oficina.model.predict")
-        .node("score", "oficina.eval.score")
-        .link("iris.data", "split.data")
-        .link("split.train", "model.data")
-        .link("model.model", "predict.model")
-        .link("split.test", "predict.data")
-        .link("predict.predictions", "score.predictions");
-    return b;
-}
-
 double valueOf(const std::vector<std::pair<std::string, double>>& figures,
                const std::string& name) {
     for (const auto& [key, value] : figures)
@@ -54,19 +37,21 @@ private Q_SLOTS:
 
     void learnersFinishAndTheRunGoesOn_data() {
         QTest::addColumn<QString>("type");
-        QTest::addColumn<QString>("countKey");
-        QTest::newRow("network") << "oficina.nn.network" << "epochs";
-        QTest::newRow("xgboost") << "oficina.model.xgboost_classifier" << "iterations";
+        QTest::addColumn<QString>("lengthKey"); // how long it would train unasked
+        QTest::addColumn<QString>("countKey");  // how long it trained, in its metrics
+        QTest::newRow("network") << "oficina.nn.network" << "epochs" << "epochs";
+        QTest::newRow("xgboost") << "oficina.model.xgboost_classifier" << "n_estimators"
+                                 << "iterations";
     }
 
     // Asked before the run starts, so the learner finishes at its first check: after one epoch
     // or one round, never before (there would be no model to go on with).
     void learnersFinishAndTheRunGoesOn() {
         QFETCH(QString, type);
+        QFETCH(QString, lengthKey);
         QFETCH(QString, countKey);
-        const Builder b =
-            trainAndScore(type.toStdString(), {{"epochs", int64_t(500)},
-                                               {"n_estimators", int64_t(500)}});
+        const std::string length = lengthKey.toStdString();
+        const Builder b = trainPredictScore(type.toStdString(), {{length.c_str(), int64_t(500)}});
         std::stop_source stop, finish;
         finish.request_stop();
         RunContext ctx(stop.get_token(), finish.get_token());
@@ -87,7 +72,7 @@ private Q_SLOTS:
     }
 
     void stopStillEndsTheRun() {
-        const Builder b = trainAndScore("oficina.nn.network", {{"epochs", int64_t(500)}});
+        const Builder b = trainPredictScore("oficina.nn.network", {{"epochs", int64_t(500)}});
         std::stop_source stop, finish;
         finish.request_stop();
         stop.request_stop();

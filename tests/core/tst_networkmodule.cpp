@@ -35,21 +35,10 @@ NodeRegistry builtinNodes() {
     return registry;
 }
 
-/// Iris split in two, `model` trained on one part and predicting the other, then scored.
+/// Trains and scores `model` on Iris (GraphBuilder.h).
 RunResult trainAndPredict(const NodeRegistry& registry, const std::string& modelType,
                           std::initializer_list<std::pair<const char*, Value>> params = {}) {
-    Builder b;
-    b.node("iris", "oficina.data.sample", {{"dataset", std::string("iris")}})
-        .node("split", "oficina.data.split")
-        .node("model", modelType, params)
-        .node("predict", "oficina.model.predict")
-        .node("score", "oficina.eval.score")
-        .link("iris.data", "split.data")
-        .link("split.train", "model.data")
-        .link("model.model", "predict.model")
-        .link("split.test", "predict.data")
-        .link("predict.predictions", "score.predictions");
-    return runGraph(registry, b.graph);
+    return runGraph(registry, trainPredictScore(modelType, params).graph);
 }
 
 } // namespace

@@ -23,6 +23,7 @@
 #include "run/RunController.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -544,6 +545,34 @@ private Q_SLOTS:
                      qPrintable(QString("canvas %1 px, outputs %2 px")
                                     .arg(window.view().height())
                                     .arg(outputs->height())));
+    }
+
+    /// At the default window size every bundled example opens whole on the canvas, no card cut
+    /// by an edge, at a zoom where cards stay readable.
+    void everyExampleFitsTheDefaultWindow() {
+        QSettings().clear();
+        QTemporaryDir dir;
+        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
+        window.resize(1472, 920);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QStringList examples =
+            QDir(m_share + "/examples").entryList({"*.oficina"}, QDir::Files, QDir::Name);
+        QVERIFY(examples.size() >= 9);
+        ui::PipelineView& view = window.view();
+        for (const QString& example : examples) {
+            QSignalSpy fitted(&view, &ui::PipelineView::zoomChanged);
+            QVERIFY(window.openPipeline(m_share + "/examples/" + example));
+            QTRY_VERIFY(!fitted.isEmpty() || view.zoom() == 1.0);
+            QTest::qWait(50);  // the fit after the layout settles
+            QVERIFY(view.zoom() >= ui::PipelineView::kMinFitZoom);
+            const QRectF visible = view.mapToScene(view.viewport()->rect()).boundingRect();
+            for (const auto& node : window.document().graph().nodes())
+                QVERIFY2(visible.contains(window.scene()
+                                              .nodeItem(QString::fromStdString(node.id))
+                                              ->sceneBoundingRect()),
+                         qPrintable(example + ": " + QString::fromStdString(node.id)));
+        }
     }
 
     void examplesFitTheDefaultLayoutAtFullSize() {
