@@ -288,32 +288,7 @@ void MainWindow::createActions() {
     snap->setCheckable(true);
     snap->setChecked(m_scene->snapToGrid());
     m_viewMenu->addAction(snap);
-    QAction* presentation = make(tr("&Presentation"), "presentationAction",
-                                 [this](bool on) { setPresentation(on); },
-                                 QKeySequence(Qt::Key_F11));
-    presentation->setCheckable(true);
-    m_viewMenu->addAction(presentation);
-    // In a presentation the arrow and page keys step through the nodes; Escape ends it.
-    const auto stepper = [this](const char* name, QList<QKeySequence> keys, int step) {
-        auto* a = new QAction(this);
-        a->setObjectName(name);
-        a->setShortcuts(keys);
-        a->setEnabled(false);
-        connect(a, &QAction::triggered, this, [this, step] { stepSelection(step); });
-        addAction(a);
-        return a;
-    };
-    m_presentationKeys = {
-        stepper("nextNodeAction", {QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_PageDown)}, 1),
-        stepper("previousNodeAction", {QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_PageUp)},
-                -1)};
-    auto* leave = new QAction(this);
-    leave->setObjectName("leavePresentationAction");
-    leave->setShortcut(QKeySequence(Qt::Key_Escape));
-    leave->setEnabled(false);
-    connect(leave, &QAction::triggered, this, [this] { setPresentation(false); });
-    addAction(leave);
-    m_presentationKeys << leave;
+    m_viewMenu->addAction(createPresentationActions());
     m_viewMenu->addSeparator();
     for (QDockWidget* d : findChildren<QDockWidget*>())
         m_viewMenu->addAction(d->toggleViewAction());

@@ -151,6 +151,8 @@ private:
     void createDocks();
     void createActions();
     void createStartPage(); // MainWindowStart.cpp
+    /// View > Presentation and the keys it enables; returns the menu action.
+    QAction* createPresentationActions();
     void updateActions();
     void updateTitle();
     void updateRecentMenu();

@@ -22,6 +22,31 @@ constexpr const char* kHiddenDocks[] = {"paletteDock", "propertiesDock", "runLog
                                         "resultsDock", "helpDock"};
 } // namespace
 
+QAction* MainWindow::createPresentationActions() {
+    auto* presentation = new QAction(tr("&Presentation"), this);
+    presentation->setObjectName("presentationAction");
+    presentation->setShortcut(QKeySequence(Qt::Key_F11));
+    presentation->setCheckable(true);
+    connect(presentation, &QAction::triggered, this, &MainWindow::setPresentation);
+    // While presenting, the arrow and page keys step through the nodes and Escape leaves.
+    const auto key = [this](const char* name, QList<QKeySequence> keys, auto slot) {
+        auto* a = new QAction(this);
+        a->setObjectName(name);
+        a->setShortcuts(keys);
+        a->setEnabled(false);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+        m_presentationKeys << a;
+    };
+    key("nextNodeAction", {QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_PageDown)},
+        [this] { stepSelection(1); });
+    key("previousNodeAction", {QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_PageUp)},
+        [this] { stepSelection(-1); });
+    key("leavePresentationAction", {QKeySequence(Qt::Key_Escape)},
+        [this] { setPresentation(false); });
+    return presentation;
+}
+
 void MainWindow::setPresentation(bool on) {
     if (on == m_presenting) return;
     m_presenting = on;
