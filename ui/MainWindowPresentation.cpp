@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <algorithm>
@@ -71,10 +72,14 @@ void MainWindow::setPresentation(bool on) {
     m_outputs->setFont(on ? text : QFont()); // an empty font: inherit the window's again
     // Once the window has its new size: the outputs get half of it, the pipeline is fitted
     // to the rest, and the selected node's views are made again at the new scale.
+    m_view->setMaxFitZoom(on ? kPresentationScale : 1.0);
     QTimer::singleShot(0, this, [this, outputs, on] {
         if (on && outputs) resizeDocks({outputs}, {height() / 2}, Qt::Vertical);
         m_view->fitToView();
+        const QWidget* page = m_outputs->tabs()->currentWidget();
+        const QString view = page ? QString::fromLatin1(page->metaObject()->className()) : "";
         showSelection();
+        if (!view.isEmpty()) showOutputView(view);  // the same view, remade at the new scale
         if (on) m_view->setFocus();
     });
 }

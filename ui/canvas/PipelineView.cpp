@@ -68,7 +68,7 @@ void PipelineView::fitToView() {
     bounds.adjust(-16, -16, 16, 16);
     const QSizeF room = viewport()->size();
     const qreal fit = std::min(room.width() / bounds.width(), room.height() / bounds.height());
-    const qreal zoom = std::clamp(fit, kMinFitZoom, 1.0);
+    const qreal zoom = std::clamp(fit, kMinFitZoom, m_maxFitZoom);
     setZoom(zoom);
     // An axis that does not fit shows the pipeline's start: sources sit top left.
     const QSizeF visible = room / zoom;

@@ -18,11 +18,14 @@ public:
     void zoomIn() { zoomBy(1.25); }
     void zoomOut() { zoomBy(1 / 1.25); }
     void resetZoom();
-    /// Shows every item, never magnified beyond 100 % nor shrunk below kMinFitZoom (where card
+    /// Shows every item, never magnified beyond setMaxFitZoom's (100 % unless set) nor shrunk
+    /// below kMinFitZoom (where card
     /// text stops being readable): a pipeline too big for that is shown from its start (top
     /// left) and the rest is a scroll away. Until the user zooms, scrolls or clicks on the
     /// canvas, the fit follows the view's size (docks and the window settle after a file opens).
     void fitToView();
+    /// How far fitToView may magnify (presentation mode: more than 100 %).
+    void setMaxFitZoom(qreal zoom) { m_maxFitZoom = zoom; }
     /// Scene point at the centre of the viewport (where palette double-clicks add nodes).
     [[nodiscard]] QPointF visibleCentre() const;
 
@@ -46,6 +49,7 @@ private:
     void setZoom(qreal zoom);
 
     bool m_fitOnResize = false;
+    qreal m_maxFitZoom = 1.0;
     bool m_panning = false;
     bool m_spaceHeld = false;
     QPoint m_panStart;
