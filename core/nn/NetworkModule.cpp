@@ -48,11 +48,12 @@ const NetworkModule& load() {
 } // namespace
 
 const NetworkModule& networkModule() {
-    // A failed load is retried on the next call (call_once does not latch on an exception), so
-    // installing the package fixes a running app.
-    static std::once_flag once;
+    // A failed load is tried again on the next call, so installing the package fixes a running
+    // app. (A mutex, not call_once: libstdc++'s call_once is not reliable when the call throws.)
+    static std::mutex mutex;
     static const NetworkModule* module = nullptr;
-    std::call_once(once, [] { module = &load(); });
+    const std::lock_guard lock(mutex);
+    if (!module) module = &load();
     return *module;
 }
 
