@@ -29,12 +29,14 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMimeData>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTranslator>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -399,6 +401,20 @@ private Q_SLOTS:
         QCOMPARE(window.outputs().font().pointSizeF(), normalText);
         QCOMPARE(ui::ChartView::presentationScale(), 1.0);
         QVERIFY(!window.findChild<QAction*>("nextNodeAction")->isEnabled());
+    }
+
+    /// In Portuguese an example's node titles are translated when it opens.
+    void portugueseExampleTitles() {
+        QTranslator portuguese;
+        QVERIFY2(portuguese.load(QStringLiteral(OFICINA_QM_FILE)), OFICINA_QM_FILE);
+        QCoreApplication::installTranslator(&portuguese);
+        const auto restore = qScopeGuard([&] { QCoreApplication::removeTranslator(&portuguese); });
+        QTemporaryDir dir;
+        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
+        QVERIFY(window.openExample(m_share + "/examples/iris_classification.oficina"));
+        QCOMPARE(window.document().nodeTitle("iris"), QString::fromUtf8("Flores íris"));
+        QSignalSpy finished(&window, &ui::MainWindow::runFinished);
+        QVERIFY(finished.wait(30000) || finished.count() == 1);
     }
 
     void autoRunToggleSaysItsState() {
