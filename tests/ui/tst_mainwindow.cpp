@@ -547,8 +547,9 @@ private Q_SLOTS:
     }
 
     /// On a fresh profile at the default size the canvas gets over 60 % of the height it shares
-    /// with the outputs.
-    void canvasGetsMostOfTheHeight() {
+    /// with the outputs, and every bundled example opens whole on it, no card cut by an edge, at
+    /// a zoom where cards stay readable.
+    void defaultWindowFitsEveryExample() {
         QSettings().clear();
         QTemporaryDir dir;
         ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
@@ -561,17 +562,7 @@ private Q_SLOTS:
                      qPrintable(QString("canvas %1 px, outputs %2 px")
                                     .arg(window.view().height())
                                     .arg(outputs->height())));
-    }
 
-    /// At the default window size every bundled example opens whole on the canvas, no card cut
-    /// by an edge, at a zoom where cards stay readable.
-    void everyExampleFitsTheDefaultWindow() {
-        QSettings().clear();
-        QTemporaryDir dir;
-        ui::MainWindow window(m_registry, m_share, nullptr, dir.filePath("recovery"));
-        window.resize(1472, 920);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
         const QStringList examples =
             QDir(m_share + "/examples").entryList({"*.oficina"}, QDir::Files, QDir::Name);
         QVERIFY(examples.size() >= 9);
