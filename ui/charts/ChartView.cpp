@@ -20,7 +20,6 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QResizeEvent>
-#include <QScatterSeries>
 #include <QSvgGenerator>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -87,8 +86,6 @@ void ChartView::applyPresentationScale() {
             pen.setWidthF(std::max(1.0, pen.widthF()) * scale);
             xy->setPen(pen);
         }
-        if (auto* scatter = qobject_cast<QScatterSeries*>(series))
-            scatter->setMarkerSize(scatter->markerSize() * scale);
     }
     for (QAbstractAxis* axis : m_chart->axes()) {
         if (m_scaled.contains(axis)) continue;

@@ -46,8 +46,9 @@ public:
     void showData(bool on);
     [[nodiscard]] bool dataShown() const;
 
-    /// Presentation mode (MainWindow::setPresentation): charts shown from now on draw lines,
-    /// markers and axis text this much larger; 1 = as usual. UI thread only.
+    /// Presentation mode (MainWindow::setPresentation): charts shown from now on draw lines and
+    /// axis text this much larger, and point charts their markers (sized when drawn); 1 = as
+    /// usual. UI thread only.
     static void setPresentationScale(double scale);
     [[nodiscard]] static double presentationScale();
     /// Scales the series and axes added since the last call (shown charts call it themselves;

@@ -102,7 +102,7 @@ void ResidualPlot::redraw() {
 
     auto* scatter = new QScatterSeries;
     scatter->setName(tr("rows"));
-    scatter->setMarkerSize(n > 20000 ? 4 : 6);
+    scatter->setMarkerSize((n > 20000 ? 4 : 6) * presentationScale());
     scatter->setColor(QColor(0x1f, 0x77, 0xb4, 160));
     scatter->setBorderColor(Qt::transparent);
     if (gl) {

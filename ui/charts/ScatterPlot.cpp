@@ -215,7 +215,8 @@ void ScatterPlot::redraw() {
         x0 = std::min(x0, x), x1 = std::max(x1, x);
         y0 = std::min(y0, y), y1 = std::max(y1, y);
     }
-    const qreal size = rows > 20000 ? 4 : rows > 2000 ? 6 : 8;
+    // Smaller markers for many points; larger on a projector (presentation mode).
+    const qreal size = (rows > 20000 ? 4 : rows > 2000 ? 6 : 8) * presentationScale();
     std::vector<PointCloudItem::Group> painted;
     for (auto& [key, points] : groups) {
         auto* series = new QScatterSeries;
