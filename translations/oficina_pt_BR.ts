@@ -6902,6 +6902,10 @@ Executar mesmo assim?</translation>
         <source>Save as</source>
         <translation>Salvar como</translation>
     </message>
+    <message>
+        <source>The target: it cannot also be a feature</source>
+        <translation>O alvo: ele não pode ser também um atributo</translation>
+    </message>
 </context>
 <context>
     <name>oficina::ui::PipelineScene</name>

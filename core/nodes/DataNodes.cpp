@@ -228,7 +228,8 @@ NodeSpec selectColumnsSpec() {
                        .withHelp(OFICINA_TR_NOOP("Columns to learn from; empty = every column "
                                                  "except the target"))
                        .meaningWhenEmpty(OFICINA_TR_NOOP("None ticked: every column except the "
-                                                         "target")),
+                                                         "target"))
+                       .excluding("target"),
                    Parameter::column("target", OFICINA_TR_NOOP("Target"))
                        .optional()
                        .withHelp(OFICINA_TR_NOOP("Column to predict; empty = keep the input's "

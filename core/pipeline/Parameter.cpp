@@ -104,6 +104,11 @@ Parameter Parameter::meaningWhenEmpty(const char* text) const {
     p.whenEmpty = text;
     return p;
 }
+Parameter Parameter::excluding(std::string key) const {
+    Parameter p = *this;
+    p.excludes = std::move(key);
+    return p;
+}
 Parameter Parameter::optional() const {
     Parameter p = *this;
     p.allowEmpty = true;

@@ -43,6 +43,9 @@ struct Parameter {
     bool allowEmpty = false;
     /// What leaving the value empty means, said beside the editor ("" = nothing to say).
     const char* whenEmpty = "";
+    /// Columns: the key of the node's Column parameter whose column is not offered here (the
+    /// target among the features); "" = none.
+    std::string excludes;
     /// File: a file-dialog filter, e.g. "Data files (*.csv *.tsv *.arff)".
     const char* fileFilter = "";
     /// File: the node writes this file rather than reads it (the editor asks where to save).
@@ -78,6 +81,8 @@ struct Parameter {
     /// Example: Parameter::columns("features", …).meaningWhenEmpty(OFICINA_TR_NOOP("every column
     /// except the target"))
     [[nodiscard]] Parameter meaningWhenEmpty(const char* text) const;
+    /// Example: Parameter::columns("features", …).excluding("target")
+    [[nodiscard]] Parameter excluding(std::string key) const;
     [[nodiscard]] Parameter optional() const;
     [[nodiscard]] Parameter fromInput(std::string port) const;
     [[nodiscard]] Parameter withShapeFrom(std::string key) const;

@@ -245,10 +245,17 @@ private Q_SLOTS:
         for (int i = 0; i < 5; ++i) QTest::keyClick(target, Qt::Key_Down);
         QCOMPARE(target->currentText(), QStringLiteral("species"));
         QCOMPARE(std::get<std::string>(param(doc, select, "target")), std::string("species"));
+        // The target is not offered as a feature as well.
+        const auto enabled = [&](int row) {
+            return bool(list->item(row)->flags() & Qt::ItemIsEnabled);
+        };
+        QVERIFY(!enabled(4));
+        QVERIFY(enabled(3));
 
         doc.undoStack()->setIndex(afterFeatures);
         QCOMPARE(std::get<std::string>(param(doc, select, "target")), std::string());
         QCOMPARE(target->currentText(), QString());
+        QVERIFY(enabled(4));
         doc.undoStack()->setIndex(base);
         QVERIFY(std::get<std::vector<std::string>>(param(doc, select, "features")).empty());
         for (int i = 0; i < list->count(); ++i)

@@ -241,6 +241,11 @@ public:
         m_columns = columns;
         fillList();
     }
+    void setExcludedColumn(const QString& column) override {
+        if (column == m_excluded) return;
+        m_excluded = column;
+        fillList();
+    }
 
 private:
     void fillList() {
@@ -263,6 +268,13 @@ private:
             if (!m_columns.contains(name)) {
                 item->setForeground(Qt::red);
                 item->setToolTip(ParamEditor::tr("Not a column of the input"));
+            } else if (name == m_excluded) {
+                // Greyed out; one ticked already stays enabled, in red, so it can be unticked.
+                item->setToolTip(ParamEditor::tr("The target: it cannot also be a feature"));
+                if (m_selected.contains(name))
+                    item->setForeground(Qt::red);
+                else
+                    item->setFlags(Qt::NoItemFlags);
             }
         }
         m_text->hide();
@@ -273,6 +285,7 @@ private:
     QLineEdit* m_text;
     QStringList m_columns;
     QStringList m_selected;
+    QString m_excluded;
 };
 
 class TextEditor : public ParamEditor {

@@ -26,6 +26,9 @@ public:
     virtual void setValue(const core::Value& value) = 0;
     /// Column names offered by column pickers (empty = unknown: free text).
     virtual void setColumns(const QStringList& columns) { Q_UNUSED(columns); }
+    /// Several columns: the column another parameter took (Parameter::excludes), offered
+    /// greyed out; empty = none.
+    virtual void setExcludedColumn(const QString& column) { Q_UNUSED(column); }
     /// Layers: the shape of one input sample (nothing = unknown), or why the node's input shape
     /// is not valid.
     virtual void setInputShape(const std::optional<std::vector<int64_t>>& shape,

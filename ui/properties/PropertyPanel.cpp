@@ -196,6 +196,13 @@ void PropertyPanel::rebuild() {
     refreshColumns();
 }
 
+QString PropertyPanel::columnValue(const std::string& key) const {
+    const core::Node* node = m_document.graph().node(m_nodeId.toStdString());
+    if (!node || !node->params.contains(key)) return {};
+    const auto* text = std::get_if<std::string>(&node->params.at(key));
+    return text ? QString::fromStdString(*text) : QString();
+}
+
 void PropertyPanel::refreshColumns() {
     const core::NodeSpec* spec = m_document.nodeSpec(m_nodeId);
     if (!spec) return;
@@ -205,6 +212,8 @@ void PropertyPanel::refreshColumns() {
         const QString port = columnSource(*spec, editor->parameter());
         editor->setColumns(m_lookup && !port.isEmpty() ? m_lookup(m_nodeId, port)
                                                        : QStringList());
+        if (const std::string& excluded = editor->parameter().excludes; !excluded.empty())
+            editor->setExcludedColumn(columnValue(excluded));
     }
     refreshShapes();
 }
@@ -281,6 +290,9 @@ void PropertyPanel::onParameterChanged(const QString& node, const QString& key) 
     const auto it = n->params.all().find(key.toStdString());
     e->setValue(it != n->params.all().end() ? it->second : e->parameter().defaultValue);
     showProblem(e);
+    for (ParamEditor* editor : m_editors)
+        if (editor->parameter().excludes == key.toStdString())
+            editor->setExcludedColumn(columnValue(key.toStdString()));
     if (std::any_of(m_editors.begin(), m_editors.end(), [&](ParamEditor* editor) {
             return editor->parameter().shapeFrom == key.toStdString();
         }))

@@ -69,6 +69,8 @@ private:
     void edit(const core::Parameter& parameter, const ParamEditor* editor);
     void showProblem(const ParamEditor* editor);
     void refreshShapes();
+    /// The shown node's text parameter `key` (a column name), or empty.
+    [[nodiscard]] QString columnValue(const std::string& key) const;
 
     Document& m_document;
     ColumnLookup m_lookup;
