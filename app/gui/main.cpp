@@ -64,20 +64,21 @@ int main(int argc, char** argv) {
 
     ui::MainWindow window(registry, share);
     window.show();
-    if (parser.positionalArguments().isEmpty()) window.showStartPage();
+    const QString file =
+        parser.positionalArguments().isEmpty() ? QString() : parser.positionalArguments().first();
     // A bundled example opens as from the start page: an untitled copy, titles in the
     // interface's language, run at once.
-    else if (const QString file = parser.positionalArguments().constFirst();
-             QFileInfo(file).absolutePath() == QDir(share + "/examples").absolutePath()
-                 ? window.openExample(file)
-                 : window.openPipeline(file)) {
+    const bool example = !file.isEmpty() && QFileInfo(file).absolutePath() ==
+                                                QDir(share + "/examples").absolutePath();
+    if (file.isEmpty()) window.showStartPage();
+    else if (example ? window.openExample(file) : window.openPipeline(file)) {
         if (parser.isSet(selectOption))
             window.scene().selectItems({parser.value(selectOption)});
         if (parser.isSet(viewOption))
             QObject::connect(
                 &window, &ui::MainWindow::runFinished, &window,
                 [&window, view = parser.value(viewOption)] { window.showOutputView(view); });
-        if (parser.isSet(runOption)) window.runPipeline();
+        if (parser.isSet(runOption) && !example) window.runPipeline();
     }
     if (parser.isSet(presentOption)) window.setPresentation(true);
     // Once the window is up: offer what a crashed session left behind.

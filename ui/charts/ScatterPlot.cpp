@@ -255,7 +255,7 @@ void ScatterPlot::redraw() {
         m_centroids = new QScatterSeries;
         m_centroids->setName(tr("centroids"));
         m_centroids->setMarkerShape(QScatterSeries::MarkerShapeStar);
-        m_centroids->setMarkerSize(18);
+        m_centroids->setMarkerSize(18 * presentationScale());
         m_centroids->setColor(Qt::black);
         m_centroids->setBorderColor(Qt::white);
         for (size_t g = 0; g < k; ++g)
