@@ -322,15 +322,10 @@ NetworkWeights NeuralEstimator::weights() const {
     return out;
 }
 
-std::vector<Shape> networkShapesWithTorch(const NetworkSpec& spec, int64_t featureCount) {
-    return NetImpl(spec, featureCount, 1).shapes();
-}
-
 } // namespace oficina::core::nn
 
 extern "C" const oficina::core::nn::NetworkModule* oficina_nn_module() {
     using namespace oficina::core::nn;
-    static constexpr NetworkModule module{OFICINA_VERSION, &fitNetworkWithTorch,
-                                          &networkShapesWithTorch};
+    static constexpr NetworkModule module{OFICINA_VERSION, &fitNetworkWithTorch};
     return &module;
 }

@@ -112,8 +112,4 @@ public:
     [[nodiscard]] virtual NetworkWeights weights() const = 0;
 };
 
-/// The output shape of each listed layer for `spec` on `featureCount` input columns, loading the
-/// backbone (if any) to learn its output width. Throws Error as fitNetwork's shape check does.
-std::vector<Shape> networkShapes(const NetworkSpec& spec, int64_t featureCount);
-
 } // namespace oficina::core::nn

@@ -62,8 +62,4 @@ Fitted fitNetwork(const Table& train, const std::string& target, const Table* va
     return networkModule().fit(train, target, validation, task, spec, options, ctx);
 }
 
-std::vector<Shape> networkShapes(const NetworkSpec& spec, int64_t featureCount) {
-    return networkModule().shapes(spec, featureCount);
-}
-
 } // namespace oficina::core::nn

@@ -14,7 +14,6 @@ struct NetworkModule {
     /// since the two share C++ types.
     const char* version;
     decltype(&fitNetwork) fit;
-    decltype(&networkShapes) shapes;
 };
 
 inline constexpr const char* kNetworkModuleFile = "liboficina_nn.so";

@@ -83,11 +83,10 @@ private:
     double m_targetMean, m_targetScale;
 };
 
-/// fitNetwork and networkShapes as the module implements them (NetworkModule.h).
+/// fitNetwork as the module implements it (NetworkModule.h).
 Fitted fitNetworkWithTorch(const Table& train, const std::string& target, const Table* validation,
                            Task task, const NetworkSpec& spec, const TrainOptions& options,
                            RunContext& ctx);
-std::vector<Shape> networkShapesWithTorch(const NetworkSpec& spec, int64_t featureCount);
 
 /// The feature columns of `table` as a float tensor [rows, columns]. Throws Error naming a
 /// missing, categorical or non-finite column.
