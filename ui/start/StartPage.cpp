@@ -35,6 +35,7 @@ QLabel* heading(const QString& text, double scale, QWidget* parent) {
 class CardGrid : public QWidget {
 public:
     static constexpr int kMinCardWidth = 260;
+    static constexpr int kMaxColumns = 3;
     static constexpr int kSpacing = 12;
 
     explicit CardGrid(QWidget* parent) : QWidget(parent), m_grid(new QGridLayout(this)) {
@@ -55,14 +56,14 @@ protected:
 
 private:
     static int columnsFor(int width) {
-        return std::clamp((width + kSpacing) / (kMinCardWidth + kSpacing), 1, 3);
+        return std::clamp((width + kSpacing) / (kMinCardWidth + kSpacing), 1, kMaxColumns);
     }
     void place(int columns) {
         m_columns = columns;
         for (QWidget* card : m_cards) m_grid->removeWidget(card);
         for (int i = 0; i < m_cards.size(); ++i)
             m_grid->addWidget(m_cards[i], i / columns, i % columns);
-        for (int c = 0; c < 3; ++c) m_grid->setColumnStretch(c, c < columns ? 1 : 0);
+        for (int c = 0; c < kMaxColumns; ++c) m_grid->setColumnStretch(c, c < columns ? 1 : 0);
     }
 
     QGridLayout* m_grid;
