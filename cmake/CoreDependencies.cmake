@@ -6,6 +6,12 @@ find_package(FastFloat REQUIRED)
 find_package(Spectra 1.0 REQUIRED)
 find_package(nanoflann 1.4 REQUIRED)
 find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)  # SHA-256 content hashes
+# Model packages are zip files (core/deploy); the inference server speaks HTTP (core/serve).
+# pkg-config for libzip: Debian's CMake file for it names zipcmp and zipmerge, which
+# libzip-dev does not ship.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip>=1.7)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
 # Debian's xgboost CMake config names a /usr/bin/xgboost that libxgboost-dev does not ship, and
 # libsvm and liblinear ship no CMake files: find the three by hand.
 find_path(XGBOOST_INCLUDE_DIR xgboost/c_api.h REQUIRED)

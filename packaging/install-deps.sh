@@ -19,6 +19,10 @@ packages=(
     libspectra-dev libsvm-dev liblinear-dev libxgboost-dev libnanoflann-dev libstb-dev
     # SHA-256 content hashes (model cards, data fingerprints)
     libssl-dev
+    # model packages (zip) and the inference server (HTTP)
+    libzip-dev libcpp-httplib-dev
+    # the server's tests: promtool checks /metrics
+    prometheus
     # neural networks (CPU)
     libtorch-dev
     # ONNX export: protobuf classes, checker and shape inference
@@ -35,6 +39,8 @@ command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 if [[ "${1:-}" == "--bench" ]]; then
     packages+=(python3-pandas python3-sklearn python3-numpy python3-xgboost python3-torch)
+    # bench_serve: the HTTP load generator
+    packages+=(wrk)
 fi
 
 missing=()

@@ -5,6 +5,8 @@
 #include "data/SampleData.h"
 #include "data/TextInput.h"
 #include "data/TableFile.h"
+#include "deploy/ModelPackage.h"
+#include "deploy/PackageFromRun.h"
 #include "eval/MetricCatalog.h"
 #include "eval/Metrics.h"
 #include "export/OnnxExport.h"
@@ -26,6 +28,7 @@
 #include <fstream>
 #include <iostream>
 #include <new>
+#include <optional>
 
 namespace oficina::cli {
 
@@ -101,27 +104,29 @@ struct ExportTarget {
     std::string node, path;
 };
 
-/// NODE=FILE.onnx, where NODE has a model output.
-ExportTarget parseExportTarget(const std::string& text, const core::Graph& graph,
-                               const core::NodeRegistry& registry) {
+/// NODE=FILE, where NODE has a model output; `option` is "--export-onnx" or "--save-model".
+ExportTarget parseExportTarget(const std::string& text, const char* option,
+                               const core::Graph& graph, const core::NodeRegistry& registry) {
+    const bool onnx = std::string_view(option) == "--export-onnx";
     const size_t equals = text.find('=');
     if (equals == std::string::npos || equals == 0 || equals + 1 == text.size())
-        throw Error(core::Message("--export-onnx %1: expected NODE=FILE.onnx", {text}));
+        throw Error(core::Message("%1 %2: expected NODE=FILE%3",
+                                  {option, text, onnx ? ".onnx" : core::deploy::kPackageExtension}));
     ExportTarget target{text.substr(0, equals), text.substr(equals + 1)};
     const core::Node* node = graph.node(target.node);
     if (!node)
-        throw Error(core::Message("--export-onnx %1: the pipeline has no node '%2'",
-                                  {text, target.node}));
-    if (const auto why = core::onnxRefusalForType(node->type))
-        throw Error(core::Message("--export-onnx %1: %2", {text, why->english()}));
+        throw Error(core::Message("%1 %2: the pipeline has no node '%3'",
+                                  {option, text, target.node}));
+    if (const auto why = onnx ? core::onnxRefusalForType(node->type) : std::nullopt)
+        throw Error(core::Message("%1 %2: %3", {option, text, why->english()}));
     const core::NodeSpec* spec = registry.find(node->type);
     const bool trainsModel =
         spec && std::any_of(spec->outputs.begin(), spec->outputs.end(),
                             [](const auto& port) { return port.type == core::PortType::Model; });
     if (!trainsModel)
-        throw Error(core::Message("--export-onnx %1: node '%2' (%3) has no model output; name "
+        throw Error(core::Message("%1 %2: node '%3' (%4) has no model output; name "
                                   "the node that trains the model",
-                                  {text, target.node, node->type}));
+                                  {option, text, target.node, node->type}));
     return target;
 }
 
@@ -131,7 +136,7 @@ const core::Model* modelOutput(const core::NodeResult& result) {
     return nullptr;
 }
 
-/// Writes each target's model; returns the worst exit code.
+/// Writes each target's model as ONNX; returns the worst exit code.
 int exportModels(const std::vector<ExportTarget>& targets, const core::Graph& graph,
                  const core::NodeRegistry& registry, const core::RunResult& result,
                  const RunOptions& options) {
@@ -157,6 +162,35 @@ int exportModels(const std::vector<ExportTarget>& targets, const core::Graph& gr
                              written.nodeCount, written.cardPath.c_str());
         } catch (const Error& e) {
             printError("--export-onnx " + target.node + ": " + e.what());
+            code = BadInput;
+        }
+    }
+    return code;
+}
+
+/// Writes each target's model package; returns the worst exit code.
+int saveModels(const std::vector<ExportTarget>& targets, const core::Graph& graph,
+               const core::NodeRegistry& registry, const core::RunResult& result,
+               const RunOptions& options) {
+    int code = Ok;
+    for (const auto& target : targets) {
+        const core::Model* model = modelOutput(result.nodes.at(target.node));
+        if (!model) {
+            printError("--save-model: node '" + target.node + "' trained no model");
+            code = std::max<int>(code, NodeFailed);
+            continue;
+        }
+        try {
+            const core::deploy::ModelPackage package = core::deploy::packageModel(
+                *model, core::deploy::packageOptionsFromRun(graph, registry, result, target.node,
+                                                            options.pipeline));
+            core::deploy::writePackage(package, target.path);
+            if (!options.quiet)
+                std::fprintf(stderr, "saved '%s' to %s (%zu inputs%s)\n", target.node.c_str(),
+                             target.path.c_str(), package.manifest.inputs.size(),
+                             package.manifest.hasOnnx ? ", with its ONNX export" : "");
+        } catch (const Error& e) {
+            printError("--save-model " + target.node + ": " + e.what());
             code = BadInput;
         }
     }
@@ -343,7 +377,7 @@ int listDatasets(bool json) {
 int run(const core::NodeRegistry& registry, const RunOptions& options) {
     core::Graph graph;
     std::vector<PredictionTarget> predictionTargets;
-    std::vector<ExportTarget> exportTargets;
+    std::vector<ExportTarget> exportTargets, saveTargets;
     try {
         graph = core::loadPipeline(options.pipeline, registry);
         for (const auto& set : options.sets) applySet(graph, registry, set);
@@ -355,7 +389,9 @@ int run(const core::NodeRegistry& registry, const RunOptions& options) {
             predictionTargets.push_back(std::move(target));
         }
         for (const auto& text : options.onnxExports)
-            exportTargets.push_back(parseExportTarget(text, graph, registry));
+            exportTargets.push_back(parseExportTarget(text, "--export-onnx", graph, registry));
+        for (const auto& text : options.savedModels)
+            saveTargets.push_back(parseExportTarget(text, "--save-model", graph, registry));
     } catch (const Error& e) {
         printError(e.what());
         return BadInput;
@@ -437,6 +473,7 @@ int run(const core::NodeRegistry& registry, const RunOptions& options) {
         }
     }
     code = std::max(code, exportModels(exportTargets, graph, registry, result, options));
+    code = std::max(code, saveModels(saveTargets, graph, registry, result, options));
     if (!options.report.empty()) {
         try {
             core::writeFileAtomically(options.report,

@@ -23,6 +23,7 @@ struct RunOptions {
     std::string report;                    ///< JSON report path, or empty
     std::vector<std::string> predictions;  ///< NODE[.PORT]=out.csv
     std::vector<std::string> onnxExports;  ///< NODE=out.onnx
+    std::vector<std::string> savedModels;  ///< NODE=model.ofmodel
     bool onnxFloatInputs = false;          ///< float32 numbers in those exports
     bool quiet = false;                    ///< no progress on stderr
 };
@@ -36,5 +37,17 @@ int listDatasets(bool json);
 int formatPipelines(const core::NodeRegistry& registry, const std::vector<std::string>& files,
                     bool check);
 int run(const core::NodeRegistry& registry, const RunOptions& options);
+
+struct PredictOptions {
+    std::string model;              ///< the .ofmodel package
+    std::string input;              ///< CSV/TSV/ARFF
+    std::string output;             ///< CSV, written atomically
+    bool probabilities = false;     ///< add P(class) columns
+    std::vector<std::string> keep;  ///< input columns copied in front
+    bool quiet = false;
+};
+/// Applies a model package to a data file (core/deploy/BatchPredict.h), a progress bar on
+/// stderr. Exit codes as run's.
+int predict(const PredictOptions& options);
 
 } // namespace oficina::cli

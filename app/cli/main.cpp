@@ -55,8 +55,23 @@ int main(int argc, char** argv) {
     run->add_flag("--onnx-float", runOptions.onnxFloatInputs,
                   "Those exports take and give float32 numbers instead of double (predictions "
                   "then match only for values float32 holds exactly)");
+    run->add_option("--save-model", runOptions.savedModels,
+                    "Write the model a node trained as a model package for predict and serve: "
+                    "NODE=model.ofmodel");
     run->add_flag("--quiet,-q", runOptions.quiet,
                   "No progress or warnings on stderr (errors are always printed)");
+
+    cli::PredictOptions predictOptions;
+    auto* predict = app.add_subcommand("predict", "Apply a model package to a data file");
+    predict->add_option("MODEL", predictOptions.model, "Model package (.ofmodel)")->required();
+    predict->add_option("INPUT", predictOptions.input, "Data file (CSV, TSV or ARFF)")->required();
+    predict->add_option("-o,--output", predictOptions.output, "Predictions (CSV)")->required();
+    predict->add_flag("--proba", predictOptions.probabilities,
+                      "Add the class probabilities, P(class)");
+    predict->add_option("--keep", predictOptions.keep,
+                        "Input columns to copy in front of the predictions")
+        ->delimiter(',');
+    predict->add_flag("--quiet,-q", predictOptions.quiet, "No progress on stderr");
 
     try {
         app.parse(argc, argv);
@@ -84,6 +99,7 @@ int main(int argc, char** argv) {
         if (*nodes) return cli::listNodes(registry, nodeType, nodesJson);
         if (*datasets) return cli::listDatasets(datasetsJson);
         if (*format) return cli::formatPipelines(registry, formatFiles, formatCheck);
+        if (*predict) return cli::predict(predictOptions);
         return cli::run(registry, runOptions);
     } catch (const core::Error& e) {
         return fail(e.what());

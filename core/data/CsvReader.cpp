@@ -92,21 +92,6 @@ std::string readSample(const CsvFile& file, bool& wholeFile) {
     }
 }
 
-std::vector<ParseJob> planJobs(const SniffResult& sniffed, const ScanResult& scan) {
-    RecordBoundary start{sniffed.contentStart, 0, sniffed.firstLine};
-    if (sniffed.hasHeader) start = scan.afterFirstRecord;
-    std::vector<RecordBoundary> bounds{start};
-    for (const auto& split : scan.splits)
-        if (split.offset > bounds.back().offset && split.offset < scan.end) bounds.push_back(split);
-    bounds.push_back({scan.end, scan.records, 0});
-    const uint64_t headerRecords = sniffed.hasHeader ? 1 : 0;
-    std::vector<ParseJob> jobs;
-    for (size_t i = 0; i + 1 < bounds.size(); ++i)
-        jobs.push_back({i, bounds[i].offset, bounds[i + 1].offset, bounds[i].record - headerRecords,
-                        bounds[i + 1].record - bounds[i].record, bounds[i].line});
-    return jobs;
-}
-
 // Runs the jobs on as many threads, the first on the caller's; throws the failure that comes
 // first in the file, or Cancelled.
 std::vector<ParseOutcome> runJobs(const ParseSetup& setup, const std::vector<ParseJob>& jobs) {
@@ -193,56 +178,82 @@ std::vector<std::string> columnNames(const SniffResult& sniffed, size_t count,
 
 } // namespace
 
-ReadResult readCsv(const std::string& path, const CsvOptions& options) {
-    ReadMonitor monitor(options);
-    monitor.throwIfStopped();
-    const CsvFile file(path);
-    // Text converted from UTF-16 or UTF-32 is UTF-8, whatever encoding was chosen.
-    CsvOptions converted;
-    if (!file.convertedFrom().empty()) {
-        converted = options;
-        converted.encoding = TextEncoding::Utf8;
-    }
-    const CsvOptions& settings = file.convertedFrom().empty() ? options : converted;
-    const MissingTokens missing(settings.missingTokens, settings.encoding);
-    SniffResult sniffed;
-    {
+namespace {
+
+/// A file opened and sniffed once: what every read of its records shares.
+struct OpenedCsv {
+    explicit OpenedCsv(const std::string& path, const CsvOptions& options)
+        : file(path), settings(options), missing(settings.missingTokens, textEncoding()) {
         bool wholeFile = false;
         const std::string sample = readSample(file, wholeFile);
         sniffed = sniff(file, sample, wholeFile, settings, missing);
     }
+    // Text converted from UTF-16 or UTF-32 is UTF-8, whatever encoding was chosen.
+    TextEncoding textEncoding() {
+        if (!file.convertedFrom().empty()) settings.encoding = TextEncoding::Utf8;
+        return settings.encoding;
+    }
+
+    CsvFile file;
+    CsvOptions settings;
+    MissingTokens missing;
+    SniffResult sniffed;
+};
+
+/// Boundaries after the header (if any) and at or after each target offset, then the end.
+std::vector<RecordBoundary> recordBounds(const SniffResult& sniffed, const ScanResult& scan) {
+    RecordBoundary start{sniffed.contentStart, 0, sniffed.firstLine};
+    if (sniffed.hasHeader) start = scan.afterFirstRecord;
+    std::vector<RecordBoundary> bounds{start};
+    for (const auto& split : scan.splits)
+        if (split.offset > bounds.back().offset && split.offset < scan.end) bounds.push_back(split);
+    bounds.push_back({scan.end, scan.records, 0});
+    return bounds;
+}
+
+/// One job per pair of consecutive bounds in [first, last], rows counted from `first`.
+std::vector<ParseJob> planJobs(const std::vector<RecordBoundary>& bounds, size_t first,
+                               size_t last) {
+    std::vector<ParseJob> jobs;
+    for (size_t i = first; i < last; ++i)
+        jobs.push_back({i - first, bounds[i].offset, bounds[i + 1].offset,
+                        bounds[i].record - bounds[first].record,
+                        bounds[i + 1].record - bounds[i].record, bounds[i].line});
+    return jobs;
+}
+
+bool listed(const std::vector<std::string>& names, const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+/// Parses the jobs' records (`rowCount` of them) into a table; the work readCsv and
+/// CsvChunkReader share.
+ReadResult parseRecords(OpenedCsv& csv, const std::vector<ParseJob>& jobs, uint64_t rowCount,
+                        ReadMonitor& monitor) {
+    const SniffResult& sniffed = csv.sniffed;
     const Dialect& dialect = sniffed.dialect;
-
-    const uint64_t contentBytes = file.size() - std::min(file.size(), sniffed.contentStart);
-    const auto wanted = uint64_t(threadsFor(options.threads));
-    const uint64_t threadCount =
-        std::clamp<uint64_t>(contentBytes / kMinBytesPerThread, 1, std::min<uint64_t>(wanted, 256));
-    std::vector<uint64_t> targets;
-    for (uint64_t k = 1; k < threadCount; ++k)
-        targets.push_back(sniffed.contentStart + k * contentBytes / threadCount);
-
-    monitor.beginPhase(0.0, 0.1, contentBytes);
-    const ScanResult scan =
-        scanRecords(file, sniffed.contentStart, sniffed.firstLine, dialect, targets, monitor);
-    const std::vector<ParseJob> jobs = planJobs(sniffed, scan);
-    const uint64_t rowCount = scan.records - (sniffed.hasHeader ? 1 : 0);
-    uint64_t tableBytes = 0;
-    for (size_t c = 0; c < sniffed.columnCount; ++c)
-        tableBytes += rowCount * (sniffed.numeric[c] ? sizeof(double) : sizeof(int32_t));
-    requireMemory(tableBytes, path);
-
+    const CsvOptions& settings = csv.settings;
+    std::vector<Message> warnings;
     const size_t columnCount = sniffed.columnCount;
+    std::vector<Message> unused;
+    const std::vector<std::string> allNames = columnNames(sniffed, columnCount, unused);
+    uint64_t tableBytes = 0;
+    for (size_t c = 0; c < columnCount; ++c)
+        tableBytes += rowCount * (sniffed.numeric[c] ? sizeof(double) : sizeof(int32_t));
+    requireMemory(tableBytes, csv.file.path());
+
     std::vector<ColumnData> data(columnCount);
     std::vector<ColumnData*> all;
     for (size_t c = 0; c < columnCount; ++c) {
-        data[c].kind = sniffed.numeric[c] ? ColumnKind::Numeric : ColumnKind::Categorical;
+        const bool numeric = (sniffed.numeric[c] || listed(settings.numberColumns, allNames[c])) &&
+                             !listed(settings.textColumns, allNames[c]);
+        data[c].kind = numeric ? ColumnKind::Numeric : ColumnKind::Categorical;
         all.push_back(&data[c]);
     }
     allocateColumns(all, rowCount, jobs.size());
-    ParseSetup setup{&file, dialect, &missing, {}, sniffed.hasHeader, &monitor};
+    ParseSetup setup{&csv.file, dialect, &csv.missing, {}, sniffed.hasHeader, &monitor};
     for (auto& column : data)
         setup.columns.push_back({column.kind, column.numbers.data(), column.codes.data()});
-    monitor.beginPhase(0.1, 1.0, scan.end - sniffed.contentStart);
     std::vector<ParseOutcome> outcomes = runJobs(setup, jobs);
 
     // Columns a late token showed not to be numeric are read again, as categorical.
@@ -250,6 +261,13 @@ ReadResult readCsv(const std::string& path, const CsvOptions& options) {
     for (auto& outcome : outcomes)
         for (auto& found : outcome.breaks)
             if (!breaks[found.column]) breaks[found.column] = std::move(found);
+    for (size_t c = 0; c < columnCount; ++c)
+        if (breaks[c] && listed(settings.numberColumns, allNames[c]))
+            throw Error(Message(OFICINA_TR_NOOP("the column '%1' must hold numbers, but '%2' is "
+                                                "not one"),
+                                {printableText(allNames[c]),
+                                 displayToken(breaks[c]->token, dialect.encoding)}),
+                        fileLocation(csv.file.path(), breaks[c]->line));
     std::vector<ParseOutcome> rereadOutcomes;
     if (std::any_of(breaks.begin(), breaks.end(), [](const auto& b) { return b.has_value(); })) {
         std::vector<ColumnData*> broken;
@@ -264,11 +282,10 @@ ReadResult readCsv(const std::string& path, const CsvOptions& options) {
             setup.columns[c] =
                 breaks[c] ? ColumnTarget{ColumnKind::Categorical, nullptr, data[c].codes.data()}
                           : ColumnTarget{ColumnKind::Skip, nullptr, nullptr};
-        monitor.beginPhase(monitor.reached(), 1.0, scan.end - sniffed.contentStart);
+        monitor.beginPhase(monitor.reached(), 1.0, jobs.back().end - jobs.front().begin);
         rereadOutcomes = runJobs(setup, jobs);
     }
 
-    std::vector<Message> warnings;
     size_t keptColumns = columnCount;
     if (sniffed.hasHeader && columnCount > 1 && trimSpaces(sniffed.names.back()).empty() &&
         allMissing(data.back())) {
@@ -293,12 +310,89 @@ ReadResult readCsv(const std::string& path, const CsvOptions& options) {
             warnings.emplace_back(
                 OFICINA_TR_NOOP("column '%1' was read as text: line %2 has "
                                 "'%3', which is not a number"),
-                std::vector<std::string>{printableText(names[c]), std::to_string(breaks[c]->line),
+                std::vector<std::string>{printableText(names[c]),
+                                         std::to_string(breaks[c]->line),
                                          displayToken(breaks[c]->token, dialect.encoding)});
     }
-    ReadResult result{Table(std::move(columns)), std::move(warnings)};
+    return {Table(std::move(columns)), std::move(warnings)};
+}
+
+} // namespace
+
+ReadResult readCsv(const std::string& path, const CsvOptions& options) {
+    ReadMonitor monitor(options);
+    monitor.throwIfStopped();
+    OpenedCsv csv(path, options);
+    const SniffResult& sniffed = csv.sniffed;
+
+    const uint64_t contentBytes = csv.file.size() - std::min(csv.file.size(), sniffed.contentStart);
+    const auto wanted = uint64_t(threadsFor(options.threads));
+    const uint64_t threadCount =
+        std::clamp<uint64_t>(contentBytes / kMinBytesPerThread, 1, std::min<uint64_t>(wanted, 256));
+    std::vector<uint64_t> targets;
+    for (uint64_t k = 1; k < threadCount; ++k)
+        targets.push_back(sniffed.contentStart + k * contentBytes / threadCount);
+
+    monitor.beginPhase(0.0, 0.1, contentBytes);
+    const ScanResult scan =
+        scanRecords(csv.file, sniffed.contentStart, sniffed.firstLine, sniffed.dialect, targets,
+                    monitor);
+    const std::vector<RecordBoundary> bounds = recordBounds(sniffed, scan);
+    const uint64_t rowCount = scan.records - (sniffed.hasHeader ? 1 : 0);
+    monitor.beginPhase(0.1, 1.0, scan.end - sniffed.contentStart);
+    ReadResult result =
+        parseRecords(csv, planJobs(bounds, 0, bounds.size() - 1), rowCount, monitor);
     result.table.startLineage();
     monitor.finish();
+    return result;
+}
+
+struct CsvChunkReader::State {
+    State(const std::string& path, const CsvOptions& options) : monitor(options), csv(path, options) {}
+    ReadMonitor monitor;
+    OpenedCsv csv;
+    std::vector<RecordBoundary> bounds;
+    size_t next = 0;        ///< the first bound of the next chunk
+    size_t boundsPerChunk = 1;
+};
+
+CsvChunkReader::CsvChunkReader(const std::string& path, const CsvOptions& options,
+                               uint64_t chunkBytes) {
+    m_state = std::make_unique<State>(path, options);
+    State& s = *m_state;
+    s.monitor.throwIfStopped();
+    const SniffResult& sniffed = s.csv.sniffed;
+    const uint64_t contentBytes =
+        s.csv.file.size() - std::min(s.csv.file.size(), sniffed.contentStart);
+    // One scan of the whole file finds every piece's record boundaries (a few GB/s); each piece
+    // is then parsed by several threads, as readCsv parses a whole file.
+    const uint64_t threads = std::clamp<uint64_t>(uint64_t(threadsFor(options.threads)), 1, 256);
+    const uint64_t step = std::max<uint64_t>(chunkBytes / threads, 1);
+    std::vector<uint64_t> targets;
+    for (uint64_t at = sniffed.contentStart + step; at < s.csv.file.size(); at += step)
+        targets.push_back(at);
+    s.monitor.beginPhase(0.0, 0.05, contentBytes);
+    const ScanResult scan = scanRecords(s.csv.file, sniffed.contentStart, sniffed.firstLine,
+                                        sniffed.dialect, targets, s.monitor);
+    s.bounds = recordBounds(sniffed, scan);
+    s.boundsPerChunk = size_t(threads);
+    s.monitor.beginPhase(0.05, 1.0, scan.end - s.bounds.front().offset);
+}
+
+CsvChunkReader::~CsvChunkReader() = default;
+
+std::optional<ReadResult> CsvChunkReader::next() {
+    State& s = *m_state;
+    if (s.next + 1 >= s.bounds.size()) {
+        s.monitor.finish();
+        return std::nullopt;
+    }
+    const size_t first = s.next;
+    const size_t last = std::min(first + s.boundsPerChunk, s.bounds.size() - 1);
+    s.next = last;
+    const uint64_t rows = s.bounds[last].record - s.bounds[first].record;
+    ReadResult result = parseRecords(s.csv, planJobs(s.bounds, first, last), rows, s.monitor);
+    result.table.startLineage();
     return result;
 }
 

@@ -4,6 +4,8 @@
 #include "util/Message.h"
 
 #include <functional>
+#include <memory>
+#include <optional>
 #include <stop_token>
 #include <string>
 #include <vector>
@@ -46,6 +48,12 @@ struct CsvOptions {
     std::function<void(double fraction)> progress;
     /// 0 = std::thread::hardware_concurrency(); small files use fewer.
     int threads = 0;
+    /// Columns (by their header names) read as text whatever they hold, so "01" stays "01":
+    /// a model's categorical inputs.
+    std::vector<std::string> textColumns;
+    /// Columns (by their header names) that must hold numbers: a token that is not one is an
+    /// Error at its line instead of making the column text. A model's numeric inputs.
+    std::vector<std::string> numberColumns;
 };
 
 struct ReadResult {
@@ -66,5 +74,31 @@ struct ReadResult {
 /// larger than the available memory; throws Cancelled when options.stop is requested.
 /// Thread-safe (no shared state); uses options.threads threads internally.
 ReadResult readCsv(const std::string& path, const CsvOptions& options = {});
+
+/// Reads a CSV/TSV file a piece at a time, for files larger than memory (batch prediction): the
+/// conventions are sniffed once and hold for every piece, as do `options`; each piece's column
+/// types are inferred from the piece itself unless textColumns/numberColumns fix them. The
+/// whole file is scanned once when constructed (quote-aware, for the pieces' record
+/// boundaries); each piece is then parsed as readCsv parses a file. Errors and progress
+/// (`options.progress`, over the whole file) as readCsv's.
+///
+/// Example:
+///     CsvChunkReader reader("big.csv", options);
+///     while (auto piece = reader.next()) predictAndWrite(piece->table);
+class CsvChunkReader {
+public:
+    CsvChunkReader(const std::string& path, const CsvOptions& options = {},
+                   uint64_t chunkBytes = uint64_t(64) << 20);
+    ~CsvChunkReader();
+    CsvChunkReader(const CsvChunkReader&) = delete;
+    CsvChunkReader& operator=(const CsvChunkReader&) = delete;
+
+    /// The next piece (about chunkBytes of the file, whole records), or nothing at the end.
+    std::optional<ReadResult> next();
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
 
 } // namespace oficina::core

@@ -45,16 +45,16 @@ void appendNumber(std::string& out, double value) {
     out.append(buffer, result.ptr);
 }
 
-void writeRows(const Table& table, char delimiter,
+void writeRows(const Table& table, char delimiter, bool header,
                const std::function<void(std::string_view)>& sink) {
     std::string chunk;
     chunk.reserve(kFlushSize + 4096);
     const auto& columns = table.columns();
-    for (size_t c = 0; c < columns.size(); ++c) {
+    for (size_t c = 0; header && c < columns.size(); ++c) {
         if (c > 0) chunk += delimiter;
         appendField(chunk, columns[c].name(), delimiter);
     }
-    if (!columns.empty()) chunk += '\n';
+    if (header && !columns.empty()) chunk += '\n';
     // Quoting decided once per label, not once per cell.
     std::vector<std::vector<std::string>> quotedLabels(columns.size());
     for (size_t c = 0; c < columns.size(); ++c) {
@@ -88,7 +88,7 @@ void writeRows(const Table& table, char delimiter,
 } // namespace
 
 void writeCsv(const Table& table, std::ostream& out, char delimiter) {
-    writeRows(table, delimiter, [&](std::string_view chunk) {
+    writeRows(table, delimiter, true, [&](std::string_view chunk) {
         out.write(chunk.data(), std::streamsize(chunk.size()));
     });
 }
@@ -97,8 +97,12 @@ void writeCsv(const Table& table, const std::string& path, char delimiter) {
     // SafeFile: an unpredictable temporary name opened exclusively, fsync before the rename,
     // the old file's mode kept, a symlinked target written through.
     SafeFile file(path);
-    writeRows(table, delimiter, [&](std::string_view chunk) { file.write(chunk); });
+    writeRows(table, delimiter, true, [&](std::string_view chunk) { file.write(chunk); });
     file.commit();
+}
+
+void appendCsv(const Table& table, SafeFile& file, bool header, char delimiter) {
+    writeRows(table, delimiter, header, [&](std::string_view chunk) { file.write(chunk); });
 }
 
 } // namespace oficina::core

@@ -24,4 +24,9 @@ void writeCsv(const Table& table, std::ostream& out, char delimiter = ',');
 /// Throws Error (where = path) if it cannot be written; `path` is then left as it was.
 void writeCsv(const Table& table, const std::string& path, char delimiter = ',');
 
+class SafeFile;
+/// Appends the table's rows as writeCsv writes them, after its header when `header` is set:
+/// a large result written a piece at a time into one atomic file (batch prediction).
+void appendCsv(const Table& table, SafeFile& file, bool header, char delimiter = ',');
+
 } // namespace oficina::core

@@ -62,6 +62,11 @@ struct SourceRows {
     [[nodiscard]] size_t at(size_t row) const { return rows ? (*rows)[row] : row; }
 };
 
+/// SHA-256 of the raw cells of `source`'s rows, column by column: name, type, then each cell
+/// (a double's 8 bytes, or a label and a NUL; a missing label as a lone 0xFF byte). Tells two
+/// training sets apart in model cards and packages.
+std::string sourceFingerprint(const SourceRows& source);
+
 /// How a table was made: the schema where the chain began plus the fitted steps since.
 struct Lineage {
     Schema source;

@@ -1,6 +1,7 @@
 #include "data/Table.h"
 
 #include "util/Error.h"
+#include "util/Sha256.h"
 #include "util/Text.h"
 #include "util/Tr.h"
 
@@ -104,6 +105,28 @@ void Table::startLineage() {
 size_t SourceRows::rowCount() const {
     if (rows) return rows->size();
     return columns.empty() ? 0 : columns.front().size();
+}
+
+std::string sourceFingerprint(const SourceRows& source) {
+    Sha256 hash;
+    const size_t rows = source.rowCount();
+    for (const Column& c : source.columns) {
+        hash.add(c.name());
+        hash.add(c.isNumeric() ? std::string_view("\0N", 2) : std::string_view("\0C", 2));
+        for (size_t r = 0; r < rows; ++r) {
+            const size_t at = source.at(r);
+            if (c.isNumeric()) {
+                const double v = c.number(at);
+                hash.add(&v, sizeof v);
+            } else if (c.code(at) == Column::kMissingCode) {
+                hash.add("\xff");
+            } else {
+                const std::string& label = c.categories()[size_t(c.code(at))];
+                hash.add(label.data(), label.size() + 1);
+            }
+        }
+    }
+    return hash.hex();
 }
 
 const SourceRows* Lineage::rowsFor(size_t rowCount) const {

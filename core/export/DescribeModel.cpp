@@ -7,7 +7,6 @@
 #include "transform/Imputer.h"
 #include "transform/Scalers.h"
 #include "transform/StandardScaler.h"
-#include "util/Sha256.h"
 #include "util/Text.h"
 
 #include <cmath>
@@ -92,30 +91,6 @@ std::string sixDecimals(double value) {
     return text;
 }
 
-/// SHA-256 of the training rows' raw cells, column by column: name, type, then each cell (a
-/// double's 8 bytes, or a label and a NUL; a missing label as a lone 0xFF byte).
-std::string fingerprint(const SourceRows& source) {
-    Sha256 hash;
-    const size_t rows = source.rowCount();
-    for (const Column& c : source.columns) {
-        hash.add(c.name());
-        hash.add(c.isNumeric() ? std::string_view("\0N", 2) : std::string_view("\0C", 2));
-        for (size_t r = 0; r < rows; ++r) {
-            const size_t at = source.at(r);
-            if (c.isNumeric()) {
-                const double v = c.values()[at];
-                hash.add(&v, sizeof v);
-            } else if (c.codes()[at] == Column::kMissingCode) {
-                hash.add("\xff");
-            } else {
-                const std::string& label = c.categories()[size_t(c.codes()[at])];
-                hash.add(label.data(), label.size() + 1);
-            }
-        }
-    }
-    return hash.hex();
-}
-
 const Column* sourceColumn(const SourceRows& source, const std::string& name) {
     for (const Column& c : source.columns)
         if (c.name() == name) return &c;
@@ -191,7 +166,7 @@ void describeTraining(const Model& model, ModelDescription& d) {
         }
     d.trainingRows = source->rowCount();
     d.trainingColumns = source->columns.size();
-    d.dataFingerprint = fingerprint(*source);
+    d.dataFingerprint = sourceFingerprint(*source);
     for (const Column* c : inputs) {
         if (!c->isNumeric()) continue;
         for (size_t r = 0; r < d.trainingRows; ++r) {

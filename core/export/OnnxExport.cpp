@@ -6,6 +6,7 @@
 #include "util/Error.h"
 #include "util/SafeFile.h"
 #include "util/Sha256.h"
+#include "util/Text.h"
 #include "util/Tr.h"
 
 #include <onnx/checker.h>
@@ -13,8 +14,6 @@
 #include <onnx/shape_inference/implementation.h>
 
 #include <algorithm>
-#include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 
@@ -28,18 +27,6 @@ constexpr const char* kUnusedPrefix = "oficina.unused.";
 constexpr const char* kLabel = "label";
 constexpr const char* kProbabilities = "probabilities";
 constexpr const char* kDistances = "distances";
-
-const char* taskName(Task task) {
-    switch (task) {
-    case Task::Classification:
-        return "classification";
-    case Task::Regression:
-        return "regression";
-    case Task::Clustering:
-        return "clustering";
-    }
-    return "classification";
-}
 
 /// A graph built from a model, with its inputs and outputs described.
 struct BuiltGraph {
@@ -184,15 +171,6 @@ BuiltGraph buildGraph(const Model& model, const Binding& binding, Elem numericIn
     return built;
 }
 
-std::string utcNow() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
-
 /// check_model, then strict shape inference with type checks (on a copy: the file stays lean).
 void validate(const onnx::ModelProto& proto, const std::string& path) {
     try {
@@ -236,8 +214,8 @@ std::optional<Message> onnxRefusalForType(const std::string& typeId) {
     return builtinEmitters().refusal(typeId);
 }
 
-OnnxExportResult exportOnnx(const Model& model, const std::string& path,
-                            const OnnxExportOptions& options) {
+OnnxRendering renderOnnx(const Model& model, const std::string& path,
+                         const OnnxExportOptions& options) {
     if (auto why = onnxRefusal(model)) throw Error(*why);
 
     const Elem numbers = options.floatInputs ? Elem::Float : Elem::Double;
@@ -262,8 +240,8 @@ OnnxExportResult exportOnnx(const Model& model, const std::string& path,
                                            : std::string(model.estimator->title());
     d.pipeline = options.pipelineName;
     d.version = OFICINA_VERSION;
-    d.created = utcNow();
-    d.task = taskName(model.estimator->task());
+    d.created = utcTimestamp();
+    d.task = toString(model.estimator->task());
     d.target = model.targetName;
     d.estimator = model.estimator->title();
     d.estimatorType = model.estimator->typeId();
@@ -316,15 +294,12 @@ OnnxExportResult exportOnnx(const Model& model, const std::string& path,
     if (!proto.SerializeToString(&bytes))
         throw Error(Message(OFICINA_TR_NOOP("cannot serialise the ONNX model")), path);
 
-    const std::string cardPath = std::filesystem::path(path).replace_extension(".md").string();
-    refuseForeignCard(cardPath, d.fileName);
     d.modelHash = sha256Hex(bytes);
-    const std::string card = modelCard(d);
-    writeFilesAtomically({{path, bytes}, {cardPath, card}});
-
-    OnnxExportResult result;
+    OnnxRendering rendering;
+    rendering.card = modelCard(d);
+    OnnxExportResult& result = rendering.result;
     result.path = path;
-    result.cardPath = cardPath;
+    result.cardPath = std::filesystem::path(path).replace_extension(".md").string();
     result.bytes = bytes.size();
     for (const InputDescription& in : d.inputs)
         result.inputs.push_back({in.name, in.numeric ? d.numberType : "string", in.columns});
@@ -332,7 +307,17 @@ OnnxExportResult exportOnnx(const Model& model, const std::string& path,
         result.outputs.push_back(out.name);
     result.opsets = d.opsets;
     result.nodeCount = size_t(graph.node_size());
-    return result;
+    rendering.model = std::move(bytes);
+    return rendering;
+}
+
+OnnxExportResult exportOnnx(const Model& model, const std::string& path,
+                            const OnnxExportOptions& options) {
+    OnnxRendering rendering = renderOnnx(model, path, options);
+    refuseForeignCard(rendering.result.cardPath,
+                      std::filesystem::path(path).filename().string());
+    writeFilesAtomically({{path, rendering.model}, {rendering.result.cardPath, rendering.card}});
+    return rendering.result;
 }
 
 } // namespace oficina::core

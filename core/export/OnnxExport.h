@@ -98,4 +98,15 @@ std::optional<Message> onnxRefusalForType(const std::string& typeId);
 OnnxExportResult exportOnnx(const Model& model, const std::string& path,
                             const OnnxExportOptions& options = {});
 
+/// What exportOnnx() writes, in memory: the graph's bytes, its card and the description of
+/// both (result.path and cardPath say where they would go). A model package holds them. Throws
+/// as exportOnnx() does, but writes nothing.
+struct OnnxRendering {
+    std::string model;
+    std::string card;
+    OnnxExportResult result;
+};
+OnnxRendering renderOnnx(const Model& model, const std::string& path,
+                         const OnnxExportOptions& options = {});
+
 } // namespace oficina::core

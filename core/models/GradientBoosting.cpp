@@ -3,10 +3,12 @@
 #include "data/FeatureMatrix.h"
 #include "models/Classification.h"
 #include "models/DecisionTree.h"
+#include "pipeline/JsonText.h"
 #include "util/Error.h"
 #include "util/Parallel.h"
 #include "util/Tr.h"
 
+#include <nlohmann/json.hpp>
 #include <xgboost/c_api.h>
 
 #include <algorithm>
@@ -386,6 +388,182 @@ std::vector<Column> GradientBoosting::predict(const Table& transformed) const {
                                 {predicted.col(0).begin(), predicted.col(0).end()},
                                 ColumnRole::Prediction)};
     return classificationColumns(predicted, m_classLabels);
+}
+
+// ---- Models from outside ----
+
+namespace {
+
+using UbJson = nlohmann::json;
+
+// nlohmann's DOM builder for a UBJSON buffer, bounded: at most one value per byte of input (a
+// typed array of nulls would make billions of values out of a few bytes) and kMaxJsonDepth
+// levels (nlohmann's reader and XGBoost's recurse once per level).
+class BoundedUbjson {
+public:
+    BoundedUbjson(UbJson& root, size_t bytes) : m_dom(root, false), m_left(bytes) {}
+
+    bool null() { return take() && m_dom.null(); }
+    bool boolean(bool v) { return take() && m_dom.boolean(v); }
+    bool number_integer(UbJson::number_integer_t v) { return take() && m_dom.number_integer(v); }
+    bool number_unsigned(UbJson::number_unsigned_t v) {
+        return take() && m_dom.number_unsigned(v);
+    }
+    bool number_float(UbJson::number_float_t v, const UbJson::string_t& s) {
+        return take() && m_dom.number_float(v, s);
+    }
+    bool string(UbJson::string_t& v) { return take() && m_dom.string(v); }
+    bool binary(UbJson::binary_t& v) { return take() && m_dom.binary(v); }
+    bool start_object(size_t n) { return deeper() && m_dom.start_object(n); }
+    bool key(UbJson::string_t& v) { return m_dom.key(v); }
+    bool end_object() {
+        --m_depth;
+        return m_dom.end_object();
+    }
+    bool start_array(size_t n) { return deeper() && m_dom.start_array(n); }
+    bool end_array() {
+        --m_depth;
+        return m_dom.end_array();
+    }
+    template <class Exception> bool parse_error(size_t, const std::string&, const Exception&) {
+        return false;
+    }
+
+private:
+    bool take() {
+        if (m_left == 0) return false;
+        --m_left;
+        return true;
+    }
+    bool deeper() { return take() && ++m_depth <= kMaxJsonDepth; }
+
+    nlohmann::detail::json_sax_dom_parser<UbJson> m_dom;
+    size_t m_left;
+    size_t m_depth = 0;
+};
+
+constexpr int64_t kMaxBoosterDepth = 1000; // the max_depth parameter's limit
+
+void expect(const char* field, const std::string& found, const std::string& expected) {
+    if (found != expected)
+        throw Error(Message(OFICINA_TR_NOOP("the XGBoost model's %1 is %2, expected %3"),
+                            {field, textExcerpt(found), expected}));
+}
+
+// Tree `t` of a booster: what XGBoost reads from it without checking.
+void checkBoosterTree(const UbJson& tree, size_t t, size_t featureCount) {
+    const std::string name = std::to_string(t);
+    const UbJson& left = tree.at("left_children");
+    const UbJson& right = tree.at("right_children");
+    const UbJson& feature = tree.at("split_indices");
+    const size_t n = left.size();
+    expect("tree id", std::to_string(tree.at("id").get<int64_t>()), name);
+    if (n == 0 || right.size() != n || feature.size() != n ||
+        tree.at("tree_param").at("num_nodes").get<std::string>() != std::to_string(n))
+        throw Error(Message(OFICINA_TR_NOOP("tree %1 of the XGBoost model has node arrays of "
+                                            "different lengths"),
+                            {name}));
+    expect("size_leaf_vector", tree.at("tree_param").at("size_leaf_vector").get<std::string>(),
+           "0");
+    // Oficina makes numeric splits only; categorical ones index further arrays unchecked.
+    bool categorical = tree.contains("split_type") &&
+                       std::any_of(tree["split_type"].begin(), tree["split_type"].end(),
+                                   [](const UbJson& v) { return v.get<int64_t>() != 0; });
+    for (const char* key :
+         {"categories", "categories_nodes", "categories_segments", "categories_sizes"})
+        categorical = categorical || (tree.contains(key) && !tree[key].empty());
+    if (categorical)
+        throw Error(Message(OFICINA_TR_NOOP("tree %1 of the XGBoost model has categorical "
+                                            "splits, which Oficina does not make"),
+                            {name}));
+    // From the root, every child in range and reached once: no cycle, no shared subtree.
+    std::vector<bool> reached(n, false);
+    std::vector<std::pair<int64_t, int64_t>> stack{{0, 0}}; // node, depth
+    reached[0] = true;
+    while (!stack.empty()) {
+        const auto [node, depth] = stack.back();
+        stack.pop_back();
+        const int64_t l = left[size_t(node)].get<int64_t>();
+        const int64_t r = right[size_t(node)].get<int64_t>();
+        if (l == -1 && r == -1) continue;
+        const int64_t j = feature[size_t(node)].get<int64_t>();
+        if (j < 0 || size_t(j) >= featureCount)
+            throw Error(Message(OFICINA_TR_NOOP("node %1 of tree %2 of the XGBoost model splits "
+                                                "on feature %3 of %4"),
+                                {std::to_string(node), name, std::to_string(j),
+                                 std::to_string(featureCount)}));
+        for (const int64_t child : {l, r}) {
+            if (child < 0 || size_t(child) >= n || reached[size_t(child)] ||
+                depth >= kMaxBoosterDepth)
+                throw Error(Message(OFICINA_TR_NOOP("node %1 of tree %2 of the XGBoost model has "
+                                                    "the child %3, outside its %4 nodes, "
+                                                    "reached twice or too deep"),
+                                    {std::to_string(node), name, std::to_string(child),
+                                     std::to_string(n)}));
+            reached[size_t(child)] = true;
+            stack.emplace_back(child, depth + 1);
+        }
+    }
+}
+
+void checkBoosterJson(const UbJson& json, size_t featureCount, size_t classCount, int rounds) {
+    const UbJson& learner = json.at("learner");
+    const UbJson& param = learner.at("learner_model_param");
+    expect("objective", learner.at("objective").at("name").get<std::string>(),
+           classCount > 2    ? "multi:softprob"
+           : classCount == 2 ? "binary:logistic"
+                             : "reg:squarederror");
+    expect("num_class", param.at("num_class").get<std::string>(),
+           std::to_string(classCount > 2 ? classCount : 0));
+    expect("num_feature", param.at("num_feature").get<std::string>(),
+           std::to_string(featureCount));
+    const UbJson& booster = learner.at("gradient_booster");
+    expect("booster", booster.at("name").get<std::string>(), "gbtree");
+    const UbJson& model = booster.at("model");
+    const UbJson& treeParam = model.at("gbtree_model_param");
+    expect("num_parallel_tree", treeParam.at("num_parallel_tree").get<std::string>(), "1");
+    const size_t groups = classCount > 2 ? classCount : 1;
+    const std::string count = std::to_string(size_t(rounds) * groups);
+    const UbJson& trees = model.at("trees");
+    const UbJson& info = model.at("tree_info");
+    expect("num_trees", treeParam.at("num_trees").get<std::string>(), count);
+    expect("tree count", std::to_string(trees.is_array() ? trees.size() : 0), count);
+    expect("tree_info count", std::to_string(info.is_array() ? info.size() : 0), count);
+    for (size_t t = 0; t < trees.size(); ++t) {
+        const int64_t group = info[t].get<int64_t>();
+        if (group < 0 || size_t(group) >= groups)
+            throw Error(Message(OFICINA_TR_NOOP("tree %1 of the XGBoost model adds to output %2 "
+                                                "of %3"),
+                                {std::to_string(t), std::to_string(group),
+                                 std::to_string(groups)}));
+        checkBoosterTree(trees[t], t, featureCount);
+    }
+}
+
+} // namespace
+
+void checkBoosterModel(const std::vector<char>& model, size_t featureCount, size_t classCount,
+                       int rounds) {
+    UbJson json;
+    BoundedUbjson sax(json, model.size());
+    bool parsed = false;
+    try {
+        parsed = UbJson::sax_parse(model.begin(), model.end(), &sax,
+                                   UbJson::input_format_t::ubjson);
+    } catch (const UbJson::exception&) {
+        parsed = false; // a container longer than memory could hold
+    }
+    if (!parsed)
+        throw Error(Message(OFICINA_TR_NOOP("the XGBoost model is damaged: it is not the "
+                                            "UBJSON that XGBoost writes")));
+    try {
+        checkBoosterJson(json, featureCount, classCount, rounds);
+    } catch (const UbJson::exception& e) {
+        throw Error(Message(OFICINA_TR_NOOP("the XGBoost model lacks a part or holds the wrong "
+                                            "kind of value there: %1"),
+                            {e.what()}));
+    }
+    (void)loadBooster(model, 1);
 }
 
 GradientBoostingTraining trainGradientBoosting(const Table& table,

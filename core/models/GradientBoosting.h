@@ -89,6 +89,17 @@ private:
     int m_rounds;
 };
 
+/// Checks an XGBoost model buffer that comes from outside, e.g. a model package, before XGBoost
+/// reads it: XGBoost trusts its input, so a child index out of range, a cycle or an unknown
+/// feature in a tree would crash or hang the first prediction. The buffer must be the UBJSON of
+/// a gbtree booster with the objective for `classCount` classes (binary:logistic for 2,
+/// multi:softprob for more, reg:squarederror for 0), `featureCount` features, `rounds` trees
+/// per class (one per round for two classes and regressors), and trees of numeric splits on
+/// known features whose nodes each have one parent, at most 1000 levels deep (the max_depth
+/// limit). Then XGBoost loads it once. Throws Error saying what is wrong.
+void checkBoosterModel(const std::vector<char>& model, size_t featureCount, size_t classCount,
+                       int rounds);
+
 /// A trained model and how its fit went.
 struct GradientBoostingTraining {
     std::shared_ptr<const GradientBoosting> estimator;

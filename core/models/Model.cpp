@@ -65,6 +65,18 @@ Model refitModel(const Model& model, const Table& raw, RunContext& ctx) {
     return trainModel(model.lineage.refitOn(raw), model.learner, ctx);
 }
 
+const char* toString(Task task) {
+    switch (task) {
+    case Task::Classification:
+        return "classification";
+    case Task::Regression:
+        return "regression";
+    case Task::Clustering:
+        return "clustering";
+    }
+    return "classification";
+}
+
 std::string probabilityColumnName(const std::string& label) { return "P(" + label + ")"; }
 
 Table Model::predict(const Table& input, const PredictControl& control) const {

@@ -14,6 +14,8 @@ namespace oficina::core {
 class RunContext;
 
 enum class Task { Classification, Regression, Clustering };
+/// "classification", "regression", "clustering": the names files and protocols use.
+const char* toString(Task task);
 
 /// What a long prediction consults: the run's Stop, and where the fraction done goes (called
 /// from the predicting thread only).

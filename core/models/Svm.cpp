@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <mutex>
+#include <new>
 #include <numeric>
 
 namespace oficina::core {
@@ -565,6 +566,74 @@ std::shared_ptr<const KernelSvm> fitSvr(const Eigen::MatrixXd& X, const Eigen::V
     impl->featureNames = std::move(featureNames);
     impl->featureCount = X.cols();
     impl->gamma = gamma;
+    return std::make_shared<const KernelSvm>(std::move(impl));
+}
+
+namespace {
+
+// A zeroed array for an svm_model: svm_free_and_destroy_model frees them with free().
+template <class T> T* libsvmArray(size_t count) {
+    auto* out = static_cast<T*>(std::calloc(std::max<size_t>(count, 1), sizeof(T)));
+    if (!out) throw std::bad_alloc();
+    return out;
+}
+
+template <class T> T* libsvmCopy(const T* values, size_t count) {
+    T* out = libsvmArray<T>(count);
+    std::copy(values, values + count, out);
+    return out;
+}
+
+} // namespace
+
+std::shared_ptr<const KernelSvm> restoreKernelSvm(std::vector<std::string> featureNames,
+                                                  std::vector<std::string> classLabels,
+                                                  const KernelSvmParameters& parameters) {
+    const KernelSvmParameters& p = parameters;
+    auto impl = std::make_unique<KernelSvm::Impl>();
+    impl->classifier = !classLabels.empty();
+    impl->featureCount = Index(featureNames.size());
+    impl->featureNames = std::move(featureNames);
+    impl->classLabels = std::move(classLabels);
+    impl->gamma = p.gamma;
+    // Zeros left out as in training, so each kernel sums the very terms it summed there.
+    const int l = int(p.supportVectors.rows());
+    std::vector<size_t> starts;
+    for (Index s = 0; s < l; ++s) {
+        starts.push_back(impl->supportVectors.size());
+        appendRow(p.supportVectors, s, impl->supportVectors);
+        impl->supportVectors.push_back({-1, 0.0});
+    }
+
+    // Zeroed first, so that the Impl's destructor frees whatever was set before a failure.
+    impl->model = static_cast<svm_model*>(std::calloc(1, sizeof(svm_model)));
+    if (!impl->model) throw std::bad_alloc();
+    svm_model& model = *impl->model;
+    model.param.svm_type = impl->classifier ? C_SVC : EPSILON_SVR;
+    model.param.kernel_type = libsvmKernel(p.kernel);
+    model.param.degree = p.degree;
+    model.param.gamma = p.gamma;
+    model.param.coef0 = p.coef0;
+    model.nr_class = int(p.coefficients.rows()) + 1;
+    model.l = l;
+    model.free_sv = 0; // the nodes belong to the Impl, as after training
+    model.SV = libsvmArray<svm_node*>(size_t(l));
+    for (int s = 0; s < l; ++s)
+        model.SV[s] = impl->supportVectors.data() + starts[size_t(s)];
+    model.sv_coef = libsvmArray<double*>(size_t(p.coefficients.rows()));
+    for (Index r = 0; r < p.coefficients.rows(); ++r) {
+        const Eigen::VectorXd row = p.coefficients.row(r).transpose();
+        model.sv_coef[r] = libsvmCopy(row.data(), size_t(l));
+    }
+    model.rho = libsvmCopy(p.rho.data(), size_t(p.rho.size()));
+    if (impl->classifier) {
+        model.label = libsvmCopy(p.groupClasses.data(), p.groupClasses.size());
+        model.nSV = libsvmCopy(p.groupSizes.data(), p.groupSizes.size());
+        if (p.probA.size() > 0) {
+            model.probA = libsvmCopy(p.probA.data(), size_t(p.probA.size()));
+            model.probB = libsvmCopy(p.probB.data(), size_t(p.probB.size()));
+        }
+    }
     return std::make_shared<const KernelSvm>(std::move(impl));
 }
 

@@ -226,4 +226,15 @@ std::shared_ptr<const KernelSvm> fitSvr(const Eigen::MatrixXd& X, const Eigen::V
                                         const KernelSvmOptions& options = {},
                                         std::stop_token stop = {});
 
+/// A fitted SVC (`classLabels` not empty) or SVR rebuilt from the decision functions that
+/// parameters() gave, e.g. read back from a model package: it predicts exactly as the model it
+/// came from. The parameters must fit together, as the package reader checks: supportVectors
+/// has one column per feature; a classifier has 2 or more groups whose sizes (≥ 0) sum to the
+/// support vectors and whose classes are distinct indices into `classLabels`; coefficients is
+/// (groups − 1) × support vectors (a regressor: 1 × support vectors); rho, and probA and probB
+/// when not empty, hold one value per pair (a regressor: one rho, no probA/probB).
+std::shared_ptr<const KernelSvm> restoreKernelSvm(std::vector<std::string> featureNames,
+                                                  std::vector<std::string> classLabels,
+                                                  const KernelSvmParameters& parameters);
+
 } // namespace oficina::core

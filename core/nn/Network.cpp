@@ -9,6 +9,7 @@
 #include <Eigen/Core>
 
 #include <numeric>
+#include <set>
 
 namespace oficina::core::nn {
 
@@ -322,10 +323,63 @@ NetworkWeights NeuralEstimator::weights() const {
     return out;
 }
 
+std::shared_ptr<const Estimator> restoreNetworkWithTorch(const NetworkWeights& weights) {
+    const auto featureCount = int64_t(weights.features.size());
+    const int64_t outputs =
+        weights.task == Task::Classification ? int64_t(weights.classLabels.size()) : 1;
+    // A flat row is the input {features}; a declared shape of that one size reshapes nothing.
+    NetworkSpec spec{.layers = weights.layers};
+    if (weights.input != Shape{featureCount}) spec.inputShape = weights.input;
+    Net net{nullptr};
+    {
+        // The layers draw their initial weights from LibTorch's global stream, which a fit
+        // running on another thread must have to itself.
+        const std::lock_guard lock(torchGlobalsMutex());
+        try {
+            net = Net(spec, featureCount, outputs);
+        } catch (const Error&) {
+            throw;
+        } catch (const std::exception& e) {
+            std::string reason = e.what();
+            throw Error(Message(text::kNetworkNotBuilt, {reason.substr(0, reason.find('\n'))}));
+        }
+    }
+
+    torch::NoGradGuard noGrad;
+    std::set<std::string> filled;
+    const auto fill = [&](const std::string& name, torch::Tensor& target) {
+        const auto found = weights.tensors.find(name);
+        if (found == weights.tensors.end()) throw Error(Message(text::kTensorMissing, {name}));
+        const NetworkTensor& tensor = found->second;
+        const Shape needed(target.sizes().begin(), target.sizes().end());
+        if (tensor.shape != needed || tensor.values.size() != size_t(target.numel()))
+            throw Error(Message(text::kTensorShape,
+                                {name, formatShape(tensor.shape), formatShape(needed)}));
+        // Copied into the registered tensor, not swapped for another: the recurrent layers keep
+        // references to their weights.
+        target.copy_(
+            torch::from_blob(const_cast<float*>(tensor.values.data()), needed, torch::kFloat));
+        filled.insert(name);
+    };
+    // The same tensors weights() writes: every parameter and the floating-point buffers (batch
+    // norm's batch counter is not one of them and plays no part in evaluation).
+    for (auto& p : net->named_parameters())
+        fill(p.key(), p.value());
+    for (auto& b : net->named_buffers())
+        if (b.value().is_floating_point()) fill(b.key(), b.value());
+    for (const auto& entry : weights.tensors)
+        if (!filled.contains(entry.first))
+            throw Error(Message(text::kTensorUnexpected, {entry.first}));
+    return std::make_shared<const NeuralEstimator>(net, weights.task, weights.features,
+                                                   weights.classLabels, weights.targetMean,
+                                                   weights.targetScale);
+}
+
 } // namespace oficina::core::nn
 
 extern "C" const oficina::core::nn::NetworkModule* oficina_nn_module() {
     using namespace oficina::core::nn;
-    static constexpr NetworkModule module{OFICINA_VERSION, &fitNetworkWithTorch};
+    static constexpr NetworkModule module{OFICINA_VERSION, &fitNetworkWithTorch,
+                                          &restoreNetworkWithTorch};
     return &module;
 }

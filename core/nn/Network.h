@@ -102,6 +102,17 @@ struct NetworkWeights {
     double targetMean = 0, targetScale = 1;
 };
 
+/// A trained network rebuilt from its description (a model package): the layers built as the
+/// trainer builds them for `weights.features` and the output the task implies, every parameter
+/// and floating-point buffer set to the tensor of the same name, in evaluation mode, so it
+/// predicts exactly as the network `weights` came from. Throws Error naming a tensor that is
+/// missing, unexpected or of another shape, and for layers that do not fit the input (callers
+/// validate the description first: deploy/NetworkCodec.cpp). Does not accept a backbone (a
+/// network with one has no NetworkWeights). Waits while a fit runs in the process, since building
+/// the layers draws LibTorch's global random numbers that the fit's exact repetition relies on.
+/// Runs in the network module, loaded on the first call; throws Error when it cannot be loaded.
+std::shared_ptr<const Estimator> restoreNetwork(const NetworkWeights& weights);
+
 /// What a trained network estimator offers to the exporter, which cannot see its LibTorch class.
 class ExportableNetwork {
 public:

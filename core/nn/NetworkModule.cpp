@@ -62,4 +62,8 @@ Fitted fitNetwork(const Table& train, const std::string& target, const Table* va
     return networkModule().fit(train, target, validation, task, spec, options, ctx);
 }
 
+std::shared_ptr<const Estimator> restoreNetwork(const NetworkWeights& weights) {
+    return networkModule().restore(weights);
+}
+
 } // namespace oficina::core::nn

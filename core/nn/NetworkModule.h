@@ -1,8 +1,9 @@
 #pragma once
 
 // The boundary between core and liboficina_nn, the one library that links LibTorch. Core loads
-// it on the first network fit (NetworkModule.cpp), so a process that never trains a network
-// never maps LibTorch: the CLI starts in milliseconds and a serving image needs no LibTorch.
+// it on the first network fit or restore (NetworkModule.cpp), so a process that never trains or
+// loads a network never maps LibTorch: the CLI starts in milliseconds and a serving image of a
+// model without a network needs no LibTorch.
 
 #include "nn/Network.h"
 
@@ -14,6 +15,7 @@ struct NetworkModule {
     /// since the two share C++ types.
     const char* version;
     decltype(&fitNetwork) fit;
+    decltype(&restoreNetwork) restore;
 };
 
 inline constexpr const char* kNetworkModuleFile = "liboficina_nn.so";

@@ -30,6 +30,14 @@ inline constexpr const char* kDiverged =
 inline constexpr const char* kNoFeatures = OFICINA_TR_NOOP("the data has no feature columns");
 inline constexpr const char* kNoRowsLeft =
     OFICINA_TR_NOOP("no rows are left to train on after holding out the validation rows");
+inline constexpr const char* kTensorMissing =
+    OFICINA_TR_NOOP("the network's weights lack the tensor %1");
+inline constexpr const char* kTensorShape =
+    OFICINA_TR_NOOP("the tensor %1 has shape %2, but the network's layers need %3");
+inline constexpr const char* kTensorUnexpected =
+    OFICINA_TR_NOOP("the tensor %1 is not a weight of the network its layers describe");
+inline constexpr const char* kNetworkNotBuilt =
+    OFICINA_TR_NOOP("cannot build the network its layers describe: %1");
 inline constexpr const char* kStopped =
     OFICINA_TR_NOOP("stopped in epoch %1 of %2; the model keeps the weights of epoch %3");
 

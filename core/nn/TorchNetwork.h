@@ -10,6 +10,8 @@
 #include <torch/torch.h>
 
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 
 namespace oficina::core::nn {
@@ -87,6 +89,13 @@ private:
 Fitted fitNetworkWithTorch(const Table& train, const std::string& target, const Table* validation,
                            Task task, const NetworkSpec& spec, const TrainOptions& options,
                            RunContext& ctx);
+
+/// restoreNetwork as the module implements it (NetworkModule.h).
+std::shared_ptr<const Estimator> restoreNetworkWithTorch(const NetworkWeights& weights);
+
+/// Held by whatever uses LibTorch's process-wide seed, random stream or thread count (a fit, a
+/// restore building its layers), so a fit with a given seed repeats exactly.
+std::mutex& torchGlobalsMutex();
 
 /// The feature columns of `table` as a float tensor [rows, columns]. Throws Error naming a
 /// missing, categorical or non-finite column.

@@ -121,12 +121,16 @@ std::pair<double, double> heldOutFigures(Net& net, const torch::Tensor& x, const
 
 } // namespace
 
+std::mutex& torchGlobalsMutex() {
+    static std::mutex mutex;
+    return mutex;
+}
+
 Fitted fitNetworkWithTorch(const Table& train, const std::string& target, const Table* validation,
                            Task task, const NetworkSpec& spec, const TrainOptions& options,
                            RunContext& ctx) {
     // LibTorch's seed and thread count are process-wide: one fit at a time keeps runs exact.
-    static std::mutex fitMutex;
-    const std::lock_guard lock(fitMutex);
+    const std::lock_guard lock(torchGlobalsMutex());
     blas::useOneThreadPerCall();
     torch::set_num_threads(threadsFor(options.threads));
     torch::manual_seed(options.seed);

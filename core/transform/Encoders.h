@@ -56,6 +56,7 @@ public:
     [[nodiscard]] std::shared_ptr<const FittedStep> refit(const Table& input) const override;
 
     [[nodiscard]] const std::vector<EncodedColumn>& columns() const { return m_columns; }
+    [[nodiscard]] const OneHotOptions& options() const { return m_options; }
 
 private:
     std::vector<EncodedColumn> m_columns;

@@ -143,14 +143,26 @@ FTest fRegression(const Eigen::MatrixXd& x, const Eigen::VectorXd& y) {
     return out;
 }
 
-FeatureSubsetStep::FeatureSubsetStep(std::string typeId, const char* title,
-                                     std::vector<std::string> dropped,
-                                     std::vector<std::string> kept, Refit refit)
-    : m_typeId(std::move(typeId)), m_title(title), m_dropped(std::move(dropped)),
-      m_kept(std::move(kept)), m_refit(std::move(refit)) {}
+FeatureSubsetStep::FeatureSubsetStep(std::vector<std::string> dropped,
+                                     std::vector<std::string> kept, SelectionOptions options)
+    : m_dropped(std::move(dropped)), m_kept(std::move(kept)), m_options(options) {}
+
+std::string FeatureSubsetStep::typeId() const {
+    return std::holds_alternative<SelectKBestOptions>(m_options) ? "oficina.select.k_best"
+                                                                 : "oficina.select.variance";
+}
+
+const char* FeatureSubsetStep::title() const {
+    return std::holds_alternative<SelectKBestOptions>(m_options)
+               ? OFICINA_TR_NOOP("Select k best")
+               : OFICINA_TR_NOOP("Variance threshold");
+}
 
 std::shared_ptr<const FittedStep> FeatureSubsetStep::refit(const Table& input) const {
-    return m_refit(input);
+    if (const auto* kBest = std::get_if<SelectKBestOptions>(&m_options))
+        return fitSelectKBest(input, *kBest).step;
+    return fitVarianceThreshold(input, std::get<VarianceThresholdOptions>(m_options).threshold)
+        .step;
 }
 
 Table FeatureSubsetStep::apply(const Table& input) const {
@@ -179,15 +191,13 @@ Metrics scoreMatrix(const std::vector<std::string>& names, const std::vector<dou
     return Metrics{"feature_selection", {}, {std::move(matrix)}};
 }
 
-std::shared_ptr<const FeatureSubsetStep> subsetStep(const char* typeId, const char* title,
-                                                    const std::vector<std::string>& names,
+std::shared_ptr<const FeatureSubsetStep> subsetStep(const std::vector<std::string>& names,
                                                     const std::vector<bool>& selected,
-                                                    FeatureSubsetStep::Refit refit) {
+                                                    SelectionOptions options) {
     std::vector<std::string> kept, dropped;
     for (size_t j = 0; j < names.size(); ++j)
         (selected[j] ? kept : dropped).push_back(names[j]);
-    return std::make_shared<const FeatureSubsetStep>(typeId, title, std::move(dropped),
-                                                     std::move(kept), std::move(refit));
+    return std::make_shared<const FeatureSubsetStep>(std::move(dropped), std::move(kept), options);
 }
 
 } // namespace
@@ -223,11 +233,7 @@ FeatureSelection fitVarianceThreshold(const Table& table, double threshold) {
     if (std::none_of(selected.begin(), selected.end(), [](bool s) { return s; }))
         throw Error(Message(OFICINA_TR_NOOP("no feature has a variance above %1"),
                             {formatNumber(threshold)}));
-    const auto refit = [threshold](const Table& t) -> std::shared_ptr<const FittedStep> {
-        return fitVarianceThreshold(t, threshold).step;
-    };
-    return {subsetStep("oficina.select.variance", OFICINA_TR_NOOP("Variance threshold"), names,
-                       selected, refit),
+    return {subsetStep(names, selected, VarianceThresholdOptions{threshold}),
             scoreMatrix(names, variances, {}, selected), std::nullopt};
 }
 
@@ -285,12 +291,8 @@ FeatureSelection fitSelectKBest(const Table& table, const SelectKBestOptions& op
             test.p[j] = 0.0;
         }
     }
-    const auto refit = [options](const Table& t) -> std::shared_ptr<const FittedStep> {
-        return fitSelectKBest(t, options).step;
-    };
-    return {subsetStep("oficina.select.k_best", OFICINA_TR_NOOP("Select k best"), names, selected,
-                       refit),
-            scoreMatrix(names, test.f, test.p, selected), warning};
+    return {subsetStep(names, selected, options), scoreMatrix(names, test.f, test.p, selected),
+            warning};
 }
 
 } // namespace oficina::core

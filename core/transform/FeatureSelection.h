@@ -8,10 +8,10 @@
 #include <Eigen/Core>
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace oficina::core {
@@ -42,44 +42,6 @@ FTest fRegression(const Eigen::MatrixXd& x, const Eigen::VectorXd& y);
 
 // ---- The fitted step ----
 
-/// Keeps the feature columns it was fitted to keep and drops the other features it saw in
-/// training (when present); columns with other roles (the target) pass through. Immutable.
-class FeatureSubsetStep final : public FittedStep {
-public:
-    using Refit = std::function<std::shared_ptr<const FittedStep>(const Table&)>;
-    FeatureSubsetStep(std::string typeId, const char* title, std::vector<std::string> dropped,
-                      std::vector<std::string> kept, Refit refit);
-
-    [[nodiscard]] std::string typeId() const override { return m_typeId; }
-    [[nodiscard]] const char* title() const override { return m_title; }
-    [[nodiscard]] Table apply(const Table& input) const override;
-    [[nodiscard]] std::shared_ptr<const FittedStep> refit(const Table& input) const override;
-
-    [[nodiscard]] const std::vector<std::string>& kept() const { return m_kept; }
-    [[nodiscard]] const std::vector<std::string>& dropped() const { return m_dropped; }
-
-private:
-    std::string m_typeId;
-    const char* m_title;
-    std::vector<std::string> m_dropped, m_kept;
-    Refit m_refit;
-};
-
-/// A fitted selection, the per-feature scores behind it, and a note for the user if any.
-struct FeatureSelection {
-    std::shared_ptr<const FeatureSubsetStep> step;
-    /// Task "feature_selection", matrix "feature_scores": one row per scored feature, columns
-    /// score, p_value, selected (1 or 0).
-    Metrics scores;
-    std::optional<Message> warning;
-};
-
-/// scikit-learn's VarianceThreshold: drops numeric features whose population variance (missing
-/// values ignored) is not above `threshold`; with threshold 0 the peak-to-peak range decides
-/// constancy, immune to rounding. Categorical features pass through. Throws Error when no
-/// feature is left. Its scores have columns score (the variance) and selected, no p_value.
-FeatureSelection fitVarianceThreshold(const Table& table, double threshold = 0.0);
-
 enum class ScoreFunction {
     Auto,       ///< f_classif for a categorical target, f_regression for a numeric one
     FClassif,   ///< ANOVA F (class target; a numeric target must hold integers)
@@ -96,6 +58,52 @@ struct SelectKBestOptions {
     int k = 10;
     ScoreFunction scoreFunc = ScoreFunction::Auto;
 };
+
+/// Hyper-parameters of scikit-learn's VarianceThreshold.
+struct VarianceThresholdOptions {
+    double threshold = 0.0;
+};
+
+/// Which selector made a subset, with its hyper-parameters: they decide the step's type id and
+/// how it refits.
+using SelectionOptions = std::variant<VarianceThresholdOptions, SelectKBestOptions>;
+
+/// Keeps the feature columns it was fitted to keep and drops the other features it saw in
+/// training (when present); columns with other roles (the target) pass through. Immutable.
+class FeatureSubsetStep final : public FittedStep {
+public:
+    FeatureSubsetStep(std::vector<std::string> dropped, std::vector<std::string> kept,
+                      SelectionOptions options);
+
+    /// "oficina.select.variance" or "oficina.select.k_best", after the options.
+    [[nodiscard]] std::string typeId() const override;
+    [[nodiscard]] const char* title() const override;
+    [[nodiscard]] Table apply(const Table& input) const override;
+    [[nodiscard]] std::shared_ptr<const FittedStep> refit(const Table& input) const override;
+
+    [[nodiscard]] const std::vector<std::string>& kept() const { return m_kept; }
+    [[nodiscard]] const std::vector<std::string>& dropped() const { return m_dropped; }
+    [[nodiscard]] const SelectionOptions& options() const { return m_options; }
+
+private:
+    std::vector<std::string> m_dropped, m_kept;
+    SelectionOptions m_options;
+};
+
+/// A fitted selection, the per-feature scores behind it, and a note for the user if any.
+struct FeatureSelection {
+    std::shared_ptr<const FeatureSubsetStep> step;
+    /// Task "feature_selection", matrix "feature_scores": one row per scored feature, columns
+    /// score, p_value, selected (1 or 0).
+    Metrics scores;
+    std::optional<Message> warning;
+};
+
+/// scikit-learn's VarianceThreshold: drops numeric features whose population variance (missing
+/// values ignored) is not above `threshold`; with threshold 0 the peak-to-peak range decides
+/// constancy, immune to rounding. Categorical features pass through. Throws Error when no
+/// feature is left. Its scores have columns score (the variance) and selected, no p_value.
+FeatureSelection fitVarianceThreshold(const Table& table, double threshold = 0.0);
 
 /// Scores every feature against the target column and keeps the k best (ties: the later
 /// feature wins, as scikit-learn's stable argsort). Throws Error naming a categorical feature,

@@ -53,6 +53,7 @@ public:
     [[nodiscard]] const std::vector<ImputedColumn>& columns() const { return m_columns; }
     /// Columns without any value in training, removed from the output.
     [[nodiscard]] const std::vector<std::string>& dropped() const { return m_dropped; }
+    [[nodiscard]] const ImputerOptions& options() const { return m_options; }
 
 private:
     std::vector<ImputedColumn> m_columns;

@@ -67,6 +67,7 @@ public:
     [[nodiscard]] const std::vector<double>& lambdas() const { return m_lambdas; }
     [[nodiscard]] const std::vector<double>& mean() const { return m_mean; }
     [[nodiscard]] const std::vector<double>& scale() const { return m_scale; }
+    [[nodiscard]] const PowerTransformOptions& options() const { return m_options; }
 
 private:
     std::vector<std::string> m_columns;

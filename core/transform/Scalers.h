@@ -115,6 +115,7 @@ public:
     /// scikit-learn's center_ (0 without centering) and scale_ (1 without scaling).
     [[nodiscard]] const std::vector<double>& center() const { return m_center; }
     [[nodiscard]] const std::vector<double>& scale() const { return m_scale; }
+    [[nodiscard]] const RobustScalerOptions& options() const { return m_options; }
 
 private:
     std::vector<std::string> m_columns;

@@ -42,6 +42,7 @@ public:
     [[nodiscard]] const std::vector<double>& mean() const { return m_mean; }
     /// What is divided by: scikit-learn's scale_ when with_std, else 1.
     [[nodiscard]] const std::vector<double>& scale() const { return m_scale; }
+    [[nodiscard]] const StandardScalerOptions& options() const { return m_options; }
 
 private:
     std::vector<std::string> m_columns;

@@ -1,6 +1,8 @@
 #include "util/Text.h"
 
 #include <charconv>
+#include <chrono>
+#include <ctime>
 
 namespace oficina::core {
 
@@ -34,6 +36,15 @@ bool parseNumber(std::string_view text, double& value) {
     if (begin < end && *begin == '+') ++begin;
     const auto result = std::from_chars(begin, end, value);
     return begin < end && result.ec == std::errc() && result.ptr == end;
+}
+
+std::string utcTimestamp() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
 }
 
 } // namespace oficina::core
