@@ -21,8 +21,8 @@ packages=(
     libssl-dev
     # model packages (zip) and the inference server (HTTP)
     libzip-dev libcpp-httplib-dev
-    # the server's tests: promtool checks /metrics
-    prometheus
+    # the server's tests: promtool checks /metrics; curl runs docs/serving.md's examples
+    prometheus curl
     # neural networks (CPU)
     libtorch-dev
     # ONNX export: protobuf classes, checker and shape inference

@@ -153,6 +153,7 @@ MainWindow::MainWindow(const core::NodeRegistry& registry, QString shareDirector
 MainWindow::~MainWindow() {
     m_runController->stop();
     m_runController->wait();
+    waitForModelSaves();
     m_recovery->discard();
     // The views follow the document: they go before it, and stop reporting first.
     m_scene->disconnect(this);
@@ -212,6 +213,21 @@ void MainWindow::createActions() {
             QMessageBox::information(this, tr("Export to ONNX"),
                                      tr("Select the node whose trained model to export."));
     }));
+    QAction* saveModelAction = make(
+        tr("Export &model…"), "saveModelAction",
+        [this] {
+            const QString node = nodeToExport();
+            if (!node.isEmpty())
+                saveModelPackage(node);
+            else
+                QMessageBox::information(this, tr("Save model"),
+                                         tr("Select the node whose trained model to save."));
+        },
+        QKeySequence(Qt::CTRL | Qt::Key_E));
+    saveModelAction->setStatusTip(
+        tr("Save the selected node's trained model as a model package (*.ofmodel), for "
+           "oficina-cli predict and serve"));
+    file->addAction(saveModelAction);
     file->addSeparator();
     file->addAction(make(
         tr("&Quit"), "quitAction", [this] { close(); }, QKeySequence::Quit));
@@ -575,6 +591,9 @@ void MainWindow::showContextMenu(const QString& item, QPointF scenePos, QPoint s
                 QAction* exportAction = menu.addAction(tr("E&xport model to ONNX…"), this,
                                                        [this, item] { exportModel(item); });
                 exportAction->setEnabled(trainedModel(item) != nullptr);
+                QAction* saveAction = menu.addAction(tr("Save &model…"), this,
+                                                     [this, item] { saveModelPackage(item); });
+                saveAction->setEnabled(trainedModel(item) != nullptr);
             }
             addStepThroughAction(
                 menu, *m_document->graph().node(item.toStdString()),

@@ -4,6 +4,8 @@
 #include "pipeline/Executor.h"
 #include "run/RunResults.h"
 
+#include <QFuture>
+#include <QList>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QSet>
@@ -105,6 +107,15 @@ public:
     /// Writes a node's trained model as ONNX to `path` (empty = ask where), or says in a
     /// message box and the log why it cannot; true when written.
     bool exportModel(const QString& node, QString path = {});
+    /// Saves a node's trained model as a model package (*.ofmodel, what `oficina-cli predict`
+    /// and `serve` read) to `path` (empty = ask where). The package is built and written on the
+    /// thread pool (it predicts every training row); modelPackageSaved() says how it ended, in
+    /// the log and the status bar too, and a failure in a message box. False when refused
+    /// (not trained, or changed since: why in a message box and the log) or cancelled.
+    /// MainWindowDeploy.cpp.
+    bool saveModelPackage(const QString& node, QString path = {});
+    /// Blocks until the model packages being saved are written (the destructor, tests).
+    void waitForModelSaves();
     [[nodiscard]] QString resultsText() const;
     [[nodiscard]] QString logText() const;
     [[nodiscard]] QAction* action(const QString& objectName) const;
@@ -137,6 +148,8 @@ public:
 
 Q_SIGNALS:
     void runFinished();
+    /// A saveModelPackage() ended: the file is written (`ok`) or nothing was.
+    void modelPackageSaved(const QString& node, const QString& path, bool ok);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -230,6 +243,7 @@ private:
     std::function<bool(const QStringList&)> m_overwritePrompt;
     QSet<QString> m_allowedOutputs;  // files the user let runs replace, and those runs wrote
     QString m_allowedOutputsFor;     // the pipeline file m_allowedOutputs is about
+    QList<QFuture<void>> m_modelSaves; // packages being written on the pool
 };
 
 } // namespace oficina::ui

@@ -182,8 +182,13 @@ int saveModels(const std::vector<ExportTarget>& targets, const core::Graph& grap
         }
         try {
             const core::deploy::ModelPackage package = core::deploy::packageModel(
-                *model, core::deploy::packageOptionsFromRun(graph, registry, result, target.node,
-                                                            options.pipeline));
+                *model, core::deploy::packageOptionsFromRun(
+                            graph, registry,
+                            [&](const std::string& id) {
+                                const auto found = result.nodes.find(id);
+                                return found == result.nodes.end() ? nullptr : &found->second;
+                            },
+                            target.node, options.pipeline));
             core::deploy::writePackage(package, target.path);
             if (!options.quiet)
                 std::fprintf(stderr, "saved '%s' to %s (%zu inputs%s)\n", target.node.c_str(),

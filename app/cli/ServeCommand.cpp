@@ -12,16 +12,18 @@
 
 #include <CLI/CLI.hpp>
 
-#include <pthread.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <unistd.h>
 
-#include <atomic>
-#include <csignal>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <memory>
 #include <thread>
 
 namespace oficina::cli {
@@ -29,8 +31,7 @@ namespace oficina::cli {
 namespace {
 
 void say(const std::string& text) {
-    const std::string line =
-        "oficina-cli: " + core::printableText(text, std::string::npos) + "\n";
+    const std::string line = "oficina-cli: " + core::printableText(text, std::string::npos) + "\n";
     std::fwrite(line.data(), 1, line.size(), stderr);
 }
 
@@ -52,25 +53,58 @@ std::string readToken(const std::string& path) {
     return token;
 }
 
-/// Blocks the stop and reload signals in this thread and every thread started after it, so
-/// that only the watcher's sigtimedwait() receives them; restores the mask when destroyed.
-class BlockedSignals {
+/// The stop and reload signals turned into bytes on a pipe, which a watcher thread reads.
+/// Blocking them and calling sigwait() is not enough: libraries start threads before main()
+/// (OpenBLAS's pool) that do not block them, and a signal sent to the process may land on one
+/// of those and kill it. A handler runs on whichever thread gets the signal, and only writes.
+int g_signalPipe[2] = {-1, -1};
+
+extern "C" void onSignal(int received) {
+    const int saved = errno;
+    const unsigned char byte = static_cast<unsigned char>(received);
+    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &byte, 1);
+    errno = saved;
+}
+
+class SignalPipe {
 public:
-    BlockedSignals() {
-        sigemptyset(&m_set);
-        sigaddset(&m_set, SIGTERM);
-        sigaddset(&m_set, SIGINT);
-        sigaddset(&m_set, SIGHUP);
-        pthread_sigmask(SIG_BLOCK, &m_set, &m_previous);
+    static constexpr int kSignals[] = {SIGTERM, SIGINT, SIGHUP};
+
+    SignalPipe() {
+        if (::pipe2(g_signalPipe, O_CLOEXEC) != 0)
+            throw core::Error(core::Message("cannot create the signal pipe"));
+        struct sigaction action {};
+        action.sa_handler = onSignal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        for (size_t i = 0; i < std::size(kSignals); ++i)
+            ::sigaction(kSignals[i], &action, &m_previous[i]);
     }
-    ~BlockedSignals() { pthread_sigmask(SIG_SETMASK, &m_previous, nullptr); }
-    BlockedSignals(const BlockedSignals&) = delete;
-    BlockedSignals& operator=(const BlockedSignals&) = delete;
-    [[nodiscard]] const sigset_t& set() const { return m_set; }
+    ~SignalPipe() {
+        for (size_t i = 0; i < std::size(kSignals); ++i)
+            ::sigaction(kSignals[i], &m_previous[i], nullptr);
+        ::close(g_signalPipe[0]);
+        ::close(g_signalPipe[1]);
+        g_signalPipe[0] = g_signalPipe[1] = -1;
+    }
+    SignalPipe(const SignalPipe&) = delete;
+    SignalPipe& operator=(const SignalPipe&) = delete;
+
+    /// The next signal, or 0 once wake() was called.
+    int next() {
+        unsigned char byte = 0;
+        for (;;) {
+            const ssize_t n = ::read(g_signalPipe[0], &byte, 1);
+            if (n == 1) return byte;
+            if (n < 0 && errno == EINTR) continue;
+            return 0;
+        }
+    }
+    /// Makes next() return 0.
+    void wake() { onSignal(0); }
 
 private:
-    sigset_t m_set;
-    sigset_t m_previous;
+    struct sigaction m_previous[std::size(kSignals)];
 };
 
 void reloadAll(const core::serve::Routes& routes) {
@@ -80,8 +114,8 @@ void reloadAll(const core::serve::Routes& routes) {
             say("reloaded " + model->name + " (version " + model->version + ") from " +
                 model->path);
         } catch (const core::Error& e) {
-            say("could not reload " + entry.name + ", still serving the version before: " +
-                e.what());
+            say("could not reload " + entry.name +
+                ", still serving the version before: " + e.what());
         }
     }
 }
@@ -92,12 +126,14 @@ CLI::App* addServeCommand(CLI::App& app, ServeCliOptions& options) {
     auto* serve = app.add_subcommand(
         "serve", "Serve model packages over HTTP (Open Inference Protocol v2, MLflow scoring, "
                  "Prometheus metrics) until SIGTERM; see docs/serving.md");
-    serve->add_option("MODEL", options.models,
-                      "Model packages (*.ofmodel); the first also answers /invocations")
+    serve
+        ->add_option("MODEL", options.models,
+                     "Model packages (*.ofmodel); the first also answers /invocations")
         ->required();
-    serve->add_option("--name", options.names,
-                      "The name a model is served under, one per model in order (default: "
-                      "the file's name without .ofmodel)")
+    serve
+        ->add_option("--name", options.names,
+                     "The name a model is served under, one per model in order (default: "
+                     "the file's name without .ofmodel)")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     serve->add_option("--host", options.host, "Address to listen on")->capture_default_str();
@@ -106,14 +142,14 @@ CLI::App* addServeCommand(CLI::App& app, ServeCliOptions& options) {
         ->capture_default_str();
     serve->add_option("--threads", options.threads,
                       "Threads answering connections (default: 4 per core)");
-    serve->add_option("--queue", options.queue,
-                      "Connections that may wait for a thread; more are answered 503")
+    serve
+        ->add_option("--queue", options.queue,
+                     "Connections that may wait for a thread; more are answered 503")
         ->capture_default_str();
     serve->add_option("--max-rows", options.maxRows, "Rows one request may predict (413 above)")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
-    serve->add_option("--max-body-bytes", options.maxBodyBytes,
-                      "Largest request body (413 above)")
+    serve->add_option("--max-body-bytes", options.maxBodyBytes, "Largest request body (413 above)")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
     serve->add_option("--token-file", options.tokenFile,
@@ -132,9 +168,16 @@ int serve(const ServeCliOptions& options) {
             " models, " + std::to_string(options.names.size()) + " names");
         return BadInput;
     }
-    // Before any thread starts, so that every thread inherits the blocked mask.
-    BlockedSignals signals;
-    std::signal(SIGPIPE, SIG_IGN);
+    std::signal(SIGPIPE, SIG_IGN); // the server sends with MSG_NOSIGNAL; this covers the rest
+    // From here on a stop signal waits for the watcher (which stops the server at once if it
+    // came while the models were loading) instead of killing the process.
+    std::unique_ptr<SignalPipe> signals;
+    try {
+        signals = std::make_unique<SignalPipe>();
+    } catch (const core::Error& e) {
+        say(e.what());
+        return NodeFailed;
+    }
 
     HttpServerOptions serverOptions;
     serverOptions.host = options.host;
@@ -175,13 +218,9 @@ int serve(const ServeCliOptions& options) {
     say("serving " + served + " on http://" + (ipv6 ? "[" + options.host + "]" : options.host) +
         ":" + std::to_string(port));
 
-    std::atomic<bool> done{false};
     std::thread watcher([&] {
         int stops = 0;
-        while (!done.load()) {
-            const timespec slice{0, 200'000'000};
-            const int received = sigtimedwait(&signals.set(), nullptr, &slice);
-            if (received < 0) continue; // EAGAIN: the slice ended; EINTR
+        for (int received; (received = signals->next()) != 0;) {
             if (received == SIGHUP) {
                 reloadAll(routes);
             } else if (++stops == 1) {
@@ -203,7 +242,7 @@ int serve(const ServeCliOptions& options) {
         say(e.what());
         code = NodeFailed;
     }
-    done = true;
+    signals->wake();
     watcher.join();
     return code;
 }

@@ -14,16 +14,16 @@ namespace oficina::cli {
 
 /// Example: oficina-cli serve iris.ofmodel wine.ofmodel --name iris --name wine --port 9000
 struct ServeCliOptions {
-    std::vector<std::string> models;  ///< package files (*.ofmodel); the first answers MLflow
-    std::vector<std::string> names;   ///< one per model, in order; default: the file's stem
+    std::vector<std::string> models; ///< package files (*.ofmodel); the first answers MLflow
+    std::vector<std::string> names;  ///< one per model, in order; default: the file's stem
     std::string host = "127.0.0.1";
-    int port = 8080;                  ///< 0: any free port (the one taken is printed)
-    size_t threads = 0;               ///< 0: 4 per core
-    size_t queue = 256;               ///< connections waiting for a thread before 503
-    size_t maxRows = 100000;          ///< rows per request before 413
+    int port = 8080;         ///< 0: any free port (the one taken is printed)
+    size_t threads = 0;      ///< 0: 4 per core
+    size_t queue = 256;      ///< connections waiting for a thread before 503
+    size_t maxRows = 100000; ///< rows per request before 413
     size_t maxBodyBytes = size_t(64) << 20;
-    std::string tokenFile;            ///< bearer token, first line of the file
-    bool accessLog = false;           ///< one line per request on stderr
+    std::string tokenFile;  ///< bearer token, first line of the file
+    bool accessLog = false; ///< one line per request on stderr
 };
 
 /// Declares the `serve` subcommand and its options on `app`, filling `options` when parsed.

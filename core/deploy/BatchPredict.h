@@ -19,7 +19,7 @@ struct BatchOptions {
     /// Columns of the input copied to the output in front of the predictions, as read.
     std::vector<std::string> keep;
     /// CSV/TSV input is read and predicted this much at a time (ARFF is read whole).
-    uint64_t chunkBytes = uint64_t(64) << 20;
+    uint64_t chunkBytes = uint64_t(16) << 20;
     /// Fraction of the input done, from the predicting thread.
     std::function<void(double fraction)> progress;
     std::stop_token stop;

@@ -7,6 +7,7 @@
 #include "util/Message.h" // StateArchive.h uses Message without including it
 
 #include "deploy/StateArchive.h"
+#include "pipeline/JsonText.h"
 #include "util/Tr.h"
 
 #include <cstddef>
@@ -52,8 +53,8 @@ E readEnum(const StateJson& state, const std::string& path, const char* key,
         if (text == names[i]) return E(i);
         known += std::string(i > 0 ? ", " : "") + "\"" + names[i] + "\"";
     }
-    reader.fail(memberPath(path, key),
-                Message(OFICINA_TR_NOOP("expected one of %1, found \"%2\""), {known, text}));
+    reader.fail(memberPath(path, key), Message(OFICINA_TR_NOOP("expected one of %1, found \"%2\""),
+                                               {known, textExcerpt(text)}));
 }
 
 } // namespace estimatorcodec

@@ -136,14 +136,38 @@ StateJson parseEntry(const ZipReader& zip, const std::string& name, const std::s
 
 } // namespace
 
-ModelPackage packageModel(const Model& model, const PackageOptions& options) {
+ModelInterface describeInterface(const Model& model) {
     if (!model.estimator)
-        throw Error(Message(OFICINA_TR_NOOP("there is no trained model to package")));
+        throw Error(Message(OFICINA_TR_NOOP("there is no trained model to describe")));
     const SourceRows* source = model.lineage.sourceRows.get();
     if (!source || source->rowCount() == 0)
-        throw Error(Message(OFICINA_TR_NOOP("the model's training rows are not known, so it "
-                                            "cannot be packaged: run the pipeline that trains "
-                                            "it")));
+        throw Error(Message(OFICINA_TR_NOOP("the model's training rows are not known: run the "
+                                            "pipeline that trains it")));
+    const Table training = sourceTable(*source);
+    const Table row = probeRow(training);
+    ModelInterface interface;
+    std::vector<Column> example;
+    for (const std::string& name : requiredColumns(model, row)) {
+        const Column& c = training.column(name);
+        interface.inputs.push_back({name, c.type(),
+                                    c.isNumeric() ? std::vector<std::string>{} : c.categories(),
+                                    c.missingCount() > 0});
+        example.push_back(row.column(name).withRole(ColumnRole::Feature));
+    }
+    interface.example = Table(std::move(example));
+    for (const Column& c : model.predict(row).columns())
+        if (c.role() == ColumnRole::Prediction || c.role() == ColumnRole::Cluster) {
+            interface.outputs.push_back({c.name(), c.type()});
+            // probabilityColumnName(label) is "P(label)".
+            if (model.estimator->task() == Task::Classification && c.name().size() >= 3 &&
+                c.name().starts_with("P(") && c.name().ends_with(")"))
+                interface.classes.push_back(c.name().substr(2, c.name().size() - 3));
+        }
+    return interface;
+}
+
+ModelPackage packageModel(const Model& model, const PackageOptions& options) {
+    ModelInterface interface = describeInterface(model);
     // Saving every state first: a step or model without a codec is refused before any work.
     ModelPackage package;
     package.model = model;
@@ -154,9 +178,8 @@ ModelPackage packageModel(const Model& model, const PackageOptions& options) {
         (void)saveEstimator(*model.estimator, writer);
     }
 
+    const SourceRows* source = model.lineage.sourceRows.get();
     const Table training = sourceTable(*source);
-    const Table row = probeRow(training);
-    const Table probed = model.predict(row);
     PackageManifest& m = package.manifest;
     m.appVersion = OFICINA_VERSION;
     m.created = utcTimestamp();
@@ -166,20 +189,9 @@ ModelPackage packageModel(const Model& model, const PackageOptions& options) {
     m.task = model.estimator->task();
     m.target = model.targetName;
     m.estimatorType = model.estimator->typeId();
-    for (const std::string& name : requiredColumns(model, row)) {
-        const Column& c = training.column(name);
-        m.inputs.push_back({name, c.type(), c.isNumeric() ? std::vector<std::string>{}
-                                                           : c.categories(),
-                            c.missingCount() > 0});
-    }
-    for (const Column& c : probed.columns())
-        if (c.role() == ColumnRole::Prediction || c.role() == ColumnRole::Cluster) {
-            m.outputs.push_back({c.name(), c.type()});
-            // probabilityColumnName(label) is "P(label)".
-            if (m.task == Task::Classification && c.name().size() >= 3 &&
-                c.name().starts_with("P(") && c.name().ends_with(")"))
-                m.classes.push_back(c.name().substr(2, c.name().size() - 3));
-        }
+    m.inputs = std::move(interface.inputs);
+    m.outputs = std::move(interface.outputs);
+    m.classes = std::move(interface.classes);
     m.trainingMetrics = model.trainingMetrics;
     m.heldOut = options.heldOut;
     m.trainingData.rows = source->rowCount();

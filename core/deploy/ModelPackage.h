@@ -91,6 +91,19 @@ struct PackageOptions {
 /// can run against the package alone.
 inline constexpr size_t kSampleRows = 10000;
 
+/// The raw columns `model` cannot predict without, with their training types and categories
+/// (each left out of a real training row in turn: exact for any pipeline), and the columns it
+/// adds. Cheap: a few one-row predictions. Needs the model's raw training rows; throws Error
+/// otherwise.
+struct ModelInterface {
+    std::vector<InputColumn> inputs;
+    std::vector<OutputColumn> outputs;
+    std::vector<std::string> classes;
+    /// A real training row (the first complete one) with just the inputs: a form's defaults.
+    Table example;
+};
+ModelInterface describeInterface(const Model& model);
+
 /// Describes `model` for deployment: its input columns (the raw columns it cannot predict
 /// without), outputs, manifest, profile, sample, ONNX export and card. The model must have its
 /// raw training rows (Model::lineage.sourceRows), as every trained model in a run does. Throws

@@ -1,6 +1,5 @@
 #include "deploy/PackageFromRun.h"
 
-#include "pipeline/HeldOutMetrics.h"
 #include "pipeline/NodeRegistry.h"
 #include "pipeline/PipelineFile.h"
 #include "util/Sha256.h"
@@ -45,13 +44,14 @@ std::vector<std::string> filesReadUpstream(const Graph& graph, const NodeRegistr
 } // namespace
 
 PackageOptions packageOptionsFromRun(const Graph& graph, const NodeRegistry& registry,
-                                     const RunResult& result, const std::string& modelNode,
+                                     const NodeResultLookup& resultOf,
+                                     const std::string& modelNode,
                                      const std::string& pipelinePath) {
     PackageOptions options;
     options.pipelineName = std::filesystem::path(pipelinePath).filename().string();
     options.pipelineHash = sha256Hex(serializePipeline(graph, registry));
     options.dataFiles = filesReadUpstream(graph, registry, modelNode);
-    options.heldOut = heldOutMetrics(graph, registry, result, modelNode);
+    options.heldOut = heldOutMetrics(graph, registry, resultOf, modelNode);
     return options;
 }
 

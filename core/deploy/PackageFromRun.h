@@ -5,8 +5,8 @@
 // --save-model, the editor's Export model…).
 
 #include "deploy/ModelPackage.h"
-#include "pipeline/Executor.h"
 #include "pipeline/Graph.h"
+#include "pipeline/HeldOutMetrics.h"
 
 #include <string>
 
@@ -16,11 +16,12 @@ class NodeRegistry;
 
 namespace oficina::core::deploy {
 
-/// PackageOptions for the model that node `modelNode` trained in `result`: the pipeline's file
-/// name (`pipelinePath`, may be empty) and canonical hash, the files read by the nodes upstream
-/// of it, and its held-out metrics.
+/// PackageOptions for the model that node `modelNode` trained in a run whose results `resultOf`
+/// gives: the pipeline's file name (`pipelinePath`, may be empty) and canonical hash, the files
+/// read by the nodes upstream of it, and its held-out metrics.
 PackageOptions packageOptionsFromRun(const Graph& graph, const NodeRegistry& registry,
-                                     const RunResult& result, const std::string& modelNode,
+                                     const NodeResultLookup& resultOf,
+                                     const std::string& modelNode,
                                      const std::string& pipelinePath);
 
 } // namespace oficina::core::deploy

@@ -3,6 +3,7 @@
 #include "data/TextInput.h"
 #include "serve/Metrics.h"
 #include "serve/Routes.h"
+#include "serve/SocketStream.h"
 #include "serve/WorkerPool.h"
 #include "util/Error.h"
 #include "util/Sha256.h"
@@ -10,7 +11,6 @@
 
 #include <httplib.h>
 
-#include <netdb.h>
 #include <poll.h>
 #include <strings.h>
 #include <sys/socket.h>
@@ -49,8 +49,6 @@ enum class Mode { Serve, Reject, Drop };
 /// How process_and_close_socket() treats the connection it is called with on this thread.
 thread_local Mode t_mode = Mode::Serve;
 
-class SocketStream;
-
 /// The request being answered on this thread.
 struct Exchange {
     Clock::time_point start = Clock::now();
@@ -62,130 +60,6 @@ struct Exchange {
     bool closeAfter = false; ///< answered without reading the body
 };
 thread_local Exchange* t_exchange = nullptr;
-
-/// poll() for `events` on one socket: > 0 ready, 0 timed out, < 0 failed.
-int waitFor(int fd, short events, int timeoutMs) {
-    pollfd p{fd, events, 0};
-    for (;;) {
-        const int r = ::poll(&p, 1, timeoutMs);
-        if (r < 0 && errno == EINTR) continue;
-        return r;
-    }
-}
-
-void address(int fd, bool peer, std::string& ip, int& port) {
-    sockaddr_storage addr{};
-    socklen_t length = sizeof addr;
-    auto* sa = reinterpret_cast<sockaddr*>(&addr);
-    if ((peer ? ::getpeername(fd, sa, &length) : ::getsockname(fd, sa, &length)) != 0) return;
-    char host[NI_MAXHOST];
-    char service[NI_MAXSERV];
-    if (::getnameinfo(sa, length, host, sizeof host, service, sizeof service,
-                      NI_NUMERICHOST | NI_NUMERICSERV) == 0) {
-        ip = host;
-        port = std::atoi(service);
-    }
-}
-
-/// A connection's socket as cpp-httplib reads and writes it: buffered reads (its line reader
-/// reads a byte at a time), timeouts by poll(), no SIGPIPE, a budget of bytes per request.
-class SocketStream final : public httplib::Stream {
-public:
-    SocketStream(int fd, int readTimeoutMs, int writeTimeoutMs)
-        : m_fd(fd), m_readMs(readTimeoutMs), m_writeMs(writeTimeoutMs) {}
-
-    bool is_readable() const override {
-        return m_begin < m_end || waitFor(m_fd, POLLIN, m_readMs) > 0;
-    }
-    bool is_writable() const override { return waitFor(m_fd, POLLOUT, m_writeMs) > 0; }
-
-    ssize_t read(char* ptr, size_t size) override {
-        if (m_begin == m_end) {
-            if (m_budget == 0) {
-                m_overBudget = true;
-                return -1;
-            }
-            if (waitFor(m_fd, POLLIN, m_readMs) <= 0) return -1;
-            ssize_t n;
-            do {
-                n = ::recv(m_fd, m_buffer, std::min(sizeof m_buffer, m_budget), 0);
-            } while (n < 0 && errno == EINTR);
-            if (n <= 0) return n;
-            m_budget -= size_t(n);
-            m_begin = 0;
-            m_end = size_t(n);
-        }
-        const size_t n = std::min(size, m_end - m_begin);
-        std::memcpy(ptr, m_buffer + m_begin, n);
-        m_begin += n;
-        return ssize_t(n);
-    }
-
-    ssize_t write(const char* ptr, size_t size) override {
-        if (!is_writable()) return -1;
-        ssize_t n;
-        do {
-            n = ::send(m_fd, ptr, size, MSG_NOSIGNAL);
-        } while (n < 0 && errno == EINTR);
-        return n;
-    }
-
-    void get_remote_ip_and_port(std::string& ip, int& port) const override {
-        address(m_fd, true, ip, port);
-    }
-    void get_local_ip_and_port(std::string& ip, int& port) const override {
-        address(m_fd, false, ip, port);
-    }
-    socket_t socket() const override { return m_fd; }
-
-    [[nodiscard]] bool buffered() const { return m_begin < m_end; }
-    void setBudget(size_t bytes) {
-        m_budget = bytes;
-        m_overBudget = false;
-    }
-    [[nodiscard]] bool overBudget() const { return m_overBudget; }
-
-private:
-    int m_fd;
-    int m_readMs;
-    int m_writeMs;
-    char m_buffer[16384];
-    size_t m_begin = 0;
-    size_t m_end = 0;
-    size_t m_budget = size_t(-1);
-    bool m_overBudget = false;
-};
-
-/// Sends all of `bytes` within the write timeout of each piece; false if the peer is gone.
-bool sendAll(int fd, std::string_view bytes, int timeoutMs) {
-    while (!bytes.empty()) {
-        if (waitFor(fd, POLLOUT, timeoutMs) <= 0) return false;
-        const ssize_t n = ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        bytes.remove_prefix(size_t(n));
-    }
-    return true;
-}
-
-/// Closes after an answer the client may still be sending a body to: our side first, then
-/// what it sends is read away for a moment, so that closing does not reset the connection
-/// before the client has read the answer.
-void closeGently(int fd) {
-    ::shutdown(fd, SHUT_WR);
-    char sink[16384];
-    const auto until = Clock::now() + std::chrono::milliseconds(200);
-    size_t drained = 0;
-    while (drained < (size_t(4) << 20)) {
-        const auto left =
-            std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now()).count();
-        if (left <= 0 || waitFor(fd, POLLIN, int(left)) <= 0) break;
-        const ssize_t n = ::recv(fd, sink, sizeof sink, 0);
-        if (n <= 0) break;
-        drained += size_t(n);
-    }
-    ::close(fd);
-}
 
 /// cpp-httplib's server with its per-connection loop handed to `connection`.
 class CoreServer final : public httplib::Server {
@@ -248,9 +122,9 @@ size_t defaultThreads() {
 
 std::string lowerMediaType(const std::string& value) {
     std::string type = value.substr(0, value.find(';'));
-    type.erase(std::remove_if(type.begin(), type.end(),
-                              [](unsigned char c) { return std::isspace(c); }),
-               type.end());
+    type.erase(
+        std::remove_if(type.begin(), type.end(), [](unsigned char c) { return std::isspace(c); }),
+        type.end());
     std::transform(type.begin(), type.end(), type.begin(),
                    [](unsigned char c) { return char(std::tolower(c)); });
     return type;
@@ -324,6 +198,11 @@ void HttpServer::Impl::configure() {
     server.Options(".*", handler);
 
     server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+        // A request without Content-Length or Transfer-Encoding has no body (RFC 9112 6.3);
+        // cpp-httplib 0.11 would read a POST's until the client closes (curl -X POST). The
+        // request is not const where httplib made it, only in this handler's signature.
+        if (!req.has_header("Content-Length") && !req.has_header("Transfer-Encoding"))
+            const_cast<httplib::Request&>(req).set_header("Content-Length", "0");
         return refuseEarly(req, res) ? httplib::Server::HandlerResponse::Handled
                                      : httplib::Server::HandlerResponse::Unhandled;
     });
@@ -331,8 +210,8 @@ void HttpServer::Impl::configure() {
         [this](const httplib::Request& req, httplib::Response& res) {
             return refuseEarly(req, res) ? res.status : 100;
         });
-    server.set_error_handler(httplib::Server::HandlerWithResponse(
-        [this](const httplib::Request&, httplib::Response& res) {
+    server.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request&,
+                                                                         httplib::Response& res) {
         Exchange* x = t_exchange;
         if (x && x->stream && x->stream->overBudget() && res.status == 400) res.status = 413;
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
@@ -352,8 +231,8 @@ void HttpServer::Impl::configure() {
                               {std::to_string(CPPHTTPLIB_HEADER_MAX_LENGTH)})
                           .english();
         else
-            message = Message(OFICINA_TR_NOOP("HTTP status %1"), {std::to_string(res.status)})
-                          .english();
+            message =
+                Message(OFICINA_TR_NOOP("HTTP status %1"), {std::to_string(res.status)}).english();
         res.set_content(errorResponse(res.status, message).body, "application/json");
         // The request was not read to its end: the connection cannot carry another.
         res.set_header("Connection", "close");
@@ -365,9 +244,8 @@ void HttpServer::Impl::configure() {
             res.status = 500;
             res.set_content(errorResponse(500, "internal error").body, "application/json");
         });
-    server.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-        finished(req, res);
-    });
+    server.set_logger(
+        [this](const httplib::Request& req, const httplib::Response& res) { finished(req, res); });
 }
 
 bool HttpServer::Impl::authorized(const httplib::Request& request) const {
@@ -457,8 +335,8 @@ bool HttpServer::Impl::waitForRequest(SocketStream& stream, bool first) {
         const auto now = Clock::now();
         // A keep-alive connection with nothing to say gives its thread back when the server
         // stops, or (after a moment, so back-to-back requests are not cut) when others wait.
-        if (!first && (server.halted() ||
-                       (pool.queued() > 0 && now - start > std::chrono::milliseconds(40))))
+        if (!first &&
+            (server.halted() || (pool.queued() > 0 && now - start > std::chrono::milliseconds(40))))
             return false;
         if (now >= deadline) return false;
     }
@@ -551,8 +429,8 @@ void HttpServer::Impl::finished(const httplib::Request& req, const httplib::Resp
     metrics.countRequest(labels.model, labels.route, res.status, seconds);
     if (options.accessLog) accessLog(req.method, req.path, res.status, x ? x->rows : 0, start);
     if (res.status >= 500)
-        log("error: " + printableText(req.method, 20) + " " + printableText(req.path, 200) +
-            ": " + printableText(res.body, 1000));
+        log("error: " + printableText(req.method, 20) + " " + printableText(req.path, 200) + ": " +
+            printableText(res.body, 1000));
 }
 
 void HttpServer::Impl::accessLog(std::string_view method, std::string_view path, int status,
@@ -561,8 +439,7 @@ void HttpServer::Impl::accessLog(std::string_view method, std::string_view path,
         std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start).count();
     log(printableText(method.empty() ? std::string_view("-") : method, 20) + " " +
         printableText(path.empty() ? std::string_view("-") : path, 200) + " " +
-        std::to_string(status) + " rows=" + std::to_string(rows) +
-        " us=" + std::to_string(micros));
+        std::to_string(status) + " rows=" + std::to_string(rows) + " us=" + std::to_string(micros));
 }
 
 void HttpServer::Impl::log(const std::string& line) const {

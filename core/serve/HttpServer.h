@@ -31,9 +31,9 @@ struct HttpServerOptions {
     /// Request bodies above this are answered 413 (before they are read, when the
     /// Content-Length says so).
     size_t maxBodyBytes = size_t(64) << 20;
-    int readTimeoutSeconds = 5;   ///< for each read of a request
-    int writeTimeoutSeconds = 5;  ///< for each write of a response
-    int keepAliveSeconds = 5;     ///< an idle keep-alive connection is closed after this
+    int readTimeoutSeconds = 5;     ///< for each read of a request
+    int writeTimeoutSeconds = 5;    ///< for each write of a response
+    int keepAliveSeconds = 5;       ///< an idle keep-alive connection is closed after this
     size_t keepAliveRequests = 100; ///< requests on one connection before it is closed
     /// Non-empty: every route but /v2/health/* , /ping and /health requires
     /// "Authorization: Bearer TOKEN" (compared in constant time), else 401.

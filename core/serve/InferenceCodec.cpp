@@ -84,8 +84,8 @@ private:
 // ---- Open Inference Protocol ----------------------------------------------------------------
 
 bool isNumericDatatype(std::string_view type) {
-    static constexpr std::string_view kTypes[] = {"FP64",  "FP32",   "FP16",   "INT8",
-                                                  "INT16", "INT32",  "INT64",  "UINT8",
+    static constexpr std::string_view kTypes[] = {"FP64",   "FP32",   "FP16",  "INT8",
+                                                  "INT16",  "INT32",  "INT64", "UINT8",
                                                   "UINT16", "UINT32", "UINT64"};
     return std::find(std::begin(kTypes), std::end(kTypes), type) != std::end(kTypes);
 }
@@ -371,29 +371,30 @@ OipRequest parseOipRequest(const Json& body, const deploy::PackageManifest& mani
         }
         for (const Column& done : columns)
             if (done.name() == name)
-                throw RequestError(400,
-                                   Message(OFICINA_TR_NOOP("input \"%1\" is given twice"), {name}),
-                                   name);
+                throw RequestError(
+                    400, Message(OFICINA_TR_NOOP("input \"%1\" is given twice"), {name}), name);
         const auto datatype = tensor.find("datatype");
         const auto shape = tensor.find("shape");
         const auto data = tensor.find("data");
         if (datatype == tensor.end() || !datatype->is_string() || shape == tensor.end() ||
             !shape->is_array() || data == tensor.end() || !data->is_array())
-            throw RequestError(400, Message(OFICINA_TR_NOOP("input \"%1\" needs \"datatype\" "
-                                                            "(a string), \"shape\" and \"data\" "
-                                                            "(lists)"),
-                                            {name}),
+            throw RequestError(400,
+                               Message(OFICINA_TR_NOOP("input \"%1\" needs \"datatype\" "
+                                                       "(a string), \"shape\" and \"data\" "
+                                                       "(lists)"),
+                                       {name}),
                                name);
         const auto isCount = [](const Json& d) {
             return d.is_number_integer() && d.get<long long>() >= 0;
         };
-        const bool shapeOk = std::all_of(shape->begin(), shape->end(), isCount) &&
-                             (shape->size() == 1 ||
-                              (shape->size() == 2 && (*shape)[1].get<long long>() == 1));
+        const bool shapeOk =
+            std::all_of(shape->begin(), shape->end(), isCount) &&
+            (shape->size() == 1 || (shape->size() == 2 && (*shape)[1].get<long long>() == 1));
         if (!shapeOk)
-            throw RequestError(400, Message(OFICINA_TR_NOOP("input \"%1\" has the shape %2: "
-                                                            "give [N], one value per row"),
-                                            {name, quoted(*shape)}),
+            throw RequestError(400,
+                               Message(OFICINA_TR_NOOP("input \"%1\" has the shape %2: "
+                                                       "give [N], one value per row"),
+                                       {name, quoted(*shape)}),
                                name);
         const size_t n = (*shape)[0].get<size_t>();
         requireRows(n, maxRows);
@@ -401,17 +402,17 @@ OipRequest parseOipRequest(const Json& body, const deploy::PackageManifest& mani
         cells.reserve(n);
         flatten(*data, cells);
         if (cells.size() != n)
-            throw RequestError(400, Message(OFICINA_TR_NOOP("input \"%1\" has the shape [%2] "
-                                                            "but %3 values"),
-                                            {name, std::to_string(n),
-                                             std::to_string(cells.size())}),
+            throw RequestError(400,
+                               Message(OFICINA_TR_NOOP("input \"%1\" has the shape [%2] "
+                                                       "but %3 values"),
+                                       {name, std::to_string(n), std::to_string(cells.size())}),
                                name);
         if (rows != std::numeric_limits<size_t>::max() && n != rows)
-            throw RequestError(400, Message(OFICINA_TR_NOOP("input \"%1\" has %2 rows but "
-                                                            "\"%3\" has %4: every input needs "
-                                                            "one value per row"),
-                                            {name, std::to_string(n), firstName,
-                                             std::to_string(rows)}),
+            throw RequestError(400,
+                               Message(OFICINA_TR_NOOP("input \"%1\" has %2 rows but "
+                                                       "\"%3\" has %4: every input needs "
+                                                       "one value per row"),
+                                       {name, std::to_string(n), firstName, std::to_string(rows)}),
                                name);
         if (rows == std::numeric_limits<size_t>::max()) {
             rows = n;
@@ -422,12 +423,12 @@ OipRequest parseOipRequest(const Json& body, const deploy::PackageManifest& mani
     for (const deploy::InputColumn& input : manifest.inputs)
         if (std::none_of(columns.begin(), columns.end(),
                          [&](const Column& c) { return c.name() == input.name; }))
-            throw RequestError(400, Message(OFICINA_TR_NOOP("input \"%1\" is missing: the model "
-                                                            "reads it (%2, shape [N])"),
-                                            {input.name, input.type == ColumnType::Numeric
-                                                             ? "FP64"
-                                                             : "BYTES"}),
-                               input.name);
+            throw RequestError(
+                400,
+                Message(OFICINA_TR_NOOP("input \"%1\" is missing: the model "
+                                        "reads it (%2, shape [N])"),
+                        {input.name, input.type == ColumnType::Numeric ? "FP64" : "BYTES"}),
+                input.name);
     request.table = Table(std::move(columns));
     return request;
 }
@@ -498,8 +499,8 @@ Json oipOutputsMetadata(const deploy::PackageManifest& manifest) {
 }
 
 Table parseMlflowJson(const Json& body, size_t maxRows) {
-    static constexpr const char* kFormats[] = {"dataframe_split", "dataframe_records",
-                                               "instances", "inputs"};
+    static constexpr const char* kFormats[] = {"dataframe_split", "dataframe_records", "instances",
+                                               "inputs"};
     const auto refuse = [] {
         return RequestError(400, Message(OFICINA_TR_NOOP("the request must be a JSON object "
                                                          "with one of dataframe_split, "
@@ -511,8 +512,8 @@ Table parseMlflowJson(const Json& body, size_t maxRows) {
     std::string format;
     for (const auto& [key, value] : body.items()) {
         if (key == "params") continue;
-        if (payload || std::find(std::begin(kFormats), std::end(kFormats), key) ==
-                           std::end(kFormats))
+        if (payload ||
+            std::find(std::begin(kFormats), std::end(kFormats), key) == std::end(kFormats))
             throw refuse();
         payload = &value;
         format = key;
@@ -537,8 +538,7 @@ Table parseCsvBody(std::string_view body, size_t maxRows) {
     // The CSV reader reads files: the body becomes an anonymous in-memory one, so a request
     // is read exactly as the training file was (missing tokens, quoting, numbers).
     Descriptor file{::memfd_create("oficina-request.csv", MFD_CLOEXEC)};
-    if (file.fd < 0)
-        throw Error(Message(OFICINA_TR_NOOP("cannot hold the CSV body in memory")));
+    if (file.fd < 0) throw Error(Message(OFICINA_TR_NOOP("cannot hold the CSV body in memory")));
     for (size_t done = 0; done < body.size();) {
         const ssize_t n = ::write(file.fd, body.data() + done, body.size() - done);
         if (n <= 0) throw Error(Message(OFICINA_TR_NOOP("cannot hold the CSV body in memory")));
@@ -556,8 +556,7 @@ Table parseCsvBody(std::string_view body, size_t maxRows) {
     } catch (const Error& e) {
         std::string where = e.where();
         if (where.starts_with(path)) where = "CSV body" + where.substr(path.size());
-        throw RequestError(400, Message(OFICINA_TR_NOOP("%1: %2"),
-                                        {where, e.message().english()}));
+        throw RequestError(400, Message(OFICINA_TR_NOOP("%1: %2"), {where, e.message().english()}));
     }
     requireRows(table.rowCount(), maxRows);
     return table;

@@ -2,6 +2,7 @@
 
 #include "data/Column.h"
 
+#include <charconv>
 #include <cmath>
 #include <initializer_list>
 #include <iterator>
@@ -25,7 +26,11 @@ struct Histogram {
 std::string sampleValue(double value) {
     if (std::isnan(value)) return "NaN";
     if (std::isinf(value)) return value > 0 ? "+Inf" : "-Inf";
-    return formatNumber(value);
+    // As Go's FormatFloat(v, 'g', -1, 64), which Prometheus' clients use for "le" labels:
+    // 0.0005, not 5e-04.
+    char text[32];
+    const auto end = std::to_chars(text, text + sizeof text, value, std::chars_format::general);
+    return std::string(text, end.ptr);
 }
 
 void family(std::string& out, const char* name, const char* type, const char* help) {
@@ -226,13 +231,13 @@ std::string Metrics::text() const {
             for (size_t b = 0; b < kBucketCount; ++b) {
                 cumulative += h.buckets[b];
                 sample(out, "oficina_request_duration_seconds_bucket",
-                       {{"model", m.model}, {"route", route},
+                       {{"model", m.model},
+                        {"route", route},
                         {"le", sampleValue(kDurationBuckets[b])}},
                        std::to_string(cumulative));
             }
             sample(out, "oficina_request_duration_seconds_bucket",
-                   {{"model", m.model}, {"route", route}, {"le", "+Inf"}},
-                   std::to_string(h.count));
+                   {{"model", m.model}, {"route", route}, {"le", "+Inf"}}, std::to_string(h.count));
             sample(out, "oficina_request_duration_seconds_sum",
                    {{"model", m.model}, {"route", route}}, sampleValue(h.sum));
             sample(out, "oficina_request_duration_seconds_count",
@@ -274,14 +279,12 @@ std::string Metrics::text() const {
            "Versions of a model loaded (at start and by the repository's load route).");
     for (const Snapshot& m : models)
         if (m.loads > 0)
-            sample(out, "oficina_model_loads_total", {{"model", m.model}},
-                   std::to_string(m.loads));
+            sample(out, "oficina_model_loads_total", {{"model", m.model}}, std::to_string(m.loads));
 
     family(out, "oficina_model_version", "gauge", "The version a model now serves.");
     for (const Snapshot& m : models)
         if (m.loads > 0)
-            sample(out, "oficina_model_version", {{"model", m.model}},
-                   std::to_string(m.version));
+            sample(out, "oficina_model_version", {{"model", m.model}}, std::to_string(m.version));
 
     family(out, "oficina_rejected_connections_total", "counter",
            "Connections answered 503 because every thread was busy and the queue was full.");

@@ -38,8 +38,7 @@ public:
     Metrics& operator=(const Metrics&) = delete;
 
     /// One answered request: oficina_requests_total and oficina_request_duration_seconds.
-    void countRequest(std::string_view model, std::string_view route, int status,
-                      double seconds);
+    void countRequest(std::string_view model, std::string_view route, int status, double seconds);
     /// Rows predicted: oficina_rows_predicted_total.
     void countRows(std::string_view model, size_t rows);
     /// A prediction column: labels (categorical) count into oficina_predictions_total by

@@ -89,8 +89,8 @@ private:
                                                deploy::ModelPackage package);
 
     Loader m_loader;
-    mutable std::mutex m_mutex;      ///< guards m_slots
-    std::mutex m_loadMutex;          ///< one load at a time, so versions follow the order
+    mutable std::mutex m_mutex; ///< guards m_slots
+    std::mutex m_loadMutex;     ///< one load at a time, so versions follow the order
     std::vector<Slot> m_slots;
 };
 

@@ -57,7 +57,8 @@ std::string mediaType(std::string_view contentType) {
 }
 
 bool isJson(const std::string& type) {
-    return type == "application/json" || (type.starts_with("application/") && type.ends_with("+json"));
+    return type == "application/json" ||
+           (type.starts_with("application/") && type.ends_with("+json"));
 }
 
 std::vector<std::string_view> segments(std::string_view path) {
@@ -155,10 +156,10 @@ HttpResponse Routes::handle(const HttpRequest& request) const {
             std::string allowed;
             for (const char* m : match.methods)
                 allowed += (allowed.empty() ? "" : ", ") + std::string(m);
-            response = errorResponse(405, Message(OFICINA_TR_NOOP("%1 takes %2, not %3"),
-                                                  {match.route, allowed,
-                                                   printableText(request.method, 20)})
-                                              .english());
+            response = errorResponse(
+                405, Message(OFICINA_TR_NOOP("%1 takes %2, not %3"),
+                             {match.route, allowed, printableText(request.method, 20)})
+                         .english());
             response.headers.emplace_back("Allow", allowed);
         } else {
             switch (match.kind) {
@@ -236,14 +237,14 @@ std::shared_ptr<const ServedModel> Routes::resolve(const RouteMatch& match) cons
                                                             "POST /v2/repository/models/%1/load "
                                                             "loads it"),
                                             {match.name}));
-        throw RequestError(404, Message(OFICINA_TR_NOOP("unknown model \"%1\""),
-                                        {printableText(match.name, 80)}));
+        throw RequestError(
+            404, Message(OFICINA_TR_NOOP("unknown model \"%1\""), {printableText(match.name, 80)}));
     }
     if (!match.version.empty() && match.version != model->version)
-        throw RequestError(404, Message(OFICINA_TR_NOOP("the model \"%1\" has no version \"%2\": "
-                                                        "it serves version %3"),
-                                        {match.name, printableText(match.version),
-                                         model->version}));
+        throw RequestError(404,
+                           Message(OFICINA_TR_NOOP("the model \"%1\" has no version \"%2\": "
+                                                   "it serves version %3"),
+                                   {match.name, printableText(match.version), model->version}));
     return model;
 }
 
@@ -327,8 +328,7 @@ HttpResponse Routes::invocations(const HttpRequest& request) const {
     try {
         Table table;
         if (isJson(type))
-            table = parseMlflowJson(parseJsonText(request.body, "request body"),
-                                    m_options.maxRows);
+            table = parseMlflowJson(parseJsonText(request.body, "request body"), m_options.maxRows);
         else if (type == "text/csv")
             table = parseCsvBody(request.body, m_options.maxRows);
         else
@@ -340,8 +340,7 @@ HttpResponse Routes::invocations(const HttpRequest& request) const {
         std::vector<Column> predictions;
         if (rows > 0) {
             try {
-                const Table input =
-                    deploy::conformInput(table, package.manifest.inputs, "request");
+                const Table input = deploy::conformInput(table, package.manifest.inputs, "request");
                 predictions = deploy::predictColumns(package, input);
             } catch (const RequestError&) {
                 throw;

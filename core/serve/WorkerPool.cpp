@@ -19,8 +19,7 @@ bool WorkerPool::tryPost(std::function<void()>& job) {
     {
         std::lock_guard lock(m_mutex);
         // Idle threads take jobs at once; beyond them, `capacity` may wait.
-        if (m_stopping || m_jobs.size() + m_busy.load() >= m_threadCount + m_capacity)
-            return false;
+        if (m_stopping || m_jobs.size() + m_busy.load() >= m_threadCount + m_capacity) return false;
         m_jobs.push_back(std::move(job));
         m_queued.store(m_jobs.size(), std::memory_order_relaxed);
     }

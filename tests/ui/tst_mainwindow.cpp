@@ -356,9 +356,9 @@ private Q_SLOTS:
         QTabWidget* tabs = window.outputs().tabs();
         QStringList titles;
         for (int i = 0; i < tabs->count(); ++i) titles << tabs->tabText(i);
-        QCOMPARE(titles, (QStringList{"Model", "Training"}));
+        QCOMPARE(titles, (QStringList{"Model", "Try it", "Training"}));
         QVERIFY(window.showOutputView("LossChart"));
-        QCOMPARE(tabs->currentIndex(), 1);
+        QCOMPARE(tabs->currentIndex(), 2);
         QVERIFY(!window.showOutputView("ConfusionMatrixView"));
         window.scene().selectItems({"score"});
         QVERIFY(window.showOutputView("ConfusionMatrixView"));

@@ -16,8 +16,8 @@ class LossChart;
 
 /// Shows what a node produced: tables in a DataPreview, Metrics as a scalar table plus the
 /// charts its matrices call for (confusion matrix, ROC, residuals, variance, dendrogram…),
-/// models as a summary (estimator, training figures, feature importances), and the live loss
-/// chart fed while the node trains. UI thread only.
+/// models as a summary (estimator, training figures, feature importances) and a Try it form
+/// (TryItPanel), and the live loss chart fed while the node trains. UI thread only.
 class NodeOutputsView : public QWidget {
     Q_OBJECT
 public:

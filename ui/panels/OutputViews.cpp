@@ -16,6 +16,7 @@
 #include "charts/ScoreBarsChart.h"
 #include "charts/VarianceBars.h"
 #include "data/Table.h"
+#include "deploy/TryItPanel.h"
 #include "eval/DecisionGrid.h"
 #include "eval/MetricCatalog.h"
 #include "eval/Metrics.h"
@@ -267,6 +268,9 @@ Pages createModelViews(const std::shared_ptr<const core::Model>& shared,
             training);
         pages.emplace_back(NodeOutputsText::tr("Decision boundary"), view);
     }
+    // Built when first shown: selecting a model node costs nothing more.
+    if (model.estimator)
+        pages.emplace_back(NodeOutputsText::tr("Try it"), new TryItPanel(shared));
     return pages;
 }
 

@@ -27,6 +27,7 @@ Pages createMetricsViews(const std::shared_ptr<const core::Metrics>& metrics);
 /// A model's pages: a summary (estimator, target, features, training figures), the feature
 /// importances when it has them, and the decision boundary when it classifies from two numeric
 /// columns and `training` (may be null) holds them; that grid is computed on the thread pool.
+/// Last, "Try it": a form to predict one row the user types (TryItPanel).
 Pages createModelViews(const std::shared_ptr<const core::Model>& model,
                        const std::shared_ptr<const core::Table>& training);
 
