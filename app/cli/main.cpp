@@ -1,5 +1,6 @@
 // oficina-cli: the headless face of the engine. Argument parsing and wiring only.
 #include "Commands.h"
+#include "ServeCommand.h"
 
 #include "data/SampleData.h"
 #include "data/TextInput.h"
@@ -73,6 +74,9 @@ int main(int argc, char** argv) {
         ->delimiter(',');
     predict->add_flag("--quiet,-q", predictOptions.quiet, "No progress on stderr");
 
+    cli::ServeCliOptions serveOptions;
+    auto* serve = cli::addServeCommand(app, serveOptions);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -100,6 +104,7 @@ int main(int argc, char** argv) {
         if (*datasets) return cli::listDatasets(datasetsJson);
         if (*format) return cli::formatPipelines(registry, formatFiles, formatCheck);
         if (*predict) return cli::predict(predictOptions);
+        if (*serve) return cli::serve(serveOptions);
         return cli::run(registry, runOptions);
     } catch (const core::Error& e) {
         return fail(e.what());
