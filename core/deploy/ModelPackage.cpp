@@ -264,6 +264,22 @@ void writePackage(const ModelPackage& package, const std::string& path) {
     }
 }
 
+Model readPipelineState(std::string_view state, std::string_view arrays,
+                        const std::string& where) {
+    const StateJson json = parseJsonText(state, where);
+    const StateReader reader(std::as_bytes(std::span<const char>(arrays.data(), arrays.size())),
+                             where);
+    Model model;
+    model.lineage.source = readSchema(reader.member(json, "", "source"), "source", reader);
+    const StateJson& steps = reader.member(json, "", "steps");
+    if (!steps.is_array()) reader.fail("steps", Message(OFICINA_TR_NOOP("expected a list")));
+    for (size_t i = 0; i < steps.size(); ++i)
+        model.lineage.steps.push_back(
+            loadStep(steps[i], "steps[" + std::to_string(i) + "]", reader));
+    model.estimator = loadEstimator(reader.member(json, "", "estimator"), "estimator", reader);
+    return model;
+}
+
 ModelPackage readPackage(const std::string& path) {
     const std::string bytes = readWholeFile(path);
     const ZipReader zip(bytes, path);
@@ -294,19 +310,8 @@ ModelPackage readPackage(const std::string& path) {
         contents.emplace(d.name, std::move(entry));
     }
 
-    const std::string statePath = path + ": " + kState;
-    const StateJson state = parseJsonText(contents.at(kState), statePath);
-    const std::string& arrays = contents.at(kArrays);
-    const StateReader reader(
-        std::as_bytes(std::span<const char>(arrays.data(), arrays.size())), statePath);
     Model& model = package.model;
-    model.lineage.source = readSchema(reader.member(state, "", "source"), "source", reader);
-    const StateJson& steps = reader.member(state, "", "steps");
-    if (!steps.is_array()) reader.fail("steps", Message(OFICINA_TR_NOOP("expected a list")));
-    for (size_t i = 0; i < steps.size(); ++i)
-        model.lineage.steps.push_back(
-            loadStep(steps[i], "steps[" + std::to_string(i) + "]", reader));
-    model.estimator = loadEstimator(reader.member(state, "", "estimator"), "estimator", reader);
+    model = readPipelineState(contents.at(kState), contents.at(kArrays), path + ": " + kState);
     model.targetName = package.manifest.target;
     model.trainingMetrics = package.manifest.trainingMetrics;
     model.name = package.manifest.name;

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -118,6 +119,12 @@ void writePackage(const ModelPackage& package, const std::string& path);
 /// running anything from the file. Throws Error naming the file and what is wrong (truncated,
 /// corrupted, made by a newer Oficina, not a model package).
 ModelPackage readPackage(const std::string& path);
+
+/// The fitted pipeline of `pipeline/state.json` and its `arrays.bin`: the schema where it
+/// begins, its steps and its estimator, each validated as it is read (readPackage's second
+/// half, after the checksums). Throws Error at `where` and the JSON path.
+Model readPipelineState(std::string_view state, std::string_view arrays,
+                        const std::string& where);
 
 /// A table of raw rows made to match the package's input columns: each input found by name
 /// and given its training type (a numeric column read as text because of a stray value is an

@@ -189,6 +189,31 @@ void Metrics::countLoad(std::string_view model, unsigned long version) {
     f.version = version;
 }
 
+MetricTotals Metrics::totals(std::string_view model) const {
+    MetricTotals totals;
+    std::shared_lock read(m_mutex);
+    const auto it = m_models.find(model);
+    if (it == m_models.end()) return totals;
+    ModelFigures& f = *it->second;
+    std::lock_guard lock(f.mutex);
+    for (const auto& [route, codes] : f.requests)
+        for (const auto& [code, count] : codes) {
+            totals.requests += count;
+            if (code >= 400) totals.errors += count;
+        }
+    for (const auto& [route, h] : f.durations) {
+        unsigned long long bucketed = 0;
+        for (size_t b = 0; b < kBucketCount; ++b) {
+            totals.buckets[b] += h.buckets[b];
+            bucketed += h.buckets[b];
+        }
+        totals.buckets[kBucketCount] += h.count - bucketed;
+        totals.seconds += h.sum;
+    }
+    totals.rows = f.rows;
+    return totals;
+}
+
 std::string Metrics::text() const {
     // A copy of each model's figures, so no lock is held while formatting.
     struct Snapshot {

@@ -2,7 +2,9 @@
 
 // What the inference server counts, and the Prometheus text (format 0.0.4) that /metrics gives.
 
+#include <array>
 #include <atomic>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <shared_mutex>
@@ -18,6 +20,17 @@ namespace oficina::core::serve {
 /// Upper bounds (seconds) of the request-duration histogram's buckets; +Inf follows.
 inline constexpr double kDurationBuckets[] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
                                               0.1,    0.25,  0.5,    1,     2.5,  5,     10};
+
+/// One model's requests summed over its routes, as they stand at one moment: what a live view
+/// samples (the GUI's Serve dialog) without parsing text(). Every field only grows.
+struct MetricTotals {
+    unsigned long long requests = 0; ///< answered, whatever the status
+    unsigned long long errors = 0;   ///< of those, answered with a status of 400 or more
+    unsigned long long rows = 0;     ///< rows predicted
+    double seconds = 0;              ///< the requests' durations, summed
+    /// Requests per duration bucket, not cumulative: kDurationBuckets' bounds, then +Inf.
+    std::array<unsigned long long, std::size(kDurationBuckets) + 1> buckets{};
+};
 
 /// The server's counters. Thread-safe: each model's figures have their own mutex, held for a
 /// few increments; the map of models takes a shared lock, exclusive only the first time a
@@ -55,6 +68,9 @@ public:
 
     /// Every metric in Prometheus text format 0.0.4, families and series in a stable order.
     [[nodiscard]] std::string text() const;
+    /// `model`'s figures summed over its routes (all zero for a model not seen yet). Cheap:
+    /// copies a few numbers under the model's mutex; callable from any thread.
+    [[nodiscard]] MetricTotals totals(std::string_view model) const;
 
 private:
     struct ModelFigures;

@@ -9,6 +9,10 @@ directory given as argv[1]); further arguments name the files to write, default 
   moons_20k.csv  20,000 x 2, columns x, y                  (make_moons, seed 0)
   big_5m.csv     5,000,000 x 10 standard normals, c0..c9   (numpy default_rng(0); ~475 MB,
                  for CSV parsing)
+  serve_20k.csv  20,000 x 20 (f0..f19), 3 classes as text (a, b, c), column `label`: the
+                 training rows of the serving bench's pipelines   (serve_rows, seed 0)
+  serve_2m.csv   2,000,000 x 20 (f0..f19) from the same classes, no label: the batch-predict
+                 input of the serving bench (serve_rows, seed 1; ~260 MB)
 Every generator is seeded: re-running gives byte-identical files, so timings from different
 runs and machines compare on the same data. run_bench.sh and run_ml_bench.sh call it once.
 
@@ -48,6 +52,32 @@ def write_csv(name, X, header, y=None, yfmt="%d", chunk=250_000):
           f"write_s={time.perf_counter() - t0:.1f}", flush=True)
 
 
+def serve_rows(name, rows, seed, labelled):
+    """Three Gaussian classes in 20 correlated features (the same class centres and mixing for
+    every seed: only the rows differ), written in chunks so 2 million rows need little memory."""
+    shape = np.random.default_rng(12345)
+    centres = shape.normal(0.0, 1.0, size=(3, 20))
+    mixing = shape.normal(0.0, 0.5, size=(20, 20)) + np.eye(20)
+    rng = np.random.default_rng(seed)
+    path = os.path.join(OUT, name)
+    t0 = time.perf_counter()
+    header = [f"f{i}" for i in range(20)] + (["label"] if labelled else [])
+    with open(path, "w", newline="\n") as f:
+        f.write(",".join(header) + "\n")
+        for s in range(0, rows, 200_000):
+            n = min(200_000, rows - s)
+            y = rng.integers(0, 3, n)
+            X = centres[y] + rng.standard_normal((n, 20)) @ mixing
+            lines = np.char.add(np.char.mod(FMT, X[:, 0]), "")
+            for j in range(1, 20):
+                lines = np.char.add(np.char.add(lines, ","), np.char.mod(FMT, X[:, j]))
+            if labelled:
+                lines = np.char.add(np.char.add(lines, ","), np.array(["a", "b", "c"])[y])
+            f.write("\n".join(lines.tolist()) + "\n")
+    print(f"{name}: rows={rows} cols={len(header)} bytes={os.path.getsize(path)} "
+          f"write_s={time.perf_counter() - t0:.1f}", flush=True)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     only = set(sys.argv[2:])  # optional subset of file names
@@ -76,6 +106,12 @@ def main():
     if want("big_5m.csv"):
         X = np.random.default_rng(0).standard_normal((5_000_000, 10))
         write_csv("big_5m.csv", X, [f"c{i}" for i in range(10)])
+
+    if want("serve_20k.csv"):
+        serve_rows("serve_20k.csv", 20_000, 0, True)
+
+    if want("serve_2m.csv"):
+        serve_rows("serve_2m.csv", 2_000_000, 1, False)
 
 
 if __name__ == "__main__":

@@ -36,4 +36,19 @@ fi
 loaded=$(loaded_by network run "$examples/sunspots_lstm.oficina" --set lstm.epochs=1 --quiet)
 grep -q 'liboficina_nn.so' <<<"$loaded" || fail "the network run did not load the module"
 grep -q 'libtorch_cpu.so' <<<"$loaded" || fail "the network run did not load LibTorch"
-echo "light_runtime_test: oficina-cli starts without LibTorch and loads it for a network only"
+
+# The same for a model package: predicting with a classical model maps no LibTorch, with a
+# network it does.
+"$cli" run "$examples/iris_classification.oficina" --quiet --save-model "logreg=$scratch/iris.ofmodel" \
+    --predictions "split.test=$scratch/iris.csv" >/dev/null
+loaded=$(loaded_by predict predict "$scratch/iris.ofmodel" "$scratch/iris.csv" -o "$scratch/p.csv" --quiet)
+if grep -E 'lib(torch|c10)|liboficina_nn' <<<"$loaded" | head -3; then
+    fail "predicting with a logistic regression loaded LibTorch"
+fi
+"$cli" run "$examples/sunspots_lstm.oficina" --quiet --set lstm.epochs=1 \
+    --save-model "lstm=$scratch/lstm.ofmodel" --predictions "split.test=$scratch/windows.csv" >/dev/null
+loaded=$(loaded_by network-predict predict "$scratch/lstm.ofmodel" "$scratch/windows.csv" \
+    -o "$scratch/p.csv" --quiet)
+grep -q 'libtorch_cpu.so' <<<"$loaded" || fail "predicting with a network did not load LibTorch"
+echo "light_runtime_test: oficina-cli starts without LibTorch and loads it for a network only," \
+     "in run and in predict"

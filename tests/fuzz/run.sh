@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -eq 0 ]] && targets=(csv arff pipeline)
+[[ ${#targets[@]} -eq 0 ]] && targets=(csv arff pipeline modelstate)
 build=build/fuzz
 jobs=${OFICINA_FUZZ_JOBS:-2}
 

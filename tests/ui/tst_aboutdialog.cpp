@@ -52,6 +52,9 @@ const std::map<QString, QStringList>& librariesOfLookups() {
         {"linear.h", {"liblinear"}},
         {"cblas.h", {"OpenBLAS"}},
         {"OpenSSL", {"OpenSSL (libcrypto)"}},
+        {"PkgConfig", {}}, // the tool that finds the next two
+        {"libzip", {"libzip"}},
+        {"cpp-httplib", {"cpp-httplib"}},
     };
     return map;
 }
@@ -127,6 +130,21 @@ private Q_SLOTS:
             for (const QString& name : found->second)
                 expected.insert(name);
         }
+        // pkg_check_modules(PREFIX [REQUIRED] [IMPORTED_TARGET] module>=version): the module.
+        static const QRegularExpression pkgConfig(
+            "^\\s*pkg_check_modules\\(\\s*[A-Za-z0-9_]+\\s+(?:[A-Z_]+\\s+)*([A-Za-z0-9_.+-]+?)"
+            "(?:[<>=][^\\s)]*)?[\\s)]",
+            QRegularExpression::MultilineOption);
+        for (auto it = pkgConfig.globalMatch(cmake); it.hasNext();) {
+            const QString key = it.next().captured(1);
+            const auto found = librariesOfLookups().find(key);
+            QVERIFY2(found != librariesOfLookups().end(),
+                     qPrintable("CMakeLists.txt looks up " + key +
+                                ": list it in the About box and in librariesOfLookups()"));
+            for (const QString& name : found->second)
+                expected.insert(name);
+        }
+        QVERIFY(expected.count("cpp-httplib"));
         QVERIFY(cmake.contains("Charts"));
         // LBFGS++ is header-only and found by include path, not by CMake.
         if (readSource("core/models/LogisticRegression.cpp").contains("<LBFGS"))

@@ -57,6 +57,8 @@ const std::vector<AboutDialog::Library>& AboutDialog::libraries() {
         {"CLI11", "BSD-3-Clause", QT_TR_NOOP("Command-line options of oficina-cli")},
         {"OpenSSL (libcrypto)", "Apache-2.0",
          QT_TR_NOOP("SHA-256 hashes that identify models, data and pipelines")},
+        {"libzip", "BSD-3-Clause", QT_TR_NOOP("Model packages (.ofmodel)")},
+        {"cpp-httplib", "MIT", QT_TR_NOOP("The inference server (oficina-cli serve)")},
     };
     return list;
 }
