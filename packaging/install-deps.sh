@@ -32,6 +32,9 @@ packages=(
     # the Debian package and its test: dpkg-shlibdeps, validators for the desktop entry,
     # AppStream metainfo and MIME type
     dpkg-dev desktop-file-utils appstream libxml2-utils shared-mime-info
+    # the container test (tests/cli/container_test.sh): the image's root filesystem, built
+    # without a container engine; curl (above) asks the server in it
+    mmdebstrap
 )
 # The ONNX tests run exports in ONNX Runtime from npm (tests/onnx/install_ort.sh); a Node.js
 # installed some other way (NodeSource, nvm) will do, and Debian's npm would conflict with it.

@@ -342,6 +342,18 @@ void MainWindow::createActions() {
     run->addActions({m_runAction, m_runFromAction, m_stopAction, m_finishTrainingAction});
     run->addSeparator();
     run->addAction(m_autoRunAction);
+    run->addSeparator();
+    QAction* serveAction = make(tr("Ser&ve model…"), "serveModelAction", [this] {
+        const QString node = nodeToExport();
+        if (!node.isEmpty())
+            serveModel(node);
+        else
+            QMessageBox::information(this, tr("Serve model"),
+                                     tr("Select the node whose trained model to serve."));
+    });
+    serveAction->setStatusTip(tr("Serve the selected node's trained model over HTTP, for other "
+                                 "programs to ask it for predictions"));
+    run->addAction(serveAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(
@@ -594,6 +606,10 @@ void MainWindow::showContextMenu(const QString& item, QPointF scenePos, QPoint s
                 QAction* saveAction = menu.addAction(tr("Save &model…"), this,
                                                      [this, item] { saveModelPackage(item); });
                 saveAction->setEnabled(trainedModel(item) != nullptr);
+                QAction* serveAction =
+                    menu.addAction(tr("Ser&ve…"), this, [this, item] { serveModel(item); });
+                serveAction->setEnabled(trainedModel(item) != nullptr);
+                serveAction->setStatusTip(tr("Serve this trained model over HTTP"));
             }
             addStepThroughAction(
                 menu, *m_document->graph().node(item.toStdString()),

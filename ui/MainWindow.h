@@ -7,7 +7,9 @@
 #include <QFuture>
 #include <QList>
 #include <QMainWindow>
+#include <QMap>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSet>
 
 #include <functional>
@@ -38,6 +40,7 @@ class PipelineView;
 class PropertyPanel;
 class Recovery;
 class RunController;
+class ServeDialog;
 class StartPage;
 
 /// The main window: the pipeline canvas in the centre with the node outputs under it; the node
@@ -116,6 +119,13 @@ public:
     bool saveModelPackage(const QString& node, QString path = {});
     /// Blocks until the model packages being saved are written (the destructor, tests).
     void waitForModelSaves();
+    /// Opens the Serve dialog for a node's trained model (one per node: an open one is raised),
+    /// which serves it over HTTP while open; when the node trains again the dialog offers to
+    /// swap the new model in. Null when refused (not trained, or changed since: why in a
+    /// message box and the log). MainWindowDeploy.cpp.
+    ServeDialog* serveModel(const QString& node);
+    /// The node's open Serve dialog, or null.
+    [[nodiscard]] ServeDialog* serveDialog(const QString& node) const;
     [[nodiscard]] QString resultsText() const;
     [[nodiscard]] QString logText() const;
     [[nodiscard]] QAction* action(const QString& objectName) const;
@@ -244,6 +254,7 @@ private:
     QSet<QString> m_allowedOutputs;  // files the user let runs replace, and those runs wrote
     QString m_allowedOutputsFor;     // the pipeline file m_allowedOutputs is about
     QList<QFuture<void>> m_modelSaves; // packages being written on the pool
+    QMap<QString, QPointer<ServeDialog>> m_serveDialogs; // by node; null once closed
 };
 
 } // namespace oficina::ui

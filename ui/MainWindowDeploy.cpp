@@ -1,10 +1,12 @@
 // MainWindow: saving a trained model as a model package (*.ofmodel), the file `oficina-cli
-// predict` and `serve` read, from the node context menu and File > Export model….
+// predict` and `serve` read, from the node context menu and File > Export model…; serving it
+// over HTTP from the GUI (the Serve dialog), from the node context menu and Run > Serve model….
 #include "MainWindow.h"
 
 #include "Translate.h"
 #include "deploy/ModelPackage.h"
 #include "deploy/PackageFromRun.h"
+#include "deploy/ServeDialog.h"
 #include "document/Document.h"
 #include "models/Model.h"
 #include "pipeline/NodeRegistry.h"
@@ -17,6 +19,9 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <optional>
+#include <utility>
 
 namespace oficina::ui {
 
@@ -117,6 +122,83 @@ bool MainWindow::saveModelPackage(const QString& node, QString path) {
 void MainWindow::waitForModelSaves() {
     for (QFuture<void>& save : m_modelSaves)
         save.waitForFinished();
+}
+
+ServeDialog* MainWindow::serveDialog(const QString& node) const {
+    return m_serveDialogs.value(node).data();
+}
+
+ServeDialog* MainWindow::serveModel(const QString& node) {
+    const core::Node* n = m_document->graph().node(node.toStdString());
+    const QString title = n ? QString::fromStdString(core::nodeLabel(*n, m_registry)) : node;
+    const auto refuse = [&](const QString& why) -> ServeDialog* {
+        appendLog(tr("Cannot serve the model of %1: %2").arg(title, why));
+        QMessageBox::warning(this, tr("Serve model"), why);
+        return nullptr;
+    };
+    // The model the node trained last, if it still fits the pipeline, and what its package
+    // records (as Save model does).
+    using Latest =
+        std::optional<std::pair<std::shared_ptr<const core::Model>, core::deploy::PackageOptions>>;
+    const auto current = [this, node]() -> Latest {
+        const std::shared_ptr<const core::Model> model = trainedModel(node);
+        if (!model || !m_results.fits(m_document->graph(), node)) return std::nullopt;
+        return std::pair{model, core::deploy::packageOptionsFromRun(
+                                    m_document->graph(), m_registry,
+                                    [this](const std::string& id) {
+                                        return m_results.find(QString::fromStdString(id));
+                                    },
+                                    node.toStdString(), m_document->path().toStdString())};
+    };
+    if (ServeDialog* open = serveDialog(node)) {
+        try {
+            if (const auto latest = current()) open->offerModel(latest->first, latest->second);
+        } catch (const std::exception&) {
+            // The dialog keeps the model it has.
+        }
+        open->show();
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    if (!trainedModel(node))
+        return refuse(tr("'%1' has not trained a model yet: run the pipeline first.").arg(title));
+    if (!m_results.fits(m_document->graph(), node))
+        return refuse(tr("'%1' or a node before it has changed since the model was trained: run "
+                         "the pipeline again to serve the model it describes now.")
+                          .arg(title));
+    Latest latest;
+    try {
+        latest = current();
+    } catch (const std::exception& e) {
+        return refuse(trException(e));
+    }
+    // Served under the name the user gave the node, else its id: "logreg", as in the pipeline.
+    const QString name =
+        ServeDialog::modelNameFor(n ? QString::fromStdString(n->title) : QString(), node);
+    auto* dialog =
+        new ServeDialog(node, title, name, latest->first, std::move(latest->second), this);
+    m_serveDialogs[node] = dialog;
+    // Trained again: the dialog offers the new model (swapped in while serving).
+    connect(this, &MainWindow::runFinished, dialog, [this, dialog, current] {
+        try {
+            if (const auto latest = current()) dialog->offerModel(latest->first, latest->second);
+        } catch (const std::exception&) {
+            // Not offered: the dialog goes on with the model it has.
+        }
+    });
+    connect(dialog, &ServeDialog::started, this, [this, dialog, title](int port) {
+        appendLog(tr("Serving the model of %1 at %2").arg(title, dialog->baseUrl()));
+        statusBar()->showMessage(tr("Serving the model of %1 on port %2").arg(title).arg(port),
+                                 8000);
+    });
+    connect(dialog, &ServeDialog::stopped, this,
+            [this, title] { appendLog(tr("Stopped serving the model of %1").arg(title)); });
+    connect(dialog, &ServeDialog::modelUpdated, this, [this, title](const QString& version) {
+        appendLog(tr("Serving the model of %1 as retrained (version %2)").arg(title, version));
+    });
+    dialog->show();
+    return dialog;
 }
 
 } // namespace oficina::ui

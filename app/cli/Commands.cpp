@@ -26,6 +26,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <new>
 #include <optional>
@@ -136,70 +137,64 @@ const core::Model* modelOutput(const core::NodeResult& result) {
     return nullptr;
 }
 
-/// Writes each target's model as ONNX; returns the worst exit code.
-int exportModels(const std::vector<ExportTarget>& targets, const core::Graph& graph,
-                 const core::NodeRegistry& registry, const core::RunResult& result,
-                 const RunOptions& options) {
+/// Writes the model each target's node trained with `write`; returns the worst exit code.
+int writeModels(const std::vector<ExportTarget>& targets, const char* option,
+                const core::RunResult& result,
+                const std::function<void(const core::Model&, const ExportTarget&)>& write) {
     int code = Ok;
     for (const auto& target : targets) {
         const core::Model* model = modelOutput(result.nodes.at(target.node));
         if (!model) {
-            printError("--export-onnx: node '" + target.node + "' trained no model");
+            printError(std::string(option) + ": node '" + target.node + "' trained no model");
             code = std::max<int>(code, NodeFailed);
             continue;
         }
         try {
-            core::OnnxExportOptions exportOptions;
-            exportOptions.pipelineName = std::filesystem::path(options.pipeline).filename().string();
-            exportOptions.pipelineHash = core::sha256Hex(core::serializePipeline(graph, registry));
-            exportOptions.heldOut = core::heldOutMetrics(graph, registry, result, target.node);
-            exportOptions.floatInputs = options.onnxFloatInputs;
-            const core::OnnxExportResult written =
-                core::exportOnnx(*model, target.path, exportOptions);
-            if (!options.quiet)
-                std::fprintf(stderr, "exported '%s' to %s (%.1f KB, %zu graph nodes) and %s\n",
-                             target.node.c_str(), written.path.c_str(), double(written.bytes) / 1024,
-                             written.nodeCount, written.cardPath.c_str());
+            write(*model, target);
         } catch (const Error& e) {
-            printError("--export-onnx " + target.node + ": " + e.what());
+            printError(std::string(option) + " " + target.node + ": " + e.what());
             code = BadInput;
         }
     }
     return code;
 }
 
-/// Writes each target's model package; returns the worst exit code.
+int exportModels(const std::vector<ExportTarget>& targets, const core::Graph& graph,
+                 const core::NodeRegistry& registry, const core::RunResult& result,
+                 const RunOptions& options) {
+    return writeModels(targets, "--export-onnx", result, [&](const core::Model& model,
+                                                             const ExportTarget& target) {
+        core::OnnxExportOptions exportOptions;
+        exportOptions.pipelineName = std::filesystem::path(options.pipeline).filename().string();
+        exportOptions.pipelineHash = core::sha256Hex(core::serializePipeline(graph, registry));
+        exportOptions.heldOut = core::heldOutMetrics(graph, registry, result, target.node);
+        exportOptions.floatInputs = options.onnxFloatInputs;
+        const core::OnnxExportResult written = core::exportOnnx(model, target.path, exportOptions);
+        if (!options.quiet)
+            std::fprintf(stderr, "exported '%s' to %s (%.1f KB, %zu graph nodes) and %s\n",
+                         target.node.c_str(), written.path.c_str(), double(written.bytes) / 1024,
+                         written.nodeCount, written.cardPath.c_str());
+    });
+}
+
 int saveModels(const std::vector<ExportTarget>& targets, const core::Graph& graph,
                const core::NodeRegistry& registry, const core::RunResult& result,
                const RunOptions& options) {
-    int code = Ok;
-    for (const auto& target : targets) {
-        const core::Model* model = modelOutput(result.nodes.at(target.node));
-        if (!model) {
-            printError("--save-model: node '" + target.node + "' trained no model");
-            code = std::max<int>(code, NodeFailed);
-            continue;
-        }
-        try {
-            const core::deploy::ModelPackage package = core::deploy::packageModel(
-                *model, core::deploy::packageOptionsFromRun(
-                            graph, registry,
-                            [&](const std::string& id) {
-                                const auto found = result.nodes.find(id);
-                                return found == result.nodes.end() ? nullptr : &found->second;
-                            },
-                            target.node, options.pipeline));
-            core::deploy::writePackage(package, target.path);
-            if (!options.quiet)
-                std::fprintf(stderr, "saved '%s' to %s (%zu inputs%s)\n", target.node.c_str(),
-                             target.path.c_str(), package.manifest.inputs.size(),
-                             package.manifest.hasOnnx ? ", with its ONNX export" : "");
-        } catch (const Error& e) {
-            printError("--save-model " + target.node + ": " + e.what());
-            code = BadInput;
-        }
-    }
-    return code;
+    const auto resultOf = [&](const std::string& id) {
+        const auto found = result.nodes.find(id);
+        return found == result.nodes.end() ? nullptr : &found->second;
+    };
+    return writeModels(targets, "--save-model", result, [&](const core::Model& model,
+                                                            const ExportTarget& target) {
+        const core::deploy::ModelPackage package = core::deploy::packageModel(
+            model, core::deploy::packageOptionsFromRun(graph, registry, resultOf, target.node,
+                                                       options.pipeline));
+        core::deploy::writePackage(package, target.path);
+        if (!options.quiet)
+            std::fprintf(stderr, "saved '%s' to %s (%zu inputs%s)\n", target.node.c_str(),
+                         target.path.c_str(), package.manifest.inputs.size(),
+                         package.manifest.hasOnnx ? ", with its ONNX export" : "");
+    });
 }
 
 const core::Table* tableOutput(const core::NodeResult& result, const std::string& port) {

@@ -396,52 +396,6 @@ namespace {
 
 using UbJson = nlohmann::json;
 
-// nlohmann's DOM builder for a UBJSON buffer, bounded: at most one value per byte of input (a
-// typed array of nulls would make billions of values out of a few bytes) and kMaxJsonDepth
-// levels (nlohmann's reader and XGBoost's recurse once per level).
-class BoundedUbjson {
-public:
-    BoundedUbjson(UbJson& root, size_t bytes) : m_dom(root, false), m_left(bytes) {}
-
-    bool null() { return take() && m_dom.null(); }
-    bool boolean(bool v) { return take() && m_dom.boolean(v); }
-    bool number_integer(UbJson::number_integer_t v) { return take() && m_dom.number_integer(v); }
-    bool number_unsigned(UbJson::number_unsigned_t v) {
-        return take() && m_dom.number_unsigned(v);
-    }
-    bool number_float(UbJson::number_float_t v, const UbJson::string_t& s) {
-        return take() && m_dom.number_float(v, s);
-    }
-    bool string(UbJson::string_t& v) { return take() && m_dom.string(v); }
-    bool binary(UbJson::binary_t& v) { return take() && m_dom.binary(v); }
-    bool start_object(size_t n) { return deeper() && m_dom.start_object(n); }
-    bool key(UbJson::string_t& v) { return m_dom.key(v); }
-    bool end_object() {
-        --m_depth;
-        return m_dom.end_object();
-    }
-    bool start_array(size_t n) { return deeper() && m_dom.start_array(n); }
-    bool end_array() {
-        --m_depth;
-        return m_dom.end_array();
-    }
-    template <class Exception> bool parse_error(size_t, const std::string&, const Exception&) {
-        return false;
-    }
-
-private:
-    bool take() {
-        if (m_left == 0) return false;
-        --m_left;
-        return true;
-    }
-    bool deeper() { return take() && ++m_depth <= kMaxJsonDepth; }
-
-    nlohmann::detail::json_sax_dom_parser<UbJson> m_dom;
-    size_t m_left;
-    size_t m_depth = 0;
-};
-
 constexpr int64_t kMaxBoosterDepth = 1000; // the max_depth parameter's limit
 
 void expect(const char* field, const std::string& found, const std::string& expected) {
@@ -544,20 +498,12 @@ void checkBoosterJson(const UbJson& json, size_t featureCount, size_t classCount
 
 void checkBoosterModel(const std::vector<char>& model, size_t featureCount, size_t classCount,
                        int rounds) {
-    UbJson json;
-    BoundedUbjson sax(json, model.size());
-    bool parsed = false;
-    try {
-        parsed = UbJson::sax_parse(model.begin(), model.end(), &sax,
-                                   UbJson::input_format_t::ubjson);
-    } catch (const UbJson::exception&) {
-        parsed = false; // a container longer than memory could hold
-    }
-    if (!parsed)
+    const std::optional<UbJson> json = parseUbjson(model);
+    if (!json)
         throw Error(Message(OFICINA_TR_NOOP("the XGBoost model is damaged: it is not the "
                                             "UBJSON that XGBoost writes")));
     try {
-        checkBoosterJson(json, featureCount, classCount, rounds);
+        checkBoosterJson(*json, featureCount, classCount, rounds);
     } catch (const UbJson::exception& e) {
         throw Error(Message(OFICINA_TR_NOOP("the XGBoost model lacks a part or holds the wrong "
                                             "kind of value there: %1"),

@@ -49,23 +49,28 @@ size_t depthExceededAt(std::string_view text, size_t limit) {
     return text.size();
 }
 
-/// nlohmann's DOM builder, refusing nesting beyond kMaxJsonDepth and keeping where a parse
-/// error happened (the exceptions it would throw carry no position for a number overflow).
-class LimitedSax {
+/// nlohmann's DOM builder, refusing nesting beyond kMaxJsonDepth and more than `values` values,
+/// and keeping where a parse error happened (the exceptions it would throw carry no position
+/// for a number overflow).
+template <class JsonT> class LimitedSax {
 public:
-    explicit LimitedSax(Json& root) : m_dom(root, false) {}
+    explicit LimitedSax(JsonT& root, size_t values = SIZE_MAX) : m_dom(root, false), m_left(values) {}
 
-    bool null() { return m_dom.null(); }
-    bool boolean(bool v) { return m_dom.boolean(v); }
-    bool number_integer(Json::number_integer_t v) { return m_dom.number_integer(v); }
-    bool number_unsigned(Json::number_unsigned_t v) { return m_dom.number_unsigned(v); }
-    bool number_float(Json::number_float_t v, const Json::string_t& s) {
-        return m_dom.number_float(v, s);
+    bool null() { return take() && m_dom.null(); }
+    bool boolean(bool v) { return take() && m_dom.boolean(v); }
+    bool number_integer(typename JsonT::number_integer_t v) {
+        return take() && m_dom.number_integer(v);
     }
-    bool string(Json::string_t& v) { return m_dom.string(v); }
-    bool binary(Json::binary_t& v) { return m_dom.binary(v); }
+    bool number_unsigned(typename JsonT::number_unsigned_t v) {
+        return take() && m_dom.number_unsigned(v);
+    }
+    bool number_float(typename JsonT::number_float_t v, const typename JsonT::string_t& s) {
+        return take() && m_dom.number_float(v, s);
+    }
+    bool string(typename JsonT::string_t& v) { return take() && m_dom.string(v); }
+    bool binary(typename JsonT::binary_t& v) { return take() && m_dom.binary(v); }
     bool start_object(size_t n) { return deeper() && m_dom.start_object(n); }
-    bool key(Json::string_t& v) { return m_dom.key(v); }
+    bool key(typename JsonT::string_t& v) { return m_dom.key(v); }
     bool end_object() {
         --m_depth;
         return m_dom.end_object();
@@ -90,13 +95,20 @@ public:
     [[nodiscard]] bool tooDeep() const { return m_tooDeep; }
 
 private:
+    bool take() {
+        if (m_left == 0) return false;
+        --m_left;
+        return true;
+    }
     bool deeper() {
+        if (!take()) return false;
         if (++m_depth <= kMaxJsonDepth) return true;
         m_tooDeep = true;
         return false;
     }
 
-    nlohmann::detail::json_sax_dom_parser<Json> m_dom;
+    nlohmann::detail::json_sax_dom_parser<JsonT> m_dom;
+    size_t m_left;
     size_t m_depth = 0;
     bool m_tooDeep = false;
     std::optional<Failure> m_error;
@@ -117,7 +129,7 @@ constexpr int kNumberOverflow = 406; // nlohmann's out_of_range id for "number o
 
 Json parseJsonText(std::string_view text, const std::string& where) {
     Json root;
-    LimitedSax sax(root);
+    LimitedSax<Json> sax(root);
     if (Json::sax_parse(text.begin(), text.end(), &sax)) return root;
     if (sax.tooDeep())
         throw Error(Message(OFICINA_TR_NOOP("values are nested more than %1 levels deep"),
@@ -135,6 +147,19 @@ Json parseJsonText(std::string_view text, const std::string& where) {
     }
     throw Error(Message(OFICINA_TR_NOOP("not valid JSON")),
                 where + ":" + lineColumnAt(text, byte > 0 ? byte - 1 : 0));
+}
+
+std::optional<nlohmann::json> parseUbjson(std::span<const char> bytes) {
+    nlohmann::json root;
+    LimitedSax<nlohmann::json> sax(root, bytes.size());
+    try {
+        if (nlohmann::json::sax_parse(bytes.begin(), bytes.end(), &sax,
+                                      nlohmann::json::input_format_t::ubjson))
+            return root;
+    } catch (const nlohmann::json::exception&) {
+        // a container declared longer than memory could hold
+    }
+    return std::nullopt;
 }
 
 std::string textExcerpt(std::string_view text, size_t limit) {

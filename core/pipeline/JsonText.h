@@ -2,6 +2,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -16,6 +18,11 @@ inline constexpr size_t kMaxJsonDepth = 100;
 /// JSON, a number beyond the range of a double (`1e400`) and nesting deeper than kMaxJsonDepth,
 /// each with its own message. Thread-safe.
 nlohmann::ordered_json parseJsonText(std::string_view text, const std::string& where);
+
+/// Parses UBJSON (XGBoost's binary model format) under the same depth limit and at most one
+/// value per input byte (a typed array of nulls would make billions of values out of a few
+/// bytes). Nothing when the bytes are not well-formed UBJSON.
+std::optional<nlohmann::json> parseUbjson(std::span<const char> bytes);
 
 /// A value as JSON text for a message, cut to about `limit` bytes (at a UTF-8 boundary, "…"
 /// added) so a huge value in a hand-edited file does not flood the message.

@@ -12,9 +12,10 @@ directory given as argv[1]); further arguments name the files to write, default 
   serve_20k.csv  20,000 x 20 (f0..f19), 3 classes as text (a, b, c), column `label`: the
                  training rows of the serving bench's pipelines   (serve_rows, seed 0)
   serve_2m.csv   2,000,000 x 20 (f0..f19) from the same classes, no label: the batch-predict
-                 input of the serving bench (serve_rows, seed 1; ~260 MB)
+                 input of the serving bench (serve_rows, seed 1; ~380 MB)
 Every generator is seeded: re-running gives byte-identical files, so timings from different
-runs and machines compare on the same data. run_bench.sh and run_ml_bench.sh call it once.
+runs and machines compare on the same data. run_bench.sh, run_ml_bench.sh and
+run_serve_bench.sh call it once.
 
 Run with the Debian interpreter:  /usr/bin/python3 make_data.py [outdir] [file.csv...]
 """
@@ -62,18 +63,18 @@ def serve_rows(name, rows, seed, labelled):
     path = os.path.join(OUT, name)
     t0 = time.perf_counter()
     header = [f"f{i}" for i in range(20)] + (["label"] if labelled else [])
+    fmt, names = ",".join([FMT] * 20), ("a", "b", "c")
     with open(path, "w", newline="\n") as f:
         f.write(",".join(header) + "\n")
         for s in range(0, rows, 200_000):
             n = min(200_000, rows - s)
             y = rng.integers(0, 3, n)
             X = centres[y] + rng.standard_normal((n, 20)) @ mixing
-            lines = np.char.add(np.char.mod(FMT, X[:, 0]), "")
-            for j in range(1, 20):
-                lines = np.char.add(np.char.add(lines, ","), np.char.mod(FMT, X[:, j]))
             if labelled:
-                lines = np.char.add(np.char.add(lines, ","), np.array(["a", "b", "c"])[y])
-            f.write("\n".join(lines.tolist()) + "\n")
+                lines = [(fmt % tuple(x)) + "," + names[c] for x, c in zip(X.tolist(), y.tolist())]
+            else:
+                lines = [fmt % tuple(x) for x in X.tolist()]
+            f.write("\n".join(lines) + "\n")
     print(f"{name}: rows={rows} cols={len(header)} bytes={os.path.getsize(path)} "
           f"write_s={time.perf_counter() - t0:.1f}", flush=True)
 

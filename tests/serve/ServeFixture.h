@@ -95,6 +95,27 @@ inline Table sampleRows(const deploy::ModelPackage& package, size_t first, size_
     return Table(std::move(columns));
 }
 
+/// The labels (or values, as text) of the predicted column.
+inline std::vector<std::string> labelsOf(const std::vector<Column>& predictions) {
+    const Column* label = predictedColumn(predictions);
+    std::vector<std::string> out;
+    for (size_t r = 0; label && r < label->size(); ++r)
+        out.push_back(label->cellText(r));
+    return out;
+}
+
+/// A JSON array's items as text (strings as they are, anything else dumped).
+inline std::vector<std::string> strings(const Json& array) {
+    std::vector<std::string> out;
+    for (const Json& v : array)
+        out.push_back(v.is_string() ? v.get<std::string>() : v.dump());
+    return out;
+}
+
+inline bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
 // ---- HTTP on raw sockets ---------------------------------------------------------------------
 
 struct Reply {

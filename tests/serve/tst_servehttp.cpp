@@ -22,21 +22,6 @@ using namespace servetest;
 
 namespace {
 
-std::vector<std::string> labelsOf(const std::vector<Column>& predictions) {
-    const Column* label = predictedColumn(predictions);
-    std::vector<std::string> out;
-    for (size_t r = 0; label && r < label->size(); ++r)
-        out.push_back(label->cellText(r));
-    return out;
-}
-
-std::vector<std::string> strings(const Json& array) {
-    std::vector<std::string> out;
-    for (const Json& v : array)
-        out.push_back(v.is_string() ? v.get<std::string>() : v.dump());
-    return out;
-}
-
 /// A server on its own thread, stopped and joined when destroyed.
 struct RunningServer {
     ModelRepository repository;

@@ -21,25 +21,6 @@ using namespace servetest;
 
 namespace {
 
-std::vector<std::string> labelsOf(const std::vector<Column>& predictions) {
-    const Column* label = predictedColumn(predictions);
-    std::vector<std::string> out;
-    for (size_t r = 0; label && r < label->size(); ++r)
-        out.push_back(label->cellText(r));
-    return out;
-}
-
-std::vector<std::string> strings(const Json& array) {
-    std::vector<std::string> out;
-    for (const Json& v : array)
-        out.push_back(v.is_string() ? v.get<std::string>() : v.dump());
-    return out;
-}
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
 /// The CSV text of a table, header first, as pandas' to_csv would send it.
 std::string csvText(const Table& table) {
     std::string text;

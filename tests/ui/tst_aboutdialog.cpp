@@ -117,33 +117,27 @@ private Q_SLOTS:
             "^\\s*find_(package|library|path)\\(\\s*([A-Za-z0-9_]+)\\s+([^\\s)]+)",
             QRegularExpression::MultilineOption);
         std::set<QString> expected;
-        for (auto it = lookup.globalMatch(cmake); it.hasNext();) {
-            const auto match = it.next();
-            // find_package names the package first; find_library/find_path a variable, then
-            // the library or header they look for.
-            const QString key =
-                match.captured(1) == "package" ? match.captured(2) : match.captured(3);
+        const auto expect = [&](const QString& key) {
             const auto found = librariesOfLookups().find(key);
             QVERIFY2(found != librariesOfLookups().end(),
                      qPrintable("CMakeLists.txt looks up " + key +
                                 ": list it in the About box and in librariesOfLookups()"));
             for (const QString& name : found->second)
                 expected.insert(name);
+        };
+        for (auto it = lookup.globalMatch(cmake); it.hasNext();) {
+            const auto match = it.next();
+            // find_package names the package first; find_library/find_path a variable, then
+            // the library or header they look for.
+            expect(match.captured(1) == "package" ? match.captured(2) : match.captured(3));
         }
         // pkg_check_modules(PREFIX [REQUIRED] [IMPORTED_TARGET] module>=version): the module.
         static const QRegularExpression pkgConfig(
             "^\\s*pkg_check_modules\\(\\s*[A-Za-z0-9_]+\\s+(?:[A-Z_]+\\s+)*([A-Za-z0-9_.+-]+?)"
             "(?:[<>=][^\\s)]*)?[\\s)]",
             QRegularExpression::MultilineOption);
-        for (auto it = pkgConfig.globalMatch(cmake); it.hasNext();) {
-            const QString key = it.next().captured(1);
-            const auto found = librariesOfLookups().find(key);
-            QVERIFY2(found != librariesOfLookups().end(),
-                     qPrintable("CMakeLists.txt looks up " + key +
-                                ": list it in the About box and in librariesOfLookups()"));
-            for (const QString& name : found->second)
-                expected.insert(name);
-        }
+        for (auto it = pkgConfig.globalMatch(cmake); it.hasNext();)
+            expect(it.next().captured(1));
         QVERIFY(expected.count("cpp-httplib"));
         QVERIFY(cmake.contains("Charts"));
         // LBFGS++ is header-only and found by include path, not by CMake.
