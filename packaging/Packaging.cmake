@@ -92,6 +92,8 @@ set(CPACK_DEBIAN_NN_PACKAGE_DEPENDS "oficina-cli (= ${PROJECT_VERSION})")
 # The GUI and the module need liboficina_core.so, which the oficina-cli package holds.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${CMAKE_BINARY_DIR}/lib/oficina)
 set(CPACK_DEBIAN_COMPRESSION_TYPE gzip)
+# Values reach cpack as written here (the regular expressions below keep their backslashes).
+set(CPACK_VERBATIM_VARIABLES ON)
 # `package_source`: the sources only, never build trees or fetched test runtimes.
 set(CPACK_SOURCE_GENERATOR TGZ)
 set(CPACK_SOURCE_IGNORE_FILES "/\\.git/" "/build[^/]*/" "/out/" "/node_modules/" "__pycache__")

@@ -35,6 +35,14 @@
         <source>the data has no feature columns to cluster</source>
         <translation>os dados não têm colunas de atributos para agrupar</translation>
     </message>
+    <message>
+        <source>expected one or more rows of one or more features</source>
+        <translation>esperava-se uma ou mais linhas de um ou mais atributos</translation>
+    </message>
+    <message>
+        <source>the rows hold missing or infinite values</source>
+        <translation>as linhas contêm valores ausentes ou infinitos</translation>
+    </message>
 </context>
 <context>
     <name>ExampleCatalog</name>
@@ -320,6 +328,10 @@
         <source>The suggestion is the k with the best silhouette: the most compact, best separated groups. Groups you know of, such as classes in the labels, need not be those, so another k can be the right one for your question.</source>
         <translation>A sugestão é o k com a melhor silhueta: os grupos mais compactos e mais separados. Grupos que você conhece, como as classes dos rótulos, não precisam ser esses; por isso outro k pode ser o certo para a sua pergunta.</translation>
     </message>
+    <message>
+        <source>Try it</source>
+        <translation>Experimentar</translation>
+    </message>
 </context>
 <context>
     <name>PortItem</name>
@@ -366,6 +378,13 @@
     <message>
         <source>Takes one link, from a %1 output: drag one here.</source>
         <translation>Recebe uma ligação, de uma saída de %1: arraste uma até aqui.</translation>
+    </message>
+</context>
+<context>
+    <name>core::serve</name>
+    <message>
+        <source>no such model package: %1</source>
+        <translation>pacote de modelo inexistente: %1</translation>
     </message>
 </context>
 <context>
@@ -4396,6 +4415,70 @@
         <source>training finished on request: the model keeps its first %1 of %2 rounds</source>
         <translation>o treinamento terminou a pedido: o modelo fica com as primeiras %1 de %2 rodadas</translation>
     </message>
+    <message>
+        <source>the column &apos;%1&apos; must hold numbers, but &apos;%2&apos; is not one</source>
+        <translation>a coluna &apos;%1&apos; deve conter números, mas &apos;%2&apos; não é um número</translation>
+    </message>
+    <message>
+        <source>the XGBoost model&apos;s %1 is %2, expected %3</source>
+        <translation>o campo %1 do modelo XGBoost é %2; esperava-se %3</translation>
+    </message>
+    <message>
+        <source>tree %1 of the XGBoost model has node arrays of different lengths</source>
+        <translation>a árvore %1 do modelo XGBoost tem vetores de nós de comprimentos diferentes</translation>
+    </message>
+    <message>
+        <source>tree %1 of the XGBoost model has categorical splits, which Oficina does not make</source>
+        <translation>a árvore %1 do modelo XGBoost tem divisões categóricas, que o Oficina não faz</translation>
+    </message>
+    <message>
+        <source>node %1 of tree %2 of the XGBoost model splits on feature %3 of %4</source>
+        <translation>o nó %1 da árvore %2 do modelo XGBoost divide pelo atributo %3 de %4</translation>
+    </message>
+    <message>
+        <source>node %1 of tree %2 of the XGBoost model has the child %3, outside its %4 nodes, reached twice or too deep</source>
+        <translation>o nó %1 da árvore %2 do modelo XGBoost tem o filho %3, que está fora dos seus %4 nós, é alcançado duas vezes ou está profundo demais</translation>
+    </message>
+    <message>
+        <source>tree %1 of the XGBoost model adds to output %2 of %3</source>
+        <translation>a árvore %1 do modelo XGBoost soma à saída %2 de %3</translation>
+    </message>
+    <message>
+        <source>the XGBoost model is damaged: it is not the UBJSON that XGBoost writes</source>
+        <translation>o modelo XGBoost está danificado: não é o UBJSON que o XGBoost grava</translation>
+    </message>
+    <message>
+        <source>the XGBoost model lacks a part or holds the wrong kind of value there: %1</source>
+        <translation>falta uma parte no modelo XGBoost, ou ela contém um tipo de valor errado: %1</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>Salvar modelo</translation>
+    </message>
+    <message>
+        <source>Writes the trained model as a model package (.ofmodel): its preprocessing and estimator exactly as fitted, the input columns it needs, its training metrics, a profile and a sample of the training data for drift checks, its ONNX export where it has one, and a card. `oficina-cli predict` and `oficina-cli serve` read it; nothing in it is run as code.</source>
+        <translation>Grava o modelo treinado como um pacote de modelo (.ofmodel): seu pré-processamento e seu estimador exatamente como foram ajustados, as colunas de entrada de que ele precisa, suas métricas de treinamento, um perfil e uma amostra dos dados de treinamento para verificar desvios (drift), sua exportação ONNX, quando houver, e um cartão. O `oficina-cli predict` e o `oficina-cli serve` o leem; nada nele é executado como código.</translation>
+    </message>
+    <message>
+        <source>To deploy the model: batch predictions on new files, or a real-time server that apps call over HTTP.</source>
+        <translation>Para implantar o modelo: previsões em lote sobre arquivos novos, ou um servidor em tempo real que os aplicativos chamam por HTTP.</translation>
+    </message>
+    <message>
+        <source>Package summary</source>
+        <translation>Resumo do pacote</translation>
+    </message>
+    <message>
+        <source>Model package</source>
+        <translation>Pacote de modelo</translation>
+    </message>
+    <message>
+        <source>Oficina models (*.ofmodel)</source>
+        <translation>Modelos do Oficina (*.ofmodel)</translation>
+    </message>
+    <message>
+        <source>Where to write the package; a relative path is taken from the pipeline&apos;s folder</source>
+        <translation>Onde gravar o pacote; um caminho relativo parte da pasta do pipeline</translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::ArffParser</name>
@@ -4631,6 +4714,17 @@
     <message>
         <source>internal error: %1</source>
         <translation>erro interno: %1</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::FeatureSubsetStep</name>
+    <message>
+        <source>Select k best</source>
+        <translation>Selecionar os k melhores</translation>
+    </message>
+    <message>
+        <source>Variance threshold</source>
+        <translation>Limiar de variância</translation>
     </message>
 </context>
 <context>
@@ -5128,6 +5222,369 @@
     </message>
 </context>
 <context>
+    <name>oficina::core::deploy</name>
+    <message>
+        <source>there is no column &quot;%1&quot; to keep</source>
+        <translation>não há coluna &quot;%1&quot; para manter</translation>
+    </message>
+    <message>
+        <source>row %1 has the class %2, not one of the %3</source>
+        <translation>a linha %1 tem a classe %2, que não é uma das %3</translation>
+    </message>
+    <message>
+        <source>expected a list of features</source>
+        <translation>esperava-se uma lista de atributos</translation>
+    </message>
+    <message>
+        <source>expected a column per category (%1), found %2</source>
+        <translation>esperava-se uma coluna por categoria (%1), mas foram encontradas %2</translation>
+    </message>
+    <message>
+        <source>expected one or more cluster centres</source>
+        <translation>esperava-se um ou mais centros de grupo</translation>
+    </message>
+    <message>
+        <source>Linear regression</source>
+        <translation>Regressão linear</translation>
+    </message>
+    <message>
+        <source>Ridge regression</source>
+        <translation>Regressão ridge</translation>
+    </message>
+    <message>
+        <source>Lasso</source>
+        <translation>Lasso</translation>
+    </message>
+    <message>
+        <source>Elastic net</source>
+        <translation>Elastic net</translation>
+    </message>
+    <message>
+        <source>expected from 2 to %1 groups, found %2</source>
+        <translation>esperavam-se de 2 a %1 grupos, mas foram encontrados %2</translation>
+    </message>
+    <message>
+        <source>the class %1 of a group is not one of the %2 classes, or is another group&apos;s</source>
+        <translation>a classe %1 de um grupo não é uma das %2 classes, ou já pertence a outro grupo</translation>
+    </message>
+    <message>
+        <source>the group sizes add up to %1, not to the %2 support vectors, or one is negative</source>
+        <translation>os tamanhos dos grupos somam %1, e não os %2 vetores de suporte, ou um deles é negativo</translation>
+    </message>
+    <message>
+        <source>there is no trained model to describe</source>
+        <translation>não há modelo treinado para descrever</translation>
+    </message>
+    <message>
+        <source>the model&apos;s training rows are not known: run the pipeline that trains it</source>
+        <translation>as linhas de treinamento do modelo não são conhecidas: execute o pipeline que o treina</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>esperava-se uma lista</translation>
+    </message>
+    <message>
+        <source>the manifest lists no %1: the package is incomplete</source>
+        <translation>o manifesto não lista %1: o pacote está incompleto</translation>
+    </message>
+    <message>
+        <source>the model package is corrupted: %1 does not match the checksum in its manifest</source>
+        <translation>o pacote de modelo está corrompido: %1 não confere com a soma de verificação do seu manifesto</translation>
+    </message>
+    <message>
+        <source>the column &quot;%1&quot; is missing: the model reads it (%2)</source>
+        <translation>falta a coluna &quot;%1&quot;: o modelo a lê (%2)</translation>
+    </message>
+    <message>
+        <source>the column &quot;%1&quot; must hold numbers, but it holds &quot;%2&quot;</source>
+        <translation>a coluna &quot;%1&quot; deve conter números, mas contém &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>expected a list of %1 to %2 sizes, found %3</source>
+        <translation>esperava-se uma lista de %1 a %2 tamanhos, mas foi encontrado %3</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2, found %3</source>
+        <translation>esperava-se um número inteiro de %1 a %2, mas foi encontrado %3</translation>
+    </message>
+    <message>
+        <source>the model %1 (%2) is not a neural network</source>
+        <translation>o modelo %1 (%2) não é uma rede neural</translation>
+    </message>
+    <message>
+        <source>a network with a TorchScript backbone cannot be packaged: the backbone is a compiled program, and opening a model package never runs code from the file; for the same reason it cannot be exported to ONNX either</source>
+        <translation>uma rede com uma rede base TorchScript não pode ser empacotada: a rede base é um programa compilado, e abrir um pacote de modelo nunca executa código do arquivo; pelo mesmo motivo, ela também não pode ser exportada para ONNX</translation>
+    </message>
+    <message>
+        <source>layer %1 (%2) does not read back from its text form, so the network cannot be packaged</source>
+        <translation>a camada %1 (%2) não pode ser lida de volta a partir da sua forma em texto, por isso a rede não pode ser empacotada</translation>
+    </message>
+    <message>
+        <source>the tensor %1 has shape %2 but %3 values</source>
+        <translation>o tensor %1 tem forma %2, mas %3 valores</translation>
+    </message>
+    <message>
+        <source>expected &quot;classification&quot; or &quot;regression&quot;, found &quot;%1&quot;</source>
+        <translation>esperava-se &quot;classification&quot; ou &quot;regression&quot;, mas foi encontrado &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a network reads at least one feature column</source>
+        <translation>uma rede lê pelo menos uma coluna de atributo</translation>
+    </message>
+    <message>
+        <source>a classifier needs at least one class</source>
+        <translation>um classificador precisa de pelo menos uma classe</translation>
+    </message>
+    <message>
+        <source>a regression network has no classes</source>
+        <translation>uma rede de regressão não tem classes</translation>
+    </message>
+    <message>
+        <source>the input shape %1 does not hold the %2 feature columns the network reads</source>
+        <translation>a forma de entrada %1 não comporta as %2 colunas de atributos que a rede lê</translation>
+    </message>
+    <message>
+        <source>the last layer outputs %1, but the output layer needs a row of features</source>
+        <translation>a última camada produz %1, mas a camada de saída precisa de uma linha de atributos</translation>
+    </message>
+    <message>
+        <source>expected the output shapes of %1 layers, found %2</source>
+        <translation>esperavam-se as formas de saída de %1 camadas, mas foi encontrado %2</translation>
+    </message>
+    <message>
+        <source>layer %1 outputs %2, not %3</source>
+        <translation>a camada %1 produz %2, não %3</translation>
+    </message>
+    <message>
+        <source>expected a finite number, found %1</source>
+        <translation>esperava-se um número finito, mas foi encontrado %1</translation>
+    </message>
+    <message>
+        <source>expected a finite number above 0, found %1</source>
+        <translation>esperava-se um número finito maior que 0, mas foi encontrado %1</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>esperava-se um objeto JSON</translation>
+    </message>
+    <message>
+        <source>the tensor &quot;%1&quot; is missing</source>
+        <translation>falta o tensor &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the tensor &quot;%1&quot; has shape %2, but the layers need %3</source>
+        <translation>o tensor &quot;%1&quot; tem forma %2, mas as camadas precisam de %3</translation>
+    </message>
+    <message>
+        <source>the tensor &quot;%1&quot; is too large</source>
+        <translation>o tensor &quot;%1&quot; é grande demais</translation>
+    </message>
+    <message>
+        <source>the tensor &quot;%1&quot; is not a weight of the network its layers describe</source>
+        <translation>o tensor &quot;%1&quot; não é um peso da rede que as camadas descrevem</translation>
+    </message>
+    <message>
+        <source>the feature range&apos;s minimum (%1) must be smaller than its maximum (%2)</source>
+        <translation>o mínimo do intervalo dos atributos (%1) deve ser menor que seu máximo (%2)</translation>
+    </message>
+    <message>
+        <source>invalid quantile range %1–%2: it needs 0 ≤ low ≤ high ≤ 100</source>
+        <translation>intervalo de quantis inválido %1–%2: é preciso 0 ≤ inferior ≤ superior ≤ 100</translation>
+    </message>
+    <message>
+        <source>expected at least 2 edges, found %1</source>
+        <translation>esperavam-se pelo menos 2 limites, mas foram encontrados %1</translation>
+    </message>
+    <message>
+        <source>expected &quot;numeric&quot; or &quot;categorical&quot;, found &quot;%1&quot;</source>
+        <translation>esperava-se &quot;numeric&quot; ou &quot;categorical&quot;, mas foi encontrado &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>not an Oficina model package (its format is &quot;%1&quot;)</source>
+        <translation>não é um pacote de modelo do Oficina (seu formato é &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>the package has format version %1 (made by Oficina %2); this Oficina reads up to version %3: update Oficina</source>
+        <translation>o pacote tem a versão de formato %1 (feito pelo Oficina %2); esta versão do Oficina lê até a versão %3: atualize o Oficina</translation>
+    </message>
+    <message>
+        <source>unknown task &quot;%1&quot;</source>
+        <translation>tarefa desconhecida &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a list of columns</source>
+        <translation>esperava-se uma lista de colunas</translation>
+    </message>
+    <message>
+        <source>the column &quot;%1&quot; appears twice</source>
+        <translation>a coluna &quot;%1&quot; aparece duas vezes</translation>
+    </message>
+    <message>
+        <source>the code %1 has no category (there are %2)</source>
+        <translation>o código %1 não tem categoria (há %2)</translation>
+    </message>
+    <message>
+        <source>the step %1 (%2) cannot be saved in a model package</source>
+        <translation>a etapa %1 (%2) não pode ser salva num pacote de modelo</translation>
+    </message>
+    <message>
+        <source>the model %1 (%2) cannot be saved in a model package</source>
+        <translation>o modelo %1 (%2) não pode ser salvo num pacote de modelo</translation>
+    </message>
+    <message>
+        <source>unknown step type &quot;%1&quot;: the package was made by a newer Oficina</source>
+        <translation>tipo de etapa desconhecido &quot;%1&quot;: o pacote foi feito por uma versão mais nova do Oficina</translation>
+    </message>
+    <message>
+        <source>unknown model type &quot;%1&quot;: the package was made by a newer Oficina</source>
+        <translation>tipo de modelo desconhecido &quot;%1&quot;: o pacote foi feito por uma versão mais nova do Oficina</translation>
+    </message>
+    <message>
+        <source>unknown column role &quot;%1&quot;</source>
+        <translation>papel de coluna desconhecido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the tree is empty</source>
+        <translation>a árvore está vazia</translation>
+    </message>
+    <message>
+        <source>node %1 has the children %2 and %3: expected two nodes after it among the %4, or -1 and -1 for a leaf</source>
+        <translation>o nó %1 tem os filhos %2 e %3: esperavam-se dois nós depois dele entre os %4, ou -1 e -1 para uma folha</translation>
+    </message>
+    <message>
+        <source>node %1 splits on feature %2: expected one of the %3 features, or -1 for a leaf</source>
+        <translation>o nó %1 divide pelo atributo %2: esperava-se um dos %3 atributos, ou -1 para uma folha</translation>
+    </message>
+    <message>
+        <source>a classifier&apos;s criterion is &quot;gini&quot; or &quot;entropy&quot;</source>
+        <translation>o critério de um classificador é &quot;gini&quot; ou &quot;entropy&quot;</translation>
+    </message>
+    <message>
+        <source>a regressor&apos;s criterion is &quot;squared_error&quot;</source>
+        <translation>o critério de um regressor é &quot;squared_error&quot;</translation>
+    </message>
+    <message>
+        <source>expected a list of one or more trees</source>
+        <translation>esperava-se uma lista de uma ou mais árvores</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::deploy::StateReader</name>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>esperava-se um objeto JSON</translation>
+    </message>
+    <message>
+        <source>the member &quot;%1&quot; is missing</source>
+        <translation>falta o membro &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a number, found %1</source>
+        <translation>esperava-se um número, mas foi encontrado %1</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2, found %3</source>
+        <translation>esperava-se um número inteiro de %1 a %2, mas foi encontrado %3</translation>
+    </message>
+    <message>
+        <source>expected true or false, found %1</source>
+        <translation>esperava-se true ou false, mas foi encontrado %1</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>esperava-se uma string, mas foi encontrado %1</translation>
+    </message>
+    <message>
+        <source>expected a list of strings, found %1</source>
+        <translation>esperava-se uma lista de strings, mas foi encontrado %1</translation>
+    </message>
+    <message>
+        <source>expected an array of %1, found %2</source>
+        <translation>esperava-se um array de %1, mas foi encontrado %2</translation>
+    </message>
+    <message>
+        <source>the array (%1 values at byte %2) lies outside the %3 bytes of binary data</source>
+        <translation>o array (%1 valores no byte %2) fica fora dos %3 bytes de dados binários</translation>
+    </message>
+    <message>
+        <source>expected %1 values, found %2</source>
+        <translation>esperavam-se %1 valores, mas foram encontrados %2</translation>
+    </message>
+    <message>
+        <source>expected a %1 × %2 matrix, found %3 × %4</source>
+        <translation>esperava-se uma matriz %1 × %2, mas foi encontrada uma %3 × %4</translation>
+    </message>
+    <message>
+        <source>the matrix is too large</source>
+        <translation>a matriz é grande demais</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::deploy::ZipReader</name>
+    <message>
+        <source>not a model package: the file is not a zip archive, or it was cut short</source>
+        <translation>não é um pacote de modelo: o arquivo não é um arquivo zip ou está truncado</translation>
+    </message>
+    <message>
+        <source>the model package is damaged: %1</source>
+        <translation>o pacote de modelo está danificado: %1</translation>
+    </message>
+    <message>
+        <source>the model package has no %1: it is incomplete</source>
+        <translation>o pacote de modelo não tem %1: está incompleto</translation>
+    </message>
+    <message>
+        <source>the model package is damaged: %1 cannot be read</source>
+        <translation>o pacote de modelo está danificado: não é possível ler %1</translation>
+    </message>
+    <message>
+        <source>%1 in the model package is %2 bytes, more than the %3 it may have</source>
+        <translation>%1 no pacote de modelo tem %2 bytes, mais que os %3 permitidos</translation>
+    </message>
+    <message>
+        <source>the model package is damaged: %1 cannot be read (%2)</source>
+        <translation>o pacote de modelo está danificado: não é possível ler %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the model package is damaged: %1 does not read back as written (%2)</source>
+        <translation>o pacote de modelo está danificado: %1 não é lido de volta como foi gravado (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::deploy::estimatorcodec</name>
+    <message>
+        <source>expected one of %1, found &quot;%2&quot;</source>
+        <translation>esperava-se um entre %1, mas foi encontrado &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>a classifier needs at least two classes, found %1</source>
+        <translation>um classificador precisa de pelo menos duas classes, mas foram encontradas %1</translation>
+    </message>
+    <message>
+        <source>the classes are not all different</source>
+        <translation>as classes não são todas diferentes</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::deploy::stepcodec</name>
+    <message>
+        <source>unknown value &quot;%1&quot;; expected one of %2</source>
+        <translation>valor desconhecido &quot;%1&quot;; esperava-se um entre %2</translation>
+    </message>
+    <message>
+        <source>expected a list, found %1</source>
+        <translation>esperava-se uma lista, mas foi encontrado %1</translation>
+    </message>
+    <message>
+        <source>expected a number, found %1</source>
+        <translation>esperava-se um número, mas foi encontrado %1</translation>
+    </message>
+    <message>
+        <source>expected values in ascending order, found %1 after %2</source>
+        <translation>esperavam-se valores em ordem crescente, mas foi encontrado %1 depois de %2</translation>
+    </message>
+</context>
+<context>
     <name>oficina::core::kmeans_detail</name>
     <message>
         <source>the number of clusters must be at least 1</source>
@@ -5144,6 +5601,13 @@
     <message>
         <source>the data has missing or infinite values; impute or drop them first</source>
         <translation>os dados têm valores ausentes ou infinitos; impute-os ou remova-os antes</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::monitor</name>
+    <message>
+        <source>the training-data profile is malformed at %1</source>
+        <translation>o perfil dos dados de treinamento está malformado em %1</translation>
     </message>
 </context>
 <context>
@@ -5543,6 +6007,22 @@
         <source>a network with a TorchScript backbone has no layer list to export</source>
         <translation>uma rede com uma rede base TorchScript não tem lista de camadas para exportar</translation>
     </message>
+    <message>
+        <source>the network&apos;s weights lack the tensor %1</source>
+        <translation>falta o tensor %1 nos pesos da rede</translation>
+    </message>
+    <message>
+        <source>the tensor %1 has shape %2, but the network&apos;s layers need %3</source>
+        <translation>o tensor %1 tem forma %2, mas as camadas da rede precisam de %3</translation>
+    </message>
+    <message>
+        <source>the tensor %1 is not a weight of the network its layers describe</source>
+        <translation>o tensor %1 não é um peso da rede que as camadas descrevem</translation>
+    </message>
+    <message>
+        <source>cannot build the network its layers describe: %1</source>
+        <translation>não é possível construir a rede que as camadas descrevem: %1</translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::onnxexport</name>
@@ -5622,6 +6102,249 @@
     <message>
         <source>cannot export &apos;%1&apos; to ONNX: column &apos;%2&apos; was %3 when the step was fitted but is not at that step</source>
         <translation>não é possível exportar &apos;%1&apos; para ONNX: a coluna &apos;%2&apos; era %3 quando a etapa foi ajustada, mas não é nessa etapa</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::serve</name>
+    <message>
+        <source>input &quot;%1&quot;: the datatype %2 is not supported (send FP64 for numbers, BYTES for categories)</source>
+        <translation>entrada &quot;%1&quot;: o datatype %2 não é suportado (envie FP64 para números e BYTES para categorias)</translation>
+    </message>
+    <message>
+        <source>input &quot;%1&quot; is numeric: send it as FP64 (or FP32, INT64, INT32), not %2</source>
+        <translation>a entrada &quot;%1&quot; é numérica: envie-a como FP64 (ou FP32, INT64, INT32), não como %2</translation>
+    </message>
+    <message>
+        <source>input &quot;%1&quot;, row %2: %3 is not a number (a missing one is &quot;NaN&quot;)</source>
+        <translation>entrada &quot;%1&quot;, linha %2: %3 não é um número (um número ausente é &quot;NaN&quot;)</translation>
+    </message>
+    <message>
+        <source>input &quot;%1&quot;, row %2: null is not a value; send &quot;NaN&quot; for a missing number</source>
+        <translation>entrada &quot;%1&quot;, linha %2: null não é um valor; envie &quot;NaN&quot; para um número ausente</translation>
+    </message>
+    <message>
+        <source>input &quot;%1&quot;, row %2: null is not a value; send &quot;&quot; for a missing category</source>
+        <translation>entrada &quot;%1&quot;, linha %2: null não é um valor; envie &quot;&quot; para uma categoria ausente</translation>
+    </message>
+    <message>
+        <source>input &quot;%1&quot;, row %2: %3 is not a number</source>
+        <translation>entrada &quot;%1&quot;, linha %2: %3 não é um número</translation>
+    </message>
+    <message>
+        <source>input &quot;%1&quot;, row %2: %3 is not a string</source>
+        <translation>entrada &quot;%1&quot;, linha %2: %3 não é uma string</translation>
+    </message>
+    <message>
+        <source>column &quot;%1&quot;, row %2: a cell must be a number, a string or null, not %3</source>
+        <translation>coluna &quot;%1&quot;, linha %2: uma célula deve ser um número, uma string ou null, não %3</translation>
+    </message>
+    <message>
+        <source>%1 rows in one request: this server takes at most %2 (--max-rows)</source>
+        <translation>%1 linhas numa só requisição: este servidor aceita no máximo %2 (--max-rows)</translation>
+    </message>
+    <message>
+        <source>record %1 is not an object ({&quot;column&quot;: value, …})</source>
+        <translation>o registro %1 não é um objeto ({&quot;column&quot;: value, …})</translation>
+    </message>
+    <message>
+        <source>record %1 names the column &quot;%2&quot; twice</source>
+        <translation>o registro %1 cita a coluna &quot;%2&quot; duas vezes</translation>
+    </message>
+    <message>
+        <source>the column &quot;%1&quot; has %2 values, the others %3</source>
+        <translation>a coluna &quot;%1&quot; tem %2 valores; as outras, %3</translation>
+    </message>
+    <message>
+        <source>dataframe_split must be an object with &quot;columns&quot; (names) and &quot;data&quot; (rows)</source>
+        <translation>dataframe_split deve ser um objeto com &quot;columns&quot; (nomes) e &quot;data&quot; (linhas)</translation>
+    </message>
+    <message>
+        <source>dataframe_split: a column name must be a string, not %1</source>
+        <translation>dataframe_split: um nome de coluna deve ser uma string, não %1</translation>
+    </message>
+    <message>
+        <source>dataframe_split: row %1 must be a list of %2 values</source>
+        <translation>dataframe_split: a linha %1 deve ser uma lista de %2 valores</translation>
+    </message>
+    <message>
+        <source>the request must be a JSON object with &quot;inputs&quot;: a list of tensors {&quot;name&quot;, &quot;shape&quot;, &quot;datatype&quot;, &quot;data&quot;}</source>
+        <translation>a requisição deve ser um objeto JSON com &quot;inputs&quot;: uma lista de tensores {&quot;name&quot;, &quot;shape&quot;, &quot;datatype&quot;, &quot;data&quot;}</translation>
+    </message>
+    <message>
+        <source>&quot;outputs&quot; must be a list of {&quot;name&quot;}</source>
+        <translation>&quot;outputs&quot; deve ser uma lista de {&quot;name&quot;}</translation>
+    </message>
+    <message>
+        <source>unknown output &quot;%1&quot;: the model gives %2</source>
+        <translation>saída desconhecida &quot;%1&quot;: o modelo fornece %2</translation>
+    </message>
+    <message>
+        <source>inputs[%1] must be an object with a &quot;name&quot;</source>
+        <translation>inputs[%1] deve ser um objeto com um &quot;name&quot;</translation>
+    </message>
+    <message>
+        <source>unknown input &quot;%1&quot;: the model reads %2</source>
+        <translation>entrada desconhecida &quot;%1&quot;: o modelo lê %2</translation>
+    </message>
+    <message>
+        <source>input &quot;%1&quot; is given twice</source>
+        <translation>a entrada &quot;%1&quot; foi informada duas vezes</translation>
+    </message>
+    <message>
+        <source>input &quot;%1&quot; needs &quot;datatype&quot; (a string), &quot;shape&quot; and &quot;data&quot; (lists)</source>
+        <translation>a entrada &quot;%1&quot; precisa de &quot;datatype&quot; (uma string), &quot;shape&quot; e &quot;data&quot; (listas)</translation>
+    </message>
+    <message>
+        <source>input &quot;%1&quot; has the shape %2: give [N], one value per row</source>
+        <translation>a entrada &quot;%1&quot; tem a forma %2: informe [N], um valor por linha</translation>
+    </message>
+    <message>
+        <source>input &quot;%1&quot; has the shape [%2] but %3 values</source>
+        <translation>a entrada &quot;%1&quot; tem a forma [%2], mas %3 valores</translation>
+    </message>
+    <message>
+        <source>input &quot;%1&quot; has %2 rows but &quot;%3&quot; has %4: every input needs one value per row</source>
+        <translation>a entrada &quot;%1&quot; tem %2 linhas, mas &quot;%3&quot; tem %4: toda entrada precisa de um valor por linha</translation>
+    </message>
+    <message>
+        <source>input &quot;%1&quot; is missing: the model reads it (%2, shape [N])</source>
+        <translation>falta a entrada &quot;%1&quot;: o modelo a lê (%2, forma [N])</translation>
+    </message>
+    <message>
+        <source>the request must be a JSON object with one of dataframe_split, dataframe_records, instances or inputs (and optionally params)</source>
+        <translation>a requisição deve ser um objeto JSON com um entre dataframe_split, dataframe_records, instances ou inputs (e, opcionalmente, params)</translation>
+    </message>
+    <message>
+        <source>%1 must be a list of records ({&quot;column&quot;: value}) or an object of columns ({&quot;column&quot;: [values]})</source>
+        <translation>%1 deve ser uma lista de registros ({&quot;column&quot;: value}) ou um objeto de colunas ({&quot;column&quot;: [values]})</translation>
+    </message>
+    <message>
+        <source>cannot hold the CSV body in memory</source>
+        <translation>não é possível manter o corpo CSV na memória</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot name a model: use letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos; (at most 128), starting with a letter or digit</source>
+        <translation>&quot;%1&quot; não pode ser nome de modelo: use letras, dígitos, &apos;_&apos;, &apos;.&apos; e &apos;-&apos; (no máximo 128), começando com uma letra ou um dígito</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::serve::HttpServer</name>
+    <message>
+        <source>cannot listen on %1:%2 (%3)</source>
+        <translation>não é possível escutar em %1:%2 (%3)</translation>
+    </message>
+    <message>
+        <source>the listening socket on %1:%2 failed</source>
+        <translation>o socket de escuta em %1:%2 falhou</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::serve::HttpServer::Impl</name>
+    <message>
+        <source>the request body is larger than %1 bytes (--max-body-bytes)</source>
+        <translation>o corpo da requisição passa de %1 bytes (--max-body-bytes)</translation>
+    </message>
+    <message>
+        <source>the request URI is longer than %1 bytes</source>
+        <translation>a URI da requisição passa de %1 bytes</translation>
+    </message>
+    <message>
+        <source>malformed HTTP request: request line, headers (at most %1 bytes each) or body</source>
+        <translation>requisição HTTP malformada: linha de requisição, cabeçalhos (no máximo %1 bytes cada) ou corpo</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>status HTTP %1</translation>
+    </message>
+    <message>
+        <source>a bearer token is required: send &quot;Authorization: Bearer TOKEN&quot;</source>
+        <translation>é necessário um token bearer: envie &quot;Authorization: Bearer TOKEN&quot;</translation>
+    </message>
+    <message>
+        <source>malformed HTTP request: the Content-Length is not a number</source>
+        <translation>requisição HTTP malformada: o Content-Length não é um número</translation>
+    </message>
+    <message>
+        <source>compressed request bodies (%1) are not taken</source>
+        <translation>corpos de requisição comprimidos (%1) não são aceitos</translation>
+    </message>
+    <message>
+        <source>form bodies are not taken: send Content-Type: application/json (curl -H &apos;Content-Type: application/json&apos;)</source>
+        <translation>corpos de formulário não são aceitos: envie Content-Type: application/json (curl -H &apos;Content-Type: application/json&apos;)</translation>
+    </message>
+    <message>
+        <source>the server is busy: all %1 threads are answering and %2 connections wait; retry shortly</source>
+        <translation>o servidor está ocupado: todas as %1 threads estão respondendo e %2 conexões aguardam; tente de novo em instantes</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::serve::ModelRepository</name>
+    <message>
+        <source>two models are named &quot;%1&quot;: give each its own name</source>
+        <translation>dois modelos se chamam &quot;%1&quot;: dê a cada um seu próprio nome</translation>
+    </message>
+    <message>
+        <source>unknown model: give the package&apos;s path to load a new one</source>
+        <translation>modelo desconhecido: informe o caminho do pacote para carregar um novo</translation>
+    </message>
+    <message>
+        <source>the model was given in memory, not read from a file: give the package&apos;s path to reload it</source>
+        <translation>o modelo foi fornecido em memória, não lido de um arquivo: informe o caminho do pacote para recarregá-lo</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::serve::Routes</name>
+    <message>
+        <source>no route %1: see GET /v2 and docs/serving.md</source>
+        <translation>não há rota %1: veja GET /v2 e docs/serving.md</translation>
+    </message>
+    <message>
+        <source>%1 takes %2, not %3</source>
+        <translation>%1 aceita %2, não %3</translation>
+    </message>
+    <message>
+        <source>the model &quot;%1&quot; is not loaded: POST /v2/repository/models/%1/load loads it</source>
+        <translation>o modelo &quot;%1&quot; não está carregado: POST /v2/repository/models/%1/load o carrega</translation>
+    </message>
+    <message>
+        <source>unknown model &quot;%1&quot;</source>
+        <translation>modelo desconhecido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the model &quot;%1&quot; has no version &quot;%2&quot;: it serves version %3</source>
+        <translation>o modelo &quot;%1&quot; não tem a versão &quot;%2&quot;: ele serve a versão %3</translation>
+    </message>
+    <message>
+        <source>an inference request is JSON: send Content-Type: application/json, not %1</source>
+        <translation>uma requisição de inferência é JSON: envie Content-Type: application/json, não %1</translation>
+    </message>
+    <message>
+        <source>no model is served</source>
+        <translation>nenhum modelo está sendo servido</translation>
+    </message>
+    <message>
+        <source>the model &quot;%1&quot; is not loaded</source>
+        <translation>o modelo &quot;%1&quot; não está carregado</translation>
+    </message>
+    <message>
+        <source>/invocations takes application/json or text/csv, not &quot;%1&quot;</source>
+        <translation>/invocations aceita application/json ou text/csv, não &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the request body must be a JSON object</source>
+        <translation>o corpo da requisição deve ser um objeto JSON</translation>
+    </message>
+    <message>
+        <source>parameters.path must be a string: the package to load</source>
+        <translation>parameters.path deve ser uma string: o pacote a carregar</translation>
+    </message>
+    <message>
+        <source>unknown model &quot;%1&quot;: give {&quot;parameters&quot;: {&quot;path&quot;: …}} to load a new one</source>
+        <translation>modelo desconhecido &quot;%1&quot;: informe {&quot;parameters&quot;: {&quot;path&quot;: …}} para carregar um novo</translation>
     </message>
 </context>
 <context>
@@ -5744,6 +6467,14 @@
     <message>
         <source>Libraries</source>
         <translation>Bibliotecas</translation>
+    </message>
+    <message>
+        <source>Model packages (.ofmodel)</source>
+        <translation>Pacotes de modelo (.ofmodel)</translation>
+    </message>
+    <message>
+        <source>The inference server (oficina-cli serve)</source>
+        <translation>O servidor de inferência (oficina-cli serve)</translation>
     </message>
 </context>
 <context>
@@ -6757,6 +7488,101 @@ Executar mesmo assim?</translation>
         <source>&amp;Presentation</source>
         <translation>A&amp;presentação</translation>
     </message>
+    <message>
+        <source>Export &amp;model…</source>
+        <translation>Exportar &amp;modelo…</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>Salvar modelo</translation>
+    </message>
+    <message>
+        <source>Select the node whose trained model to save.</source>
+        <translation>Selecione o nó cujo modelo treinado deve ser salvo.</translation>
+    </message>
+    <message>
+        <source>Save the selected node&apos;s trained model as a model package (*.ofmodel), for oficina-cli predict and serve</source>
+        <translation>Salva o modelo treinado do nó selecionado como um pacote de modelo (*.ofmodel), para o oficina-cli predict e o serve</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ve model…</source>
+        <translation>Ser&amp;vir modelo…</translation>
+    </message>
+    <message>
+        <source>Serve model</source>
+        <translation>Servir modelo</translation>
+    </message>
+    <message>
+        <source>Select the node whose trained model to serve.</source>
+        <translation>Selecione o nó cujo modelo treinado deve ser servido.</translation>
+    </message>
+    <message>
+        <source>Serve the selected node&apos;s trained model over HTTP, for other programs to ask it for predictions</source>
+        <translation>Serve o modelo treinado do nó selecionado por HTTP, para que outros programas lhe peçam previsões</translation>
+    </message>
+    <message>
+        <source>Save &amp;model…</source>
+        <translation>Salvar &amp;modelo…</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ve…</source>
+        <translation>Ser&amp;vir…</translation>
+    </message>
+    <message>
+        <source>Serve this trained model over HTTP</source>
+        <translation>Serve este modelo treinado por HTTP</translation>
+    </message>
+    <message>
+        <source>Cannot save the model of %1: %2</source>
+        <translation>Não é possível salvar o modelo de %1: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; or a node before it has changed since the model was trained: run the pipeline again to save the model it describes now.</source>
+        <translation>&apos;%1&apos; ou um nó anterior a ele mudou desde que o modelo foi treinado: execute o pipeline de novo para salvar o modelo que ele descreve agora.</translation>
+    </message>
+    <message>
+        <source>Oficina models (*.ofmodel)</source>
+        <translation>Modelos do Oficina (*.ofmodel)</translation>
+    </message>
+    <message>
+        <source>Saving the model of %1 to %2…</source>
+        <translation>Salvando o modelo de %1 em %2…</translation>
+    </message>
+    <message>
+        <source>Could not save the model of %1 to %2: %3</source>
+        <translation>Não foi possível salvar o modelo de %1 em %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved model &apos;%1&apos; to %2 (%n inputs, %3)</source>
+        <translation>
+            <numerusform>Modelo &apos;%1&apos; salvo em %2 (%n entrada, %3)</numerusform>
+            <numerusform>Modelo &apos;%1&apos; salvo em %2 (%n entradas, %3)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot serve the model of %1: %2</source>
+        <translation>Não é possível servir o modelo de %1: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; or a node before it has changed since the model was trained: run the pipeline again to serve the model it describes now.</source>
+        <translation>&apos;%1&apos; ou um nó anterior a ele mudou desde que o modelo foi treinado: execute o pipeline de novo para servir o modelo que ele descreve agora.</translation>
+    </message>
+    <message>
+        <source>Serving the model of %1 at %2</source>
+        <translation>Servindo o modelo de %1 em %2</translation>
+    </message>
+    <message>
+        <source>Serving the model of %1 on port %2</source>
+        <translation>Servindo o modelo de %1 na porta %2</translation>
+    </message>
+    <message>
+        <source>Stopped serving the model of %1</source>
+        <translation>O modelo de %1 deixou de ser servido</translation>
+    </message>
+    <message>
+        <source>Serving the model of %1 as retrained (version %2)</source>
+        <translation>Servindo o modelo de %1 treinado de novo (versão %2)</translation>
+    </message>
 </context>
 <context>
     <name>oficina::ui::NodeItem</name>
@@ -7178,6 +8004,212 @@ Executar mesmo assim?</translation>
     </message>
 </context>
 <context>
+    <name>oficina::ui::ServeDialog</name>
+    <message>
+        <source>Serve %1</source>
+        <translation>Servir %1</translation>
+    </message>
+    <message>
+        <source>Answers predictions over HTTP while this window is open, as oficina-cli serve does: other programs send rows and get back what “%1” predicts, in the Open Inference Protocol v2 (KServe, Triton) or MLflow&apos;s scoring protocol.</source>
+        <translation>Responde com previsões por HTTP enquanto esta janela estiver aberta, como faz o oficina-cli serve: outros programas enviam linhas e recebem de volta o que “%1” prevê, no Open Inference Protocol v2 (KServe, Triton) ou no protocolo de pontuação do MLflow.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Porta:</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>Qualquer porta livre</translation>
+    </message>
+    <message>
+        <source>The TCP port to listen on; 0 takes any free one</source>
+        <translation>A porta TCP em que escutar; 0 usa qualquer porta livre</translation>
+    </message>
+    <message>
+        <source>Allow other computers on the network</source>
+        <translation>Permitir outros computadores da rede</translation>
+    </message>
+    <message>
+        <source>Listen on every network interface (0.0.0.0) instead of only on this computer (127.0.0.1)</source>
+        <translation>Escuta em todas as interfaces de rede (0.0.0.0), em vez de só neste computador (127.0.0.1)</translation>
+    </message>
+    <message>
+        <source>Anyone who can reach this computer can send it rows and read the predictions: there is no password and no encryption. Use this on a network you trust.</source>
+        <translation>Qualquer pessoa que alcance este computador pode enviar linhas a ele e ler as previsões: não há senha nem criptografia. Use isto numa rede confiável.</translation>
+    </message>
+    <message>
+        <source>The pipeline trained this model again. The server still answers with the model it started with.</source>
+        <translation>O pipeline treinou este modelo de novo. O servidor continua respondendo com o modelo com que começou.</translation>
+    </message>
+    <message>
+        <source>&amp;Update the served model</source>
+        <translation>&amp;Atualizar o modelo servido</translation>
+    </message>
+    <message>
+        <source>Serve the new model as the next version: requests under way finish on the current one</source>
+        <translation>Serve o novo modelo como a próxima versão: as requisições em andamento terminam na atual</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Endereço</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the address</source>
+        <translation>Copiar o endereço</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Servidor:</translation>
+    </message>
+    <message>
+        <source>Predictions:</source>
+        <translation>Previsões:</translation>
+    </message>
+    <message>
+        <source>Open Inference Protocol v2</source>
+        <translation>Open Inference Protocol v2</translation>
+    </message>
+    <message>
+        <source>MLflow /invocations</source>
+        <translation>MLflow /invocations</translation>
+    </message>
+    <message>
+        <source>&amp;Copy command</source>
+        <translation>&amp;Copiar comando</translation>
+    </message>
+    <message>
+        <source>Copy this curl command, which predicts a training row</source>
+        <translation>Copia este comando curl, que prevê uma linha de treinamento</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+    <message>
+        <source>Try it from a terminal</source>
+        <translation>Experimente num terminal</translation>
+    </message>
+    <message>
+        <source>Requests to this model, sampled every second. Percentiles are estimated from the server&apos;s latency histogram, as Prometheus does.</source>
+        <translation>Requisições a este modelo, amostradas a cada segundo. Os percentis são estimados a partir do histograma de latência do servidor, como faz o Prometheus.</translation>
+    </message>
+    <message>
+        <source>Not serving.</source>
+        <translation>Servidor parado.</translation>
+    </message>
+    <message>
+        <source>Port %1 is already in use. Choose another port, or 0 for any free one.</source>
+        <translation>A porta %1 já está em uso. Escolha outra porta, ou 0 para qualquer porta livre.</translation>
+    </message>
+    <message>
+        <source>Preparing the model (it predicts every training row once)…</source>
+        <translation>Preparando o modelo (ele prevê cada linha de treinamento uma vez)…</translation>
+    </message>
+    <message>
+        <source>Could not prepare the model: %1</source>
+        <translation>Não foi possível preparar o modelo: %1</translation>
+    </message>
+    <message>
+        <source>Could not start the server: %1</source>
+        <translation>Não foi possível iniciar o servidor: %1</translation>
+    </message>
+    <message>
+        <source>The server stopped: %1</source>
+        <translation>O servidor parou: %1</translation>
+    </message>
+    <message>
+        <source>Serving “%1” (version %2) on port %3 since %4.</source>
+        <translation>Servindo “%1” (versão %2) na porta %3 desde %4.</translation>
+    </message>
+    <message>
+        <source>Stopping: finishing the requests under way…</source>
+        <translation>Parando: concluindo as requisições em andamento…</translation>
+    </message>
+    <message>
+        <source>Stopped. Port %1 is free again.</source>
+        <translation>Parado. A porta %1 está livre de novo.</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>Pa&amp;rar</translation>
+    </message>
+    <message>
+        <source>Use port %1</source>
+        <translation>Usar a porta %1</translation>
+    </message>
+    <message>
+        <source>(not serving)</source>
+        <translation>(servidor parado)</translation>
+    </message>
+    <message>
+        <source>Other computers use this computer&apos;s name or address instead of 127.0.0.1: http://%1:%2</source>
+        <translation>Outros computadores usam o nome ou o endereço deste computador no lugar de 127.0.0.1: http://%1:%2</translation>
+    </message>
+    <message>
+        <source># Start the server to get a request here that predicts a training row.</source>
+        <translation># Inicie o servidor para ver aqui uma requisição que prevê uma linha de treinamento.</translation>
+    </message>
+    <message>
+        <source>Requests: %1 · Errors: %2 · Rows predicted: %3</source>
+        <translation>Requisições: %1 · Erros: %2 · Linhas previstas: %3</translation>
+    </message>
+    <message>
+        <source>Preparing the new model…</source>
+        <translation>Preparando o novo modelo…</translation>
+    </message>
+    <message>
+        <source>Could not prepare the new model: %1. The server goes on with the one it has.</source>
+        <translation>Não foi possível preparar o novo modelo: %1. O servidor continua com o que já tem.</translation>
+    </message>
+    <message>
+        <source>Could not update the served model: %1</source>
+        <translation>Não foi possível atualizar o modelo servido: %1</translation>
+    </message>
+    <message>
+        <source>Serving “%1” (version %2) on port %3, updated at %4.</source>
+        <translation>Servindo “%1” (versão %2) na porta %3, atualizado às %4.</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::ServeTrafficChart</name>
+    <message>
+        <source>Traffic</source>
+        <translation>Tráfego</translation>
+    </message>
+    <message>
+        <source>Seconds ago</source>
+        <translation>Segundos atrás</translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation>Requisições por segundo</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>Latência (ms)</translation>
+    </message>
+    <message>
+        <source>Mean latency</source>
+        <translation>Latência média</translation>
+    </message>
+    <message>
+        <source>99th percentile latency</source>
+        <translation>Latência no percentil 99</translation>
+    </message>
+</context>
+<context>
     <name>oficina::ui::StartPage</name>
     <message>
         <source>Oficina</source>
@@ -7410,6 +8442,85 @@ Executar mesmo assim?</translation>
     </message>
 </context>
 <context>
+    <name>oficina::ui::TryItPanel</name>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>This is inference: the trained pipeline applied to one new row. The preprocessing uses what it learned from the training rows, then the model predicts. The form starts from a real training row: change a value and see how the prediction responds.</source>
+        <translation>Isto é inferência: o pipeline treinado aplicado a uma linha nova. O pré-processamento usa o que aprendeu com as linhas de treinamento e, em seguida, o modelo faz a previsão. O formulário começa com uma linha de treinamento real: mude um valor e veja como a previsão reage.</translation>
+    </message>
+    <message>
+        <source>New row</source>
+        <translation>Linha nova</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>Previsão</translation>
+    </message>
+    <message>
+        <source>No form: this model cannot be described.</source>
+        <translation>Sem formulário: este modelo não pode ser descrito.</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>(ausente)</translation>
+    </message>
+    <message>
+        <source>A number. Leave it empty for a missing value, as some training rows had.</source>
+        <translation>Um número. Deixe vazio para um valor ausente, como algumas linhas de treinamento tinham.</translation>
+    </message>
+    <message>
+        <source>A number. Leave it empty for a missing value (no training row had one: the pipeline may refuse it).</source>
+        <translation>Um número. Deixe vazio para um valor ausente (nenhuma linha de treinamento tinha um: o pipeline pode recusá-lo).</translation>
+    </message>
+    <message>
+        <source>Categories seen in training: %1. Type another to see how the pipeline treats a category it has not seen.</source>
+        <translation>Categorias vistas no treinamento: %1. Digite outra para ver como o pipeline trata uma categoria que não viu.</translation>
+    </message>
+    <message>
+        <source>Back to the training row</source>
+        <translation>Voltar à linha de treinamento</translation>
+    </message>
+    <message>
+        <source>Fill the form with the training row it started from</source>
+        <translation>Preenche o formulário com a linha de treinamento de onde ele partiu</translation>
+    </message>
+    <message>
+        <source>Assigned cluster</source>
+        <translation>Grupo atribuído</translation>
+    </message>
+    <message>
+        <source>Predicted value</source>
+        <translation>Valor previsto</translation>
+    </message>
+    <message>
+        <source>Predicted %1</source>
+        <translation>Previsão de %1</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a number. Type one such as %3, or leave the field empty for a missing value.</source>
+        <translation>%1: “%2” não é um número. Digite um número como %3, ou deixe o campo vazio para um valor ausente.</translation>
+    </message>
+    <message>
+        <source>“%1” is new to %2: no training row had it. The pipeline treats it as its fitted encoder was set to.</source>
+        <translation>“%1” é novo em %2: nenhuma linha de treinamento o tinha. O pipeline o trata conforme a configuração do seu codificador ajustado.</translation>
+    </message>
+    <message>
+        <source>The model returned no prediction.</source>
+        <translation>O modelo não retornou nenhuma previsão.</translation>
+    </message>
+    <message>
+        <source>Noise (no cluster)</source>
+        <translation>Ruído (nenhum grupo)</translation>
+    </message>
+    <message>
+        <source>Cluster %1</source>
+        <translation>Grupo %1</translation>
+    </message>
+</context>
+<context>
     <name>oficina::ui::VarianceBars</name>
     <message>
         <source>Explained variance</source>
@@ -7437,6 +8548,34 @@ Executar mesmo assim?</translation>
     <message>
         <source>&apos;%1&apos; cannot be exported to ONNX with float inputs: two values of column &apos;%2&apos; are the same number in float precision (export with double inputs)</source>
         <translation>&apos;%1&apos; não pode ser exportado para ONNX com entradas float: dois valores da coluna &apos;%2&apos; são o mesmo número em precisão float (exporte com entradas double)</translation>
+    </message>
+    <message>
+        <source>cannot read the training data file</source>
+        <translation>não é possível ler o arquivo de dados de treinamento</translation>
+    </message>
+    <message>
+        <source>not a model package: not a regular file</source>
+        <translation>não é um pacote de modelo: não é um arquivo comum</translation>
+    </message>
+    <message>
+        <source>the model package does not exist</source>
+        <translation>o pacote de modelo não existe</translation>
+    </message>
+    <message>
+        <source>cannot read the model package</source>
+        <translation>não é possível ler o pacote de modelo</translation>
+    </message>
+    <message>
+        <source>%1 was saved in state version %2; this Oficina reads up to version %3: update Oficina</source>
+        <translation>%1 foi salvo na versão de estado %2; esta versão do Oficina lê até a versão %3: atualize o Oficina</translation>
+    </message>
+    <message>
+        <source>cannot create the package: %1</source>
+        <translation>não é possível criar o pacote: %1</translation>
+    </message>
+    <message>
+        <source>cannot add %1 to the package: %2</source>
+        <translation>não é possível adicionar %1 ao pacote: %2</translation>
     </message>
 </context>
 </TS>

@@ -136,13 +136,14 @@ ServeDialog* MainWindow::serveModel(const QString& node) {
         QMessageBox::warning(this, tr("Serve model"), why);
         return nullptr;
     };
-    // The model the node trained last, if it still fits the pipeline, and what its package
-    // records (as Save model does).
+    // The model the node trained last, if it still fits the pipeline and is not `served`, and
+    // what its package records (as Save model does: it hashes the data files, so only then).
     using Latest =
         std::optional<std::pair<std::shared_ptr<const core::Model>, core::deploy::PackageOptions>>;
-    const auto current = [this, node]() -> Latest {
+    const auto current = [this, node](const std::shared_ptr<const core::Model>& served) -> Latest {
         const std::shared_ptr<const core::Model> model = trainedModel(node);
-        if (!model || !m_results.fits(m_document->graph(), node)) return std::nullopt;
+        if (!model || model == served || !m_results.fits(m_document->graph(), node))
+            return std::nullopt;
         return std::pair{model, core::deploy::packageOptionsFromRun(
                                     m_document->graph(), m_registry,
                                     [this](const std::string& id) {
@@ -150,12 +151,17 @@ ServeDialog* MainWindow::serveModel(const QString& node) {
                                     },
                                     node.toStdString(), m_document->path().toStdString())};
     };
-    if (ServeDialog* open = serveDialog(node)) {
+    // A newer model for an open dialog: offered (swapped in at once when it is not serving).
+    const auto offerLatest = [current](ServeDialog* dialog) {
         try {
-            if (const auto latest = current()) open->offerModel(latest->first, latest->second);
+            if (const auto latest = current(dialog->model()))
+                dialog->offerModel(latest->first, latest->second);
         } catch (const std::exception&) {
-            // The dialog keeps the model it has.
+            // Not offered: the dialog goes on with the model it has.
         }
+    };
+    if (ServeDialog* open = serveDialog(node)) {
+        offerLatest(open);
         open->show();
         open->raise();
         open->activateWindow();
@@ -169,7 +175,7 @@ ServeDialog* MainWindow::serveModel(const QString& node) {
                           .arg(title));
     Latest latest;
     try {
-        latest = current();
+        latest = current(nullptr);
     } catch (const std::exception& e) {
         return refuse(trException(e));
     }
@@ -180,13 +186,7 @@ ServeDialog* MainWindow::serveModel(const QString& node) {
         new ServeDialog(node, title, name, latest->first, std::move(latest->second), this);
     m_serveDialogs[node] = dialog;
     // Trained again: the dialog offers the new model (swapped in while serving).
-    connect(this, &MainWindow::runFinished, dialog, [this, dialog, current] {
-        try {
-            if (const auto latest = current()) dialog->offerModel(latest->first, latest->second);
-        } catch (const std::exception&) {
-            // Not offered: the dialog goes on with the model it has.
-        }
-    });
+    connect(this, &MainWindow::runFinished, dialog, [dialog, offerLatest] { offerLatest(dialog); });
     connect(dialog, &ServeDialog::started, this, [this, dialog, title](int port) {
         appendLog(tr("Serving the model of %1 at %2").arg(title, dialog->baseUrl()));
         statusBar()->showMessage(tr("Serving the model of %1 on port %2").arg(title).arg(port),

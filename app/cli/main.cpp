@@ -1,5 +1,6 @@
 // oficina-cli: the headless face of the engine. Argument parsing and wiring only.
 #include "Commands.h"
+#include "HealthCommand.h"
 #include "ServeCommand.h"
 
 #include "data/SampleData.h"
@@ -76,6 +77,8 @@ int main(int argc, char** argv) {
 
     cli::ServeCliOptions serveOptions;
     auto* serve = cli::addServeCommand(app, serveOptions);
+    cli::HealthCliOptions healthOptions;
+    auto* health = cli::addHealthCommand(app, healthOptions);
 
     try {
         app.parse(argc, argv);
@@ -105,6 +108,7 @@ int main(int argc, char** argv) {
         if (*format) return cli::formatPipelines(registry, formatFiles, formatCheck);
         if (*predict) return cli::predict(predictOptions);
         if (*serve) return cli::serve(serveOptions);
+        if (*health) return cli::health(healthOptions);
         return cli::run(registry, runOptions);
     } catch (const core::Error& e) {
         return fail(e.what());

@@ -170,6 +170,13 @@ void HttpServer::Impl::configure() {
     server.connection = [this](socket_t sock) { connection(sock); };
     server.new_task_queue = [this] { return new BoundedQueue(pool, rejecter); };
     server.set_tcp_nodelay(true); // headers and body are separate writes: no Nagle delay
+    // SO_REUSEADDR, not cpp-httplib's default SO_REUSEPORT: a second server on a busy port is
+    // refused (EADDRINUSE) instead of silently sharing it, and the connections left closing
+    // (TIME_WAIT) after a stop keep no other program from binding the port again.
+    server.set_socket_options([](socket_t sock) {
+        const int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     server.set_read_timeout(options.readTimeoutSeconds);
     server.set_write_timeout(options.writeTimeoutSeconds);
     server.set_keep_alive_timeout(options.keepAliveSeconds);

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,17 @@ struct OipRequest {
 /// naming the input for a wrong name, type, shape or value; 413 above `maxRows` rows.
 OipRequest parseOipRequest(const Json& body, const deploy::PackageManifest& manifest,
                            size_t maxRows);
+
+/// The same as parseOipRequest(parseJsonText(body), manifest, maxRows) for the common request,
+/// read straight from the text without building a JSON document (several times faster; the
+/// serving bench's hot path): an object of "id" (a string), "inputs" of numeric columns as
+/// numbers (flat or nested, shape [N] or [N, 1], N > 0), and optionally "outputs" and
+/// "parameters", in printable ASCII without escapes. Anything else, an error included, gives
+/// nullopt and is left to parseOipRequest, so every request gets the same answer and message
+/// whichever path reads it.
+std::optional<OipRequest> readSimpleOipRequest(std::string_view body,
+                                               const deploy::PackageManifest& manifest,
+                                               size_t maxRows);
 
 /// The OIP outputs of the prediction columns: "label" (BYTES for classes and clusters, FP64
 /// for regressions; shape [N]) and for classifiers "probabilities" (FP64, shape [N, classes],

@@ -278,8 +278,12 @@ HttpResponse Routes::infer(const RouteMatch& match, const HttpRequest& request) 
     // Held to the end: a reload meanwhile does not change the version this request uses.
     const auto model = resolve(match);
     const deploy::ModelPackage& package = *model->package;
-    const Json body = parseJsonText(request.body, "request body");
-    OipRequest parsed = parseOipRequest(body, package.manifest, m_options.maxRows);
+    // The common request read straight from the text; any other, errors included, as JSON.
+    std::optional<OipRequest> simple =
+        readSimpleOipRequest(request.body, package.manifest, m_options.maxRows);
+    OipRequest parsed = simple ? std::move(*simple)
+                               : parseOipRequest(parseJsonText(request.body, "request body"),
+                                                 package.manifest, m_options.maxRows);
     const size_t rows = parsed.table.rowCount();
     std::vector<Column> predictions;
     if (rows > 0) {

@@ -15,7 +15,8 @@
 # OFICINA_SKIP_CONTAINER_TEST=1, when it is reported skipped (exit 77, CTest's SKIP_RETURN_CODE).
 #
 # The base root filesystem and the downloaded packages are cached in BUILD/container-cache
-# (the base for a week): a first run takes about a minute, the next ones seconds.
+# (the base for a week): a first run takes about half a minute with a near mirror, the next
+# ones about ten seconds.
 set -euo pipefail
 build_dir=$(cd "$1" && pwd)
 cpack=${2:-cpack} # CTest passes the CPack of the CMake that configured the build
@@ -71,7 +72,12 @@ curl -fsS --max-time 20 -o /dev/null "$mirror/dists/$suite/InRelease" 2>/dev/nul
 # Each instruction of the runtime stage on one line (continuations joined).
 runtime_stage=$(awk '
     /^FROM / { runtime = ($0 ~ / AS runtime$/) }
-    runtime { line = line $0; if (line ~ /\\$/) { sub(/\\$/, "", line); next } print line; line = "" }
+    runtime {
+        line = line $0
+        if (line ~ /\\$/) { sub(/\\$/, "", line); next }
+        print line
+        line = ""
+    }
 ' "$dockerfile")
 [[ -n $runtime_stage ]] || fail "the Dockerfile has no stage named runtime"
 grep -qx 'FROM debian:12-slim AS runtime' <<<"$runtime_stage" ||
@@ -79,8 +85,9 @@ grep -qx 'FROM debian:12-slim AS runtime' <<<"$runtime_stage" ||
 # shellcheck disable=SC2016 # the Dockerfile's text
 grep -q '^RUN sh /tmp/runtime-setup.sh /tmp/debs ${OFICINA_PACKAGES}' <<<"$runtime_stage" ||
     fail "the runtime stage no longer runs runtime-setup.sh as this test does"
-# An exec-form JSON array (["a", "b"]) after `keyword` in instruction `instruction`, one item a
-# line; the items hold no quotes or commas.
+# The exec-form JSON array (["a", "b"]) after KEYWORD in the INSTRUCTION, one item a line (the
+# items hold no quotes or commas).
+# Usage: exec_form INSTRUCTION KEYWORD
 exec_form() {
     grep "^$1 " <<<"$runtime_stage" | sed -n "s/.*$2 *\[\(.*\)\] *\$/\1/p" |
         sed 's/", *"/\n/g; s/^ *"//; s/" *$//'
@@ -208,7 +215,8 @@ grep -qx oficina-cli <<<"$installed" || fail "oficina-cli is not installed in th
 [[ ! -e $root/usr/lib/oficina/liboficina_nn.so ]] || fail "the runtime root has the network module"
 linked=$(in_root ldd /usr/bin/oficina-cli) || fail "ldd failed in the root: $linked"
 ! grep -q 'not found' <<<"$linked" || fail "a library is missing in the root: $linked"
-grep -q '/usr/lib/oficina/liboficina_core.so' <<<"$linked" || fail "ldd does not list core: $linked"
+grep -q 'liboficina_core\.so => /usr/bin/\.\./lib/oficina/liboficina_core\.so' <<<"$linked" ||
+    fail "ldd does not find core in /usr/lib/oficina: $linked"
 ! grep -Eiq 'libtorch|libc10|libQt' <<<"$linked" || fail "oficina-cli links LibTorch or Qt: $linked"
 [[ $(stat -c %U "$root/models") == root ]] || fail "/models is not root's"
 
@@ -218,8 +226,8 @@ install -m 0444 "$scratch/model.ofmodel" "$root$model"
 model_name=$(basename "$model" .ofmodel)
 
 # --- ENTRYPOINT + CMD as USER, on loopback and a free port (the image: 0.0.0.0:8080). ---
-phase "serving ${entrypoint[*]} ${command_args[*]} as $user in the root"
 mapfile -t server_command < <(swap_address 127.0.0.1 0 "${entrypoint[@]}")
+phase "serving: ${server_command[*]} ${command_args[*]}, as $user in the root"
 "${as_user[@]}" "${server_command[@]}" "${command_args[@]}" 2>"$scratch/server.log" &
 server=$! # chroot and env exec the next: this is the server's process
 port=
@@ -236,10 +244,12 @@ done
 mapfile -t health_command < <(swap_address 127.0.0.1 "$port" "${healthcheck[@]}")
 ready=false
 for ((i = 0; i < 60; i++)); do
-    if "${as_user[@]}" "${health_command[@]}" >"$scratch/health.log" 2>&1; then
-        ready=true
-        break
-    fi
+    status=0
+    "${as_user[@]}" "${health_command[@]}" >"$scratch/health.log" 2>&1 || status=$?
+    [[ $status -eq 0 ]] && { ready=true; break; }
+    # 1 is "not ready yet"; anything else will not get better.
+    [[ $status -eq 1 ]] ||
+        fail "the HEALTHCHECK command exited $status: $(cat "$scratch/health.log")"
     sleep 0.5
 done
 $ready || fail "the HEALTHCHECK command did not pass within 30 s: $(cat "$scratch/health.log")"
@@ -256,9 +266,9 @@ answer=$(curl -sS --max-time 10 "$base_url/v2/models/$model_name/infer" \
     fail "the infer request failed"
 [[ $answer == *'{"name":"label","datatype":"BYTES","shape":[2],"data":["setosa","virginica"]}'* &&
     $answer == *'"id":"c1"'* ]] || fail "unexpected infer answer: $answer"
+csv=$'sepal length (cm),sepal width (cm),petal length (cm),petal width (cm)\n5.9,3.0,5.1,1.8\n'
 answer=$(curl -sS --max-time 10 "$base_url/invocations" -H 'Content-Type: text/csv' \
-    --data-binary $'sepal length (cm),sepal width (cm),petal length (cm),petal width (cm)\n5.9,3.0,5.1,1.8\n') ||
-    fail "the /invocations request failed"
+    --data-binary "$csv") || fail "the /invocations request failed"
 [[ $answer == '{"predictions":["virginica"]}' ]] || fail "unexpected /invocations answer: $answer"
 
 # The process: the image's user (real, effective, saved, file system), no capabilities, in the

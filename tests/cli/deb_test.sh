@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the Debian packages from an already built tree (cpack, no rebuild), unpacks them into a
-# scratch root and checks them as a user would meet them: control fields, the installed
-# oficina-cli running an installed example (share folder found beside the binary, no
+# scratch root and checks them as a user would meet them: three packages (oficina-cli: the CLI,
+# core, datasets and examples, without Qt or LibTorch; oficina: the GUI; oficina-nn: the network
+# module) with their control fields and no file in two of them; the installed oficina-cli
+# running an installed example from its package alone (share folder found beside the binary, no
 # OFICINA_SHARE_DIR), networks refused with a clear message until oficina-nn is unpacked too and
 # trained after, the GUI binary starting, and the desktop entry, AppStream metainfo and MIME type
 # validating.
@@ -23,13 +25,15 @@ done
     >"$scratch/cpack.log" 2>&1 || { cat "$scratch/cpack.log" >&2; fail "cpack failed"; }
 version=$(sed -n 's/^set(CPACK_PACKAGE_VERSION "\(.*\)")$/\1/p' "$build_dir/CPackConfig.cmake")
 arch=$(dpkg --print-architecture)
+cli_deb=$scratch/out/oficina-cli_${version}_$arch.deb
 deb=$scratch/out/oficina_${version}_$arch.deb
 nn_deb=$scratch/out/oficina-nn_${version}_$arch.deb
-[[ -f $deb && -f $nn_deb ]] || fail "expected oficina and oficina-nn, got: $(ls "$scratch/out")"
+[[ -f $cli_deb && -f $deb && -f $nn_deb ]] ||
+    fail "expected oficina-cli, oficina and oficina-nn, got: $(ls "$scratch/out")"
 
 field() { dpkg-deb -f "$1" "$2"; }
 has_dependency() { grep -Eq "(^|[ ,|])$2( |,|$)" <<<"$(field "$1" Depends)"; }
-for package_file in "$deb" "$nn_deb"; do
+for package_file in "$cli_deb" "$deb" "$nn_deb"; do
     [[ $(field "$package_file" Version) == "$version" ]] ||
         fail "$(basename "$package_file"): Version is not the project's $version"
     [[ $(field "$package_file" Architecture) == "$arch" ]] ||
@@ -39,39 +43,50 @@ for package_file in "$deb" "$nn_deb"; do
         fail "$(basename "$package_file"): Description has lines over 79 columns"
 done
 [[ $(field "$deb" Description) == *workbench* ]] || fail "oficina's Description is missing"
-# dpkg-shlibdeps must have found the libraries the binaries link, each in its Debian package;
-# LibTorch only for the network module.
-for package in libqt6widgets6 libqt6charts6 libqt6svg6 libonnx1 libprotobuf32 libsvm3 \
-    liblinear4 libxgboost0 libopenblas0-pthread libc6; do
-    has_dependency "$deb" "$package" || fail "oficina's Depends lacks $package: $(field "$deb" Depends)"
+[[ $(field "$cli_deb" Description) == *"inference server"* ]] ||
+    fail "oficina-cli's Description is missing"
+[[ $(field "$nn_deb" Description) == *LibTorch* ]] || fail "oficina-nn's Description is missing"
+# dpkg-shlibdeps must have found the libraries the binaries link, each in its Debian package:
+# the ML libraries for oficina-cli (core), Qt for the GUI, LibTorch only for the network module.
+for package in libonnx1 libprotobuf32 libsvm3 liblinear4 libxgboost0 libcpp-httplib0.11 \
+    libopenblas0-pthread libc6; do
+    has_dependency "$cli_deb" "$package" ||
+        fail "oficina-cli's Depends lacks $package: $(field "$cli_deb" Depends)"
+done
+# A server or a container image installs oficina-cli alone: neither Qt nor LibTorch.
+! grep -Eiq 'qt6|libtorch|libc10' <<<"$(field "$cli_deb" Depends)" ||
+    fail "oficina-cli depends on Qt or LibTorch: $(field "$cli_deb" Depends)"
+for package in libqt6widgets6 libqt6charts6 libqt6svg6 oficina-cli; do
+    has_dependency "$deb" "$package" ||
+        fail "oficina's Depends lacks $package: $(field "$deb" Depends)"
 done
 ! has_dependency "$deb" libtorch1.13 || fail "oficina depends on LibTorch: $(field "$deb" Depends)"
-for package in libtorch1.13 oficina; do
+for package in libtorch1.13 oficina-cli; do
     has_dependency "$nn_deb" "$package" ||
         fail "oficina-nn's Depends lacks $package: $(field "$nn_deb" Depends)"
 done
-grep -q "oficina (= $version)" <<<"$(field "$nn_deb" Depends)" ||
-    fail "oficina-nn does not depend on oficina of its own version"
+for package_file in "$deb" "$nn_deb"; do
+    grep -q "oficina-cli (= $version)" <<<"$(field "$package_file" Depends)" ||
+        fail "$(basename "$package_file") does not depend on oficina-cli of its own version"
+done
+# dpkg refuses to install two packages holding the same file.
+shared=$(for package_file in "$cli_deb" "$deb" "$nn_deb"; do
+    dpkg-deb -c "$package_file" | awk '$1 !~ /^d/ { print $6 }'
+done | sort | uniq -d)
+[[ -z $shared ]] || fail "files in more than one package: $shared"
 
+# oficina-cli alone first: it must run without the GUI's package.
 root=$scratch/root
-dpkg-deb -x "$deb" "$root"
+dpkg-deb -x "$cli_deb" "$root"
 share=$root/usr/share
-for file in usr/bin/oficina usr/bin/oficina-cli usr/lib/oficina/liboficina_core.so \
-    usr/share/applications/oficina.desktop \
-    usr/share/metainfo/io.github.oficina.Oficina.metainfo.xml usr/share/mime/packages/oficina.xml \
-    usr/share/icons/hicolor/scalable/apps/oficina.svg \
-    usr/share/icons/hicolor/scalable/mimetypes/application-x-oficina-pipeline.svg \
-    usr/share/doc/oficina/copyright usr/share/oficina/datasets/iris.csv \
+for file in usr/bin/oficina-cli usr/lib/oficina/liboficina_core.so \
+    usr/share/doc/oficina-cli/copyright usr/share/oficina/datasets/iris.csv \
     usr/share/oficina/datasets/SOURCES.md usr/share/oficina/examples/iris_classification.oficina; do
-    [[ -f "$root/$file" ]] || fail "the package lacks /$file"
+    [[ -f "$root/$file" ]] || fail "oficina-cli lacks /$file"
 done
-[[ ! -e $root/usr/lib/oficina/liboficina_nn.so ]] || fail "oficina holds the network module"
-# Programs find Oficina's private library folder and nothing else, least of all the build tree.
-for binary in "$root"/usr/bin/*; do
-    run_path=$(readelf -d "$binary" | sed -n 's/.*(RUNPATH).*\[\(.*\)\]/\1/p')
-    [[ $run_path == '$ORIGIN/../lib/oficina' ]] ||
-        fail "$(basename "$binary") has the run path '$run_path'"
-done
+[[ ! -e $root/usr/bin/oficina && ! -e $root/usr/share/applications ]] ||
+    fail "oficina-cli holds the GUI or its desktop files"
+[[ ! -e $root/usr/lib/oficina/liboficina_nn.so ]] || fail "oficina-cli holds the network module"
 
 # From the unpacked root, as after `dpkg -i`: the binary finds ../share/oficina by itself.
 out=$(env -u OFICINA_SHARE_DIR "$root/usr/bin/oficina-cli" run \
@@ -92,6 +107,22 @@ dpkg-deb -x "$nn_deb" "$root"
 [[ -f $root/usr/lib/oficina/liboficina_nn.so && -f $root/usr/share/doc/oficina-nn/copyright ]] ||
     fail "oficina-nn lacks its module or copyright"
 out=$(network_run) || fail "the packaged oficina-nn does not train the LSTM example: $out"
+
+dpkg-deb -x "$deb" "$root"
+for file in usr/bin/oficina usr/share/applications/oficina.desktop \
+    usr/share/metainfo/io.github.oficina.Oficina.metainfo.xml usr/share/mime/packages/oficina.xml \
+    usr/share/icons/hicolor/scalable/apps/oficina.svg \
+    usr/share/icons/hicolor/scalable/mimetypes/application-x-oficina-pipeline.svg \
+    usr/share/doc/oficina/copyright; do
+    [[ -f "$root/$file" ]] || fail "oficina lacks /$file"
+done
+# Programs find Oficina's private library folder and nothing else, least of all the build tree.
+for binary in "$root"/usr/bin/*; do
+    run_path=$(readelf -d "$binary" | sed -n 's/.*(RUNPATH).*\[\(.*\)\]/\1/p')
+    [[ $run_path == '$ORIGIN/../lib/oficina' ]] ||
+        fail "$(basename "$binary") has the run path '$run_path'"
+done
+
 gui_version=$(QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$scratch "$root/usr/bin/oficina" --version)
 [[ $gui_version == "Oficina $version" ]] || fail "oficina --version says '$gui_version'"
 
@@ -113,5 +144,7 @@ update-mime-database "$scratch/mime" >"$scratch/mime.log" 2>&1 ||
 mime_type=$(sed -n 's/^MimeType=\([^;]*\);$/\1/p' "$share/applications/oficina.desktop")
 grep -q ":$mime_type:\*\.oficina$" "$scratch/mime/globs2" ||
     fail "*.oficina does not map to the desktop entry's $mime_type"
-echo "deb_test: $(basename "$deb") $(du -k "$deb" | cut -f1) KiB, $(basename "$nn_deb")" \
-    "$(du -k "$nn_deb" | cut -f1) KiB; Iris runs without LibTorch, the LSTM example with it"
+echo "deb_test: $(basename "$cli_deb") $(du -k "$cli_deb" | cut -f1) KiB," \
+    "$(basename "$deb") $(du -k "$deb" | cut -f1) KiB, $(basename "$nn_deb")" \
+    "$(du -k "$nn_deb" | cut -f1) KiB; Iris runs from oficina-cli alone, the LSTM example with" \
+    "oficina-nn"

@@ -52,6 +52,13 @@ expect_refusal "word.csv:3" predict iris.ofmodel word.csv -o bad.csv
 [[ ! -e bad.csv ]] || fail "a refused prediction left bad.csv behind"
 
 # A file larger than the process may map: read, predicted and written a piece at a time.
+# AddressSanitizer reserves terabytes of address space for its shadow memory, so under it no
+# address-space limit can hold: the sanitizer build checks the rest.
+if nm -D "$cli" 2>/dev/null | grep -q __asan_init; then
+    echo "predict_test: predict equals the Predict node and refuses bad input (the large-file" \
+         "check needs a build without AddressSanitizer)"
+    exit 0
+fi
 limit_mb=512
 awk 'BEGIN { print "sepal length (cm),sepal width (cm),petal length (cm),petal width (cm)";
              srand(7); for (i = 0; i < 40000000; i++)

@@ -46,14 +46,16 @@ ServeTrafficChart::ServeTrafficChart(QWidget* parent) : ChartView(parent) {
     m_timeAxis->setLabelFormat(QStringLiteral("%.0f"));
     c->addAxis(m_timeAxis, Qt::AlignBottom);
     m_rateAxis = new QValueAxis;
-    m_rateAxis->setTitleText(tr("Requests per second"));
+    m_rateAxis->setTitleText(tr("Requests/s"));
     m_rateAxis->setLabelFormat(QStringLiteral("%.4g"));
     m_rateAxis->setRange(0, 1);
+    m_rateAxis->setTickCount(6); // with the 1-2-5 ranges below: round steps
     c->addAxis(m_rateAxis, Qt::AlignLeft);
     m_latencyAxis = new QValueAxis;
     m_latencyAxis->setTitleText(tr("Latency (ms)"));
     m_latencyAxis->setLabelFormat(QStringLiteral("%.4g"));
     m_latencyAxis->setRange(0, 1);
+    m_latencyAxis->setTickCount(6);
     m_latencyAxis->setGridLineVisible(false); // the rate axis draws the grid
     c->addAxis(m_latencyAxis, Qt::AlignRight);
 

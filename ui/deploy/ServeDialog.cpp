@@ -7,6 +7,7 @@
 #include "serve/ModelRepository.h"
 #include "serve/Routes.h"
 #include "util/Error.h"
+#include "util/Tr.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -157,6 +158,20 @@ double quantileMs(const decltype(core::serve::MetricTotals::buckets)& buckets, d
     return 1000 * core::serve::kDurationBuckets[finite - 1];
 }
 
+/// A command to copy: eight lines tall (a model of four inputs fits; more scroll), so the tab
+/// widget around it is no taller either (a text edit's own size hint is taller).
+class CommandView final : public QPlainTextEdit {
+public:
+    explicit CommandView(QWidget* parent) : QPlainTextEdit(parent) {
+        setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    }
+    [[nodiscard]] QSize sizeHint() const override {
+        const int frame = 2 * frameWidth() + int(document()->documentMargin() * 2);
+        return {QPlainTextEdit::sizeHint().width(), fontMetrics().lineSpacing() * 8 + frame};
+    }
+    [[nodiscard]] QSize minimumSizeHint() const override { return sizeHint(); }
+};
+
 QLabel* faintLabel(const QString& text, QWidget* parent) {
     auto* label = new QLabel(text, parent);
     label->setWordWrap(true);
@@ -204,8 +219,8 @@ struct ServeDialog::Server {
     core::serve::ModelRepository repository{[this](const std::string& path) {
         std::lock_guard lock(mutex);
         const auto it = packages.find(path);
-        if (it == packages.end())
-            throw core::Error(core::Message(OFICINA_TR_NOOP("no such model package: %1"), {path}));
+        if (it == packages.end()) // a path sent to the repository's load route
+            throw core::Error(core::Message(OFICINA_TR_NOOP("no such model package"), {}), path);
         return *it->second;
     }};
     core::serve::Metrics metrics;
@@ -348,20 +363,19 @@ ServeDialog::ServeDialog(const QString& node, const QString& title, const QStrin
     address->addWidget(m_urlLabel, 0, 1);
     address->addWidget(m_copyUrl, 0, 2);
     address->addWidget(new QLabel(tr("Predictions:"), addressBox), 1, 0);
-    address->addWidget(m_inferLabel, 1, 1, 1, 2);
-    address->addWidget(m_otherComputers, 2, 0, 1, 3);
-    address->setColumnStretch(1, 1);
+    address->addWidget(m_inferLabel, 1, 1, 1, 3);
+    address->addWidget(m_otherComputers, 2, 0, 1, 4);
+    address->setColumnStretch(3, 1); // the Copy button stays beside the address
     layout->addWidget(addressBox);
 
     // A request to paste into a terminal, in either protocol.
     m_commands = new QTabWidget(this);
     m_commands->setObjectName(QStringLiteral("serveCommands"));
     const auto commandView = [this] {
-        auto* text = new QPlainTextEdit(m_commands);
+        auto* text = new CommandView(m_commands);
         text->setReadOnly(true);
         text->setLineWrapMode(QPlainTextEdit::NoWrap);
         text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        text->setFixedHeight(text->fontMetrics().lineSpacing() * 8 + 12);
         return text;
     };
     m_inferText = commandView();
@@ -382,6 +396,9 @@ ServeDialog::ServeDialog(const QString& node, const QString& title, const QStrin
     auto* commandBox = new QGroupBox(tr("Try it from a terminal"), this);
     auto* commandLayout = new QVBoxLayout(commandBox);
     commandLayout->addWidget(m_commands);
+    // As tall as the commands: the chart takes the height to spare.
+    commandBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    m_commands->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     layout->addWidget(commandBox);
 
     m_chart = new ServeTrafficChart(this);
@@ -404,6 +421,7 @@ ServeDialog::ServeDialog(const QString& node, const QString& title, const QStrin
     resize(760, 860);
     setState(State::Stopped);
     m_status->setText(tr("Not serving."));
+    m_totals->setText(totalsText());
     updateAddress();
 }
 
@@ -586,6 +604,7 @@ void ServeDialog::serve(std::shared_ptr<const Prepared> prepared) {
 void ServeDialog::stop() {
     if (m_state == State::Starting) { // the package being built is dropped when it comes
         ++m_generation;
+        adoptOffered();
         setState(State::Stopped);
         m_status->setText(tr("Not serving."));
         Q_EMIT stopped();
@@ -615,7 +634,16 @@ void ServeDialog::stopNow() {
     finishStop();
 }
 
+void ServeDialog::adoptOffered() {
+    if (!m_offered) return;
+    m_model = std::move(m_offered);
+    m_options = std::move(m_offeredOptions);
+    m_offered.reset();
+    m_prepared.reset();
+}
+
 void ServeDialog::finishStop() {
+    adoptOffered(); // a model trained again while serving: the next start serves it
     const int freed = m_servingPort;
     m_servingPort = 0;
     setState(State::Stopped);
@@ -739,16 +767,11 @@ QString ServeDialog::totalsText() const {
 void ServeDialog::offerModel(std::shared_ptr<const core::Model> model,
                              core::deploy::PackageOptions options) {
     if (!model || model == m_model) return;
-    if (m_state == State::Stopped) { // the next start serves it
-        m_model = std::move(model);
-        m_options = std::move(options);
-        m_prepared.reset();
-        m_offered.reset();
-        return;
-    }
     m_offered = std::move(model);
     m_offeredOptions = std::move(options);
-    m_updateBar->setVisible(m_state == State::Serving);
+    if (m_state == State::Stopped) // the next start serves it
+        adoptOffered();
+    m_updateBar->setVisible(m_state == State::Serving && m_offered);
 }
 
 bool ServeDialog::updateOffered() const {
@@ -774,7 +797,8 @@ void ServeDialog::updateServedModel() {
                           .arg(result.error));
             return;
         }
-        if (model != m_offered) return; // an even newer one came meanwhile: offered instead
+        if (model == m_model && !m_prepared) m_prepared = result.prepared; // stopped meanwhile
+        if (model != m_offered) return; // stopped, or an even newer one came: offered instead
         m_model = model;
         m_options = m_offeredOptions;
         m_prepared = result.prepared;
@@ -808,10 +832,12 @@ void ServeDialog::updateServedModel() {
 }
 
 void ServeDialog::closeEvent(QCloseEvent* event) {
-    // Closing stops the server; the port is free once the destructor has joined its thread.
+    // Closing stops the server: the dialog is deleted (WA_DeleteOnClose), and its destructor
+    // stops the server and joins its thread. Not QDialog::closeEvent, which would reject()
+    // and, with reject() closing, ignore the event.
     ++m_generation;
     m_sampler->stop();
-    QDialog::closeEvent(event);
+    event->accept();
 }
 
 void ServeDialog::reject() {

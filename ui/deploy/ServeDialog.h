@@ -135,6 +135,8 @@ private:
     void showCommands(const core::Table& example);
     void updateAddress();
     void finishStop();
+    /// Takes the offered model as the one to serve from the next start.
+    void adoptOffered();
     void stopNow();
 
     QString m_node;
