@@ -381,13 +381,6 @@
     </message>
 </context>
 <context>
-    <name>core::serve</name>
-    <message>
-        <source>no such model package: %1</source>
-        <translation>pacote de modelo inexistente: %1</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <source>Oficina machine-learning workbench</source>
@@ -8207,6 +8200,10 @@ Executar mesmo assim?</translation>
     <message>
         <source>99th percentile latency</source>
         <translation>Latência no percentil 99</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>Requisições/s</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "pipeline/Executor.h"
 #include "pipeline/NodeRegistry.h"
 #include "pipeline/PipelineFile.h"
+#include "serve/InferenceCodec.h"
 #include "util/RunContext.h"
 
 #include <nlohmann/json.hpp>

@@ -87,12 +87,13 @@ Reply request(int port, const QByteArray& method, const QByteArray& path,
     }
     QByteArray text = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
     if (!body.isEmpty())
-        text += "Content-Type: application/json\r\nContent-Length: " +
-                QByteArray::number(body.size()) + "\r\n";
+        text +=
+            "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
+            "\r\n";
     text += "Connection: close\r\n\r\n" + body;
     for (qsizetype sent = 0; sent < text.size();) {
-        const ssize_t n = ::send(fd, text.constData() + sent, size_t(text.size() - sent),
-                                 MSG_NOSIGNAL);
+        const ssize_t n =
+            ::send(fd, text.constData() + sent, size_t(text.size() - sent), MSG_NOSIGNAL);
         if (n <= 0) break;
         sent += n;
     }
@@ -206,13 +207,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("title");
         QTest::addColumn<QString>("fallback");
         QTest::addColumn<QString>("name");
-        QTest::newRow("untitled node") << "" << "logreg" << "logreg";
-        QTest::newRow("words") << "Iris classifier" << "logreg" << "iris-classifier";
-        QTest::newRow("accents") << "Regressão logística" << "x" << "regressao-logistica";
-        QTest::newRow("punctuation") << "  k-NN (k = 5)!" << "x" << "k-nn-k-5";
-        QTest::newRow("kept") << "model_v2.1" << "x" << "model_v2.1";
-        QTest::newRow("nothing usable") << "???" << "" << "model";
-        QTest::newRow("not latin") << "模型" << "node_3" << "node_3";
+        const auto row = [](const char* tag, const char* title, const char* fallback,
+                            const char* name) {
+            QTest::newRow(tag) << QString(title) << QString(fallback) << QString(name);
+        };
+        row("untitled node", "", "logreg", "logreg");
+        row("words", "Iris classifier", "logreg", "iris-classifier");
+        row("accents", "Regressão logística", "x", "regressao-logistica");
+        row("punctuation", "  k-NN (k = 5)!", "x", "k-nn-k-5");
+        row("kept", "model_v2.1", "x", "model_v2.1");
+        row("nothing usable", "???", "", "model");
+        row("not latin", "模型", "node_3", "node_3");
     }
     void modelNames() {
         QFETCH(QString, title);
@@ -446,9 +451,9 @@ private Q_SLOTS:
         QCOMPARE(outputValue(answer.json(), "label"), predictedLabel(*second, example));
         // Probabilities tell the versions apart even when the labels agree.
         const core::Table predicted = second->predict(example);
-        const double p = predicted.column("P(" + predicted.column(core::kPredictionColumn)
-                                                     .cellText(0) + ")")
-                             .number(0);
+        const double p =
+            predicted.column("P(" + predicted.column(core::kPredictionColumn).cellText(0) + ")")
+                .number(0);
         double served = -1;
         for (const QJsonValue& output : answer.json().value("outputs").toArray())
             if (output.toObject().value("name").toString() == "probabilities") {
@@ -460,7 +465,10 @@ private Q_SLOTS:
                         served = data[c].toDouble();
             }
         QVERIFY(std::abs(served - p) < 1e-9);
-        dialog->close();
+
+        // The window goes while the dialog serves: the server goes with it.
+        window.reset();
+        QVERIFY(canListenOn(port));
     }
 
     /// For a look: the dialog serving, after a minute's traffic of a few requests a second.

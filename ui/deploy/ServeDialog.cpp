@@ -102,14 +102,13 @@ QString oipBody(const core::Table& example) {
         QString data;
         if (c.isNumeric())
             data = c.isMissing(0) || !std::isfinite(c.number(0)) ? QStringLiteral("\"NaN\"")
-                                                                : jsonNumber(c.number(0));
+                                                                 : jsonNumber(c.number(0));
         else
             data = jsonString(c.isMissing(0) ? QString() : cellText(c));
         tensors << QStringLiteral("{\"name\": %1, \"shape\": [1], \"datatype\": \"%2\", "
                                   "\"data\": [%3]}")
                        .arg(jsonString(QString::fromStdString(c.name())),
-                            c.isNumeric() ? QStringLiteral("FP64") : QStringLiteral("BYTES"),
-                            data);
+                            c.isNumeric() ? QStringLiteral("FP64") : QStringLiteral("BYTES"), data);
     }
     return QStringLiteral("{\"inputs\": [\n    ") + tensors.join(QStringLiteral(",\n    ")) +
            QStringLiteral("]}");
@@ -219,8 +218,10 @@ struct ServeDialog::Server {
     core::serve::ModelRepository repository{[this](const std::string& path) {
         std::lock_guard lock(mutex);
         const auto it = packages.find(path);
-        if (it == packages.end()) // a path sent to the repository's load route
-            throw core::Error(core::Message(OFICINA_TR_NOOP("no such model package"), {}), path);
+        // A path sent to the repository's load route: this server never reads files, so an
+        // HTTP client cannot make the editor load one. The answer goes over HTTP, in English.
+        if (it == packages.end())
+            throw core::Error(core::Message("this server serves only the editor's model"), path);
         return *it->second;
     }};
     core::serve::Metrics metrics;
@@ -524,7 +525,7 @@ bool ServeDialog::start() {
         watcher->deleteLater();
         const Preparation result = watcher->result();
         if (result.prepared && model == m_model) m_prepared = result.prepared; // for a restart
-        if (generation != m_generation || m_state != State::Starting) return; // stopped since
+        if (generation != m_generation || m_state != State::Starting) return;  // stopped since
         if (!result.prepared) {
             setState(State::Stopped);
             m_status->setText(tr("Not serving."));
@@ -797,15 +798,10 @@ void ServeDialog::updateServedModel() {
                           .arg(result.error));
             return;
         }
-        if (model == m_model && !m_prepared) m_prepared = result.prepared; // stopped meanwhile
+        // Stopped meanwhile: the model was adopted for the next start, which needs this package.
+        if (model == m_model && !m_prepared) m_prepared = result.prepared;
         if (model != m_offered) return; // stopped, or an even newer one came: offered instead
-        m_model = model;
-        m_options = m_offeredOptions;
-        m_prepared = result.prepared;
-        m_offered.reset();
-        m_updateBar->hide();
-        if (generation != m_generation || m_state != State::Serving || !m_server)
-            return; // stopped meanwhile: the next start serves it
+        if (generation != m_generation || m_state != State::Serving || !m_server) return;
         try {
             const std::string key = memoryPath(int(m_server->packages.size()) + 1);
             {
@@ -819,13 +815,17 @@ void ServeDialog::updateServedModel() {
             showError(tr("Could not update the served model: %1").arg(trException(e)));
             return;
         }
+        m_model = model;
+        m_options = std::move(m_offeredOptions);
+        m_prepared = result.prepared;
+        m_offered.reset();
+        m_updateBar->hide();
         clearError();
         showCommands(result.prepared->example);
         m_status->setText(tr("Serving \u201c%1\u201d (version %2) on port %3, updated at %4.")
                               .arg(m_modelName, m_version)
                               .arg(m_servingPort)
-                              .arg(QLocale().toString(QTime::currentTime(),
-                                                      QLocale::ShortFormat)));
+                              .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
         Q_EMIT modelUpdated(m_version);
     });
     watcher->setFuture(QtConcurrent::run(&ServeDialog::prepare, model, m_offeredOptions));

@@ -97,8 +97,7 @@ public:
 
     /// The node trained again: while serving, offers "Update the served model"; otherwise
     /// takes the new model for the next start.
-    void offerModel(std::shared_ptr<const core::Model> model,
-                    core::deploy::PackageOptions options);
+    void offerModel(std::shared_ptr<const core::Model> model, core::deploy::PackageOptions options);
     [[nodiscard]] bool updateOffered() const;
     /// Packages the offered model off the UI thread and swaps it in; modelUpdated() follows.
     void updateServedModel();
@@ -144,7 +143,7 @@ private:
     QString m_modelName;
     std::shared_ptr<const core::Model> m_model;
     core::deploy::PackageOptions m_options;
-    std::shared_ptr<const Prepared> m_prepared; ///< m_model's package and example, once built
+    std::shared_ptr<const Prepared> m_prepared;   ///< m_model's package and example, once built
     std::shared_ptr<const core::Model> m_offered; ///< a newer model, offered while serving
     core::deploy::PackageOptions m_offeredOptions;
     State m_state = State::Stopped;
