@@ -219,13 +219,17 @@ ModelPackage packageModel(const Model& model, const PackageOptions& options) {
         onnxOptions.pipelineName = options.pipelineName;
         onnxOptions.pipelineHash = options.pipelineHash;
         onnxOptions.heldOut = options.heldOut;
-        OnnxRendering rendering = renderOnnx(model, kOnnx, onnxOptions);
-        package.onnx = std::move(rendering.model);
-        package.card = std::move(rendering.card);
-        m.hasOnnx = true;
-    } else {
-        package.card = plainCard(m);
+        // The ONNX file is a bonus for runtimes outside Oficina: a graph the checker refuses
+        // leaves the package without one rather than without a package.
+        try {
+            OnnxRendering rendering = renderOnnx(model, kOnnx, onnxOptions);
+            package.onnx = std::move(rendering.model);
+            package.card = std::move(rendering.card);
+            m.hasOnnx = true;
+        } catch (const Error&) {
+        }
     }
+    if (!m.hasOnnx) package.card = plainCard(m);
     return package;
 }
 

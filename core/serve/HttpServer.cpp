@@ -76,6 +76,15 @@ public:
         }
     }
     [[nodiscard]] bool halted() const { return svr_sock_ == INVALID_SOCKET; }
+    /// cpp-httplib 0.11 listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, fixed when the
+    /// library was built): clients reconnecting together (a keep-alive connection is closed
+    /// after 100 requests) overflow it while the accepting thread waits for a core, and each
+    /// connection dropped there waits a second for TCP to retry. Listening again on the bound
+    /// socket raises it (the kernel caps it at net.core.somaxconn).
+    void raiseBacklog() {
+        const socket_t sock = svr_sock_;
+        if (sock != INVALID_SOCKET) ::listen(sock, SOMAXCONN);
+    }
     bool processRequest(httplib::Stream& stream, bool closeConnection, bool& closed) {
         return process_request(stream, closeConnection, closed, nullptr);
     }
@@ -369,6 +378,7 @@ void HttpServer::Impl::serveConnection(int sock) {
         } catch (...) {
             ok = false;
         }
+        if (!stream.flush()) ok = false; // a response head still held back (HEAD, no body)
         metrics.addInFlight(-1);
         t_exchange = nullptr;
         gentle = exchange.closeAfter;
@@ -478,6 +488,7 @@ int HttpServer::bind() {
                             {d.options.host, std::to_string(d.options.port),
                              error ? std::strerror(error) : "address not available"}));
     }
+    d.server.raiseBacklog();
     return d.port;
 }
 

@@ -15,7 +15,10 @@ namespace oficina::core::serve {
 int waitFor(int fd, short events, int timeoutMs);
 
 /// A connection's socket as cpp-httplib reads and writes it: buffered reads (its line reader
-/// reads a byte at a time), timeouts by poll(), no SIGPIPE, a budget of bytes per request.
+/// reads a byte at a time), timeouts by poll() (asked only when the socket is not ready at
+/// once), no SIGPIPE, a budget of bytes per request. A response's head (status line and
+/// headers, which cpp-httplib writes apart from its body) is held back and sent with the body
+/// in one segment, or by flush(), which must follow every request answered.
 class SocketStream final : public httplib::Stream {
 public:
     SocketStream(int fd, int readTimeoutMs, int writeTimeoutMs)
@@ -31,6 +34,8 @@ public:
 
     /// Bytes received and not yet read.
     [[nodiscard]] bool buffered() const { return m_begin < m_end; }
+    /// Sends a response head still held back; false if the peer is gone.
+    bool flush();
     /// Bytes the next request may take from the socket; reading beyond fails.
     void setBudget(size_t bytes) {
         m_budget = bytes;
@@ -40,6 +45,10 @@ public:
     [[nodiscard]] bool overBudget() const { return m_overBudget; }
 
 private:
+    /// Sends `first` then `second` (either may be empty) in one call where the socket takes
+    /// them, within the write timeout of each piece: the bytes sent, or -1.
+    ssize_t sendBoth(std::string_view first, std::string_view second);
+
     int m_fd;
     int m_readMs;
     int m_writeMs;
@@ -48,6 +57,11 @@ private:
     size_t m_end = 0;
     size_t m_budget = size_t(-1);
     bool m_overBudget = false;
+    std::string m_head; ///< a response head held back until its body
+    /// The peer's and our address, asked of the socket once (cpp-httplib asks per request).
+    mutable std::string m_remoteIp, m_localIp;
+    mutable int m_remotePort = -1, m_localPort = -1;
+    mutable bool m_remoteKnown = false, m_localKnown = false;
 };
 
 /// Sends all of `bytes` within the write timeout of each piece; false if the peer is gone.

@@ -55,10 +55,11 @@ for model in "${models[@]}"; do
     pipeline=$here/serve_$model.oficina
     if [[ ! -s $out/$model.ofmodel || ! -s $out/$model.onnx || $pipeline -nt $out/$model.ofmodel ||
         $data/serve_20k.csv -nt $out/$model.ofmodel || $cli -nt $out/$model.ofmodel ]]; then
-        echo "serve bench: training $model" >&2
+        echo "serve bench: training $model (log: $out/train-$model.log)" >&2
         "$cli" run -q "$pipeline" --set "load.file=$data/serve_20k.csv" \
             --save-model "${node_of[$model]}=$out/$model.ofmodel" \
-            --export-onnx "${node_of[$model]}=$out/$model.onnx"
+            --export-onnx "${node_of[$model]}=$out/$model.onnx" >"$out/train-$model.log" 2>&1 ||
+            fail "training $model failed: $(cat "$out/train-$model.log")"
     fi
 done
 
@@ -144,7 +145,8 @@ PY
                 line=$(wrk -t"$threads" -c"$conns" -d"${duration}s" --latency -s "$here/serve_infer.lua" \
                     "http://127.0.0.1:${port[$server]}/v2/models/$model/infer" -- "$body" | tail -n 1)
                 [[ $line == "{"* ]] || fail "wrk gave no result for $server $model"
-                echo "{\"server\": \"$server\", \"model\": \"$model\", \"connections\": $conns, \"round\": $round, \"wrk\": $line}" >>"$results"
+                compilers=$(pgrep -c cc1plus || true)
+                echo "{\"server\": \"$server\", \"model\": \"$model\", \"connections\": $conns, \"round\": $round, \"compilers\": ${compilers:-0}, \"wrk\": $line}" >>"$results"
                 echo "conns $conns round $round $model $server: $line" >&2
             done
         done
@@ -194,8 +196,14 @@ for model, conns in keys:
                        "p99_ms": med(x["p99_us"] for x in w) / 1000, "errors": bad, "rounds": len(w)}
     row["throughput_ratio"] = row["oficina"]["rps"] / row["peer"]["rps"]
     table.append(row)
-summary = {"cores": cores, "load_before": before, "load_after": after, "serve": table}
-print(f"\nserving bench: {cores} cores ({after}); medians of {table[0]['oficina']['rounds'] if table else 0} rounds; "
+busy = max((r.get("compilers", 0) for r in runs), default=0)
+summary = {"cores": cores, "load_before": before, "load_after": after,
+           "compilers_running_at_most": busy,
+           "seconds_per_run": runs[0]["wrk"]["seconds"] if runs else None,
+           "threads": "oficina-cli serve --threads N and N Node workers for N connections",
+           "serve": table}
+print(f"\nserving bench: {cores} cores; before: {before}; compilers (cc1plus) running at the end of a "
+      f"run: at most {busy}; medians of {table[0]['oficina']['rounds'] if table else 0} rounds; "
       "peer = ONNX Runtime (onnxruntime-node) behind Node's cluster, same pipeline exported to ONNX")
 print(f"{'model':9} {'conns':>5} | {'oficina p50':>11} {'p99':>7} {'req/s':>8} | {'peer p50':>8} {'p99':>7} {'req/s':>8} | {'ratio':>6}")
 for r in table:

@@ -228,7 +228,8 @@ model_name=$(basename "$model" .ofmodel)
 # --- ENTRYPOINT + CMD as USER, on loopback and a free port (the image: 0.0.0.0:8080). ---
 mapfile -t server_command < <(swap_address 127.0.0.1 0 "${entrypoint[@]}")
 phase "serving: ${server_command[*]} ${command_args[*]}, as $user in the root"
-"${as_user[@]}" "${server_command[@]}" "${command_args[@]}" 2>"$scratch/server.log" &
+: >"$scratch/server.log" # before the loop below reads it: the child opens it only once forked
+"${as_user[@]}" "${server_command[@]}" "${command_args[@]}" 2>>"$scratch/server.log" &
 server=$! # chroot and env exec the next: this is the server's process
 port=
 for ((i = 0; i < 300; i++)); do

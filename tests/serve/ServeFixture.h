@@ -98,7 +98,7 @@ inline Table sampleRows(const deploy::ModelPackage& package, size_t first, size_
 
 /// The labels (or values, as text) of the predicted column.
 inline std::vector<std::string> labelsOf(const std::vector<Column>& predictions) {
-    const Column* label = predictedColumn(predictions);
+    const Column* label = serve::predictedColumn(predictions);
     std::vector<std::string> out;
     for (size_t r = 0; label && r < label->size(); ++r)
         out.push_back(label->cellText(r));

@@ -4,6 +4,7 @@
 // equal what the package itself predicts for the same raw rows.
 #include "ServeFixture.h"
 
+#include "pipeline/JsonText.h"
 #include "serve/InferenceCodec.h"
 #include "serve/Metrics.h"
 #include "serve/ModelRepository.h"
@@ -14,6 +15,7 @@
 
 #include <cmath>
 #include <functional>
+#include <optional>
 
 using namespace oficina::core;
 using namespace oficina::core::serve;
@@ -242,6 +244,112 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QCOMPARE(strings(Json::parse(r.body)["outputs"][0]["data"]),
                  labelsOf(expectedPredictions(m_wine, rows)));
+    }
+
+    void simpleRequestReader() {
+        // readSimpleOipRequest (the common request read without a JSON document) must give the
+        // very table parseOipRequest gives, or give up: never a different table, never an error.
+        const deploy::PackageManifest& iris = m_iris.manifest;
+        const auto generic = [&](const std::string& body) {
+            return parseOipRequest(parseJsonText(body, "request body"), iris, 1000);
+        };
+        const std::string good = irisBody(3, 4).dump();
+        Json nested = irisBody(0, 2);
+        for (Json& tensor : nested["inputs"]) {
+            Json rows = Json::array();
+            for (const Json& v : tensor["data"])
+                rows.push_back(Json::array({v}));
+            tensor["data"] = rows;
+            tensor["shape"] = {2, 1};
+            tensor["datatype"] = "FP32";
+        }
+        Json reordered = irisBody(5, 3);
+        std::reverse(reordered["inputs"].begin(), reordered["inputs"].end());
+        // Numbers as nlohmann reads them: integers as 64-bit integers ("-0" is 0), the rest as
+        // the nearest double.
+        const std::string one = irisBody(0, 1).dump();
+        const std::string first = "[" + irisBody(0, 1)["inputs"][0]["data"][0].dump() + "]";
+        std::string spaced = good;
+        for (const char* token : {"{", ":", ",", "[", "]", "}"})
+            for (size_t at = spaced.find(token); at != std::string::npos;
+                 at = spaced.find(token, at + 4))
+                spaced.replace(at, 1, std::string(" \t") + token + "\r\n");
+        std::vector<std::string> accepted = {
+            good,
+            nested.dump(),
+            reordered.dump(),
+            spaced,
+            "{\"parameters\": {\"a\": [1, -2.5e3, true, false, null, \"x\", {}]}, " +
+                good.substr(1),
+            "{\"outputs\": [{\"name\": \"probabilities\"}], " + good.substr(1),
+        };
+        for (const char* number : {"-0", "0", "-0.0", "18446744073709551615",
+                                   "-9223372036854775808", "123456789012345678901234567890",
+                                   "1E2", "-1.5e-3", "0.1", "2.2250738585072014e-308"}) {
+            std::string body = one;
+            body.replace(body.find(first), first.size(), "[" + std::string(number) + "]");
+            accepted.push_back(body);
+        }
+        for (const std::string& body : accepted) {
+            const std::optional<OipRequest> fast = readSimpleOipRequest(body, iris, 1000);
+            QVERIFY2(fast.has_value(), body.c_str());
+            const OipRequest slow = generic(body);
+            QCOMPARE(fast->id, slow.id);
+            QCOMPARE(fast->outputs, slow.outputs);
+            QCOMPARE(fast->table.columnNames(), slow.table.columnNames());
+            QCOMPARE(fast->table.rowCount(), slow.table.rowCount());
+            for (size_t c = 0; c < slow.table.columnCount(); ++c) {
+                const Column& a = fast->table.columns()[c];
+                const Column& b = slow.table.columns()[c];
+                QVERIFY(a.isNumeric() && b.isNumeric());
+                for (size_t r = 0; r < b.size(); ++r) {
+                    QCOMPARE(a.number(r), b.number(r));
+                    QCOMPARE(std::signbit(a.number(r)), std::signbit(b.number(r)));
+                }
+            }
+        }
+        // Beyond the subset, and every error: left to the full parser.
+        const auto edit = [&](const std::function<void(Json&)>& change) {
+            Json body = irisBody(0, 2);
+            change(body);
+            return body.dump();
+        };
+        const std::vector<std::string> refused = {
+            "",
+            "[]",
+            "{}",
+            good + "x",
+            "\xEF\xBB\xBF" + good,
+            "{\"id\": 7, " + good.substr(good.find("\"inputs\"")),
+            "{\"x\": 1, " + good.substr(1),
+            good.substr(0, good.size() - 1) + ", \"inputs\": []}",
+            edit([](Json& b) { b["inputs"][0]["data"][0] = "NaN"; }),
+            edit([](Json& b) { b["inputs"][0]["data"][0] = 1e300; }),
+            edit([](Json& b) { b["inputs"][0]["name"] = "sepal\tlength"; }),
+            edit([](Json& b) { b["inputs"][0]["parameters"] = Json::object(); }),
+            edit([](Json& b) { b["inputs"].erase(b["inputs"].begin()); }),
+            edit([](Json& b) { b["inputs"].push_back(b["inputs"][0]); }),
+            edit([](Json& b) { b["inputs"][0]["datatype"] = "BYTES"; }),
+            edit([](Json& b) { b["inputs"][0]["shape"] = {1, 2}; }),
+            edit([](Json& b) { b["inputs"][0]["shape"] = {3}; }),
+            edit([](Json& b) { b["inputs"][0]["data"][1] = nullptr; }),
+            edit([](Json& b) {
+                for (Json& t : b["inputs"]) {
+                    t["shape"] = {0};
+                    t["data"] = Json::array();
+                }
+            }),
+            edit([](Json& b) { b["outputs"] = {{{"name", "score"}}}; }),
+        };
+        for (std::string body : refused) {
+            if (body.find("1e+300") != std::string::npos)
+                body.replace(body.find("1e+300"), 6, "1e400");
+            QVERIFY2(!readSimpleOipRequest(body, iris, 1000).has_value(), body.c_str());
+        }
+        QVERIFY(!readSimpleOipRequest(irisBody(0, 2).dump(), iris, 1).has_value());
+        QVERIFY(!readSimpleOipRequest(Json{{"inputs", oipInputs(sampleRows(m_wine, 0, 2))}}.dump(),
+                                      m_wine.manifest, 1000)
+                     .has_value());
     }
 
     void inferErrors_data() {
