@@ -4,7 +4,8 @@
 # English and Brazilian Portuguese), its training loss, the clustering example (cluster plot,
 # both languages), the data preview with column summaries, and the network examples' live
 # training curves with their layer lists (a CNN in English, an LSTM in Portuguese), the start
-# page and the clusters-vs-classes view (both languages) and a validation curve.
+# page and the clusters-vs-classes view (both languages), a validation curve, and the Try it
+# panel of the trained model (both languages).
 #
 #   packaging/screenshots/render.sh [BUILD_DIR]      (default: build/release)
 #
@@ -65,3 +66,5 @@ shot start-page-pt_BR pt_BR
 shot clusters-vs-classes en_US wine_clusters_vs_classes.oficina compare ClustersVsClassesView
 shot clusters-vs-classes-pt_BR pt_BR wine_clusters_vs_classes.oficina compare ClustersVsClassesView
 shot validation-curve en_US iris_lr_vs_tree.oficina depth_curve LearningCurveChart
+shot try-it en_US $classification logreg TryItPanel
+shot try-it-pt_BR pt_BR $classification logreg TryItPanel
