@@ -155,7 +155,8 @@ ModelInterface describeInterface(const Model& model) {
         example.push_back(row.column(name).withRole(ColumnRole::Feature));
     }
     interface.example = Table(std::move(example));
-    for (const Column& c : model.predict(row).columns())
+    const Table predicted = model.predict(row);
+    for (const Column& c : predicted.columns())
         if (c.role() == ColumnRole::Prediction || c.role() == ColumnRole::Cluster) {
             interface.outputs.push_back({c.name(), c.type()});
             // probabilityColumnName(label) is "P(label)".
