@@ -93,7 +93,7 @@ out=$(env -u OFICINA_SHARE_DIR "$root/usr/bin/oficina-cli" run \
     "$share/oficina/examples/iris_classification.oficina" --quiet) ||
     fail "the packaged oficina-cli failed on the packaged Iris example"
 grep -q "accuracy            0.973684" <<<"$out" || fail "unexpected output: $out"
-env -u OFICINA_SHARE_DIR "$root/usr/bin/oficina-cli" datasets | grep -q "^iris" ||
+env -u OFICINA_SHARE_DIR "$root/usr/bin/oficina-cli" datasets | grep -c "^iris" >/dev/null ||
     fail "the packaged oficina-cli lists no bundled datasets"
 
 # A network without oficina-nn: the node fails saying which package is missing; with it, trains.

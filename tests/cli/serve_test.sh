@@ -107,7 +107,7 @@ send_half() {
         'Content-Type: application/json' "Content-Length: ${#body}" 'Connection: close' \
         "${body:0:half}" >&3
     # The server holds it when two requests are in flight: it and the /metrics asking.
-    in_flight() { curl -sf "$base/metrics" | grep -q '^oficina_requests_in_flight 2$'; }
+    in_flight() { curl -sf "$base/metrics" | grep -c '^oficina_requests_in_flight 2$' >/dev/null; }
     until_true in_flight || fail "the half-sent request is not in flight"
 }
 send_rest() {
@@ -120,14 +120,14 @@ send_rest() {
 
 # A reload meanwhile: answered 200, by the new version.
 send_half
-curl -sf -X POST "$base/v2/repository/models/iris/load" | grep -q '"version":"3"' ||
+curl -sf -X POST "$base/v2/repository/models/iris/load" | grep -c '"version":"3"' >/dev/null ||
     fail "the reload did not give version 3"
 send_rest
 [[ $reply == *'"model_version":"3"'* ]] || fail "the held request was not answered by version 3"
 
 # SIGHUP reloads too.
 kill -HUP "$server"
-version_4() { curl -sf "$base/v2/models/iris" | grep -q '"versions":\["4"\]'; }
+version_4() { curl -sf "$base/v2/models/iris" | grep -c '"versions":\["4"\]' >/dev/null; }
 until_true version_4 || fail "SIGHUP did not reload the model"
 
 # SIGTERM meanwhile: new connections are refused, the held request answered, exit 0.

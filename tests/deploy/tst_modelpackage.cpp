@@ -358,6 +358,11 @@ private:
         Graph graph = loadPipeline(kExamples + example + ".oficina", m_registry);
         const Node* trainer = graph.node(node);
         if (trainer && trainer->params.contains("epochs")) graph.setParameter(node, "epochs", int64_t(1));
+        // Not the example's own exports: they would rewrite files in the source tree.
+        std::vector<std::string> exports;
+        for (const Node& n : graph.nodes())
+            if (n.type.starts_with("oficina.export.")) exports.push_back(n.id);
+        for (const std::string& id : exports) graph.removeNode(id);
         Executor executor(m_registry);
         RunContext context;
         const RunResult result = executor.run(graph, context);
