@@ -2,6 +2,7 @@
 // train a model (enabled once trained), File → Export asks where and writes the file and its
 // card (with the test metrics the run measured); an untrained model is explained, not exported.
 #include "AppFixture.h"
+#include "PopupHelpers.h"
 #include "MainWindow.h"
 #include "canvas/PipelineScene.h"
 #include "nodes/Nodes.h"
@@ -21,26 +22,6 @@
 #include <functional>
 
 using namespace oficina;
-
-namespace {
-
-/// Runs `act` on the next modal dialog or popup menu that opens (from the event loop it
-/// starts), so the code under test does not block.
-void onNextPopup(std::function<void(QWidget*)> act) {
-    auto* timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, [timer, act] {
-        QWidget* popup = QApplication::activeModalWidget();
-        if (!popup) popup = QApplication::activePopupWidget();
-        if (!popup) return;
-        timer->stop();
-        timer->deleteLater();
-        act(popup);
-    });
-    timer->start();
-}
-
-} // namespace
 
 class ExportOnnxTest : public QObject {
     Q_OBJECT

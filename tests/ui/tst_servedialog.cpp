@@ -6,6 +6,7 @@
 // next free one offered; a retrained model is swapped in as version 2. Screenshots in English
 // and pt_BR go to $OFICINA_SHOTS when set.
 #include "AppFixture.h"
+#include "PopupHelpers.h"
 #include "Screenshots.h"
 
 #include "MainWindow.h"
@@ -47,22 +48,6 @@
 using namespace oficina;
 
 namespace {
-
-/// Runs `act` on the next modal dialog or popup menu that opens, so the code under test does
-/// not block.
-void onNextPopup(std::function<void(QWidget*)> act) {
-    auto* timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, [timer, act] {
-        QWidget* popup = QApplication::activeModalWidget();
-        if (!popup) popup = QApplication::activePopupWidget();
-        if (!popup) return;
-        timer->stop();
-        timer->deleteLater();
-        act(popup);
-    });
-    timer->start();
-}
 
 struct Reply {
     int status = 0; ///< 0: no answer

@@ -7,6 +7,7 @@
 // model predicts.
 #include "../core/GraphBuilder.h"
 #include "AppFixture.h"
+#include "PopupHelpers.h"
 #include "TabHelpers.h"
 
 #include "MainWindow.h"
@@ -39,22 +40,6 @@
 using namespace oficina;
 
 namespace {
-
-/// Runs `act` on the next modal dialog or popup menu that opens, so the code under test does
-/// not block.
-void onNextPopup(std::function<void(QWidget*)> act) {
-    auto* timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, [timer, act] {
-        QWidget* popup = QApplication::activeModalWidget();
-        if (!popup) popup = QApplication::activePopupWidget();
-        if (!popup) return;
-        timer->stop();
-        timer->deleteLater();
-        act(popup);
-    });
-    timer->start();
-}
 
 /// What the panel should show for `raw`, computed the way the Predict node does.
 struct Expected {
