@@ -320,7 +320,8 @@ Table splitTable(const Json& split, size_t maxRows) {
 /// give up, and the caller falls back to the full parser.
 class SimpleJson {
 public:
-    explicit SimpleJson(std::string_view text) : m_p(text.data()), m_end(text.data() + text.size()) {}
+    explicit SimpleJson(std::string_view text)
+        : m_p(text.data()), m_end(text.data() + text.size()) {}
 
     void space() {
         while (m_p < m_end && (*m_p == ' ' || *m_p == '\t' || *m_p == '\n' || *m_p == '\r'))
@@ -687,8 +688,8 @@ std::optional<OipRequest> readSimpleOipRequest(std::string_view body,
                     manifest.inputs[at].type != ColumnType::Numeric || !isNumericDatatype(datatype))
                     return std::nullopt;
                 given[at] = 1;
-                if (!(dimensions == 1 || (dimensions == 2 && shape[1] == 1)) ||
-                    shape[0] == 0 || shape[0] > maxRows || shape[0] != data.size() ||
+                if (!(dimensions == 1 || (dimensions == 2 && shape[1] == 1)) || shape[0] == 0 ||
+                    shape[0] > maxRows || shape[0] != data.size() ||
                     (!columns.empty() && data.size() != rows))
                     return std::nullopt;
                 rows = data.size();

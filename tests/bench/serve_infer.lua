@@ -1,8 +1,8 @@
 -- wrk script of the serving bench: POSTs one Open Inference Protocol v2 request, read from
 -- the file given after "--", on every connection, and prints one JSON line of results.
 --   wrk -t T -c C -d 10s --latency -s serve_infer.lua http://HOST:PORT/v2/models/NAME/infer -- BODY.json
--- Latencies in the JSON line are microseconds; "bad" counts answers other than 200, which
--- run_serve_bench.sh treats as a failure (an error answered fast is no throughput).
+-- Latencies in the JSON line are microseconds; "bad" counts answers not 2xx or 3xx, which
+-- run_serve_bench.sh flags with the socket errors (an error answered fast is no throughput).
 
 local body_file
 

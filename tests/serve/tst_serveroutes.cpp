@@ -284,8 +284,8 @@ private Q_SLOTS:
             "{\"outputs\": [{\"name\": \"probabilities\"}], " + good.substr(1),
         };
         for (const char* number : {"-0", "0", "-0.0", "18446744073709551615",
-                                   "-9223372036854775808", "123456789012345678901234567890",
-                                   "1E2", "-1.5e-3", "0.1", "2.2250738585072014e-308"}) {
+                                   "-9223372036854775808", "123456789012345678901234567890", "1E2",
+                                   "-1.5e-3", "0.1", "2.2250738585072014e-308"}) {
             std::string body = one;
             body.replace(body.find(first), first.size(), "[" + std::string(number) + "]");
             accepted.push_back(body);
@@ -330,7 +330,9 @@ private Q_SLOTS:
             edit([](Json& b) { b["inputs"].erase(b["inputs"].begin()); }),
             edit([](Json& b) { b["inputs"].push_back(b["inputs"][0]); }),
             edit([](Json& b) { b["inputs"][0]["datatype"] = "BYTES"; }),
-            edit([](Json& b) { b["inputs"][0]["shape"] = {1, 2}; }),
+            edit([](Json& b) {
+                b["inputs"][0]["shape"] = {1, 2};
+            }),
             edit([](Json& b) { b["inputs"][0]["shape"] = {3}; }),
             edit([](Json& b) { b["inputs"][0]["data"][1] = nullptr; }),
             edit([](Json& b) {
@@ -339,7 +341,9 @@ private Q_SLOTS:
                     t["data"] = Json::array();
                 }
             }),
-            edit([](Json& b) { b["outputs"] = {{{"name", "score"}}}; }),
+            edit([](Json& b) {
+                b["outputs"] = {{{"name", "score"}}};
+            }),
         };
         for (std::string body : refused) {
             if (body.find("1e+300") != std::string::npos)
