@@ -53,9 +53,14 @@ struct OipRequest {
 OipRequest parseOipRequest(const Json& body, const deploy::PackageManifest& manifest,
                            size_t maxRows);
 
+/// "FP64", "FP32", "FP16", "INT8"…"INT64", "UINT8"…"UINT64": the datatypes a numeric input takes.
+bool isNumericDatatype(std::string_view type);
+/// A classifier's outputs include "probabilities".
+bool hasProbabilities(const deploy::PackageManifest& manifest);
+
 /// The same as parseOipRequest(parseJsonText(body), manifest, maxRows) for the common request,
 /// read straight from the text without building a JSON document (several times faster; the
-/// serving bench's hot path): an object of "id" (a string), "inputs" of numeric columns as
+/// serving bench's hot path; SimpleOipReader.cpp): an object of "id" (a string), "inputs" of numeric columns as
 /// numbers (flat or nested, shape [N] or [N, 1], N > 0), and optionally "outputs" and
 /// "parameters", in printable ASCII without escapes. Anything else, an error included, gives
 /// nullopt and is left to parseOipRequest, so every request gets the same answer and message
