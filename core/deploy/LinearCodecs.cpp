@@ -18,61 +18,57 @@ namespace {
 
 using namespace estimatorcodec;
 
-// Logistic regression and the linear SVM score one coefficient row per class, or a single row
-// (class 1 against class 0) for two classes.
-size_t scoreRows(const std::vector<std::string>& classes) {
-    return classes.size() == 2 ? 1 : classes.size();
-}
+// ---- Logistic regression and the linear SVM: a score per class from one coefficient row
+// each, or a single row (class 1 against class 0) for two classes ----
 
-// ---- Logistic regression ----
-
-StateJson saveLogistic(const Estimator& estimator, StateWriter& writer) {
-    const auto& model = static_cast<const LogisticRegression&>(estimator);
+template <class Scorer> StateJson saveScores(const Scorer& model, StateWriter& writer) {
     StateJson state = StateJson::object();
     state["features"] = model.featureNames();
     state["classes"] = model.classLabels();
     state["coefficients"] = writer.matrix(model.coefficients());
     state["intercepts"] = writer.vector(model.intercepts());
+    return state;
+}
+
+struct Scores {
+    std::vector<std::string> features, classes;
+    Eigen::MatrixXd coefficients;
+    Eigen::VectorXd intercepts;
+};
+
+Scores readScores(const StateJson& state, const std::string& path, const StateReader& reader) {
+    Scores scores{readFeatures(state, path, reader), readClasses(state, path, reader), {}, {}};
+    const size_t rows = scores.classes.size() == 2 ? 1 : scores.classes.size();
+    scores.coefficients = reader.matrix(state, path, "coefficients", rows, scores.features.size());
+    scores.intercepts = reader.vector(state, path, "intercepts", rows);
+    return scores;
+}
+
+StateJson saveLogistic(const Estimator& estimator, StateWriter& writer) {
+    const auto& model = static_cast<const LogisticRegression&>(estimator);
+    StateJson state = saveScores(model, writer);
     state["one_vs_rest"] = model.oneVsRest();
     return state;
 }
 
 std::shared_ptr<const Estimator> loadLogistic(const std::string&, const StateJson& state,
                                               const std::string& path, const StateReader& reader) {
-    std::vector<std::string> features = readFeatures(state, path, reader);
-    std::vector<std::string> classes = readClasses(state, path, reader);
-    const size_t rows = scoreRows(classes);
-    Eigen::MatrixXd coefficients =
-        reader.matrix(state, path, "coefficients", rows, features.size());
-    Eigen::VectorXd intercepts = reader.vector(state, path, "intercepts", rows);
+    Scores s = readScores(state, path, reader);
     const bool oneVsRest = reader.boolean(state, path, "one_vs_rest");
-    return std::make_shared<const LogisticRegression>(std::move(features), std::move(classes),
-                                                      std::move(coefficients),
-                                                      std::move(intercepts), oneVsRest);
+    return std::make_shared<const LogisticRegression>(std::move(s.features), std::move(s.classes),
+                                                      std::move(s.coefficients),
+                                                      std::move(s.intercepts), oneVsRest);
 }
 
-// ---- Linear SVM ----
-
 StateJson saveLinearSvc(const Estimator& estimator, StateWriter& writer) {
-    const auto& model = static_cast<const LinearSvc&>(estimator);
-    StateJson state = StateJson::object();
-    state["features"] = model.featureNames();
-    state["classes"] = model.classLabels();
-    state["coefficients"] = writer.matrix(model.coefficients());
-    state["intercepts"] = writer.vector(model.intercepts());
-    return state;
+    return saveScores(static_cast<const LinearSvc&>(estimator), writer);
 }
 
 std::shared_ptr<const Estimator> loadLinearSvc(const std::string&, const StateJson& state,
                                                const std::string& path, const StateReader& reader) {
-    std::vector<std::string> features = readFeatures(state, path, reader);
-    std::vector<std::string> classes = readClasses(state, path, reader);
-    const size_t rows = scoreRows(classes);
-    Eigen::MatrixXd coefficients =
-        reader.matrix(state, path, "coefficients", rows, features.size());
-    Eigen::VectorXd intercepts = reader.vector(state, path, "intercepts", rows);
-    return std::make_shared<const LinearSvc>(std::move(features), std::move(classes),
-                                             std::move(coefficients), std::move(intercepts));
+    Scores s = readScores(state, path, reader);
+    return std::make_shared<const LinearSvc>(std::move(s.features), std::move(s.classes),
+                                             std::move(s.coefficients), std::move(s.intercepts));
 }
 
 // ---- Linear regressors: one class, told apart by the type id ----

@@ -70,8 +70,10 @@ void sample(std::string& out, std::string_view name,
 
 } // namespace
 
-struct Metrics::ModelFigures {
-    std::mutex mutex;
+namespace {
+
+/// One model's counters: what text() copies out under the model's lock.
+struct Counters {
     std::map<std::string, std::map<int, unsigned long long>, std::less<>> requests;
     std::map<std::string, Histogram, std::less<>> durations;
     unsigned long long rows = 0;
@@ -81,6 +83,12 @@ struct Metrics::ModelFigures {
     std::map<std::string, unsigned long long, std::less<>> inputErrors;
     unsigned long long loads = 0;
     unsigned long version = 0;
+};
+
+} // namespace
+
+struct Metrics::ModelFigures : Counters {
+    std::mutex mutex;
 };
 
 std::string escapeLabelValue(std::string_view value) {
@@ -216,25 +224,15 @@ MetricTotals Metrics::totals(std::string_view model) const {
 
 std::string Metrics::text() const {
     // A copy of each model's figures, so no lock is held while formatting.
-    struct Snapshot {
+    struct Snapshot : Counters {
         std::string model;
-        std::map<std::string, std::map<int, unsigned long long>, std::less<>> requests;
-        std::map<std::string, Histogram, std::less<>> durations;
-        unsigned long long rows = 0;
-        std::map<std::string, unsigned long long, std::less<>> predictions;
-        unsigned long long valueCount = 0;
-        double valueSum = 0;
-        std::map<std::string, unsigned long long, std::less<>> inputErrors;
-        unsigned long long loads = 0;
-        unsigned long version = 0;
     };
     std::vector<Snapshot> models;
     {
         std::shared_lock read(m_mutex);
         for (const auto& [name, f] : m_models) {
             std::lock_guard lock(f->mutex);
-            models.push_back({name, f->requests, f->durations, f->rows, f->predictions,
-                              f->valueCount, f->valueSum, f->inputErrors, f->loads, f->version});
+            models.push_back({static_cast<const Counters&>(*f), name});
         }
     }
 

@@ -521,8 +521,8 @@ private Q_SLOTS:
     }
 
     void promtoolAcceptsMetrics() {
-        if (!QFileInfo::exists(QStringLiteral("/usr/bin/promtool")))
-            QSKIP("promtool is not installed (Debian package prometheus)");
+        QVERIFY2(QFileInfo::exists(QStringLiteral("/usr/bin/promtool")),
+                 "promtool is missing: run packaging/install-deps.sh (Debian package prometheus)");
         m_metrics->countRequest("iris", "/v2/models/{name}/infer", 200, 0.002);
         m_metrics->countRequest("", "other", 404, 0.0001);
         QProcess promtool;
