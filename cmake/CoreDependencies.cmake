@@ -12,6 +12,10 @@ find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)  # SHA-256 content hashes
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip>=1.7)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
+# The run store (core/track): SQLite's C library.
+find_package(SQLite3 3.31 REQUIRED)
+# Its MLflow export writes MLflow's YAML metadata files (yaml-cpp 0.7's target is `yaml-cpp`).
+find_package(yaml-cpp 0.6 REQUIRED)
 # Debian's xgboost CMake config names a /usr/bin/xgboost that libxgboost-dev does not ship, and
 # libsvm and liblinear ship no CMake files: find the three by hand.
 find_path(XGBOOST_INCLUDE_DIR xgboost/c_api.h REQUIRED)

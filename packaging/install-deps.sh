@@ -21,6 +21,8 @@ packages=(
     libssl-dev
     # model packages (zip) and the inference server (HTTP)
     libzip-dev libcpp-httplib-dev
+    # the run store (SQLite) and the tests of its MLflow export (YAML)
+    libsqlite3-dev libyaml-cpp-dev
     # the server's tests: promtool checks /metrics; curl runs docs/serving.md's examples
     prometheus curl
     # neural networks (CPU)

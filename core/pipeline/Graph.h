@@ -106,6 +106,10 @@ public:
     /// metadata); empty while the pipeline has never been saved.
     [[nodiscard]] const std::string& fileName() const { return m_fileName; }
     void setFileName(std::string name) { m_fileName = std::move(name); }
+    /// Whether runs of this pipeline go to the run store (core/track); on unless the user
+    /// turned it off for this pipeline. Saved in the file.
+    [[nodiscard]] bool recordRuns() const { return m_recordRuns; }
+    void setRecordRuns(bool record) { m_recordRuns = record; }
 
 private:
     std::vector<Node> m_nodes;
@@ -113,6 +117,7 @@ private:
     std::vector<Comment> m_comments;
     std::string m_baseDirectory;
     std::string m_fileName;
+    bool m_recordRuns = true;
 };
 
 /// Why this link may not be added (unknown node or port, wrong direction, port types differ,

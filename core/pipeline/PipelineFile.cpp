@@ -226,6 +226,11 @@ Graph parseRoot(const Json& root, const NodeRegistry& registry, const std::strin
             }
         }
     }
+    if (const auto record = root.find("record_runs"); record != root.end()) {
+        if (!record->is_boolean())
+            throw Error(Message(OFICINA_TR_NOOP("\"record_runs\" must be true or false")), where);
+        graph.setRecordRuns(record->get<bool>());
+    }
     return graph;
 }
 
@@ -306,6 +311,8 @@ std::string serializePipeline(const Graph& graph, const NodeRegistry& registry) 
                                     {"size", Json::array({c.width, c.height})}});
         root["comments"] = std::move(comments);
     }
+    // Likewise written only when turned off.
+    if (!graph.recordRuns()) root["record_runs"] = false;
     return root.dump(2) + "\n";
 }
 
