@@ -200,9 +200,19 @@ RunRecord& RunRecorder::finish(const RunResult& result) {
         for (const auto& p : node.metrics)
             r.metrics.push_back({id + "." + p.series, p.value, p.step, r.endMs, true});
         for (const auto& [port, value] : node.outputs)
-            if (const auto* m = std::get_if<std::shared_ptr<const Metrics>>(&value))
+            if (const auto* m = std::get_if<std::shared_ptr<const Metrics>>(&value)) {
                 for (const auto& [name, v] : (*m)->scalars)
                     r.metrics.push_back({id + "." + name, v, 0, r.endMs, false});
+                // Cross-validation's per-fold scores, as series over the folds 1, 2…: beside
+                // the scalars "accuracy_mean" and "accuracy_std", "accuracy" by fold.
+                for (const auto& matrix : (*m)->matrices)
+                    if (matrix.name == "folds")
+                        for (size_t c = 0; c < matrix.columnLabels.size(); ++c)
+                            for (size_t row = 0; row < matrix.rowLabels.size(); ++row)
+                                r.metrics.push_back({id + "." + matrix.columnLabels[c],
+                                                     matrix.at(row, c), double(row + 1), r.endMs,
+                                                     true});
+            }
     }
 
     r.inputs = m_hashing.get();

@@ -144,6 +144,33 @@ private Q_SLOTS:
         QCOMPARE(scalars(second), scalars(first));
     }
 
+    // Cross-validation's folds become a series per metric (step = fold), beside the mean and
+    // standard deviation; the ONNX export the example writes is left out of the test's run.
+    void crossValidationFoldsAreSeries() {
+        QTemporaryDir dir;
+        Graph graph = loadPipeline(OFICINA_SOURCE_DIR "/resources/examples/breast_cancer_cv_onnx.oficina",
+                                   m_registry);
+        graph.removeNode("export");
+        RunStore store(dir.path().toStdString() + "/runs.db");
+        RunRecorder recorder(store, graph, m_registry, {});
+        Executor executor(m_registry);
+        RunContext context;
+        recorder.finish(executor.run(graph, context));
+        recorder.commit();
+        const RunRecord r = store.run(recorder.record().id);
+        std::vector<double> folds;
+        for (const auto& m : r.metrics)
+            if (m.key == "cv.accuracy" && m.series) {
+                QCOMPARE(m.step, double(folds.size() + 1));
+                folds.push_back(m.value);
+            }
+        QCOMPARE(folds.size(), size_t(5));
+        double sum = 0;
+        for (double v : folds) sum += v;
+        QVERIFY(std::abs(sum / 5 - metric(r, "cv.accuracy_mean")) < 1e-12);
+        QVERIFY(r.inputs.empty());  // a bundled sample set: no file was read
+    }
+
     void failedAndStoppedRunsSayWhy() {
         QTemporaryDir dir;
         const std::string pipeline = writeIrisPipeline(dir.path(), kLogisticLearner, true);
@@ -154,6 +181,17 @@ private Q_SLOTS:
         QCOMPARE(failed.failedNode, std::string("load"));
         QVERIFY2(failed.message.find("iris.csv") != std::string::npos, failed.message.c_str());
         QVERIFY(failed.inputs.front().sha256.empty());
+
+        QFile::copy(QString::fromStdString(kTrackDatasets + "iris.csv"), dir.path() + "/iris.csv");
+        Graph graph = loadPipeline(pipeline, m_registry);
+        RunRecorder recorder(store, graph, m_registry, {});
+        std::stop_source stop;
+        stop.request_stop();
+        Executor executor(m_registry);
+        RunContext context(stop.get_token());
+        recorder.finish(executor.run(graph, context));
+        recorder.commit();
+        QCOMPARE(store.run(recorder.record().id).status, RunStatus::Stopped);
     }
 
     void metricSeriesAreKeptInOrder() {
