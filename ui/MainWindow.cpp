@@ -354,6 +354,8 @@ void MainWindow::createActions() {
     serveAction->setStatusTip(tr("Serve the selected node's trained model over HTTP, for other "
                                  "programs to ask it for predictions"));
     run->addAction(serveAction);
+    run->addSeparator();
+    addRunsActions(run);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(

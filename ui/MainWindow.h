@@ -40,6 +40,8 @@ class PipelineView;
 class PropertyPanel;
 class Recovery;
 class RunController;
+class RunStoreCache;
+class RunsPanel;
 class ServeDialog;
 class StartPage;
 
@@ -133,6 +135,18 @@ public:
     /// to the front; false when it has none.
     bool showOutputView(const QString& className);
 
+    // Run history (MainWindowRuns.cpp).
+    /// The run store this pipeline's runs go to (core::track::defaultStorePath of its file).
+    [[nodiscard]] QString runStorePath() const;
+    [[nodiscard]] RunsPanel& runsPanel() const { return *m_runsPanel; }
+    /// Shows the Runs panel (Run > Runs…), its list read again.
+    void showRuns();
+    /// Replaces the pipeline with the one a run ran (asking to save changes first): the run's
+    /// pipeline file, unsaved, its relative paths resolving in that file's folder; then runs it
+    /// if `run`. False (reason in the log and `error`) when the run or its text cannot be read.
+    bool restoreRun(const QString& storePath, const QString& runId, bool run,
+                    QString* error = nullptr);
+
     // Crash recovery.
     [[nodiscard]] Recovery& recovery() const { return *m_recovery; }
     /// Writes the recovery file now (the timer does it every 60 s).
@@ -204,6 +218,15 @@ private:
     void onNodeChanged(const QString& node, const core::NodeResult& result);
     void onRunFinished(std::shared_ptr<const core::RunResult> result, quint64 revision);
     void onMetrics(const std::vector<core::MetricPoint>& points);
+    /// The Runs panel's dock, tabbed with `outputs`; MainWindowRuns.cpp, from createDocks.
+    void createRunsDock(QDockWidget* outputs);
+    void addRunsActions(QMenu* run); // MainWindowRuns.cpp, from createActions
+    void onRunRecorded(const QString& storePath, const QString& runId, qint64 number);
+    void onRecordingFailed(const QString& storePath, const QString& reason);
+    /// Stores PNGs of the charts on display for a node of the run just recorded.
+    void snapshotCharts(const core::RunResult& result);
+    /// Whether `widget` is (on) a page of the outputs' tabs, not one replaced and going.
+    [[nodiscard]] bool isOnOutputTab(const QWidget* widget) const;
     void showAbout();
     void showPreferences();
     /// Whether the node's type has a model output.
@@ -255,6 +278,12 @@ private:
     QString m_allowedOutputsFor;     // the pipeline file m_allowedOutputs is about
     QList<QFuture<void>> m_modelSaves; // packages being written on the pool
     QMap<QString, QPointer<ServeDialog>> m_serveDialogs; // by node; null once closed
+    std::shared_ptr<RunStoreCache> m_runStores;  // shared with the Runs panel
+    RunsPanel* m_runsPanel = nullptr;
+    QAction* m_recordRunsAction = nullptr;
+    QString m_recordedStore;    // where the run now ending was recorded, and as what
+    QString m_recordedRun;
+    QString m_recordWarnedFor;  // the store whose failure the log told of, once
 };
 
 } // namespace oficina::ui

@@ -88,6 +88,7 @@ void MainWindow::createDocks() {
     outputsScroll->setFrameShape(QFrame::NoFrame);
     QDockWidget* outputsDock =
         dock(outputsScroll, tr("Outputs"), "outputsDock", Qt::BottomDockWidgetArea);
+    createRunsDock(outputsDock);
 
     // In a 1600 x 1000 window the bundled examples fit the canvas at 100 %. The palette is as
     // wide as its longest entry.

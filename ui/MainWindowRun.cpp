@@ -47,7 +47,8 @@ void MainWindow::startRun(std::vector<std::string> targets) {
     if (m_outputs->showsFailure()) m_outputs->clear();
     appendLog(targets.empty() ? tr("Run started")
                               : tr("Run started from %n node(s)", nullptr, int(targets.size())));
-    m_runController->start(m_document->graph(), m_document->revision(), std::move(targets));
+    m_runController->start(m_document->graph(), m_document->revision(), std::move(targets),
+                           m_document->graph().recordRuns() ? runStorePath() : QString());
     updateActions();
 }
 
@@ -178,6 +179,7 @@ void MainWindow::onRunFinished(std::shared_ptr<const core::RunResult> result, qu
                                     : tr("Run finished"));
     statusBar()->showMessage(result->anyFailed() ? tr("Some nodes failed: see the run log")
                                                  : tr("Ready"));
+    snapshotCharts(*result);
     Q_EMIT runFinished();
     if (m_autoRunPending && m_autoRunAction->isChecked()) m_autoRunTimer->start();
 }

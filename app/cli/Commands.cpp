@@ -1,4 +1,5 @@
 #include "Commands.h"
+#include "RunRecording.h"
 
 #include "data/ColumnSummary.h"
 #include "data/CsvWriter.h"
@@ -420,6 +421,7 @@ int run(const core::NodeRegistry& registry, const RunOptions& options) {
                 std::fprintf(stderr, "  %s: %3.0f%% %s\n", node.c_str(), fraction * 100,
                              text.c_str());
         });
+    RunRecording recording(options, graph, registry, context);
     core::Executor executor(registry);
     executor.setNodeEventHandler([&](const std::string& id, const core::NodeResult& r) {
         const std::string label = core::nodeLabel(*graph.node(id), registry);
@@ -478,12 +480,19 @@ int run(const core::NodeRegistry& registry, const RunOptions& options) {
         try {
             core::writeFileAtomically(options.report,
                                       core::runReport(graph, registry, result).dump(2) + "\n");
+            recording.keep(options.report, {});
         } catch (const Error& e) {
             printError(e.what());
             code = BadInput;
         }
     }
-    return code;
+    for (const auto& target : saveTargets) recording.keep(target.path, target.node);
+    for (const auto& target : exportTargets) {
+        recording.keep(target.path, target.node);
+        recording.keep(std::filesystem::path(target.path).replace_extension(".md").string(),
+                       target.node);
+    }
+    return std::max(code, recording.finish(result));
 }
 
 } // namespace oficina::cli

@@ -26,6 +26,13 @@ struct RunOptions {
     std::vector<std::string> savedModels;  ///< NODE=model.ofmodel
     bool onnxFloatInputs = false;          ///< float32 numbers in those exports
     bool quiet = false;                    ///< no progress on stderr
+    // The run store (docs/runs.md)
+    bool noRecord = false;                 ///< record nothing this time
+    std::string store;                     ///< a runs.db or a folder; default: beside the pipeline
+    std::string note;
+    std::vector<std::string> tags;
+    std::string mlflowUri;                 ///< log live to this MLflow tracking server
+    std::string registerAs;                ///< [NODE=]NAME: register the package the run kept
 };
 
 int inspect(const InspectOptions& options);

@@ -1,5 +1,6 @@
 // `oficina-cli serve`: the inference server (core/serve) on the command line.
 #include "ServeCommand.h"
+#include "TrackCommands.h"
 
 #include "Commands.h"
 
@@ -23,6 +24,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -107,10 +109,16 @@ private:
     struct sigaction m_previous[std::size(kSignals)];
 };
 
-void reloadAll(const core::serve::Routes& routes) {
+void reloadAll(const core::serve::Routes& routes,
+               const std::map<std::string, std::string>& references, const std::string& store) {
     for (const core::serve::RepositoryEntry& entry : routes.repository().index()) {
         try {
-            const auto model = routes.load(entry.name);
+            std::string name;
+            const auto reference = references.find(entry.name);
+            const std::string path = reference == references.end()
+                                         ? std::string()
+                                         : resolveServedModel(reference->second, store, name);
+            const auto model = routes.load(entry.name, path);
             say("reloaded " + model->name + " (version " + model->version + ") from " +
                 model->path);
         } catch (const core::Error& e) {
@@ -128,8 +136,12 @@ CLI::App* addServeCommand(CLI::App& app, ServeCliOptions& options) {
                  "Prometheus metrics) until SIGTERM; see docs/serving.md");
     serve
         ->add_option("MODEL", options.models,
-                     "Model packages (*.ofmodel); the first also answers /invocations")
+                     "Model packages (*.ofmodel) or registered models (models:/churn@champion, "
+                     "models:/churn/2); the first also answers /invocations")
         ->required();
+    serve->add_option("--store", options.store,
+                      "The run store whose registry models:/ names (a runs.db or a folder with "
+                      ".oficina/runs.db; default: the current folder's)");
     serve
         ->add_option("--name", options.names,
                      "The name a model is served under, one per model in order (default: "
@@ -187,14 +199,16 @@ int serve(const ServeCliOptions& options) {
     serverOptions.maxBodyBytes = options.maxBodyBytes;
     serverOptions.accessLog = options.accessLog;
     ModelRepository repository;
+    std::map<std::string, std::string> references;  ///< served name → argument
     try {
         if (!options.tokenFile.empty()) serverOptions.token = readToken(options.tokenFile);
         for (size_t i = 0; i < options.models.size(); ++i) {
-            const std::string& path = options.models[i];
-            const std::string name = options.names.empty()
-                                         ? std::filesystem::path(path).stem().string()
-                                         : options.names[i];
+            std::string name;
+            const std::string path = resolveServedModel(options.models[i], options.store, name);
+            if (name.empty()) name = std::filesystem::path(path).stem().string();
+            if (!options.names.empty()) name = options.names[i];
             repository.add(name, path);
+            references[name] = options.models[i];
         }
     } catch (const core::Error& e) {
         say(e.what());
@@ -222,7 +236,7 @@ int serve(const ServeCliOptions& options) {
         int stops = 0;
         for (int received; (received = signals->next()) != 0;) {
             if (received == SIGHUP) {
-                reloadAll(routes);
+                reloadAll(routes, references, options.store);
             } else if (++stops == 1) {
                 say("stopping: finishing the requests in progress (a second signal exits at "
                     "once)");

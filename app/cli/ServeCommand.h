@@ -14,7 +14,10 @@ namespace oficina::cli {
 
 /// Example: oficina-cli serve iris.ofmodel wine.ofmodel --name iris --name wine --port 9000
 struct ServeCliOptions {
-    std::vector<std::string> models; ///< package files (*.ofmodel); the first answers MLflow
+    /// Package files (*.ofmodel) or registry references (models:/churn@champion,
+    /// models:/churn/2); the first answers MLflow.
+    std::vector<std::string> models;
+    std::string store; ///< the run store references resolve in (TrackCommands.h)
     std::vector<std::string> names;  ///< one per model, in order; default: the file's stem
     std::string host = "127.0.0.1";
     int port = 8080;         ///< 0: any free port (the one taken is printed)
@@ -30,7 +33,8 @@ struct ServeCliOptions {
 CLI::App* addServeCommand(CLI::App& app, ServeCliOptions& options);
 
 /// Serves the models until SIGTERM or SIGINT, then finishes the requests in progress and
-/// returns 0; SIGHUP reloads every model from its file. Returns 2 for bad input (arguments,
+/// returns 0; SIGHUP reloads every model from its file (a registry reference is resolved again,
+/// so a moved alias takes effect). Returns 2 for bad input (arguments,
 /// token file, an unreadable package, an address that cannot be listened on), 1 if serving
 /// fails or a second stop signal cuts the drain short.
 int serve(const ServeCliOptions& options);

@@ -2,6 +2,7 @@
 #include "Commands.h"
 #include "HealthCommand.h"
 #include "ServeCommand.h"
+#include "TrackCommands.h"
 
 #include "data/SampleData.h"
 #include "data/TextInput.h"
@@ -62,6 +63,19 @@ int main(int argc, char** argv) {
                     "NODE=model.ofmodel");
     run->add_flag("--quiet,-q", runOptions.quiet,
                   "No progress or warnings on stderr (errors are always printed)");
+    run->add_flag("--no-record", runOptions.noRecord,
+                  "Do not record this run in the run store (docs/runs.md)");
+    run->add_option("--store", runOptions.store,
+                    "The run store: a runs.db, or a folder for .oficina/runs.db (default: beside "
+                    "the pipeline)");
+    run->add_option("--note", runOptions.note, "A note kept with the run");
+    run->add_option("--tag", runOptions.tags, "A tag kept with the run (repeatable)");
+    run->add_option("--mlflow-uri", runOptions.mlflowUri,
+                    "Also log the run live to this MLflow tracking server (http://HOST:PORT); "
+                    "if it is down the run waits in the store for `runs push`");
+    run->add_option("--register", runOptions.registerAs,
+                    "Register the model package the run kept (a Save model node or "
+                    "--save-model) in the model registry: [NODE=]NAME");
 
     cli::PredictOptions predictOptions;
     auto* predict = app.add_subcommand("predict", "Apply a model package to a data file");
@@ -79,6 +93,8 @@ int main(int argc, char** argv) {
     auto* serve = cli::addServeCommand(app, serveOptions);
     cli::HealthCliOptions healthOptions;
     auto* health = cli::addHealthCommand(app, healthOptions);
+    cli::TrackCliOptions trackOptions;
+    cli::addTrackCommands(app, trackOptions);
 
     try {
         app.parse(argc, argv);
@@ -109,6 +125,7 @@ int main(int argc, char** argv) {
         if (*predict) return cli::predict(predictOptions);
         if (*serve) return cli::serve(serveOptions);
         if (*health) return cli::health(healthOptions);
+        if (const int code = cli::runTrackCommand(app, trackOptions); code >= 0) return code;
         return cli::run(registry, runOptions);
     } catch (const core::Error& e) {
         return fail(e.what());

@@ -9,13 +9,7 @@
 #include <cctype>
 #include <chrono>
 #include <cmath>
-#include <cstdlib>
-#include <ctime>
-#include <map>
 #include <set>
-
-#include <pwd.h>
-#include <unistd.h>
 
 namespace oficina::core::track {
 
@@ -29,11 +23,6 @@ int64_t nowMs() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
                std::chrono::system_clock::now().time_since_epoch())
         .count();
-}
-
-bool isAsciiKeyChar(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-' || c == '.' || c == ' ';
 }
 
 /// Cuts `text` to `limit` Unicode characters (MLflow counts Python characters); true if it did.
@@ -138,85 +127,6 @@ KeyValues paramsOf(const RunRecord& record) {
 }
 
 } // namespace
-
-std::string mlflowKey(std::string_view key) {
-    std::string out;
-    out.reserve(key.size());
-    for (size_t i = 0; i < key.size();) {
-        const auto c = static_cast<unsigned char>(key[i++]);
-        out += isAsciiKeyChar(c) ? static_cast<char>(c) : '_';
-        // One '_' for a whole UTF-8 sequence.
-        if (c >= 0x80)
-            while (i < key.size() && (static_cast<unsigned char>(key[i]) & 0xC0) == 0x80) ++i;
-    }
-    // MLflow refuses a key that a path normalisation would change, such as "." or "..x".
-    if (out.empty() || out.front() == '.') out.insert(out.begin(), '_');
-    if (out.size() > kMlflowMaxKeyLength) out.resize(kMlflowMaxKeyLength);
-    return out;
-}
-
-std::string mlflowRunName(const RunRecord& record) {
-    return (record.experiment.empty() ? std::string("run") : record.experiment) + " #" +
-           std::to_string(record.number);
-}
-
-std::string mlflowUser() {
-    for (const char* variable : {"USER", "LOGNAME"})
-        if (const char* name = std::getenv(variable); name && *name) return name;
-    passwd entry{};
-    passwd* found = nullptr;
-    std::vector<char> buffer(16384);
-    if (getpwuid_r(getuid(), &entry, buffer.data(), buffer.size(), &found) == 0 && found)
-        return found->pw_name;
-    return {};
-}
-
-KeyValues mlflowTags(const RunRecord& record, const std::string& user) {
-    KeyValues tags;
-    const auto add = [&tags](const std::string& key, const std::string& value) {
-        if (!value.empty()) tags.emplace_back(mlflowKey(key), value);
-    };
-    add("mlflow.runName", mlflowRunName(record));
-    add("mlflow.user", user.empty() ? mlflowUser() : user);
-    add("mlflow.source.name", record.pipelinePath);
-    add("mlflow.source.type", "LOCAL");
-    add("mlflow.note.content", record.note);
-    add("oficina.run_id", record.id);
-    add("oficina.run_number", std::to_string(record.number));
-    add("oficina.source", record.source);
-    add("oficina.reproducibility", record.reproducibility);
-    add("oficina.pipeline_sha256", record.pipelineHash);
-    add("oficina.failed_node", record.failedNode);
-    add("oficina.error", record.status == RunStatus::Finished ? std::string() : record.message);
-    add("oficina.overrides", joined(record.overrides, "\n"));
-    add("oficina.labels", joined(record.tags, ", "));
-    for (const auto& [name, version] : record.versions) add("oficina.version." + name, version);
-    std::map<std::string, int> seen;  // a node that reads several files numbers them
-    for (const InputFile& input : record.inputs) {
-        const int n = ++seen[input.node];
-        const std::string base =
-            "oficina.input." + input.node + (n > 1 ? "." + std::to_string(n) : std::string());
-        add(base + ".path", input.path);
-        add(base + ".sha256", input.sha256);
-    }
-    return tags;
-}
-
-const char* mlflowStatus(RunStatus status) {
-    switch (status) {
-    case RunStatus::Running: return "RUNNING";
-    case RunStatus::Finished: return "FINISHED";
-    case RunStatus::Stopped: return "KILLED";
-    case RunStatus::Failed:
-    case RunStatus::Crashed: return "FAILED";
-    }
-    return "FAILED";
-}
-
-int64_t mlflowStep(double step) {
-    if (!std::isfinite(step)) return 0;
-    return std::llround(std::clamp(step, -9.0e18, 9.0e18));
-}
 
 // -- MlflowClient ---------------------------------------------------------------------------
 
@@ -397,11 +307,7 @@ void MlflowClient::logBatch(const std::string& runId, const std::vector<MetricVa
     std::set<std::string> paramKeys;
     std::vector<std::string> truncated;
     for (const auto& [name, value] : params) {
-        // MLflow refuses two values under one key; keys made alike by mlflowKey are numbered.
-        const std::string base = mlflowKey(name);
-        std::string key = base;
-        for (int n = 2; !paramKeys.insert(key).second; ++n)
-            key = base.substr(0, kMlflowMaxKeyLength - 8) + "_" + std::to_string(n);
+        const std::string key = mlflowUniqueKey(name, paramKeys);
         std::string text = value;
         if (cutToCharacters(text, kMlflowMaxParamValueLength)) truncated.push_back(key);
         paramItems.push_back(dumpJson({{"key", key}, {"value", std::move(text)}}));

@@ -9,6 +9,7 @@
 //     MlflowClient client({.uri = "http://127.0.0.1:5000"});
 //     const std::string mlflowRunId = pushRun(client, store.run("12"));
 
+#include "track/MlflowNames.h"
 #include "track/RunStore.h"
 #include "util/Error.h"
 
@@ -19,25 +20,19 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
 
 namespace oficina::core::track {
 
-using KeyValues = std::vector<std::pair<std::string, std::string>>;
-
 /// MLflow's limits on one runs/log-batch request (mlflow/utils/validation.py); the client splits
-/// larger batches. Value lengths are in characters (Unicode code points).
+/// larger batches. The limits on keys and values: MlflowNames.h.
 inline constexpr size_t kMlflowMaxMetricsPerBatch = 1000;
 inline constexpr size_t kMlflowMaxParamsPerBatch = 100;
 inline constexpr size_t kMlflowMaxTagsPerBatch = 100;
 inline constexpr size_t kMlflowMaxEntitiesPerBatch = 1000;
 inline constexpr size_t kMlflowMaxBatchBytes = 1000000;
-inline constexpr size_t kMlflowMaxKeyLength = 250;
-inline constexpr size_t kMlflowMaxParamValueLength = 6000;
-inline constexpr size_t kMlflowMaxTagValueLength = 5000;
 /// The tag that lists the parameters whose values were cut to kMlflowMaxParamValueLength.
 inline constexpr const char* kMlflowTruncatedParamsTag = "oficina.truncated_params";
 
@@ -49,26 +44,6 @@ struct MlflowEndpoint {
     /// The longest wait to connect, to send a request and for each answer.
     double timeoutSeconds = 10;
 };
-
-/// A key MLflow accepts for a metric, parameter or tag: ASCII letters, digits, '_', '-', '.',
-/// ' ' (any other character becomes '_', '/' included, so that a key never names a path), not
-/// starting with '.', at most kMlflowMaxKeyLength characters.
-std::string mlflowKey(std::string_view key);
-/// "<experiment> #<number>", e.g. "churn #12" ("run #12" for an unnamed pipeline, whose runs
-/// go to MLflow's "Default" experiment): MLflow's run_name and mlflow.runName tag.
-std::string mlflowRunName(const RunRecord& record);
-/// The tags a run carries in MLflow, the same for the REST client and the file-store export:
-/// mlflow.runName, mlflow.user (`user`, else mlflowUser()), mlflow.source.name (the pipeline
-/// file), mlflow.source.type (LOCAL), mlflow.note.content, and oficina.* (run id and number,
-/// source, reproducibility, pipeline and input SHA-256s, versions, failure, overrides, labels).
-/// Empty values are left out; long ones are whole: the client cuts them to MLflow's limits.
-KeyValues mlflowTags(const RunRecord& record, const std::string& user = {});
-/// The login name of the calling process: $USER, $LOGNAME, else the password database's.
-std::string mlflowUser();
-/// FINISHED, FAILED (Failed, Crashed), KILLED (Stopped) or RUNNING.
-const char* mlflowStatus(RunStatus status);
-/// An MLflow metric step (an int64) from ours: rounded; 0 when not finite.
-int64_t mlflowStep(double step);
 
 /// One tracking server. Each call is one or a few blocking HTTP requests, each bounded by the
 /// endpoint's timeout; a failure throws Error whose `where` is the request's URL and whose

@@ -63,6 +63,30 @@ std::vector<std::string> stringList(const std::string& text) {
     return out;
 }
 
+std::string packParams(const std::map<std::string, std::string>& params) {
+    std::string blob;
+    for (const auto& [key, value] : params) {
+        blob += key;
+        blob += '\0';
+        blob += value;
+        blob += '\0';
+    }
+    return blob;
+}
+
+std::map<std::string, std::string> unpackParams(std::string_view blob) {
+    std::map<std::string, std::string> params;
+    while (!blob.empty()) {
+        const size_t keyEnd = blob.find('\0');
+        const size_t valueEnd = keyEnd == std::string_view::npos ? keyEnd : blob.find('\0', keyEnd + 1);
+        if (valueEnd == std::string_view::npos) break;  // a damaged blob: what came before
+        params.emplace_hint(params.end(), blob.substr(0, keyEnd),
+                            blob.substr(keyEnd + 1, valueEnd - keyEnd - 1));
+        blob.remove_prefix(valueEnd + 1);
+    }
+    return params;
+}
+
 double storedValue(const SqliteStatement& row, int column) {
     // SQLite stores NaN as NULL.
     return row.isNull(column) ? std::nan("") : row.real(column);
@@ -347,9 +371,10 @@ void RunStore::finishRun(const RunRecord& record) {
             .bind(11, Json(record.tags).dump())
             .bind(12, Json(record.overrides).dump())
             .run();
-        db.prepare("DELETE FROM params WHERE run = ?1").bind(1, run).run();
-        auto param = db.prepare("INSERT INTO params (run, key, value) VALUES (?1, ?2, ?3)");
-        for (const auto& [key, value] : record.params) param.bind(1, run).bind(2, key).bind(3, value).run();
+        db.prepare("UPDATE runs SET params = ?2 WHERE number = ?1")
+            .bind(1, run)
+            .bindBlob(2, packParams(record.params))
+            .run();
         db.prepare("DELETE FROM inputs WHERE run = ?1").bind(1, run).run();
         auto input = db.prepare("INSERT INTO inputs (run, node, path, size, modified_ns, sha256, "
                                 "rows, columns, schema) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
@@ -391,7 +416,7 @@ std::vector<RunSummary> RunStore::listRuns(const RunQuery& query) const {
     std::lock_guard lock(m_state->mutex);
     const SqliteDatabase& db = m_state->db;
     std::string sql = "SELECT number, id, experiment, pipeline_path, source, status, failed_node, "
-                      "start_ms, end_ms, note, tags FROM runs WHERE 1";
+                      "start_ms, end_ms, note, tags, params FROM runs WHERE 1";
     if (!query.experiment.empty()) sql += " AND experiment = ?1";
     if (query.status) sql += " AND status = ?2";
     if (!query.text.empty())
@@ -420,6 +445,7 @@ std::vector<RunSummary> RunStore::listRuns(const RunQuery& query) const {
         s.endMs = select.integer(8);
         s.note = select.text(9);
         s.tags = stringList(select.text(10));
+        s.params = unpackParams(select.text(11));
         runs.push_back(std::move(s));
     }
     if (runs.empty()) return runs;
@@ -434,10 +460,6 @@ std::vector<RunSummary> RunStore::listRuns(const RunQuery& query) const {
                    : byNumber[size_t(number - lowest)];
     };
     const std::string from = std::to_string(lowest);
-    auto params = db.prepare("SELECT run, key, value FROM params WHERE run >= " + from);
-    while (params.step())
-        if (RunSummary* s = find(params.integer(0)))
-            s->params.emplace_hint(s->params.end(), params.text(1), params.text(2));
     auto metrics = db.prepare("SELECT run, key, value FROM metrics WHERE series = 0 AND run >= " + from);
     while (metrics.step())
         if (RunSummary* s = find(metrics.integer(0))) s->metrics[metrics.text(1)] = storedValue(metrics, 2);
@@ -458,7 +480,7 @@ RunRecord RunStore::run(std::string_view idOrNumber) const {
     constexpr const char* columns =
         "SELECT number, id, experiment, pipeline_path, pipeline_text, pipeline_hash, source, "
         "status, failed_node, message, start_ms, end_ms, overrides, seeds, versions, "
-        "reproducibility, report, note, tags FROM runs ";
+        "reproducibility, report, note, tags, params FROM runs ";
     auto select = isNumber ? db.prepare(std::string(columns) + "WHERE number = ?1")
                            : db.prepare(std::string(columns) +
                                         "WHERE substr(id, 1, length(?1)) = ?1 LIMIT 2");
@@ -495,15 +517,13 @@ RunRecord RunStore::run(std::string_view idOrNumber) const {
     r.report = select.text(16);
     r.note = select.text(17);
     r.tags = stringList(select.text(18));
+    r.params = unpackParams(select.text(19));
     if (select.step())
         throw Error(Message(OFICINA_TR_NOOP("\"%1\" is the start of several runs' ids: give more "
                                             "digits"),
                             {std::string(idOrNumber)}),
                     m_state->path);
 
-    auto params = db.prepare("SELECT key, value FROM params WHERE run = ?1");
-    params.bind(1, r.number);
-    while (params.step()) r.params.emplace(params.text(0), params.text(1));
     auto metrics = db.prepare("SELECT key, value, step, timestamp_ms, series FROM metrics "
                               "WHERE run = ?1 ORDER BY rowid");
     metrics.bind(1, r.number);

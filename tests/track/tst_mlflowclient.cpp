@@ -89,7 +89,11 @@ class TestMlflowClient : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { qputenv("USER", "ana"); }
+    // getpass.getuser()'s order, which mlflowUser() follows: $LOGNAME before $USER.
+    void initTestCase() {
+        qputenv("LOGNAME", "ana");
+        qputenv("USER", "bruno");
+    }
 
     void pushRunSendsTheWholeRun() {
         MockMlflowServer server;
@@ -145,15 +149,18 @@ private Q_SLOTS:
     void statusIsMapped_data() {
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("finished") << int(RunStatus::Finished) << "FINISHED";
-        QTest::newRow("failed") << int(RunStatus::Failed) << "FAILED";
-        QTest::newRow("stopped") << int(RunStatus::Stopped) << "KILLED";
-        QTest::newRow("crashed") << int(RunStatus::Crashed) << "FAILED";
-        QTest::newRow("running: no update") << int(RunStatus::Running) << "RUNNING";
+        QTest::addColumn<int>("number");  // MLflow's RunStatus, which its file store writes
+        QTest::newRow("finished") << int(RunStatus::Finished) << "FINISHED" << 3;
+        QTest::newRow("failed") << int(RunStatus::Failed) << "FAILED" << 4;
+        QTest::newRow("stopped") << int(RunStatus::Stopped) << "KILLED" << 5;
+        QTest::newRow("crashed") << int(RunStatus::Crashed) << "FAILED" << 4;
+        QTest::newRow("running: no update") << int(RunStatus::Running) << "RUNNING" << 1;
     }
     void statusIsMapped() {
         QFETCH(int, status);
         QFETCH(QString, expected);
+        QFETCH(int, number);
+        QCOMPARE(mlflowStatusNumber(RunStatus(status)), number);
         MockMlflowServer server;
         server.start();
         MlflowClient client({.uri = server.uri()});
@@ -168,6 +175,7 @@ private Q_SLOTS:
         QCOMPARE(server.requests("runs/update").size(),
                  size_t(record.status == RunStatus::Running ? 0 : 1));
         QCOMPARE(run.tags.count("oficina.error"), size_t(record.status != RunStatus::Finished));
+        QCOMPARE(run.tags.at("oficina.status"), std::string(toString(record.status)));
     }
 
     void existingExperimentIsReused() {
@@ -300,6 +308,7 @@ private Q_SLOTS:
         QTest::newRow("space and dash") << "a b-c" << "a b-c";
         QTest::newRow("brackets") << "score.f1 (macro)" << "score.f1 _macro_";
         QTest::newRow("slash") << "a/b" << "a_b";
+        QTest::newRow("colon") << "a:b" << "a_b";  // validation.py refuses ':' (2.14)
         QTest::newRow("leading dot") << ".hidden" << "_.hidden";
         QTest::newRow("dots") << ".." << "_..";
         QTest::newRow("empty") << "" << "_";
@@ -310,6 +319,16 @@ private Q_SLOTS:
         QFETCH(QString, key);
         QFETCH(QString, expected);
         QCOMPARE(QString::fromStdString(mlflowKey(key.toStdString())), expected);
+    }
+
+    void keysMadeAlikeAreNumberedWithinTheLimit() {
+        std::set<std::string> taken;
+        QCOMPARE(mlflowUniqueKey("a/b", taken), std::string("a_b"));
+        QCOMPARE(mlflowUniqueKey("a(b", taken), std::string("a_b_2"));
+        const std::string longKey(300, 'k');
+        QCOMPARE(mlflowUniqueKey(longKey, taken), std::string(250, 'k'));
+        QCOMPARE(mlflowUniqueKey(longKey, taken), std::string(248, 'k') + "_2");
+        QCOMPARE(taken.size(), size_t(4));
     }
 
     void invalidKeysAndValuesAreSentValid() {
@@ -566,6 +585,9 @@ private Q_SLOTS:
         QVERIFY(!tags.count("mlflow.note.content"));
         QCOMPARE(tags.at("oficina.pipeline_sha256"), record.pipelineHash);
         QCOMPARE(tags.at("oficina.input.load.path"), std::string("/home/ana/churn.csv"));
+        QCOMPARE(tags.at("oficina.input.load.size"), std::string("0"));
+        QVERIFY(!tags.count("oficina.input.load.rows"));  // not read as a table
+        QCOMPARE(tags.at("oficina.status"), std::string("failed"));
     }
 };
 

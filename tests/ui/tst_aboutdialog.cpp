@@ -55,6 +55,8 @@ const std::map<QString, QStringList>& librariesOfLookups() {
         {"PkgConfig", {}}, // the tool that finds the next two
         {"libzip", {"libzip"}},
         {"cpp-httplib", {"cpp-httplib"}},
+        {"SQLite3", {"SQLite"}},
+        {"yaml-cpp", {"yaml-cpp"}},
     };
     return map;
 }
@@ -114,7 +116,7 @@ private Q_SLOTS:
                               readSource("core/CMakeLists.txt");
         QVERIFY(!cmake.isEmpty());
         static const QRegularExpression lookup(
-            "^\\s*find_(package|library|path)\\(\\s*([A-Za-z0-9_]+)\\s+([^\\s)]+)",
+            "^\\s*find_(package|library|path)\\(\\s*([A-Za-z0-9_-]+)\\s+([^\\s)]+)",
             QRegularExpression::MultilineOption);
         std::set<QString> expected;
         const auto expect = [&](const QString& key) {

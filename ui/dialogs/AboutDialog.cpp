@@ -58,7 +58,10 @@ const std::vector<AboutDialog::Library>& AboutDialog::libraries() {
         {"OpenSSL (libcrypto)", "Apache-2.0",
          QT_TR_NOOP("SHA-256 hashes that identify models, data and pipelines")},
         {"libzip", "BSD-3-Clause", QT_TR_NOOP("Model packages (.ofmodel)")},
-        {"cpp-httplib", "MIT", QT_TR_NOOP("The inference server (oficina-cli serve)")},
+        {"cpp-httplib", "MIT",
+         QT_TR_NOOP("The inference server (oficina-cli serve) and logging to MLflow")},
+        {"SQLite", "public domain", QT_TR_NOOP("The run store and the model registry")},
+        {"yaml-cpp", "MIT", QT_TR_NOOP("Exporting runs and models to MLflow's file layout")},
     };
     return list;
 }

@@ -109,6 +109,13 @@ void Document::saveCopy(const QString& path) const {
     core::savePipeline(m_graph, m_registry, str(path));
 }
 
+void Document::setRecordRuns(bool record) {
+    if (record == m_graph.recordRuns()) return;
+    m_graph.setRecordRuns(record);
+    m_forcedModified = true;
+    Q_EMIT modifiedChanged(true);
+}
+
 QString Document::serialized() const {
     return qstr(core::serializePipeline(m_graph, m_registry));
 }

@@ -60,6 +60,9 @@ public:
     /// Replaces the graph (recovery): `path` becomes the document's path, and the document
     /// counts as modified until saved.
     void replaceGraph(core::Graph graph, const QString& path);
+    /// Whether runs of the pipeline are recorded in the run store (saved in the file). A
+    /// setting, not an edit of the graph: not undoable, but the document counts as modified.
+    void setRecordRuns(bool record);
     /// The canonical pipeline text of the current graph.
     [[nodiscard]] QString serialized() const;
     /// "Logistic regression" or the user's title for a node; the id if there is no such node.
