@@ -381,6 +381,85 @@
     </message>
 </context>
 <context>
+    <name>RunDetails</name>
+    <message>
+        <source>Run #%1</source>
+        <translation>Execução #%1</translation>
+    </message>
+    <message>
+        <source>Failed at node %1: %2</source>
+        <translation>Falhou no nó %1: %2</translation>
+    </message>
+    <message>
+        <source>The program recording this run ended before the run did (it crashed or was killed).</source>
+        <translation>O programa que registrava esta execução terminou antes dela (travou ou foi encerrado à força).</translation>
+    </message>
+    <message>
+        <source>A re-run on the same data gives the same numbers.</source>
+        <translation>Executar de novo com os mesmos dados dá os mesmos números.</translation>
+    </message>
+    <message>
+        <source>Pipeline:</source>
+        <translation>Pipeline:</translation>
+    </message>
+    <message>
+        <source>unsaved (%1)</source>
+        <translation>não salvo (%1)</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Início:</translation>
+    </message>
+    <message>
+        <source>Took:</source>
+        <translation>Duração:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Origem:</translation>
+    </message>
+    <message>
+        <source>oficina-cli</source>
+        <translation>oficina-cli</translation>
+    </message>
+    <message>
+        <source>the editor</source>
+        <translation>o editor</translation>
+    </message>
+    <message>
+        <source>Overrides:</source>
+        <translation>Substituições:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Etiquetas:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Nota:</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>Id:</translation>
+    </message>
+    <message>
+        <source>Data files</source>
+        <translation>Arquivos de dados</translation>
+    </message>
+    <message>
+        <source>%1 rows × %2 columns</source>
+        <translation>%1 linhas × %2 colunas</translation>
+    </message>
+    <message>
+        <source>Artifacts</source>
+        <translation>Artefatos</translation>
+    </message>
+    <message>
+        <source>Versions:</source>
+        <translation>Versões:</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Oficina machine-learning workbench</source>
@@ -4472,6 +4551,14 @@
         <source>Where to write the package; a relative path is taken from the pipeline&apos;s folder</source>
         <translation>Onde gravar o pacote; um caminho relativo parte da pasta do pipeline</translation>
     </message>
+    <message>
+        <source>not an ONNX model</source>
+        <translation>não é um modelo ONNX</translation>
+    </message>
+    <message>
+        <source>&quot;record_runs&quot; must be true or false</source>
+        <translation>&quot;record_runs&quot; deve ser true ou false</translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::ArffParser</name>
@@ -6341,6 +6428,151 @@
     </message>
 </context>
 <context>
+    <name>oficina::core::track</name>
+    <message>
+        <source>cannot write the file: %1</source>
+        <translation>não é possível gravar o arquivo: %1</translation>
+    </message>
+    <message>
+        <source>cannot create the folder: %1</source>
+        <translation>não é possível criar a pasta: %1</translation>
+    </message>
+    <message>
+        <source>cannot replace the earlier export: %1</source>
+        <translation>não é possível substituir a exportação anterior: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot name a model: use letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos; (at most 128), starting with a letter or digit</source>
+        <translation>&quot;%1&quot; não pode ser nome de modelo: use letras, dígitos, &apos;_&apos;, &apos;.&apos; e &apos;-&apos; (no máximo 128), começando com uma letra ou um dígito</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::track::LiveMlflowRun</name>
+    <message>
+        <source>the MLflow logging stopped: %1</source>
+        <translation>o registro no MLflow parou: %1</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::track::MlflowClient</name>
+    <message>
+        <source>&quot;%1&quot; is not the address of an MLflow tracking server: give http://HOST:PORT, optionally followed by a path</source>
+        <translation>&quot;%1&quot; não é o endereço de um servidor de rastreamento do MLflow: informe http://HOST:PORT, seguido opcionalmente de um caminho</translation>
+    </message>
+    <message>
+        <source>cannot reach the MLflow tracking server (%1)</source>
+        <translation>não foi possível contactar o servidor de rastreamento do MLflow (%1)</translation>
+    </message>
+    <message>
+        <source>the MLflow experiment &quot;%1&quot; is deleted on the server: restore it, or delete it for good (mlflow gc), and try again</source>
+        <translation>o experimento &quot;%1&quot; do MLflow está excluído no servidor: restaure-o, ou exclua-o de vez (mlflow gc), e tente de novo</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::track::MlflowClient::Answer</name>
+    <message>
+        <source>the MLflow tracking server&apos;s answer is not the JSON object expected: %1</source>
+        <translation>a resposta do servidor de rastreamento do MLflow não é o objeto JSON esperado: %1</translation>
+    </message>
+    <message>
+        <source>the MLflow tracking server answered HTTP %1: %2</source>
+        <translation>o servidor de rastreamento do MLflow respondeu HTTP %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::track::RunStore</name>
+    <message>
+        <source>run #%1 kept no model package: save the model in the run (a Save model node, or --save-model) to register it</source>
+        <translation>a execução #%1 não guardou nenhum pacote de modelo: salve o modelo na execução (um nó Salvar modelo, ou --save-model) para registrá-lo</translation>
+    </message>
+    <message>
+        <source>run #%1 kept no model package from node &apos;%2&apos;</source>
+        <translation>a execução #%1 não guardou nenhum pacote de modelo do nó &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>run #%1 kept several model packages: say which node&apos;s model to register</source>
+        <translation>a execução #%1 guardou vários pacotes de modelo: diga de qual nó é o modelo a registrar</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a model version is a number, as in models:/churn/2</source>
+        <translation>&quot;%1&quot;: uma versão de modelo é um número, como em models:/churn/2</translation>
+    </message>
+    <message>
+        <source>no registered model &quot;%1&quot; in the store (`oficina-cli models list` shows them)</source>
+        <translation>não há nenhum modelo registrado &quot;%1&quot; no repositório de execuções (`oficina-cli models list` mostra os modelos)</translation>
+    </message>
+    <message>
+        <source>model &quot;%1&quot; has no alias &quot;%2&quot;</source>
+        <translation>o modelo &quot;%1&quot; não tem o apelido &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>model &quot;%1&quot; has no version %2</source>
+        <translation>o modelo &quot;%1&quot; não tem a versão %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be an alias: use letters, digits, &apos;_&apos; and &apos;-&apos;, starting with a letter or digit</source>
+        <translation>&quot;%1&quot; não pode ser um apelido: use letras, dígitos, &apos;_&apos; e &apos;-&apos;, começando com uma letra ou um dígito</translation>
+    </message>
+    <message>
+        <source>no registered model &quot;%1&quot; in the store</source>
+        <translation>não há nenhum modelo registrado &quot;%1&quot; no repositório de execuções</translation>
+    </message>
+    <message>
+        <source>run #%1 made model &quot;%2&quot; version %3: it stays while that version is registered</source>
+        <translation>a execução #%1 gerou a versão %3 do modelo &quot;%2&quot;: ela fica enquanto essa versão estiver registrada</translation>
+    </message>
+    <message>
+        <source>cannot create the run store&apos;s folder: %1</source>
+        <translation>não é possível criar a pasta do repositório de execuções: %1</translation>
+    </message>
+    <message>
+        <source>not a run store: an SQLite database of some other program</source>
+        <translation>não é um repositório de execuções: é um banco de dados SQLite de outro programa</translation>
+    </message>
+    <message>
+        <source>the run store was made by a newer Oficina (schema %1; this one reads up to %2)</source>
+        <translation>o repositório de execuções foi feito por uma versão mais nova do Oficina (esquema %1; esta versão lê até o %2)</translation>
+    </message>
+    <message>
+        <source>cannot lock the run: %1</source>
+        <translation>não é possível bloquear a execução: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the file to keep with the run</source>
+        <translation>não é possível ler o arquivo a guardar com a execução</translation>
+    </message>
+    <message>
+        <source>no run &quot;%1&quot; in the store (give a run&apos;s number, its id, or at least 6 digits of it: `oficina-cli runs list` shows them)</source>
+        <translation>não há nenhuma execução &quot;%1&quot; no repositório de execuções (informe o número de uma execução, seu id ou pelo menos 6 dígitos dele: `oficina-cli runs list` mostra as execuções)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the start of several runs&apos; ids: give more digits</source>
+        <translation>&quot;%1&quot; é o início dos ids de várias execuções: informe mais dígitos</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::track::RunStore::State</name>
+    <message>
+        <source>the run store has no run %1</source>
+        <translation>o repositório de execuções não tem a execução %1</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::track::SqliteDatabase</name>
+    <message>
+        <source>cannot open the run store: %1</source>
+        <translation>não é possível abrir o repositório de execuções: %1</translation>
+    </message>
+    <message>
+        <source>not a run store, or a damaged one: %1</source>
+        <translation>não é um repositório de execuções, ou está danificado: %1</translation>
+    </message>
+    <message>
+        <source>the run store failed: %1</source>
+        <translation>o repositório de execuções falhou: %1</translation>
+    </message>
+</context>
+<context>
     <name>oficina::ui</name>
     <message>
         <source>unexpected error: %1</source>
@@ -6467,7 +6699,19 @@
     </message>
     <message>
         <source>The inference server (oficina-cli serve)</source>
-        <translation>O servidor de inferência (oficina-cli serve)</translation>
+        <translation type="vanished">O servidor de inferência (oficina-cli serve)</translation>
+    </message>
+    <message>
+        <source>The inference server (oficina-cli serve) and logging to MLflow</source>
+        <translation>O servidor de inferência (oficina-cli serve) e o registro no MLflow</translation>
+    </message>
+    <message>
+        <source>The run store and the model registry</source>
+        <translation>O repositório de execuções e o registro de modelos</translation>
+    </message>
+    <message>
+        <source>Exporting runs and models to MLflow&apos;s file layout</source>
+        <translation>Exportação de execuções e modelos na estrutura de arquivos do MLflow</translation>
     </message>
 </context>
 <context>
@@ -7576,6 +7820,54 @@ Executar mesmo assim?</translation>
         <source>Serving the model of %1 as retrained (version %2)</source>
         <translation>Servindo o modelo de %1 treinado de novo (versão %2)</translation>
     </message>
+    <message>
+        <source>Runs</source>
+        <translation>Execuções</translation>
+    </message>
+    <message>
+        <source>Cannot restore the run</source>
+        <translation>Não é possível restaurar a execução</translation>
+    </message>
+    <message>
+        <source>Rec&amp;ord runs</source>
+        <translation>&amp;Registrar execuções</translation>
+    </message>
+    <message>
+        <source>Keep each run of this pipeline (parameters, data fingerprints, metrics, charts) in the run store beside it; saved with the pipeline</source>
+        <translation>Guarda cada execução deste pipeline (parâmetros, impressões digitais dos dados, métricas, gráficos) no repositório de execuções ao lado dele; esta opção é salva com o pipeline</translation>
+    </message>
+    <message>
+        <source>R&amp;uns…</source>
+        <translation>Exec&amp;uções…</translation>
+    </message>
+    <message>
+        <source>Browse, compare and restore the recorded runs of this pipeline</source>
+        <translation>Explora, compara e restaura as execuções registradas deste pipeline</translation>
+    </message>
+    <message>
+        <source>Recorded as run #%1</source>
+        <translation>Registrada como execução #%1</translation>
+    </message>
+    <message>
+        <source>Runs are not being recorded: %1</source>
+        <translation>As execuções não estão sendo registradas: %1</translation>
+    </message>
+    <message>
+        <source>Cannot keep the charts with the run: %1</source>
+        <translation>Não é possível guardar os gráficos com a execução: %1</translation>
+    </message>
+    <message>
+        <source>Cannot restore the run: %1</source>
+        <translation>Não é possível restaurar a execução: %1</translation>
+    </message>
+    <message>
+        <source>Restored the pipeline of run #%1; save it to keep it</source>
+        <translation>O pipeline da execução #%1 foi restaurado; salve-o para mantê-lo</translation>
+    </message>
+    <message>
+        <source>Cannot keep the model with its run: %1</source>
+        <translation>Não é possível guardar o modelo com a execução: %1</translation>
+    </message>
 </context>
 <context>
     <name>oficina::ui::NodeItem</name>
@@ -7845,6 +8137,37 @@ Executar mesmo assim?</translation>
     </message>
 </context>
 <context>
+    <name>oficina::ui::RegisterModelDialog</name>
+    <message>
+        <source>Register model</source>
+        <translation>Registrar modelo</translation>
+    </message>
+    <message>
+        <source>Registers the model that run %1 saved under a name, as its next version. oficina-cli serve and predict find it as models:/NAME.</source>
+        <translation>Registra o modelo salvo pela execução %1 sob um nome, como a próxima versão desse nome. O oficina-cli serve e o predict o encontram como models:/NAME.</translation>
+    </message>
+    <message>
+        <source>e.g. churn</source>
+        <translation>p. ex. churn</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>&amp;From node:</source>
+        <translation>&amp;Do nó:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>D&amp;escrição:</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Registrar</translation>
+    </message>
+</context>
+<context>
     <name>oficina::ui::ResidualPlot</name>
     <message>
         <source>Residuals</source>
@@ -7908,6 +8231,332 @@ Executar mesmo assim?</translation>
     <message>
         <source>Macro one-vs-rest AUC: %1</source>
         <translation>AUC macro um-contra-todos: %1</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::RunCompareView</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a metric (the node that measured it)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Networks and multi-threaded XGBoost may differ in the last bits when run again, even on the same data.</source>
+        <translation>Redes neurais e o XGBoost com várias threads podem diferir nos últimos bits quando executados de novo, mesmo com os mesmos dados.</translation>
+    </message>
+    <message>
+        <source>Comparing runs %1</source>
+        <translation>Comparando as execuções %1</translation>
+    </message>
+    <message>
+        <source>%1 (runs %2)</source>
+        <translation>%1 (execuções %2)</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parâmetros</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Métricas</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>Curvas</translation>
+    </message>
+    <message>
+        <source>Confusion matrices</source>
+        <translation>Matrizes de confusão</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <comment>a run by its number</comment>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>data: %1</source>
+        <translation>dados: %1</translation>
+    </message>
+    <message>
+        <source>Only differences</source>
+        <translation>Só as diferenças</translation>
+    </message>
+    <message>
+        <source>None of these runs recorded a series (such as a loss per epoch).</source>
+        <translation>Nenhuma destas execuções registrou uma série (como a perda por época).</translation>
+    </message>
+    <message>
+        <source>Series:</source>
+        <translation>Série:</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a line of a chart: a run, a series</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2</source>
+        <translation>Execução %1 · %2</translation>
+    </message>
+    <message>
+        <source>None of these runs has a confusion matrix.</source>
+        <translation>Nenhuma destas execuções tem matriz de confusão.</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::RunController</name>
+    <message>
+        <source>unknown error</source>
+        <translation>erro desconhecido</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::RunCurvesChart</name>
+    <message>
+        <source>Curves</source>
+        <translation>Curvas</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Passo</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::RunsPanel</name>
+    <message>
+        <source>Filter by number, note, tag, pipeline or data file</source>
+        <translation>Filtrar por número, nota, etiqueta, pipeline ou arquivo de dados</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Todos os status</translation>
+    </message>
+    <message>
+        <source>Cannot save the note</source>
+        <translation>Não é possível salvar a nota</translation>
+    </message>
+    <message>
+        <source>Cannot save the tags</source>
+        <translation>Não é possível salvar as etiquetas</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Read the list of runs again</source>
+        <translation>Ler de novo a lista de execuções</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparar</translation>
+    </message>
+    <message>
+        <source>Parameters, metrics, curves and confusion matrices of the selected runs side by side</source>
+        <translation>Parâmetros, métricas, curvas e matrizes de confusão das execuções selecionadas lado a lado</translation>
+    </message>
+    <message>
+        <source>Restore pipeline</source>
+        <translation>Restaurar pipeline</translation>
+    </message>
+    <message>
+        <source>Open the pipeline as it was in this run</source>
+        <translation>Abrir o pipeline como estava nesta execução</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>Executar de novo</translation>
+    </message>
+    <message>
+        <source>Restore the pipeline of this run and run it</source>
+        <translation>Restaurar o pipeline desta execução e executá-lo</translation>
+    </message>
+    <message>
+        <source>Note and tags</source>
+        <translation>Nota e etiquetas</translation>
+    </message>
+    <message>
+        <source>Write a note on this run (tags: edit the Tags column)</source>
+        <translation>Escrever uma nota sobre esta execução (etiquetas: edite a coluna Etiquetas)</translation>
+    </message>
+    <message>
+        <source>Register model…</source>
+        <translation>Registrar modelo…</translation>
+    </message>
+    <message>
+        <source>Give the model this run saved a name and version, for serving</source>
+        <translation>Dar um nome e uma versão ao modelo que esta execução salvou, para servi-lo</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <source>Delete the selected runs</source>
+        <translation>Excluir as execuções selecionadas</translation>
+    </message>
+    <message>
+        <source>No runs recorded yet.</source>
+        <translation>Nenhuma execução registrada ainda.</translation>
+    </message>
+    <message>
+        <source>Reading the runs…</source>
+        <translation>Lendo as execuções…</translation>
+    </message>
+    <message>
+        <source>Cannot read the runs: %1</source>
+        <translation>Não é possível ler as execuções: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) in %1</source>
+        <translation>
+            <numerusform>%n execução em %1</numerusform>
+            <numerusform>%n execuções em %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot open the run store</source>
+        <translation>Não é possível abrir o repositório de execuções</translation>
+    </message>
+    <message>
+        <source>Select a run for its details; two or more to compare them.</source>
+        <translation>Selecione uma execução para ver seus detalhes; duas ou mais para compará-las.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs selected</source>
+        <translation>
+            <numerusform>%n execução selecionada</numerusform>
+            <numerusform>%n execuções selecionadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot compare runs</source>
+        <translation>Não é possível comparar as execuções</translation>
+    </message>
+    <message>
+        <source>Compare runs</source>
+        <translation>Comparar execuções</translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation>Excluir execuções</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s)? Their metrics and the files stored with them go too; this cannot be undone.</source>
+        <translation>
+            <numerusform>Excluir %n execução? As métricas e os arquivos guardados com ela também serão excluídos; isso não pode ser desfeito.</numerusform>
+            <numerusform>Excluir %n execuções? As métricas e os arquivos guardados com elas também serão excluídos; isso não pode ser desfeito.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot delete runs</source>
+        <translation>Não é possível excluir as execuções</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n run(s)</source>
+        <translation>
+            <numerusform>%n execução excluída</numerusform>
+            <numerusform>%n execuções excluídas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Register model</source>
+        <translation>Registrar modelo</translation>
+    </message>
+    <message>
+        <source>Run #%1 saved no model package. Add a Save model node to the pipeline, run it, and register that run&apos;s model.</source>
+        <translation>A execução #%1 não salvou nenhum pacote de modelo. Adicione um nó Salvar modelo ao pipeline, execute-o e registre o modelo dessa execução.</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <comment>a run by its number</comment>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>Cannot register the model</source>
+        <translation>Não é possível registrar o modelo</translation>
+    </message>
+    <message>
+        <source>Registered %1 version %2 (models:/%1/%2)</source>
+        <translation>%1 registrado como versão %2 (models:/%1/%2)</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::ui::RunsTableModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a metric (the node that measured it)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Em execução</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Concluída</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Com falha</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Interrompida</translation>
+    </message>
+    <message>
+        <source>Crashed</source>
+        <translation>Abortada</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Failed at node %1</source>
+        <translation>Falhou no nó %1</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <comment>column: the run&apos;s number (a noun)</comment>
+        <translation>Execução</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duração</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <comment>column: the data files a run read</comment>
+        <translation>Dados</translation>
     </message>
 </context>
 <context>
@@ -8573,6 +9222,10 @@ Executar mesmo assim?</translation>
     <message>
         <source>cannot add %1 to the package: %2</source>
         <translation>não é possível adicionar %1 ao pacote: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the file (%1)</source>
+        <translation>não é possível ler o arquivo (%1)</translation>
     </message>
 </context>
 </TS>

@@ -225,6 +225,8 @@ private:
     void onRecordingFailed(const QString& storePath, const QString& reason);
     /// Stores PNGs of the charts on display for a node of the run just recorded.
     void snapshotCharts(const core::RunResult& result);
+    /// Keeps a package saved from `node` with the last recorded run, when that run trained it.
+    void keepSavedModelWithRun(const QString& node, const QString& path);
     /// Whether `widget` is (on) a page of the outputs' tabs, not one replaced and going.
     [[nodiscard]] bool isOnOutputTab(const QWidget* widget) const;
     void showAbout();
@@ -283,6 +285,11 @@ private:
     QAction* m_recordRunsAction = nullptr;
     QString m_recordedStore;    // where the run now ending was recorded, and as what
     QString m_recordedRun;
+    // The last recorded run and the nodes it holds results of: a model saved from one of them
+    // (Save model…) is kept with that run, so the Runs panel can register it.
+    QString m_lastRunStore;
+    QString m_lastRunId;
+    QSet<QString> m_lastRunNodes;
     QString m_recordWarnedFor;  // the store whose failure the log told of, once
 };
 

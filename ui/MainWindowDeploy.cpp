@@ -100,6 +100,7 @@ bool MainWindow::saveModelPackage(const QString& node, QString path) {
                 .arg(saved.name, shown, QLocale().formattedDataSize(QFileInfo(path).size()));
         appendLog(done);
         statusBar()->showMessage(done, 8000);
+        keepSavedModelWithRun(node, path);
         Q_EMIT modelPackageSaved(node, path, true);
     });
     QFuture<SavedPackage> future = QtConcurrent::run([model, options = std::move(options),

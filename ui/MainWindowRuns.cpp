@@ -121,6 +121,11 @@ bool MainWindow::isOnOutputTab(const QWidget* widget) const {
 
 void MainWindow::snapshotCharts(const core::RunResult& result) {
     const QString runId = std::exchange(m_recordedRun, {});
+    m_lastRunStore = m_recordedStore;
+    m_lastRunId = runId;
+    m_lastRunNodes.clear();
+    for (const auto& [id, node] : result.nodes)
+        if (node.state == core::NodeState::Done) m_lastRunNodes.insert(QString::fromStdString(id));
     const QString node = m_scene->selectedNode();
     const auto it = result.nodes.find(node.toStdString());
     if (runId.isEmpty() || it == result.nodes.end()) return;
@@ -163,6 +168,18 @@ void MainWindow::snapshotCharts(const core::RunResult& result) {
             }
         }
     });
+}
+
+void MainWindow::keepSavedModelWithRun(const QString& node, const QString& path) {
+    if (m_lastRunId.isEmpty() || !m_lastRunNodes.contains(node)) return;
+    try {
+        m_runStores->open(m_lastRunStore)
+            ->addArtifactFile(m_lastRunId.toStdString(), path.toStdString(), "model_package",
+                              node.toStdString());
+        if (m_lastRunStore == m_runsPanel->storePath()) m_runsPanel->refresh();
+    } catch (const std::exception& e) {
+        appendLog(tr("Cannot keep the model with its run: %1").arg(trException(e)));
+    }
 }
 
 bool MainWindow::restoreRun(const QString& storePath, const QString& runId, bool run,

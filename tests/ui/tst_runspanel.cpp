@@ -378,6 +378,11 @@ private Q_SLOTS:
             });
         };
         QTRY_VERIFY(charts() >= 2); // the confusion matrix and the ROC curves at least
+        // Save model… on a node the run trained keeps the package with the run: registrable.
+        QSignalSpy saved(&window, &ui::MainWindow::modelPackageSaved);
+        QVERIFY(window.saveModelPackage("logreg", dir.filePath("iris.ofmodel")));
+        QVERIFY(saved.wait(60000));
+        QCOMPARE(RunStore(store).registerModel("iris", runs[0].id).node, std::string("logreg"));
         const RunRecord recorded = RunStore(store).run(runs[0].id);
         QVERIFY(window.logText().contains("Recorded as run #1"));
 
