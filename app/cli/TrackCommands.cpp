@@ -302,11 +302,14 @@ std::string resolveServedModel(const std::string& argument, const std::string& s
 }
 
 void addTrackCommands(CLI::App& app, TrackCliOptions& o) {
+    const auto addStore = [&o](CLI::App* command) {
+        command->add_option("--store", o.store,
+                            "The run store: a runs.db, or a folder with .oficina/runs.db "
+                            "(default: the current folder's)");
+    };
     auto* runs = app.add_subcommand("runs", "The runs recorded in the run store; see docs/runs.md");
     runs->require_subcommand(1);
-    runs->add_option("--store", o.store,
-                     "The run store: a runs.db, or a folder with .oficina/runs.db (default: the "
-                     "current folder's)");
+    addStore(runs);
     auto* list = runs->add_subcommand("list", "List the runs, newest first");
     list->add_option("--status", o.status, "Only runs in this state (finished, failed, stopped, "
                                             "crashed, running)");
@@ -332,9 +335,7 @@ void addTrackCommands(CLI::App& app, TrackCliOptions& o) {
 
     auto* models = app.add_subcommand("models", "The model registry; see docs/runs.md");
     models->require_subcommand(1);
-    models->add_option("--store", o.store,
-                       "The run store: a runs.db, or a folder with .oficina/runs.db (default: the "
-                       "current folder's)");
+    addStore(models);
     auto* mlist = models->add_subcommand("list", "List the registered models");
     mlist->add_flag("--json", o.json, "Print JSON");
     auto* mshow = models->add_subcommand("show", "Show a model's versions, or one version");

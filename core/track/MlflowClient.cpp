@@ -1,5 +1,6 @@
 #include "track/MlflowClient.h"
 
+#include "util/Text.h"
 #include "util/Tr.h"
 
 #include <httplib.h>
@@ -90,15 +91,6 @@ std::string excerpt(const std::string& text) {
     }
     if (cutToCharacters(out, 300)) out += "…";
     return out.empty() ? "(no text)" : out;
-}
-
-std::string joined(const std::vector<std::string>& items, const char* separator) {
-    std::string out;
-    for (const std::string& item : items) {
-        if (!out.empty()) out += separator;
-        out += item;
-    }
-    return out;
 }
 
 /// The tags a run is created with: MLflow's own, so that its UI shows who and what from the start.
@@ -314,7 +306,7 @@ void MlflowClient::logBatch(const std::string& runId, const std::vector<MetricVa
     }
     KeyValues allTags = tags;
     if (!truncated.empty())
-        allTags.emplace_back(kMlflowTruncatedParamsTag, joined(truncated, ", "));
+        allTags.emplace_back(kMlflowTruncatedParamsTag, joinList(truncated, ", "));
     for (const auto& [key, value] : allTags) {
         std::string text = value;
         cutToCharacters(text, kMlflowMaxTagValueLength);

@@ -1,5 +1,7 @@
 #include "track/MlflowNames.h"
 
+#include "util/Text.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -35,15 +37,6 @@ const StatusNames& namesOf(RunStatus status) {
     for (const StatusNames& names : kStatuses)
         if (names.status == status) return names;
     return namesOf(RunStatus::Failed); // a value out of range: not a run that finished
-}
-
-std::string joined(const std::vector<std::string>& items, const char* separator) {
-    std::string out;
-    for (const std::string& item : items) {
-        if (!out.empty()) out += separator;
-        out += item;
-    }
-    return out;
 }
 
 } // namespace
@@ -109,8 +102,8 @@ KeyValues mlflowTags(const RunRecord& record, const std::string& user) {
     add("oficina.pipeline_sha256", record.pipelineHash);
     add("oficina.failed_node", record.failedNode);
     add("oficina.error", record.status == RunStatus::Finished ? std::string() : record.message);
-    add("oficina.overrides", joined(record.overrides, "\n"));
-    add("oficina.labels", joined(record.tags, ", "));
+    add("oficina.overrides", joinList(record.overrides, "\n"));
+    add("oficina.labels", joinList(record.tags, ", "));
     for (const auto& [key, seed] : record.seeds)
         add("oficina.seed." + key, std::to_string(seed));
     for (const auto& [name, version] : record.versions)
