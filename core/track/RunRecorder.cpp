@@ -2,6 +2,7 @@
 
 #include "data/Table.h"
 #include "deploy/ModelPackage.h"
+#include "eval/MetricCatalog.h"
 #include "eval/Metrics.h"
 #include "pipeline/NodeRegistry.h"
 #include "pipeline/PipelineFile.h"
@@ -81,6 +82,19 @@ const Table* firstTable(const NodeResult& result) {
     for (const auto& [port, value] : result.outputs)
         if (const auto* table = std::get_if<std::shared_ptr<const Table>>(&value)) return table->get();
     return nullptr;
+}
+
+// The run report without what the record keeps elsewhere or can do without: metric series (in
+// the metrics) and point matrices (ROC and precision-recall curves, residuals: one point per
+// test row, megabytes a run). Tables such as confusion matrices stay.
+std::string storedReport(nlohmann::ordered_json report) {
+    for (auto& node : report["nodes"]) {
+        node.erase("series");
+        auto& matrices = node["matrices"];
+        for (auto it = matrices.begin(); it != matrices.end();)
+            it = matrixKind(it.key()) == MatrixKind::Points ? matrices.erase(it) : std::next(it);
+    }
+    return report.dump();
 }
 
 } // namespace
@@ -225,7 +239,7 @@ RunRecord& RunRecorder::finish(const RunResult& result) {
         for (const auto& column : table->columns())
             in.schema.emplace_back(column.name(), toString(column.type()));
     }
-    r.report = runReport(m_graph, m_registry, result).dump();
+    r.report = storedReport(runReport(m_graph, m_registry, result));
 
     std::set<std::string> kept;
     for (const auto& id : result.order)

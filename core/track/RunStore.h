@@ -84,8 +84,9 @@ struct RunRecord {
     std::vector<InputFile> inputs;
     std::vector<MetricValue> metrics;
     std::vector<Artifact> artifacts;
-    /// The machine-readable run report (pipeline/RunReport.h) as JSON text: matrices such as
-    /// confusion matrices, per-node states, warnings.
+    /// The machine-readable run report (pipeline/RunReport.h) as JSON text: per-node states,
+    /// warnings, scalars and tables such as confusion matrices; without the metric series (they
+    /// are in `metrics`) and point matrices (curves with a point per test row).
     std::string report;
     std::string note;
     std::vector<std::string> tags;
