@@ -28,9 +28,11 @@ RunRecording::RunRecording(const RunOptions& options, const core::Graph& graph,
                            const core::NodeRegistry& registry, const core::RunContext& context)
     : m_options(options), m_context(context) {
     if (options.noRecord || !graph.recordRuns()) {
+        // Said even with --quiet: the user asked for something that will not happen.
         if (!options.mlflowUri.empty() || !options.registerAs.empty())
-            warn("--mlflow-uri and --register need the run recorded: this pipeline (or "
-                 "--no-record) turns recording off");
+            std::fprintf(stderr, "oficina-cli: --mlflow-uri and --register need the run "
+                                 "recorded, and %s turns recording off\n",
+                         options.noRecord ? "--no-record" : "this pipeline (\"record_runs\": false)");
         return;
     }
     try {
@@ -102,7 +104,8 @@ void RunRecording::keep(const std::string& file, const std::string& node) {
 }
 
 int RunRecording::finish(const core::RunResult& result) {
-    if (!m_recorder) return Ok;
+    // --register cannot be honoured without a record: a failure the exit code says.
+    if (!m_recorder) return m_options.registerAs.empty() ? Ok : BadInput;
     m_stopPolling = true;
     m_poller.join();
     try {

@@ -101,6 +101,10 @@ private Q_SLOTS:
     void recordingCanBeTurnedOff() {
         QCOMPARE(cli({"run", "-q", "--no-record", m_pipeline}, m_dir->path()).code, 0);
         QVERIFY(!QFile::exists(m_dir->path() + "/.oficina/runs.db"));
+        const Result unrecorded = cli({"run", "-q", "--no-record", m_pipeline, "--register", "iris"},
+                                      m_dir->path());
+        QCOMPARE(unrecorded.code, 2);
+        QVERIFY2(unrecorded.err.contains("--no-record turns recording off"), qPrintable(unrecorded.err));
         QFile file(m_pipeline);
         file.open(QIODevice::ReadOnly);
         Json text = Json::parse(file.readAll().toStdString());
