@@ -5689,6 +5689,117 @@
         <source>the training-data profile is malformed at %1</source>
         <translation>o perfil dos dados de treinamento está malformado em %1</translation>
     </message>
+    <message>
+        <source>column %1: expected a node id (letters, digits, &apos;_&apos; or &apos;-&apos;)</source>
+        <translation>coluna %1: esperava-se o id de um nó (letras, dígitos, &apos;_&apos; ou &apos;-&apos;)</translation>
+    </message>
+    <message>
+        <source>column %1: expected &apos;.&apos; and a metric after the node id</source>
+        <translation>coluna %1: esperava-se &apos;.&apos; e uma métrica depois do id do nó</translation>
+    </message>
+    <message>
+        <source>column %1: expected a metric name</source>
+        <translation>coluna %1: esperava-se o nome de uma métrica</translation>
+    </message>
+    <message>
+        <source>column %1: expected an operator: &gt;=, &gt;, &lt;= or &lt;</source>
+        <translation>coluna %1: esperava-se um operador: &gt;=, &gt;, &lt;= ou &lt;</translation>
+    </message>
+    <message>
+        <source>column %1: expected a ratio after baseline*</source>
+        <translation>coluna %1: esperava-se uma razão depois de baseline*</translation>
+    </message>
+    <message>
+        <source>column %1: expected a number after baseline+ or baseline-</source>
+        <translation>coluna %1: esperava-se um número depois de baseline+ ou baseline-</translation>
+    </message>
+    <message>
+        <source>column %1: expected +D, -D or *R after baseline, or the end of the rule</source>
+        <translation>coluna %1: esperava-se +D, -D ou *R depois de baseline, ou o fim da regra</translation>
+    </message>
+    <message>
+        <source>column %1: expected a number, baseline+D, baseline-D or baseline*R</source>
+        <translation>coluna %1: esperava-se um número, baseline+D, baseline-D ou baseline*R</translation>
+    </message>
+    <message>
+        <source>column %1: expected the end of the rule</source>
+        <translation>coluna %1: esperava-se o fim da regra</translation>
+    </message>
+    <message>
+        <source>the run has no metric %1</source>
+        <translation>a execução não tem a métrica %1</translation>
+    </message>
+    <message>
+        <source>the run&apos;s %1 is not a number</source>
+        <translation>%1 da execução não é um número</translation>
+    </message>
+    <message>
+        <source>the rule needs a baseline, and none was given</source>
+        <translation>a regra precisa de uma referência, e nenhuma foi dada</translation>
+    </message>
+    <message>
+        <source>the baseline has no metric %1</source>
+        <translation>a referência não tem a métrica %1</translation>
+    </message>
+    <message>
+        <source>the baseline&apos;s %1 is not a number</source>
+        <translation>%1 da referência não é um número</translation>
+    </message>
+    <message>
+        <source>the baseline is 0, so the relative change is undefined: as in MLflow, the value must beat the baseline by %1</source>
+        <translation>a referência é 0, então a variação relativa é indefinida: como no MLflow, o valor precisa superar a referência em %1</translation>
+    </message>
+    <message>
+        <source>the bound computed from the baseline&apos;s %1 is not a number</source>
+        <translation>o limite calculado a partir de %1 da referência não é um número</translation>
+    </message>
+    <message>
+        <source>not an Oficina run report (oficina-cli run --report writes one)</source>
+        <translation>não é um relatório de execução do Oficina (oficina-cli run --report grava um)</translation>
+    </message>
+    <message>
+        <source>the run report has no format version</source>
+        <translation>o relatório de execução não tem versão de formato</translation>
+    </message>
+    <message>
+        <source>run report version %1 is newer than this Oficina reads (%2)</source>
+        <translation>a versão %1 do relatório de execução é mais nova do que esta versão do Oficina lê (%2)</translation>
+    </message>
+    <message>
+        <source>the run report has no list of nodes</source>
+        <translation>o relatório de execução não tem uma lista de nós</translation>
+    </message>
+    <message>
+        <source>a node of the run report has no id: %1</source>
+        <translation>um nó do relatório de execução não tem id: %1</translation>
+    </message>
+    <message>
+        <source>node %1 appears twice in the run report</source>
+        <translation>o nó %1 aparece duas vezes no relatório de execução</translation>
+    </message>
+    <message>
+        <source>node %1 of the run report has no metrics object</source>
+        <translation>o nó %1 do relatório de execução não tem um objeto de métricas</translation>
+    </message>
+    <message>
+        <source>metric %1 of node %2 is not a number: %3</source>
+        <translation>a métrica %1 do nó %2 não é um número: %3</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a run report</source>
+        <translation>isto é uma pasta, não um relatório de execução</translation>
+    </message>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation>não é possível abrir o arquivo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>oficina::core::monitor::RuleScanner</name>
+    <message>
+        <source>column %1: the number %2 is out of range</source>
+        <translation>coluna %1: o número %2 está fora do intervalo</translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::nn</name>

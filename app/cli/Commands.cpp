@@ -1,4 +1,5 @@
 #include "Commands.h"
+#include "Gates.h"
 #include "RunRecording.h"
 
 #include "data/ColumnSummary.h"
@@ -379,6 +380,7 @@ int run(const core::NodeRegistry& registry, const RunOptions& options) {
     core::Graph graph;
     std::vector<PredictionTarget> predictionTargets;
     std::vector<ExportTarget> exportTargets, saveTargets;
+    PreparedGates gates;
     try {
         graph = core::loadPipeline(options.pipeline, registry);
         for (const auto& set : options.sets) applySet(graph, registry, set);
@@ -393,6 +395,7 @@ int run(const core::NodeRegistry& registry, const RunOptions& options) {
             exportTargets.push_back(parseExportTarget(text, "--export-onnx", graph, registry));
         for (const auto& text : options.savedModels)
             saveTargets.push_back(parseExportTarget(text, "--save-model", graph, registry));
+        gates = prepareGates(options);
     } catch (const Error& e) {
         printError(e.what());
         return BadInput;
@@ -492,7 +495,9 @@ int run(const core::NodeRegistry& registry, const RunOptions& options) {
         recording.keep(std::filesystem::path(target.path).replace_extension(".md").string(),
                        target.node);
     }
-    return std::max(code, recording.finish(result));
+    code = std::max(code, recording.finish(result));
+    // Gates judge a run that completed; a failed one already says why.
+    return code == Ok ? checkGates(gates, options, result) : code;
 }
 
 } // namespace oficina::cli

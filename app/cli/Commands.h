@@ -9,8 +9,9 @@ class NodeRegistry;
 
 namespace oficina::cli {
 
-/// Exit codes, a stable contract: 0 ok, 1 a node failed, 2 bad input (file, pipeline, argument).
-enum ExitCode { Ok = 0, NodeFailed = 1, NotCanonical = 1, BadInput = 2 };
+/// Exit codes, a stable contract: 0 ok, 1 a node failed, 2 bad input (file, pipeline, argument),
+/// 3 a metric gate failed (run --require) or drift was found (drift --fail-on drift).
+enum ExitCode { Ok = 0, NodeFailed = 1, NotCanonical = 1, BadInput = 2, GateFailed = 3 };
 
 struct InspectOptions {
     std::string file;
@@ -33,6 +34,10 @@ struct RunOptions {
     std::vector<std::string> tags;
     std::string mlflowUri;                 ///< log live to this MLflow tracking server
     std::string registerAs;                ///< [NODE=]NAME: register the package the run kept
+    // Gates for CI (core/monitor/Gates.h)
+    std::vector<std::string> gates;        ///< --require NODE.METRIC OP VALUE
+    std::string baseline;                  ///< a run report (.json) or models:/NAME@ALIAS
+    std::string summary;                   ///< Markdown summary of the gates
 };
 
 int inspect(const InspectOptions& options);

@@ -73,6 +73,14 @@ int main(int argc, char** argv) {
     run->add_option("--mlflow-uri", runOptions.mlflowUri,
                     "Also log the run live to this MLflow tracking server (http://HOST:PORT); "
                     "if it is down the run waits in the store for `runs push`");
+    run->add_option("--require", runOptions.gates,
+                    "A metric gate: NODE.METRIC OP VALUE, OP one of >= > <= <, VALUE a number, "
+                    "baseline+D, baseline-D or baseline*R (repeatable); a failed gate exits 3");
+    run->add_option("--baseline", runOptions.baseline,
+                    "What baseline rules compare with: a run report (--report's JSON) or a "
+                    "registered model, models:/NAME@ALIAS");
+    run->add_option("--summary", runOptions.summary,
+                    "Write the gates' results as Markdown (for a pull-request comment)");
     run->add_option("--register", runOptions.registerAs,
                     "Register the model package the run kept (a Save model node or "
                     "--save-model) in the model registry: [NODE=]NAME");

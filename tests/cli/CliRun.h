@@ -24,8 +24,17 @@ struct CliRun {
 // machine): this only guards against a hang, far beyond any run here.
 constexpr int kHangGuardMs = 15 * 60 * 1000;
 
-inline CliRun runCli(const QStringList& args) {
+/// `folder`: the working directory (default: the test's). `ownStore`: runs go where the command
+/// line puts them by default (beside the pipeline, or --store), not to the suite's shared store
+/// (OFICINA_RUN_STORE, tests/CMakeLists.txt).
+inline CliRun runCli(const QStringList& args, const QString& folder = {}, bool ownStore = false) {
     QProcess process;
+    if (!folder.isEmpty()) process.setWorkingDirectory(folder);
+    if (ownStore) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove("OFICINA_RUN_STORE");
+        process.setProcessEnvironment(environment);
+    }
     process.start(kCli, args);
     if (!process.waitForFinished(kHangGuardMs)) {
         process.kill();

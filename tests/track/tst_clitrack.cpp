@@ -1,6 +1,7 @@
 // `oficina-cli run` recording runs, `runs` and `models` on the command line, `serve
 // models:/NAME@ALIAS`, and `run --mlflow-uri` against the mock tracking server: live logging,
 // a server that is down (the run still succeeds and waits in the push queue) and `runs push`.
+#include "../cli/CliRun.h"
 #include "MockMlflowServer.h"
 #include "TrackFixture.h"
 
@@ -25,22 +26,8 @@ using Json = nlohmann::json;
 
 namespace {
 
-struct Result {
-    int code = -1;
-    QString out, err;
-};
-
-Result cli(const QStringList& arguments, const QString& folder) {
-    QProcess process;
-    process.setWorkingDirectory(folder);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove("OFICINA_RUN_STORE");  // the stores these tests look at are their own
-    process.setProcessEnvironment(environment);
-    process.start(OFICINA_BIN_DIR "/oficina-cli", arguments);
-    process.waitForFinished(300000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+CliRun cli(const QStringList& arguments, const QString& folder) {
+    return runCli(arguments, folder, true);
 }
 
 std::string joined(const std::vector<std::string>& lines) {
@@ -50,8 +37,8 @@ std::string joined(const std::vector<std::string>& lines) {
 }
 
 Json cliJson(const QStringList& arguments, const QString& folder) {
-    const Result r = cli(arguments, folder);
-    if (r.code != 0) throw std::runtime_error(r.err.toStdString());
+    const CliRun r = cli(arguments, folder);
+    if (r.exitCode != 0) throw std::runtime_error(r.err.toStdString());
     return Json::parse(r.out.toStdString());
 }
 
@@ -67,10 +54,10 @@ private Q_SLOTS:
     }
 
     void runIsRecordedBesideThePipeline() {
-        const Result r = cli({"run", m_pipeline, "--set", "split.test_size=0.4", "--note",
+        const CliRun r = cli({"run", m_pipeline, "--set", "split.test_size=0.4", "--note",
                               "first", "--tag", "baseline", "--report", "report.json"},
                              m_dir->path());
-        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.err.contains("recorded run #1"), qPrintable(r.err));
         QVERIFY(QFile::exists(m_dir->path() + "/.oficina/runs.db"));
 
@@ -90,20 +77,20 @@ private Q_SLOTS:
         QVERIFY(run["metrics"].size() > 0);
 
         // The text form names the same run; a run that is not there is exit 2, saying so.
-        const Result shown = cli({"runs", "show", QString::fromStdString(run["id"].get<std::string>().substr(0, 8))},
+        const CliRun shown = cli({"runs", "show", QString::fromStdString(run["id"].get<std::string>().substr(0, 8))},
                                  m_dir->path());
-        QVERIFY2(shown.code == 0 && shown.out.contains("score.accuracy"), qPrintable(shown.out));
-        const Result missing = cli({"runs", "show", "7"}, m_dir->path());
-        QCOMPARE(missing.code, 2);
+        QVERIFY2(shown.exitCode == 0 && shown.out.contains("score.accuracy"), qPrintable(shown.out));
+        const CliRun missing = cli({"runs", "show", "7"}, m_dir->path());
+        QCOMPARE(missing.exitCode, 2);
         QVERIFY2(missing.err.contains("no run \"7\""), qPrintable(missing.err));
     }
 
     void recordingCanBeTurnedOff() {
-        QCOMPARE(cli({"run", "-q", "--no-record", m_pipeline}, m_dir->path()).code, 0);
+        QCOMPARE(cli({"run", "-q", "--no-record", m_pipeline}, m_dir->path()).exitCode, 0);
         QVERIFY(!QFile::exists(m_dir->path() + "/.oficina/runs.db"));
-        const Result unrecorded = cli({"run", "-q", "--no-record", m_pipeline, "--register", "iris"},
+        const CliRun unrecorded = cli({"run", "-q", "--no-record", m_pipeline, "--register", "iris"},
                                       m_dir->path());
-        QCOMPARE(unrecorded.code, 2);
+        QCOMPARE(unrecorded.exitCode, 2);
         QVERIFY2(unrecorded.err.contains("--no-record turns recording off"), qPrintable(unrecorded.err));
         QFile file(m_pipeline);
         file.open(QIODevice::ReadOnly);
@@ -113,28 +100,28 @@ private Q_SLOTS:
         file.open(QIODevice::WriteOnly | QIODevice::Truncate);
         file.write(QByteArray::fromStdString(text.dump()));
         file.close();
-        QCOMPARE(cli({"run", "-q", m_pipeline}, m_dir->path()).code, 0);
+        QCOMPARE(cli({"run", "-q", m_pipeline}, m_dir->path()).exitCode, 0);
         QVERIFY(!QFile::exists(m_dir->path() + "/.oficina/runs.db"));
-        const Result none = cli({"runs", "list"}, m_dir->path());
-        QCOMPARE(none.code, 2);
+        const CliRun none = cli({"runs", "list"}, m_dir->path());
+        QCOMPARE(none.exitCode, 2);
         QVERIFY2(none.err.contains("no run store here"), qPrintable(none.err));
     }
 
     void registryOnTheCommandLineAndServe() {
-        QCOMPARE(cli({"run", "-q", m_pipeline, "--register", "save=iris"}, m_dir->path()).code, 0);
-        QCOMPARE(cli({"run", "-q", m_pipeline}, m_dir->path()).code, 0);
+        QCOMPARE(cli({"run", "-q", m_pipeline, "--register", "save=iris"}, m_dir->path()).exitCode, 0);
+        QCOMPARE(cli({"run", "-q", m_pipeline}, m_dir->path()).exitCode, 0);
         QCOMPARE(cli({"models", "register", "2", "--name", "iris", "--description", "again"},
-                     m_dir->path()).code, 0);
-        QCOMPARE(cli({"models", "alias", "iris", "champion", "1"}, m_dir->path()).code, 0);
+                     m_dir->path()).exitCode, 0);
+        QCOMPARE(cli({"models", "alias", "iris", "champion", "1"}, m_dir->path()).exitCode, 0);
         const Json models = cliJson({"models", "list", "--json"}, m_dir->path());
         QCOMPARE_JSON(models[0]["latest_version"], 2);
         QCOMPARE_JSON(models[0]["aliases"]["champion"], 1);
         const Json champion = cliJson({"models", "show", "iris@champion", "--json"}, m_dir->path());
         QCOMPARE_JSON(champion[0]["version"], 1);
-        QCOMPARE(cli({"models", "export", "iris/2", "-o", "v2.ofmodel"}, m_dir->path()).code, 0);
+        QCOMPARE(cli({"models", "export", "iris/2", "-o", "v2.ofmodel"}, m_dir->path()).exitCode, 0);
         QVERIFY(QFileInfo(m_dir->path() + "/v2.ofmodel").size() > 1000);
-        const Result bad = cli({"models", "alias", "iris", "champion", "5"}, m_dir->path());
-        QCOMPARE(bad.code, 2);
+        const CliRun bad = cli({"models", "alias", "iris", "champion", "5"}, m_dir->path());
+        QCOMPARE(bad.exitCode, 2);
         QVERIFY2(bad.err.contains("no version 5"), qPrintable(bad.err));
 
         QProcess server;
@@ -159,9 +146,9 @@ private Q_SLOTS:
     void logsLiveToMlflow() {
         MockMlflowServer mlflow;
         mlflow.start();
-        const Result r = cli({"run", m_pipeline, "--mlflow-uri", QString::fromStdString(mlflow.uri())},
+        const CliRun r = cli({"run", m_pipeline, "--mlflow-uri", QString::fromStdString(mlflow.uri())},
                              m_dir->path());
-        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.err.contains("logged to MLflow as run"), qPrintable(r.err));
         QVERIFY2(mlflow.problems().empty(), joined(mlflow.problems()).c_str());
         const auto runs = mlflow.runs();
@@ -182,12 +169,12 @@ private Q_SLOTS:
         const int port = mlflow.start();
         mlflow.stop();
         const QString uri = "http://127.0.0.1:" + QString::number(port);
-        const Result r = cli({"run", m_pipeline, "--mlflow-uri", uri}, m_dir->path());
-        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const CliRun r = cli({"run", m_pipeline, "--mlflow-uri", uri}, m_dir->path());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.err.contains("cannot reach") && r.err.contains("runs push"), qPrintable(r.err));
         QVERIFY(r.out.contains("accuracy"));
-        const Result push = cli({"runs", "push", "--mlflow-uri", uri}, m_dir->path());
-        QCOMPARE(push.code, 1);
+        const CliRun push = cli({"runs", "push", "--mlflow-uri", uri}, m_dir->path());
+        QCOMPARE(push.exitCode, 1);
         QVERIFY2(push.err.contains("could not send run"), qPrintable(push.err));
         QVERIFY(cli({"runs", "push", "--mlflow-uri", "http://127.0.0.1:1"}, m_dir->path())
                     .err.contains("nothing waits"));
@@ -199,22 +186,60 @@ private Q_SLOTS:
         const QString uri = QString::fromStdString(mlflow.uri());
         // The live logging stops at its first failed request.
         mlflow.failNext(503, "TEMPORARILY_UNAVAILABLE", "try later");
-        const Result r = cli({"run", m_pipeline, "--mlflow-uri", uri}, m_dir->path());
-        QVERIFY2(r.code == 0 && r.err.contains("try later"), qPrintable(r.err));
+        const CliRun r = cli({"run", m_pipeline, "--mlflow-uri", uri}, m_dir->path());
+        QVERIFY2(r.exitCode == 0 && r.err.contains("try later"), qPrintable(r.err));
         QVERIFY(mlflow.runs().empty());
 
-        const Result push = cli({"runs", "push"}, m_dir->path());
-        QVERIFY2(push.code == 0 && push.err.contains("sent run"), qPrintable(push.err));
+        const CliRun push = cli({"runs", "push"}, m_dir->path());
+        QVERIFY2(push.exitCode == 0 && push.err.contains("sent run"), qPrintable(push.err));
         QCOMPARE(mlflow.runs().size(), size_t(1));
         QCOMPARE(mlflow.runs()[0].status, std::string("FINISHED"));
         QVERIFY2(mlflow.problems().empty(), joined(mlflow.problems()).c_str());
         QVERIFY(cli({"runs", "push"}, m_dir->path()).err.contains("nothing waits"));
     }
 
+    // Gates: an absolute rule and a baseline rule against a run report, then against the
+    // registry's champion; a failed gate exits 3 with a Markdown summary, a malformed rule or
+    // a missing baseline is bad input before anything runs.
+    void gatesJudgeTheRun() {
+        QCOMPARE(cli({"run", "-q", m_pipeline, "--report", "base.json", "--register", "save=iris"},
+                     m_dir->path()).exitCode, 0);
+        const CliRun pass = cli({"run", "-q", m_pipeline, "--require", "score.accuracy >= 0.5",
+                                 "--require", "score.accuracy >= baseline-0.001", "--baseline",
+                                 "base.json", "--summary", "pass.md"},
+                                m_dir->path());
+        QVERIFY2(pass.exitCode == 0, qPrintable(pass.err));
+        QFile summary(m_dir->path() + "/pass.md");
+        QVERIFY(summary.open(QIODevice::ReadOnly));
+        QVERIFY(summary.readAll().startsWith("✅ **2 of 2 gates passed**"));
+
+        const CliRun fail = cli({"run", "-q", m_pipeline, "--require", "score.accuracy > 1",
+                                 "--require", "score.accuracy >= baseline*1.1", "--baseline",
+                                 "models:/iris/1", "--summary", "fail.md"},
+                                m_dir->path());
+        QCOMPARE(fail.exitCode, 3);
+        QVERIFY2(fail.err.contains("✗ gate score.accuracy > 1"), qPrintable(fail.err));
+        QFile failed(m_dir->path() + "/fail.md");
+        QVERIFY(failed.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(failed.readAll());
+        QVERIFY2(text.contains("0 of 2 gates passed") && text.contains("models:/iris/1"),
+                 qPrintable(text));
+
+        const CliRun typo = cli({"run", "-q", m_pipeline, "--require", "score.accuracy => 0.9"},
+                                m_dir->path());
+        QCOMPARE(typo.exitCode, 2);
+        QVERIFY2(typo.err.contains("column 16"), qPrintable(typo.err));
+        const CliRun noBaseline = cli({"run", "-q", m_pipeline, "--require",
+                                       "score.accuracy >= baseline", "--baseline", "nope.json"},
+                                      m_dir->path());
+        QCOMPARE(noBaseline.exitCode, 2);
+        QVERIFY2(noBaseline.err.contains("nope.json"), qPrintable(noBaseline.err));
+    }
+
     void exportsTheMlflowFileStore() {
-        QCOMPARE(cli({"run", "-q", m_pipeline, "--register", "iris"}, m_dir->path()).code, 0);
-        const Result r = cli({"runs", "export", "--mlflow", "mlruns"}, m_dir->path());
-        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(cli({"run", "-q", m_pipeline, "--register", "iris"}, m_dir->path()).exitCode, 0);
+        const CliRun r = cli({"runs", "export", "--mlflow", "mlruns"}, m_dir->path());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(QFile::exists(m_dir->path() + "/mlruns/0/meta.yaml"));
         QVERIFY(QFile::exists(m_dir->path() + "/mlruns/models/iris/version-1/meta.yaml"));
         QVERIFY(!QDir(m_dir->path() + "/mlruns").entryList({"[1-9]*"}, QDir::Dirs).isEmpty());
