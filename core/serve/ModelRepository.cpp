@@ -81,7 +81,8 @@ std::shared_ptr<const ServedModel> ModelRepository::install(const std::string& n
     if (!path.empty()) slot->path = path;
     ++slot->lastVersion;
     auto served = std::make_shared<const ServedModel>(
-        ServedModel{name, std::to_string(slot->lastVersion), slot->path, std::move(shared)});
+        ServedModel{name, std::to_string(slot->lastVersion), slot->path, shared,
+                    std::make_shared<LiveDrift>(shared)});
     // The old version is freed here, after the lock, or by the last request holding it.
     previous = std::exchange(slot->current, served);
     return served;

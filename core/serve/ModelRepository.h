@@ -3,6 +3,7 @@
 // The models a server serves: named, versioned, replaced whole while requests run.
 
 #include "deploy/ModelPackage.h"
+#include "serve/LiveDrift.h"
 
 #include <functional>
 #include <memory>
@@ -21,6 +22,8 @@ struct ServedModel {
     std::string version;
     std::string path; ///< the package file it was read from; empty when given in memory
     std::shared_ptr<const deploy::ModelPackage> package;
+    /// Its recent rows against its training sample (GET …/drift, /metrics).
+    std::shared_ptr<LiveDrift> drift;
 };
 
 /// A row of the repository index (Triton's repository extension).

@@ -20,6 +20,7 @@ enum class Kind {
     Server,
     ModelMetadata,
     ModelReady,
+    ModelDrift,
     Infer,
     RepositoryIndex,
     RepositoryLoad,
@@ -203,10 +204,20 @@ HttpResponse Routes::handle(const HttpRequest& request) const {
             case Kind::Invocations:
                 response = invocations(request);
                 break;
-            case Kind::Metrics:
+            case Kind::Metrics: {
                 response.contentType = "text/plain; version=0.0.4; charset=utf-8";
-                response.body = m_metrics.text();
+                std::vector<std::pair<std::string, DriftSnapshot>> drift;
+                for (const RepositoryEntry& entry : m_repository.index())
+                    if (const auto model = m_repository.find(entry.name))
+                        drift.emplace_back(model->name, model->drift->compute());
+                response.body = m_metrics.text() + driftMetricsText(drift);
                 break;
+            }
+            case Kind::ModelDrift: {
+                const auto model = resolve(match);
+                response = jsonResponse(driftJson(model->name, model->version, model->drift->compute()));
+                break;
+            }
             case Kind::Unknown:
                 break;
             }
@@ -291,6 +302,7 @@ HttpResponse Routes::infer(const RouteMatch& match, const HttpRequest& request) 
         try {
             input = deploy::conformInput(parsed.table, package.manifest.inputs, "request");
             predictions = deploy::predictColumns(package, input);
+            model->drift->record(input, predictions);
         } catch (const RequestError&) {
             throw;
         } catch (const Error& e) {
@@ -346,6 +358,7 @@ HttpResponse Routes::invocations(const HttpRequest& request) const {
             try {
                 const Table input = deploy::conformInput(table, package.manifest.inputs, "request");
                 predictions = deploy::predictColumns(package, input);
+                model->drift->record(input, predictions);
             } catch (const RequestError&) {
                 throw;
             } catch (const Error& e) {
@@ -457,6 +470,8 @@ RouteMatch matchPath(std::string_view path) {
             set(Kind::ModelReady, "/v2/models/{name}/ready", {"GET"});
         else if (s.size() == next + 1 && s[next] == "infer")
             set(Kind::Infer, "/v2/models/{name}/infer", {"POST"});
+        else if (s.size() == next + 1 && s[next] == "drift")
+            set(Kind::ModelDrift, "/v2/models/{name}/drift", {"GET"});
         else
             m = {};
     } else if (is({"ping"})) {

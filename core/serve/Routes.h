@@ -8,6 +8,7 @@
 //   GET  /v2/health/live · /v2/health/ready · /v2
 //   GET  /v2/models/{name}[/versions/{v}] · …/ready       POST …/infer
 //   POST /v2/repository/index · /v2/repository/models/{name}/load · …/unload
+// Live drift (Oficina's): GET /v2/models/{name}/drift, and drift gauges on /metrics
 // MLflow scoring protocol (the first model served):
 //   GET  /ping · /health · /version                        POST /invocations
 // Prometheus: GET /metrics
