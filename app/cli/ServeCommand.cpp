@@ -167,6 +167,11 @@ CLI::App* addServeCommand(CLI::App& app, ServeCliOptions& options) {
     serve->add_option("--token-file", options.tokenFile,
                       "Require \"Authorization: Bearer TOKEN\" (the file's first line) on every "
                       "route but the health probes");
+    serve
+        ->add_option("--drift-window", options.driftWindow,
+                     "Recent rows each model keeps to compare with its training sample (GET "
+                     "/v2/models/NAME/drift, oficina_drift_* on /metrics); 0 turns live drift off")
+        ->capture_default_str();
     serve->add_flag("--access-log", options.accessLog,
                     "Print one line per request on stderr: method, path, status, rows, "
                     "microseconds");
@@ -199,6 +204,7 @@ int serve(const ServeCliOptions& options) {
     serverOptions.maxBodyBytes = options.maxBodyBytes;
     serverOptions.accessLog = options.accessLog;
     ModelRepository repository;
+    repository.setDriftWindow(options.driftWindow);
     std::map<std::string, std::string> references;  ///< served name → argument
     try {
         if (!options.tokenFile.empty()) serverOptions.token = readToken(options.tokenFile);

@@ -2,6 +2,8 @@
 // `oficina-cli serve`: the inference server (core/serve) on the command line. docs/serving.md
 // describes the protocols, limits and signals.
 
+#include "monitor/RecentRows.h"
+
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -27,6 +29,7 @@ struct ServeCliOptions {
     size_t maxBodyBytes = size_t(64) << 20;
     std::string tokenFile;  ///< bearer token, first line of the file
     bool accessLog = false; ///< one line per request on stderr
+    size_t driftWindow = core::monitor::kDefaultRecentRows; ///< live drift's rows; 0: off
 };
 
 /// Declares the `serve` subcommand and its options on `app`, filling `options` when parsed.

@@ -32,10 +32,10 @@ std::string sample(double value) {
 } // namespace
 
 LiveDrift::LiveDrift(std::shared_ptr<const deploy::ModelPackage> package, size_t windowRows)
-    : m_package(std::move(package)), m_recent(windowRows) {}
+    : m_package(std::move(package)), m_on(windowRows > 0), m_recent(windowRows) {}
 
 void LiveDrift::record(const Table& input, const std::vector<Column>& predictions) {
-    m_recent.add(withPredictions(input, predictions));
+    if (m_on) m_recent.add(withPredictions(input, predictions));
 }
 
 // The model's predictions on its own training sample: what its outputs looked like when it
@@ -60,6 +60,10 @@ const Table& LiveDrift::reference() const {
 
 DriftSnapshot LiveDrift::compute() const {
     DriftSnapshot snapshot;
+    if (!m_on) {
+        snapshot.error = "live drift is off (oficina-cli serve --drift-window 0)";
+        return snapshot;
+    }
     const Table recent = m_recent.snapshot();
     snapshot.windowRows = recent.rowCount();
     snapshot.rowsSeen = m_recent.rowsAdded() + m_recent.rowsSkipped();

@@ -31,6 +31,7 @@ struct DriftSnapshot {
 /// from any thread, costing a drift comparison of the window against the reference.
 class LiveDrift {
 public:
+    /// `windowRows` 0: live drift off (record() keeps nothing, compute() says so).
     explicit LiveDrift(std::shared_ptr<const deploy::ModelPackage> package,
                        size_t windowRows = monitor::kDefaultRecentRows);
 
@@ -42,6 +43,7 @@ private:
     const Table& reference() const;
 
     std::shared_ptr<const deploy::ModelPackage> m_package;
+    const bool m_on;
     monitor::RecentRows m_recent;
     mutable std::once_flag m_referenceOnce;
     mutable Table m_reference;  ///< the sample with the model's predictions on it

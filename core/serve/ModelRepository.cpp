@@ -82,7 +82,7 @@ std::shared_ptr<const ServedModel> ModelRepository::install(const std::string& n
     ++slot->lastVersion;
     auto served = std::make_shared<const ServedModel>(
         ServedModel{name, std::to_string(slot->lastVersion), slot->path, shared,
-                    std::make_shared<LiveDrift>(shared)});
+                    std::make_shared<LiveDrift>(shared, m_driftWindow)});
     // The old version is freed here, after the lock, or by the last request holding it.
     previous = std::exchange(slot->current, served);
     return served;

@@ -5,6 +5,7 @@
 #include "deploy/ModelPackage.h"
 #include "serve/LiveDrift.h"
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -52,6 +53,9 @@ public:
     using Loader = std::function<deploy::ModelPackage(const std::string& path)>;
 
     explicit ModelRepository(Loader loader = {});
+    /// Rows of recent traffic each model version keeps for live drift (LiveDrift.h); 0 turns
+    /// live drift off. Applies to the versions loaded after the call.
+    void setDriftWindow(size_t rows) { m_driftWindow = rows; }
 
     /// Reads `path` and serves it as `name`. Throws Error for an invalid or taken name and
     /// whatever the loader throws.
@@ -92,6 +96,7 @@ private:
                                                deploy::ModelPackage package);
 
     Loader m_loader;
+    std::atomic<size_t> m_driftWindow = monitor::kDefaultRecentRows;
     mutable std::mutex m_mutex; ///< guards m_slots
     std::mutex m_loadMutex;     ///< one load at a time, so versions follow the order
     std::vector<Slot> m_slots;

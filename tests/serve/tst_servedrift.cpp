@@ -125,6 +125,22 @@ private Q_SLOTS:
         QVERIFY2(promtool.exitCode() == 0, promtool.readAllStandardError().constData());
     }
 
+    void offWhenTheWindowIsZero() {
+        ModelRepository repository;
+        repository.setDriftWindow(0);
+        repository.add("iris", m_iris);
+        serve::Metrics metrics;
+        Routes routes(repository, metrics);
+        const Json body = {{"inputs", oipInputs(sampleRows(m_iris, 0, 5))}};
+        QCOMPARE(routes.handle({"POST", "/v2/models/iris/infer", "application/json", body.dump()}).status,
+                 200);
+        const HttpResponse r = routes.handle({"GET", "/v2/models/iris/drift", {}, {}});
+        QCOMPARE(r.status, 200);
+        const Json report = Json::parse(r.body);
+        QCOMPARE(report["window_rows"].get<size_t>(), size_t(0));
+        QVERIFY(report["error"].get<std::string>().find("off") != std::string::npos);
+    }
+
     // A reload is a new version with a window of its own.
     void aReloadStartsAFreshWindow() {
         m_routes->load("iris");
