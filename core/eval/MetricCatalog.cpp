@@ -89,6 +89,14 @@ constexpr MetricInfo kMetrics[] = {
     {"contingency", OFICINA_TR_NOOP("Clusters × classes"), kNone, MetricView::Table},
     {"cluster_class_points", OFICINA_TR_NOOP("Clusters vs classes"), kNone,
      MetricView::ClustersVsClasses},
+    // Gates: rows are rules, value and baseline the metric's, bound what it was compared with
+    {"gates", OFICINA_TR_NOOP("Gates"), kNone, MetricView::Gates},
+    {"gates_passed", OFICINA_TR_NOOP("Gates passed"), kHigher},
+    {"gates_failed", OFICINA_TR_NOOP("Gates failed"), kLower},
+    {"passed", OFICINA_TR_NOOP("Passed"), kHigher},
+    {"value", OFICINA_TR_NOOP("Value")},
+    {"baseline", OFICINA_TR_NOOP("Baseline")},
+    {"bound", OFICINA_TR_NOOP("Bound")},
     // What a model reports about its own training
     {"loss", OFICINA_TR_NOOP("Loss"), kLower},
     {"val_loss", OFICINA_TR_NOOP("Validation loss"), kLower},
@@ -131,7 +139,8 @@ MatrixKind matrixKind(std::string_view name) {
     case MetricView::Number:
     case MetricView::Table:
     case MetricView::ConfusionMatrix:
-    case MetricView::ScoreBars: return MatrixKind::Table;
+    case MetricView::ScoreBars:
+    case MetricView::Gates: return MatrixKind::Table;
     default: return MatrixKind::Points;
     }
 }

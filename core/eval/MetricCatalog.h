@@ -22,6 +22,7 @@ enum class MetricView {
     LearningCurve,
     ValidationCurve,
     ClustersVsClasses,
+    Gates, ///< a Gate node's rules, passed or failed (core/nodes/MonitorNodes.cpp)
 };
 
 /// Which way a score is better; None for counts, settings and columns.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/Message.h"
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +14,9 @@ struct LabeledMatrix {
     std::vector<std::string> rowLabels;
     std::vector<std::string> columnLabels;
     std::vector<double> values;  ///< row-major, rows × columns
+    /// None, or one per row: what front ends say beside the row's numbers (why a gate failed).
+    /// Reports and the run store keep the numbers only.
+    std::vector<Message> rowNotes;
 
     [[nodiscard]] double at(size_t row, size_t column) const {
         return values[row * columnLabels.size() + column];

@@ -34,6 +34,7 @@ void registerLinearModelNodes(NodeRegistry& registry);
 void registerTreeNodes(NodeRegistry& registry);
 void registerClusterNodes(NodeRegistry& registry);
 void registerEvaluationNodes(NodeRegistry& registry);
+void registerMonitorNodes(NodeRegistry& registry);
 void registerNeuralNodes(NodeRegistry& registry);
 void registerSequenceImageNodes(NodeRegistry& registry);
 void registerExportNodes(NodeRegistry& registry);

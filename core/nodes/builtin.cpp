@@ -20,6 +20,7 @@ void registerBuiltinNodes(NodeRegistry& registry, const BuiltinConfig& config) {
     registerTreeNodes(registry);
     registerClusterNodes(registry);
     registerEvaluationNodes(registry);
+    registerMonitorNodes(registry);
     registerNeuralNodes(registry);
     registerSequenceImageNodes(registry);
     registerExportNodes(registry);

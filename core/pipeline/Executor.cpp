@@ -135,8 +135,9 @@ std::map<std::string, uint64_t> nodeHashes(const Graph& graph, const NodeRegistr
             }
             for (const auto& in : spec->inputs)
                 if (const Link* link = graph.linkInto({id, in.name}))
-                    key += "|<" + in.name + "=" + link->from.port + "@" +
-                           std::to_string(out[link->from.node]);
+                    key += "|<" + in.name + "=" +
+                           (spec->needsInputSources ? link->from.node + "." : std::string()) +
+                           link->from.port + "@" + std::to_string(out[link->from.node]);
         }
         out[id] = fnv1a(key);
     }
@@ -201,6 +202,7 @@ NodeResult Executor::runNode(const Graph& graph, const Node& node, const NodeSpe
     result.hash = hash;
 
     PortValues inputValues;
+    std::map<std::string, std::string> sources;
     for (const auto& in : spec.inputs) {
         const Link* link = graph.linkInto({node.id, in.name});
         if (!link) {
@@ -219,6 +221,7 @@ NodeResult Executor::runNode(const Graph& graph, const Node& node, const NodeSpe
             return result;
         }
         inputValues[in.name] = value->second;
+        if (spec.needsInputSources) sources[in.name] = link->from.node;
     }
 
     if (const auto cached = m_cache.find(hash); cached != m_cache.end()) {
@@ -246,7 +249,7 @@ NodeResult Executor::runNode(const Graph& graph, const Node& node, const NodeSpe
         return result;
     }
 
-    context.beginNode(node.id);
+    context.beginNode(node.id, std::move(sources));
     if (m_onNodeEvent) {
         NodeResult running;
         running.state = NodeState::Running;

@@ -79,8 +79,9 @@ private:
 };
 
 /// The cache key of every node as the graph stands now: a hash of its type, version,
-/// parameters, the stamps of the files it reads and the keys of its inputs (cycles give no
-/// keys). Equal keys, equal outputs: the executor's cache and the editor's stale marks use it.
+/// parameters, the stamps of the files it reads and the keys of its inputs, with the ids of
+/// the nodes feeding it for a node that needsInputSources (cycles give no keys). Equal keys,
+/// equal outputs: the executor's cache and the editor's stale marks use it.
 std::map<std::string, uint64_t> nodeHashes(const Graph& graph, const NodeRegistry& registry);
 
 /// The value of a file parameter resolved against the graph's base directory.

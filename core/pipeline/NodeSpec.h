@@ -78,6 +78,10 @@ struct NodeSpec {
     /// this extension instead, e.g. ".md" for the ONNX export's card (model.onnx → model.md).
     /// Front ends warn before a run replaces them too.
     std::vector<std::string> companionExtensions;
+    /// The outputs depend on which nodes feed the inputs, not only on what they send (a Gate
+    /// names metrics after their node): the run gets RunContext::inputSources(), and the
+    /// upstream ids join the node's cache key, so feeding it from another node reruns it.
+    bool needsInputSources = false;
 
     [[nodiscard]] const Parameter* param(const std::string& key) const;
     [[nodiscard]] const PortSpec* input(const std::string& name) const;

@@ -40,8 +40,10 @@ std::vector<MetricPoint> RunContext::takeMetrics(size_t& cursor) const {
     return out;
 }
 
-void RunContext::beginNode(const std::string& node) {
+void RunContext::beginNode(const std::string& node,
+                           std::map<std::string, std::string> inputSources) {
     m_node = node;
+    m_inputSources = std::move(inputSources);
     m_warnings.clear();
     m_writtenFiles.clear();
     m_lastProgress = {};

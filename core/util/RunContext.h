@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <stop_token>
 #include <string>
@@ -64,11 +65,19 @@ public:
     [[nodiscard]] const std::string& pipelineName() const { return m_pipelineName; }
     /// SHA-256 of the running pipeline's canonical file, for what describes a model.
     [[nodiscard]] const std::string& pipelineHash() const { return m_pipelineHash; }
+    /// Which node feeds each connected input port of the current node (port → upstream node
+    /// id), for a node whose NodeSpec sets needsInputSources (a Gate names metrics
+    /// "score.accuracy" after the node that measured them). Empty for every other node: their
+    /// cache key leaves upstream ids out, so their outputs must not depend on them.
+    [[nodiscard]] const std::map<std::string, std::string>& inputSources() const {
+        return m_inputSources;
+    }
 
     // For the executor.
     void setPipelineName(std::string name) { m_pipelineName = std::move(name); }
     void setPipelineHash(std::string hash) { m_pipelineHash = std::move(hash); }
-    void beginNode(const std::string& node);
+    void beginNode(const std::string& node,
+                   std::map<std::string, std::string> inputSources = {});
     [[nodiscard]] std::vector<Message> takeWarnings();
     [[nodiscard]] std::vector<std::string> takeWrittenFiles();
     [[nodiscard]] std::vector<MetricPoint> metricsOf(const std::string& node) const;
@@ -80,6 +89,7 @@ private:
     std::string m_node;
     std::string m_pipelineName;
     std::string m_pipelineHash;
+    std::map<std::string, std::string> m_inputSources;
     std::chrono::steady_clock::time_point m_lastProgress{};
     std::vector<Message> m_warnings;
     std::vector<std::string> m_writtenFiles;

@@ -63,6 +63,10 @@ QString resultSummary(const core::NodeResult& result) {
         if (const auto* m = std::get_if<std::shared_ptr<const core::Metrics>>(&value)) {
             const core::Metrics& metrics = **m;
             const auto scalar = [&](const char* name) { return metrics.scalar(name); };
+            if (const double *passed = scalar("gates_passed"), *failed = scalar("gates_failed");
+                passed && failed)
+                return NodeItem::tr("%1 of %n gates passed", nullptr, int(*passed + *failed))
+                    .arg(int(*passed));
             if (const double* k = scalar("n_clusters")) {
                 QString text = NodeItem::tr("k = %1").arg(number(*k));
                 if (const double* s = scalar("silhouette"); s && std::isfinite(*s))
@@ -108,6 +112,15 @@ QString resultSummary(const core::NodeResult& result) {
                 .arg(QLocale().toString(qulonglong((*t)->rowCount())))
                 .arg((*t)->columnCount());
     return {};
+}
+
+bool resultSummaryFails(const core::NodeResult& result) {
+    for (const auto& [port, value] : result.outputs)
+        if (const auto* m = std::get_if<std::shared_ptr<const core::Metrics>>(&value))
+            if (const double* passed = (*m)->scalar("passed");
+                passed && (*m)->scalar("gates_passed"))
+                return *passed == 0;
+    return false;
 }
 
 NodeItem::NodeItem(const core::Node& node, const core::NodeSpec* spec, QGraphicsItem* parent)
@@ -253,12 +266,16 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
         painter->setPen(QColor(0xe4, 0xe6, 0xea));
         painter->drawLine(area.topLeft(), area.topRight());
         painter->setFont(font.summary);
-        painter->setPen(m_state == core::NodeState::Stale ? QColor(0x90, 0x90, 0x90)
-                                                          : QColor(0x1f, 0x6f, 0x3a));
+        painter->setPen(summaryColor());
         painter->drawText(area, Qt::AlignCenter,
                           QFontMetricsF(font.summary)
                               .elidedText(m_summary, Qt::ElideRight, area.width()));
     }
+}
+
+QColor NodeItem::summaryColor() const {
+    if (m_state == core::NodeState::Stale) return QColor(0x90, 0x90, 0x90);
+    return m_summaryFails ? QColor(0xb0, 0x24, 0x24) : QColor(0x1f, 0x6f, 0x3a);
 }
 
 void NodeItem::paintTitle(QPainter* painter, const Fonts& font) const {
@@ -344,8 +361,12 @@ void NodeItem::setResult(const core::NodeResult& result) {
     m_state = result.state;
     m_progress = -1;
     m_error = result.error ? trNodeError(result) : QString();
-    if (result.state == core::NodeState::Done) m_summary = resultSummary(result);
-    else if (result.state != core::NodeState::Running) m_summary.clear();
+    if (result.state == core::NodeState::Done) {
+        m_summary = resultSummary(result);
+        m_summaryFails = resultSummaryFails(result);
+    } else if (result.state != core::NodeState::Running) {
+        m_summary.clear();
+    }
     updateToolTip();
     update();
 }

@@ -45,6 +45,8 @@ public:
     void clearResult();
     [[nodiscard]] core::NodeState state() const { return m_state; }
     [[nodiscard]] const QString& summary() const { return m_summary; }
+    /// The summary's colour: green, red when it reports failed gates, grey when stale.
+    [[nodiscard]] QColor summaryColor() const;
     [[nodiscard]] QString badgeText() const;
 
     static constexpr qreal kWidth = 200;
@@ -86,6 +88,7 @@ private:
     double m_progress = -1;
     QString m_error;
     QString m_summary;
+    bool m_summaryFails = false;
     bool m_fromModel = false;
 };
 
@@ -93,7 +96,10 @@ QColor categoryColor(core::Category category);
 /// The category's icon from the resources (":/icons/category/<key>.svg").
 QIcon categoryIcon(core::Category category);
 /// A short line about a node's outputs for its card: "accuracy 0.953", "k = 3, silhouette
-/// 0.55", "R² 0.91", "150 rows × 5 columns"; empty when there is nothing to say.
+/// 0.55", "R² 0.91", "2 of 3 gates passed", "150 rows × 5 columns"; empty when there is
+/// nothing to say.
 QString resultSummary(const core::NodeResult& result);
+/// Whether that line reports a failure: a Gate whose rules did not all pass.
+bool resultSummaryFails(const core::NodeResult& result);
 
 } // namespace oficina::ui

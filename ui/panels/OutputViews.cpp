@@ -30,6 +30,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace oficina::ui {
@@ -61,6 +63,53 @@ QTableWidget* scalarTable(const std::vector<std::pair<std::string, double>>& sca
     }
     table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+
+/// A Gate's rules, one row each, green when it passed and red when it failed: the rule, the
+/// metric's value, the baseline's, the bound it was compared with, and why it failed when it
+/// could not be checked (or a note on how it was).
+QTableWidget* gatesTable(const core::LabeledMatrix& m) {
+    const auto column = [&](const char* name) {
+        const auto it = std::find(m.columnLabels.begin(), m.columnLabels.end(), name);
+        return it == m.columnLabels.end() ? -1 : int(it - m.columnLabels.begin());
+    };
+    const int value = column("value"), baseline = column("baseline"), bound = column("bound"),
+              passed = column("passed");
+    const int rows = int(m.rowLabels.size());
+    auto* table = new QTableWidget(rows, 6);
+    table->setObjectName(QStringLiteral("gates"));
+    table->setHorizontalHeaderLabels({NodeOutputsText::tr("Rule"), metricDisplayName("value"),
+                                      metricDisplayName("baseline"), metricDisplayName("bound"),
+                                      NodeOutputsText::tr("Result"), NodeOutputsText::tr("Why")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setWordWrap(true);
+    const bool notes = m.rowNotes.size() == m.rowLabels.size();
+    for (int r = 0; r < rows; ++r) {
+        const auto number = [&](int c) {
+            const double v = c < 0 ? std::nan("") : m.at(size_t(r), size_t(c));
+            return std::isnan(v) ? QStringLiteral("—") : formatCell(v);
+        };
+        const bool ok = passed >= 0 && m.at(size_t(r), size_t(passed)) == 1;
+        const QString why = notes ? trMessage(m.rowNotes[size_t(r)]) : QString();
+        const QStringList cells = {QString::fromStdString(m.rowLabels[size_t(r)]), number(value),
+                                   number(baseline), number(bound),
+                                   ok ? NodeOutputsText::tr("✓ passed")
+                                      : NodeOutputsText::tr("✗ failed"),
+                                   why};
+        for (int c = 0; c < int(cells.size()); ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            item->setBackground(ok ? QColor(0xe3, 0xf4, 0xe7) : QColor(0xfb, 0xe3, 0xe3));
+            item->setForeground(ok ? QColor(0x1f, 0x6f, 0x3a) : QColor(0xa3, 0x23, 0x23));
+            if (c >= 1 && c <= 3) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (!why.isEmpty()) item->setToolTip(why);
+            table->setItem(r, c, item);
+        }
+    }
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setSectionResizeMode(5, QHeaderView::Stretch);
+    table->resizeRowsToContents();
     return table;
 }
 
@@ -194,6 +243,10 @@ Pages createMetricsViews(const std::shared_ptr<const core::Metrics>& shared) {
             pages.emplace_back(metricDisplayName(m.name), view);
             break;
         }
+        case core::MetricView::Gates:
+            // The verdict first: a Gate is read for it, its counts come after.
+            pages.insert(pages.begin(), {NodeOutputsText::tr("Gates"), gatesTable(m)});
+            break;
         case core::MetricView::ScoreBars: {
             auto* view = new ScoreBarsChart;
             QStringList rows;

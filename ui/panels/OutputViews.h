@@ -17,8 +17,8 @@ namespace oficina::ui {
 
 using Pages = std::vector<std::pair<QString, QWidget*>>;
 
-/// The pages NodeOutputsView shows for a Metrics value: the scalars in a table (translated
-/// names), then one chart per kind of matrix the metric contract names (confusion matrix, ROC
+/// The pages NodeOutputsView shows for a Metrics value: a Gate's rules first, green or red
+/// (a QTableWidget named "gates"), the scalars in a table (translated names), then one chart per kind of matrix the metric contract names (confusion matrix, ROC
 /// and precision–recall curves of every class, residuals, explained variance, merge tree,
 /// k scores, k-distance, learning curve, folds, model comparison), each with its numbers behind
 /// a "Data" toggle, and any other matrix as a table.
