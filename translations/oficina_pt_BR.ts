@@ -332,6 +332,30 @@
         <source>Try it</source>
         <translation>Experimentar</translation>
     </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regra</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>✓ passed</source>
+        <translation>✓ aprovada</translation>
+    </message>
+    <message>
+        <source>✗ failed</source>
+        <translation>✗ reprovada</translation>
+    </message>
+    <message>
+        <source>Gates</source>
+        <translation>Gates</translation>
+    </message>
 </context>
 <context>
     <name>PortItem</name>
@@ -4559,6 +4583,86 @@
         <source>&quot;record_runs&quot; must be true or false</source>
         <translation>&quot;record_runs&quot; deve ser true ou false</translation>
     </message>
+    <message>
+        <source>Gates</source>
+        <translation>Gates</translation>
+    </message>
+    <message>
+        <source>Gates passed</source>
+        <translation>Gates aprovados</translation>
+    </message>
+    <message>
+        <source>Gates failed</source>
+        <translation>Gates reprovados</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Aprovado</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Referência</translation>
+    </message>
+    <message>
+        <source>Bound</source>
+        <translation>Limite</translation>
+    </message>
+    <message>
+        <source>write at least one rule, such as score.accuracy &gt;= 0.9</source>
+        <translation>escreva ao menos uma regra, como score.accuracy &gt;= 0.9</translation>
+    </message>
+    <message>
+        <source>node %1 is not connected to this gate: connect its metrics to one of the gate&apos;s inputs</source>
+        <translation>o nó %1 não está conectado a este gate: conecte as métricas dele a uma das entradas do gate</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regras</translation>
+    </message>
+    <message>
+        <source>One rule per line or separated by &apos;;&apos;, as oficina-cli run --require takes them: NODE.METRIC OP VALUE, e.g. score.accuracy &gt;= 0.9 or score.f1_macro &gt;= baseline+0.01. NODE is the id of a node connected to the gate (its tooltip shows it); OP is &gt;=, &gt;, &lt;= or &lt;; VALUE is a number, baseline+D, baseline-D or baseline*R. drift.max_psi is the largest PSI among the inputs.</source>
+        <translation>Uma regra por linha ou separadas por &apos;;&apos;, como oficina-cli run --require as recebe: NODE.METRIC OP VALUE, p. ex. score.accuracy &gt;= 0.9 ou score.f1_macro &gt;= baseline+0.01. NODE é o id de um nó conectado ao gate (sua dica mostra); OP é &gt;=, &gt;, &lt;= ou &lt;; VALUE é um número, baseline+D, baseline-D ou baseline*R. drift.max_psi é o maior PSI entre as entradas.</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <source>Checks metrics against rules, as a CI pipeline does with oficina-cli run --require: each rule passes or fails, with its value, the bound it was compared with and, when it could not be checked, why. A rule may compare with a baseline: the metrics of an earlier run&apos;s report. The gate&apos;s card says how many rules passed, in green or red.</source>
+        <translation>Verifica métricas contra regras, como um pipeline de CI faz com oficina-cli run --require: cada regra é aprovada ou reprovada, com seu valor, o limite com que foi comparada e, quando não pôde ser verificada, o motivo. Uma regra pode comparar com uma referência: as métricas do relatório de uma execução anterior. O cartão do gate diz quantas regras passaram, em verde ou vermelho.</translation>
+    </message>
+    <message>
+        <source>To see, before pushing, whether CI will accept the model: accuracy above a bar, no worse than the last release.</source>
+        <translation>Para ver, antes de enviar, se a CI vai aceitar o modelo: acurácia acima de um patamar, nada pior que a última versão.</translation>
+    </message>
+    <message>
+        <source>Metrics 2</source>
+        <translation>Métricas 2</translation>
+    </message>
+    <message>
+        <source>Metrics 3</source>
+        <translation>Métricas 3</translation>
+    </message>
+    <message>
+        <source>Metrics 4</source>
+        <translation>Métricas 4</translation>
+    </message>
+    <message>
+        <source>Baseline report</source>
+        <translation>Relatório de referência</translation>
+    </message>
+    <message>
+        <source>Run reports (*.json)</source>
+        <translation>Relatórios de execução (*.json)</translation>
+    </message>
+    <message>
+        <source>no baseline: rules that use one fail</source>
+        <translation>sem referência: as regras que usam uma falham</translation>
+    </message>
+    <message>
+        <source>The report of an earlier run (oficina-cli run --report), e.g. the main branch&apos;s last one: what baseline means in the rules</source>
+        <translation>O relatório de uma execução anterior (oficina-cli run --report), p. ex. a última do ramo principal: o que baseline significa nas regras</translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::ArffParser</name>
@@ -5792,6 +5896,26 @@
     <message>
         <source>cannot open the file: %1</source>
         <translation>não é possível abrir o arquivo: %1</translation>
+    </message>
+    <message>
+        <source>test &apos;%1&apos; needs a numeric column; &apos;%2&apos; is categorical</source>
+        <translation>o teste &apos;%1&apos; precisa de uma coluna numérica; &apos;%2&apos; é categórica</translation>
+    </message>
+    <message>
+        <source>test &apos;%1&apos; needs a column with at most 2 distinct values; &apos;%2&apos; has more</source>
+        <translation>o teste &apos;%1&apos; precisa de uma coluna com no máximo 2 valores distintos; &apos;%2&apos; tem mais</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is %2 in the reference data but %3 in the current data</source>
+        <translation>a coluna &apos;%1&apos; é %2 nos dados de referência, mas %3 nos dados atuais</translation>
+    </message>
+    <message>
+        <source>the drift settings name column &apos;%1&apos;, which is not compared</source>
+        <translation>as configurações de deriva citam a coluna &apos;%1&apos;, que não é comparada</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is missing from the current data</source>
+        <translation>a coluna &apos;%1&apos; não está nos dados atuais</translation>
     </message>
 </context>
 <context>
@@ -8058,6 +8182,13 @@ Executar mesmo assim?</translation>
     <message>
         <source>ONNX written, %1 KB</source>
         <translation>ONNX gravado, %1 KB</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n gates passed</source>
+        <translation>
+            <numerusform>%1 de %n gate aprovado</numerusform>
+            <numerusform>%1 de %n gates aprovados</numerusform>
+        </translation>
     </message>
 </context>
 <context>
