@@ -11,7 +11,14 @@ namespace oficina::cli {
 
 /// Exit codes, a stable contract: 0 ok, 1 a node failed, 2 bad input (file, pipeline, argument),
 /// 3 a metric gate failed (run --require) or drift was found (drift --fail-on drift).
-enum ExitCode { Ok = 0, NodeFailed = 1, NotCanonical = 1, BadInput = 2, GateFailed = 3 };
+enum ExitCode {
+    Ok = 0,
+    NodeFailed = 1,
+    NotCanonical = 1,
+    BadInput = 2,
+    GateFailed = 3,
+    DriftFound = 3
+};
 
 struct InspectOptions {
     std::string file;

@@ -1,5 +1,6 @@
 // oficina-cli: the headless face of the engine. Argument parsing and wiring only.
 #include "Commands.h"
+#include "DriftCommand.h"
 #include "HealthCommand.h"
 #include "ServeCommand.h"
 #include "TrackCommands.h"
@@ -99,6 +100,8 @@ int main(int argc, char** argv) {
 
     cli::ServeCliOptions serveOptions;
     auto* serve = cli::addServeCommand(app, serveOptions);
+    cli::DriftCliOptions driftOptions;
+    auto* drift = cli::addDriftCommand(app, driftOptions);
     cli::HealthCliOptions healthOptions;
     auto* health = cli::addHealthCommand(app, healthOptions);
     cli::TrackCliOptions trackOptions;
@@ -133,6 +136,7 @@ int main(int argc, char** argv) {
         if (*predict) return cli::predict(predictOptions);
         if (*serve) return cli::serve(serveOptions);
         if (*health) return cli::health(healthOptions);
+        if (*drift) return cli::drift(driftOptions);
         if (const int code = cli::runTrackCommand(app, trackOptions); code >= 0) return code;
         return cli::run(registry, runOptions);
     } catch (const core::Error& e) {

@@ -1,5 +1,6 @@
 #include "serve/LiveDrift.h"
 
+#include "monitor/DriftReport.h"
 #include "serve/Metrics.h"
 #include "util/Error.h"
 
@@ -12,8 +13,6 @@ namespace oficina::core::serve {
 namespace {
 
 using Json = nlohmann::json;
-
-Json numberOrNull(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
 
 Table withPredictions(const Table& input, const std::vector<Column>& predictions) {
     std::vector<Column> columns = input.columns();
@@ -88,21 +87,10 @@ DriftSnapshot LiveDrift::compute() const {
 
 Json driftJson(const std::string& model, const std::string& version,
                const DriftSnapshot& snapshot) {
+    // The columns' shape is the drift report's (oficina-cli drift --report out.json).
     Json columns = Json::array();
-    for (const monitor::ColumnDrift& c : snapshot.columns) {
-        Json column = {{"name", c.name},
-                       {"kind", monitor::toString(c.kind)},
-                       {"test", monitor::toString(c.test)},
-                       {"statistic", numberOrNull(c.statistic)},
-                       {"threshold", c.threshold},
-                       {"drift", c.drift},
-                       {"psi", numberOrNull(c.psi)},
-                       {"reference_missing_rate", c.referenceMissingRate},
-                       {"current_missing_rate", c.currentMissingRate},
-                       {"new_categories", c.newCategories}};
-        if (monitor::hasPValue(c.test)) column["p_value"] = numberOrNull(c.pValue);
-        columns.push_back(std::move(column));
-    }
+    for (const monitor::ColumnDrift& c : snapshot.columns)
+        columns.push_back(Json(monitor::columnDriftJson(c)));
     Json body = {{"model_name", model},
                  {"model_version", version},
                  {"window_rows", snapshot.windowRows},

@@ -50,7 +50,8 @@ private:
     mutable std::string m_referenceError;
 };
 
-/// The JSON of GET /v2/models/{name}/drift.
+/// The JSON of GET /v2/models/{name}/drift: the window's figures, and each column as
+/// monitor::columnDriftJson writes it (oficina-cli drift's JSON report has the same columns).
 nlohmann::json driftJson(const std::string& model, const std::string& version,
                          const DriftSnapshot& snapshot);
 /// Prometheus text for the models served, by name: oficina_drift_statistic,
