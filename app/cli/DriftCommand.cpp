@@ -8,6 +8,7 @@
 #include "deploy/ModelPackage.h"
 #include "monitor/DriftReport.h"
 #include "util/Error.h"
+#include "util/Text.h"
 #include "util/SafeFile.h"
 
 #include <CLI/CLI.hpp>
@@ -317,15 +318,6 @@ void print(const monitor::DriftReport& report) {
         std::cout << "no drift in " << total << columns << "\n";
 }
 
-std::string utcNow() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
-
 int compare(const DriftCliOptions& options) {
     // The report's file is opened first: a wrong extension or folder is said before any work,
     // and nothing is written unless the whole report is (util/SafeFile.h).
@@ -398,7 +390,7 @@ int compare(const DriftCliOptions& options) {
                                options.reference};
     }
     checkThresholds(report.columns, overrides);
-    report.created = utcNow();
+    report.created = core::utcTimestamp();
 
     print(report);
     if (reportFile) {

@@ -115,7 +115,7 @@ ChiSquareResult chiSquare(std::span<const double> observed, std::span<const doub
         const double diff = observed[i] - expected[i];
         terms[i] = diff * diff / expected[i];
     }
-    const double statistic = detail::pairwiseSum(terms);
+    const double statistic = numpySum(terms);
     const auto df = int64_t(observed.size()) - 1;
     return {statistic, chi2Sf(statistic, double(df)), df};
 }
@@ -150,22 +150,22 @@ double wassersteinDistance(std::span<const double> u, std::span<const double> v)
         const double vCdf = double(j) / double(vs.size());
         terms[k] = std::abs(uCdf - vCdf) * (all[k + 1] - all[k]);
     }
-    return detail::pairwiseSum(terms);
+    return numpySum(terms);
 }
 
 double populationStd(std::span<const double> values) {
     if (values.empty()) return kNaN;
     const double n = double(values.size());
-    const double mean = detail::pairwiseSum(values) / n;
+    const double mean = numpySum(values) / n;
     std::vector<double> squares(values.size());
     for (size_t i = 0; i < values.size(); ++i)
         squares[i] = (values[i] - mean) * (values[i] - mean);
-    return std::sqrt(detail::pairwiseSum(squares) / n);
+    return std::sqrt(numpySum(squares) / n);
 }
 
 double jensenShannon(std::span<const double> p, std::span<const double> q) {
     if (p.size() != q.size() || p.empty()) return kNaN;
-    const double pSum = detail::pairwiseSum(p), qSum = detail::pairwiseSum(q);
+    const double pSum = numpySum(p), qSum = numpySum(q);
     std::vector<double> left(p.size()), right(p.size());
     for (size_t i = 0; i < p.size(); ++i) {
         const double pi = p[i] / pSum, qi = q[i] / qSum;
@@ -173,7 +173,7 @@ double jensenShannon(std::span<const double> p, std::span<const double> q) {
         left[i] = relEntr(pi, m);
         right[i] = relEntr(qi, m);
     }
-    const double js = detail::pairwiseSum(left) + detail::pairwiseSum(right);
+    const double js = numpySum(left) + numpySum(right);
     return std::sqrt(js / 2.0);
 }
 
@@ -183,7 +183,7 @@ double psi(std::span<const double> referenceShares, std::span<const double> curr
     for (size_t i = 0; i < terms.size(); ++i)
         terms[i] = (currentShares[i] - referenceShares[i]) *
                    std::log(currentShares[i] / referenceShares[i]);
-    return detail::pairwiseSum(terms);
+    return numpySum(terms);
 }
 
 std::vector<double> quantileEdges(std::span<const double> values) {

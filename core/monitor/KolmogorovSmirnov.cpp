@@ -336,8 +336,8 @@ double pelzGoodCdf(int64_t n, double x) {
         k2terms.push_back(ksquared * qpower);
         k3terms.push_back((sqrt3z + kspi) * (sqrt3z - kspi) * ksquared * qpower);
     }
-    K[2] += detail::pairwiseSum(k2terms) * (piSquared * sqrt2Pi / (-36 * zthree));
-    K[3] += detail::pairwiseSum(k3terms) * (piSquared * sqrt2Pi / (216 * zsix));
+    K[2] += numpySum(k2terms) * (piSquared * sqrt2Pi / (-36 * zthree));
+    K[3] += numpySum(k3terms) * (piSquared * sqrt2Pi / (216 * zsix));
     double sum = 0;
     for (int i = 0; i < 4; ++i)
         sum += K[i] / std::pow(double(n) * 1.0, double(i) / 2.0);

@@ -3,6 +3,7 @@
 #include "transform/Scalers.h"
 #include "transform/StandardScaler.h"
 #include "util/Error.h"
+#include "util/NumpySum.h"
 #include "util/Tr.h"
 
 #include <cmath>
@@ -145,51 +146,21 @@ double brentMinimize(const std::function<double(double)>& f, double xa, double x
     return x;
 }
 
-namespace {
-
-// numpy's pairwise summation (add.reduce on a contiguous float64 array): eight accumulators
-// over blocks of up to 128 values, halves above that. Near its optimum the likelihood is flat,
-// so summing in numpy's order is what makes the exponent agree with scikit-learn's beyond 1e-6.
-double numpySum(const double* a, size_t n) {
-    if (n < 8) {
-        double sum = 0.0;
-        for (size_t i = 0; i < n; ++i)
-            sum += a[i];
-        return sum;
-    }
-    if (n <= 128) {
-        double r[8];
-        for (size_t j = 0; j < 8; ++j)
-            r[j] = a[j];
-        size_t i = 8;
-        for (; i < n - (n % 8); i += 8)
-            for (size_t j = 0; j < 8; ++j)
-                r[j] += a[i + j];
-        double sum = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-        for (; i < n; ++i)
-            sum += a[i];
-        return sum;
-    }
-    size_t half = n / 2;
-    half -= half % 8;
-    return numpySum(a, half) + numpySum(a + half, n - half);
-}
-
-} // namespace
-
+// Near its optimum the likelihood is flat: summing in numpy's order is what makes the exponent
+// agree with scikit-learn's beyond 1e-6.
 double yeoJohnsonNegativeLogLikelihood(const std::vector<double>& x, double lambda) {
     const double n = double(x.size());
     std::vector<double> t(x.size());
     for (size_t i = 0; i < x.size(); ++i)
         t[i] = (x[i] > 0 ? 1.0 : x[i] < 0 ? -1.0 : 0.0) * std::log1p(std::abs(x[i]));
-    const double signedLogSum = numpySum(t.data(), t.size());
+    const double signedLogSum = numpySum(t);
     // x_trans.var(): mean, then the mean of squared deviations, both summed as numpy does.
     for (size_t i = 0; i < x.size(); ++i)
         t[i] = yeoJohnson(x[i], lambda);
-    const double mean = numpySum(t.data(), t.size()) / n;
+    const double mean = numpySum(t) / n;
     for (double& v : t)
         v = (v - mean) * (v - mean);
-    const double variance = numpySum(t.data(), t.size()) / n;
+    const double variance = numpySum(t) / n;
     if (!(variance >= std::numeric_limits<double>::min())) // also rejects NaN
         return std::numeric_limits<double>::infinity();
     double loglike = -n / 2 * std::log(variance);
