@@ -297,7 +297,7 @@ table { border-collapse: collapse; }
 .swatch.ref { background: #4c78a8; opacity: .55; }
 .swatch.cur { border: 2px solid #e0700a; width: 9px; height: 9px; }
 .swatch.cur.bars { background: #f58518; border: none; width: 12px; height: 12px; }
-svg.chart { display: block; }
+svg.chart { display: block; width: 100%; min-width: 240px; max-width: 400px; height: auto; }
 svg.chart .ref { fill: #4c78a8; fill-opacity: .55; }
 svg.chart .cur { fill: #f58518; fill-opacity: .8; }
 svg.chart .cur.overlay { fill: none; stroke: #e0700a; stroke-width: 2; }
