@@ -4663,6 +4663,78 @@
         <source>The report of an earlier run (oficina-cli run --report), e.g. the main branch&apos;s last one: what baseline means in the rules</source>
         <translation>O relatório de uma execução anterior (oficina-cli run --report), p. ex. a última do ramo principal: o que baseline significa nas regras</translation>
     </message>
+    <message>
+        <source>Drift by column</source>
+        <translation>Deriva por coluna</translation>
+    </message>
+    <message>
+        <source>Columns that drifted</source>
+        <translation>Colunas com deriva</translation>
+    </message>
+    <message>
+        <source>Columns compared</source>
+        <translation>Colunas comparadas</translation>
+    </message>
+    <message>
+        <source>Largest PSI</source>
+        <translation>Maior PSI</translation>
+    </message>
+    <message>
+        <source>Statistic</source>
+        <translation>Estatística</translation>
+    </message>
+    <message>
+        <source>p-value</source>
+        <translation>valor-p</translation>
+    </message>
+    <message>
+        <source>Drift (1 = yes)</source>
+        <translation>Deriva (1 = sim)</translation>
+    </message>
+    <message>
+        <source>PSI</source>
+        <translation>PSI</translation>
+    </message>
+    <message>
+        <source>test: %1</source>
+        <translation>teste: %1</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; has values the reference never had, such as &quot;%2&quot;</source>
+        <translation>a coluna &apos;%1&apos; tem valores que a referência nunca teve, como &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>Drift check</source>
+        <translation>Verificação de deriva</translation>
+    </message>
+    <message>
+        <source>Compares each column of new data with the data a model learned from: Kolmogorov-Smirnov, chi-squared or a two-proportion test on small reference sets, Wasserstein or Jensen-Shannon distances on larger ones, and PSI for every column, as oficina-cli drift does. A Gate can then fail the run on drift.max_psi.</source>
+        <translation>Compara cada coluna de dados novos com os dados com que um modelo aprendeu: Kolmogorov-Smirnov, qui-quadrado ou um teste de duas proporções em referências pequenas, distâncias de Wasserstein ou de Jensen-Shannon nas maiores, e o PSI de cada coluna, como faz o oficina-cli drift. Um Gate pode então reprovar a execução por drift.max_psi.</translation>
+    </message>
+    <message>
+        <source>Before trusting a model on this month&apos;s data: has it moved away from what the model was trained on?</source>
+        <translation>Antes de confiar num modelo com os dados deste mês: eles se afastaram daquilo com que o modelo foi treinado?</translation>
+    </message>
+    <message>
+        <source>Reference data</source>
+        <translation>Dados de referência</translation>
+    </message>
+    <message>
+        <source>Current data</source>
+        <translation>Dados atuais</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Deriva</translation>
+    </message>
+    <message>
+        <source>every column of the reference</source>
+        <translation>todas as colunas da referência</translation>
+    </message>
+    <message>
+        <source>The columns to compare; each must be in both tables</source>
+        <translation>As colunas a comparar; cada uma precisa estar nas duas tabelas</translation>
+    </message>
 </context>
 <context>
     <name>oficina::core::ArffParser</name>

@@ -97,6 +97,15 @@ constexpr MetricInfo kMetrics[] = {
     {"value", OFICINA_TR_NOOP("Value")},
     {"baseline", OFICINA_TR_NOOP("Baseline")},
     {"bound", OFICINA_TR_NOOP("Bound")},
+    // Drift check: a row per column
+    {"drift_by_column", OFICINA_TR_NOOP("Drift by column"), kNone, MetricView::Table},
+    {"drifted_columns", OFICINA_TR_NOOP("Columns that drifted"), kLower},
+    {"columns_compared", OFICINA_TR_NOOP("Columns compared")},
+    {"max_psi", OFICINA_TR_NOOP("Largest PSI"), kLower},
+    {"statistic", OFICINA_TR_NOOP("Statistic")},
+    {"p_value", OFICINA_TR_NOOP("p-value")},
+    {"drifted", OFICINA_TR_NOOP("Drift (1 = yes)")},
+    {"psi", OFICINA_TR_NOOP("PSI")},
     // What a model reports about its own training
     {"loss", OFICINA_TR_NOOP("Loss"), kLower},
     {"val_loss", OFICINA_TR_NOOP("Validation loss"), kLower},

@@ -35,6 +35,7 @@ void registerTreeNodes(NodeRegistry& registry);
 void registerClusterNodes(NodeRegistry& registry);
 void registerEvaluationNodes(NodeRegistry& registry);
 void registerMonitorNodes(NodeRegistry& registry);
+void registerDriftNodes(NodeRegistry& registry);
 void registerNeuralNodes(NodeRegistry& registry);
 void registerSequenceImageNodes(NodeRegistry& registry);
 void registerExportNodes(NodeRegistry& registry);

@@ -21,6 +21,7 @@ void registerBuiltinNodes(NodeRegistry& registry, const BuiltinConfig& config) {
     registerClusterNodes(registry);
     registerEvaluationNodes(registry);
     registerMonitorNodes(registry);
+    registerDriftNodes(registry);
     registerNeuralNodes(registry);
     registerSequenceImageNodes(registry);
     registerExportNodes(registry);

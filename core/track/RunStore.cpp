@@ -481,13 +481,20 @@ RunRecord RunStore::run(std::string_view idOrNumber) const {
         "SELECT number, id, experiment, pipeline_path, pipeline_text, pipeline_hash, source, "
         "status, failed_node, message, start_ms, end_ms, overrides, seeds, versions, "
         "reproducibility, report, note, tags, params FROM runs ";
-    auto select = isNumber ? db.prepare(std::string(columns) + "WHERE number = ?1")
-                           : db.prepare(std::string(columns) +
-                                        "WHERE substr(id, 1, length(?1)) = ?1 LIMIT 2");
-    if (isNumber) select.bind(1, int64_t(std::stoll(std::string(text))));
-    else select.bind(1, text);
-    const bool prefixTooShort = !isNumber && text.size() < 6;
-    if (prefixTooShort || !select.step())
+    // Digits are a run's number when such a run exists; six or more may also start an id
+    // (hex ids can be all digits).
+    auto select = db.prepare(std::string(columns) + "WHERE number = ?1");
+    bool found = false;
+    if (isNumber) {
+        select.bind(1, int64_t(std::stoll(std::string(text))));
+        found = select.step();
+    }
+    if (!found && text.size() >= 6) {
+        select = db.prepare(std::string(columns) + "WHERE substr(id, 1, length(?1)) = ?1 LIMIT 2");
+        select.bind(1, text);
+        found = select.step();
+    }
+    if (!found)
         throw Error(Message(OFICINA_TR_NOOP("no run \"%1\" in the store (give a run's number, "
                                             "its id, or at least 6 digits of it: `oficina-cli "
                                             "runs list` shows them)"),

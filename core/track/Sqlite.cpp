@@ -5,6 +5,8 @@
 
 #include <sqlite3.h>
 
+#include <utility>
+
 namespace oficina::core::track {
 
 namespace {
@@ -61,6 +63,15 @@ int64_t SqliteDatabase::lastInsertId() const { return sqlite3_last_insert_rowid(
 SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
     : m_db(other.m_db), m_statement(other.m_statement) {
     other.m_statement = nullptr;
+}
+
+SqliteStatement& SqliteStatement::operator=(SqliteStatement&& other) noexcept {
+    if (this != &other) {
+        sqlite3_finalize(m_statement);
+        m_db = other.m_db;
+        m_statement = std::exchange(other.m_statement, nullptr);
+    }
+    return *this;
 }
 
 SqliteStatement::~SqliteStatement() { sqlite3_finalize(m_statement); }

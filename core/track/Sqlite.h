@@ -43,7 +43,7 @@ public:
     ~SqliteStatement();
     SqliteStatement(const SqliteStatement&) = delete;
     SqliteStatement& operator=(const SqliteStatement&) = delete;
-    SqliteStatement& operator=(SqliteStatement&&) = delete;
+    SqliteStatement& operator=(SqliteStatement&& other) noexcept;
 
     /// Parameters are numbered from 1, as in SQL's ?1.
     SqliteStatement& bind(int index, std::string_view text);

@@ -225,6 +225,10 @@ private Q_SLOTS:
         QCOMPARE(store.run(r.id.substr(0, 8)).id, r.id);
         QVERIFY_THROWS_EXCEPTION(Error, store.run("abc"));
         QVERIFY_THROWS_EXCEPTION(Error, store.run("99"));
+        // An id may begin with digits only: six or more of them that number no run are its start.
+        executeSql(store.path(), "UPDATE runs SET id = '12345678" + r.id.substr(8) + "'");
+        QCOMPARE(store.run("12345678").number, r.number);
+        QCOMPARE(store.run("1").number, r.number);
     }
 
     // Four processes each record 25 runs with 50 metric values at the same time: all 100
