@@ -224,10 +224,7 @@ void checkThresholds(const std::vector<monitor::ColumnDrift>& columns,
 }
 
 std::string number(double value, int digits = 4) {
-    if (std::isnan(value)) return "-";
-    char text[32];
-    std::snprintf(text, sizeof text, "%.*g", digits, value);
-    return text;
+    return core::formatSignificant(value, digits, "-");
 }
 
 std::string percent(double share) {

@@ -7,6 +7,7 @@
 #include "track/RunStore.h"
 #include "util/Error.h"
 #include "util/SafeFile.h"
+#include "util/Text.h"
 
 #include <cmath>
 #include <cstdio>
@@ -18,10 +19,7 @@ namespace {
 using namespace core::monitor;
 
 std::string number(std::optional<double> value) {
-    if (!value) return "-";
-    char text[32];
-    std::snprintf(text, sizeof text, "%.6g", *value);
-    return text;
+    return value ? core::formatSignificant(*value) : "-";
 }
 
 // The scalars of the run that made a registered model version, as the store recorded them.

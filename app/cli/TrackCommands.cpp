@@ -7,6 +7,7 @@
 #include "track/RunStore.h"
 #include "util/Error.h"
 #include "util/SafeFile.h"
+#include "util/Text.h"
 #include "data/TextInput.h"
 
 #include <CLI/CLI.hpp>
@@ -47,13 +48,6 @@ std::string duration(int64_t startMs, int64_t endMs) {
     if (endMs < startMs || endMs == 0) return "-";
     char text[32];
     std::snprintf(text, sizeof text, "%.1f s", double(endMs - startMs) / 1000);
-    return text;
-}
-
-std::string number(double value) {
-    if (std::isnan(value)) return "nan";
-    char text[32];
-    std::snprintf(text, sizeof text, "%.6g", value);
     return text;
 }
 
@@ -132,7 +126,7 @@ int listRuns(const RunStore& store, const TrackCliOptions& o) {
     for (const auto& s : runs) {
         std::string metrics;
         for (const auto& [key, value] : s.metrics)
-            metrics += (metrics.empty() ? "" : "  ") + key + "=" + number(value);
+            metrics += (metrics.empty() ? "" : "  ") + key + "=" + core::formatSignificant(value);
         std::printf("%6lld  %-8s  %-9s  %-19s  %9s  %-18s  %s\n",
                     static_cast<long long>(s.number), s.id.substr(0, 8).c_str(),
                     toString(s.status), localTime(s.startMs).c_str(),
@@ -176,7 +170,7 @@ int showRun(const RunStore& store, const TrackCliOptions& o) {
     std::map<std::string, size_t> points;
     for (const auto& m : r.metrics)
         if (m.series) ++points[m.key];
-        else std::cout << "  " << m.key << " = " << number(m.value) << "\n";
+        else std::cout << "  " << m.key << " = " << core::formatSignificant(m.value) << "\n";
     for (const auto& [key, count] : points)
         std::cout << "  " << key << ": a series of " << count << " values\n";
     if (!r.artifacts.empty()) std::cout << "artifacts\n";

@@ -3,6 +3,7 @@
 #include "monitor/DriftReport.h"
 
 #include "data/TextInput.h"
+#include "util/Text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -32,12 +33,7 @@ std::string escape(std::string_view text) {
     return out;
 }
 
-std::string number(double value, int digits = 4) {
-    if (std::isnan(value)) return "—";
-    char text[32];
-    std::snprintf(text, sizeof text, "%.*g", digits, value);
-    return text;
-}
+std::string number(double value, int digits = 4) { return formatSignificant(value, digits, "—"); }
 
 std::string percent(double share) {
     if (!std::isfinite(share)) return "—";

@@ -2,6 +2,7 @@
 
 #include "pipeline/JsonText.h"
 #include "util/Error.h"
+#include "util/Text.h"
 #include "util/Tr.h"
 
 #include <nlohmann/json.hpp>
@@ -385,12 +386,7 @@ MetricMap readReportMetrics(const std::string& path) {
 
 namespace {
 
-std::string number(double v, const char* format = "%.6g") {
-    if (std::isnan(v)) return "NaN";
-    char text[64];
-    std::snprintf(text, sizeof text, format, v);
-    return text;
-}
+std::string number(double v) { return formatSignificant(v, 6, "NaN"); }
 
 std::string optionalNumber(const std::optional<double>& v) {
     return v ? number(*v) : "—";
@@ -424,7 +420,7 @@ std::string gateSummaryMarkdown(const std::vector<GateResult>& results,
            "| --- | ---: | ---: | ---: | --- | ---: | --- |\n";
     for (const GateResult& r : results) {
         const std::string delta =
-            r.value && r.baseline ? number(*r.value - *r.baseline, "%+.6g") : std::string("—");
+            r.value && r.baseline ? formatSignificant(*r.value - *r.baseline, 6, "NaN", true) : std::string("—");
         std::string result = r.passed ? "✅" : "❌";
         for (const Message* m : {&r.reason, &r.note})
             if (!m->textTemplate().empty()) result += " " + m->english();

@@ -1,6 +1,8 @@
 #include "util/Text.h"
 
 #include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <chrono>
 #include <ctime>
 
@@ -36,6 +38,14 @@ bool parseNumber(std::string_view text, double& value) {
     if (begin < end && *begin == '+') ++begin;
     const auto result = std::from_chars(begin, end, value);
     return begin < end && result.ec == std::errc() && result.ptr == end;
+}
+
+std::string formatSignificant(double value, int digits, std::string_view nanText,
+                              bool showSign) {
+    if (std::isnan(value)) return std::string(nanText);
+    char text[64];
+    std::snprintf(text, sizeof text, showSign ? "%+.*g" : "%.*g", digits, value);
+    return text;
 }
 
 std::string utcTimestamp() {

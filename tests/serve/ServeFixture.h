@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QFileInfo>
+#include <QProcess>
 #include <QtTest>
 
 #include <arpa/inet.h>
@@ -111,6 +113,22 @@ inline std::vector<std::string> strings(const Json& array) {
     for (const Json& v : array)
         out.push_back(v.is_string() ? v.get<std::string>() : v.dump());
     return out;
+}
+
+/// What `promtool check metrics` says is wrong with a Prometheus text, or "" when it accepts it.
+inline std::string promtoolProblems(const std::string& metricsText) {
+    if (!QFileInfo::exists(QStringLiteral("/usr/bin/promtool")))
+        return "promtool is missing: run packaging/install-deps.sh (Debian package prometheus)";
+    QProcess promtool;
+    promtool.start(QStringLiteral("/usr/bin/promtool"),
+                   {QStringLiteral("check"), QStringLiteral("metrics")});
+    if (!promtool.waitForStarted()) return "promtool did not start";
+    promtool.write(QByteArray::fromStdString(metricsText));
+    promtool.closeWriteChannel();
+    // A hang guard, far beyond the milliseconds promtool takes.
+    if (!promtool.waitForFinished(300000)) return "promtool did not finish";
+    return promtool.exitCode() == 0 ? std::string()
+                                    : "promtool: " + promtool.readAllStandardError().toStdString();
 }
 
 inline bool contains(const std::string& text, const std::string& part) {

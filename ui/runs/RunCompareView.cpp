@@ -112,11 +112,8 @@ QString lastBitsNote() {
 RunCompareView::RunCompareView(std::vector<RunRecord> runs, QWidget* parent)
     : QWidget(parent), m_runs(std::move(runs)) {
     auto* layout = new QVBoxLayout(this);
-    QStringList numbers;
-    for (size_t i = 0; i < m_runs.size(); ++i)
-        numbers << runLabel(i);
     auto* heading =
-        new QLabel(tr("Comparing runs %1").arg(numbers.join(QStringLiteral(", "))), this);
+        new QLabel(tr("Comparing runs %1").arg(runLabels().join(QStringLiteral(", "))), this);
     heading->setWordWrap(true);
     QFont bold = heading->font();
     bold.setBold(true);
@@ -148,6 +145,13 @@ QString RunCompareView::runLabel(size_t run) const {
     return tr("#%1", "a run by its number").arg(m_runs[run].number);
 }
 
+QStringList RunCompareView::runLabels() const {
+    QStringList labels;
+    for (size_t r = 0; r < m_runs.size(); ++r)
+        labels << runLabel(r);
+    return labels;
+}
+
 QString RunCompareView::reproducibilityNote() const {
     return m_reproducibility->text();
 }
@@ -176,10 +180,7 @@ QWidget* RunCompareView::makeParameters() {
     layout->addWidget(m_onlyDifferences);
     m_params = makeTable(int(rows.size()), int(n), page);
     m_params->setObjectName(QStringLiteral("parameterDiff"));
-    QStringList columns;
-    for (size_t r = 0; r < n; ++r)
-        columns << runLabel(r);
-    m_params->setHorizontalHeaderLabels(columns);
+    m_params->setHorizontalHeaderLabels(runLabels());
     int i = 0;
     for (const auto& [key, values] : rows) {
         bool differs = false;
@@ -224,10 +225,7 @@ QWidget* RunCompareView::makeMetrics() {
     const size_t n = m_runs.size();
     m_metrics = makeTable(int(keys.size()), int(n), this);
     m_metrics->setObjectName(QStringLiteral("metricComparison"));
-    QStringList columns;
-    for (size_t r = 0; r < n; ++r)
-        columns << runLabel(r);
-    m_metrics->setHorizontalHeaderLabels(columns);
+    m_metrics->setHorizontalHeaderLabels(runLabels());
     int i = 0;
     for (const std::string& key : keys) {
         auto* header = new QTableWidgetItem(metricLabel(key));

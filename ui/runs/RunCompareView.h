@@ -3,6 +3,7 @@
 #include "track/RunStore.h"
 
 #include <QMap>
+#include <QStringList>
 #include <QWidget>
 
 #include <vector>
@@ -52,6 +53,8 @@ private:
     QWidget* makeMatrices();
     void showOnlyDifferences(bool on);
     [[nodiscard]] QString runLabel(size_t run) const;
+    /// runLabel() of every run, in order: the tables' column headers.
+    [[nodiscard]] QStringList runLabels() const;
 
     std::vector<core::track::RunRecord> m_runs;
     QTabWidget* m_tabs = nullptr;
