@@ -9,7 +9,6 @@
 #include "util/SafeFile.h"
 #include "util/Text.h"
 
-#include <cmath>
 #include <cstdio>
 
 namespace oficina::cli {
@@ -49,17 +48,12 @@ PreparedGates prepareGates(const RunOptions& options) {
 }
 
 MetricMap gateMetrics(const core::RunResult& result) {
-    MetricMap metrics;
-    std::optional<double> maxPsi;
+    std::vector<std::pair<std::string, const core::Metrics*>> nodes;
     for (const auto& [id, node] : result.nodes)
         for (const auto& [port, value] : node.outputs)
             if (const auto* m = std::get_if<std::shared_ptr<const core::Metrics>>(&value))
-                for (const auto& [name, v] : (*m)->scalars) {
-                    metrics[id + "." + name] = v;
-                    if (name == "max_psi" && !std::isnan(v)) maxPsi = std::max(maxPsi.value_or(v), v);
-                }
-    if (maxPsi) metrics["drift.max_psi"] = *maxPsi;
-    return metrics;
+                nodes.emplace_back(id, m->get());
+    return core::monitor::gateMetrics(nodes);
 }
 
 int checkGates(const PreparedGates& gates, const RunOptions& options,

@@ -1,5 +1,6 @@
 #include "monitor/Gates.h"
 
+#include "eval/Metrics.h"
 #include "pipeline/JsonText.h"
 #include "util/Error.h"
 #include "util/Text.h"
@@ -318,6 +319,19 @@ std::vector<GateResult> evaluateGates(const std::vector<GateRule>& rules, const 
 bool allGatesPassed(const std::vector<GateResult>& results) {
     return std::all_of(results.begin(), results.end(),
                        [](const GateResult& r) { return r.passed; });
+}
+
+MetricMap gateMetrics(const std::vector<std::pair<std::string, const Metrics*>>& nodes) {
+    MetricMap metrics;
+    std::optional<double> maxPsi;
+    for (const auto& [node, values] : nodes)
+        for (const auto& [name, value] : values->scalars) {
+            metrics[node + "." + name] = value;
+            if (name == "max_psi" && !std::isnan(value))
+                maxPsi = std::max(maxPsi.value_or(value), value);
+        }
+    if (maxPsi) metrics["drift.max_psi"] = *maxPsi;
+    return metrics;
 }
 
 MetricMap reportMetrics(const Json& report, const std::string& where) {

@@ -50,6 +50,10 @@
 #include <string_view>
 #include <vector>
 
+namespace oficina::core {
+struct Metrics;
+}
+
 namespace oficina::core::monitor {
 
 /// Metrics by key "NODE.METRIC" ("score.accuracy", "cv.accuracy_mean"), as in the run store.
@@ -123,6 +127,10 @@ std::vector<GateResult> evaluateGates(const std::vector<GateRule>& rules, const 
 
 /// True when every result passed (and for no results).
 bool allGatesPassed(const std::vector<GateResult>& results);
+
+/// What gates see of nodes' metrics: each scalar under "NODE.METRIC", and drift.max_psi, the
+/// largest "max_psi" of any of them (the Drift check nodes'). `nodes`: node id and its metrics.
+MetricMap gateMetrics(const std::vector<std::pair<std::string, const Metrics*>>& nodes);
 
 /// The scalar metrics of a run report (pipeline/RunReport.h, `oficina-cli run --report`):
 /// nodes[].metrics under "NODE.METRIC"; a null value (a NaN when written) reads as NaN.

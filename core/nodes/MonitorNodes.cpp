@@ -10,7 +10,6 @@
 #include "util/Tr.h"
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 #include <optional>
 #include <set>
@@ -53,24 +52,18 @@ std::vector<GateRule> parseRules(std::string_view text) {
     return rules;
 }
 
-/// The inputs' scalars under "NODE.METRIC", NODE the id of the node that sent them, and
-/// `drift.max_psi` the largest max_psi among them: what `oficina-cli run` gates on.
+/// What the gate checks: the inputs' metrics as `oficina-cli run` gates on them, each under the
+/// id of the node that sent it.
 MetricMap inputMetrics(const NodeInputs& inputs, const std::map<std::string, std::string>& sources,
                        std::set<std::string>& connected) {
-    MetricMap metrics;
-    std::optional<double> maxPsi;
+    std::vector<std::pair<std::string, const Metrics*>> nodes;
     for (const char* port : kMetricsPorts) {
         if (!inputs.has(port)) continue;
         const std::string& node = sources.at(port);
         connected.insert(node);
-        for (const auto& [name, value] : inputs.metrics(port).scalars) {
-            metrics[node + "." + name] = value;
-            if (name == "max_psi" && !std::isnan(value))
-                maxPsi = std::max(maxPsi.value_or(value), value);
-        }
+        nodes.emplace_back(node, &inputs.metrics(port));
     }
-    if (maxPsi) metrics["drift.max_psi"] = *maxPsi;
-    return metrics;
+    return monitor::gateMetrics(nodes);
 }
 
 LabeledMatrix gatesMatrix(const std::vector<GateResult>& results) {
