@@ -188,7 +188,7 @@ private Q_SLOTS:
         if (xmllint.isEmpty()) QSKIP("xmllint is not installed (Debian: libxml2-utils)");
         QProcess lint;
         lint.start(xmllint, {"--html", "--noout", report});
-        QVERIFY(lint.waitForFinished(60000));
+        QVERIFY(lint.waitForFinished(kHangGuardMs));
         QCOMPARE(lint.exitCode(), 0);
         const QString said = QString::fromUtf8(lint.readAllStandardError());
         for (const QString& line : said.split('\n'))

@@ -132,7 +132,7 @@ private Q_SLOTS:
         QString said;
         const QRegularExpression serving("serving (\\S+) \\(version 1\\) on http://127.0.0.1:(\\d+)");
         QRegularExpressionMatch match;
-        while (!(match = serving.match(said)).hasMatch() && server.waitForReadyRead(60000))
+        while (!(match = serving.match(said)).hasMatch() && server.waitForReadyRead(kHangGuardMs))
             said += QString::fromUtf8(server.readAll());
         QVERIFY2(match.hasMatch(), qPrintable(said));
         QCOMPARE(match.captured(1), QString("iris"));
@@ -140,7 +140,7 @@ private Q_SLOTS:
         const auto ready = client.Get("/v2/models/iris/ready");
         QVERIFY(ready && ready->status == 200);
         server.terminate();
-        QVERIFY(server.waitForFinished(30000));
+        QVERIFY(server.waitForFinished(kHangGuardMs));
     }
 
     void logsLiveToMlflow() {
